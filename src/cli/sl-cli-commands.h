@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One declaration per command; the table of names is sl-cli-table.h.
+ */
+#pragma once
+
+#include "sl-cli.h"
+
+int sl_cli_validate (SlCliContext *ctx, int argc, char **argv);

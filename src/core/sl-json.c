@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sl-json.h"
+
+G_DEFINE_QUARK (sl-core-error-quark, sl_core_error)
+
+static const char * const section_names[] = {
+  "personal_info", "work_experience", "education", "skills", "certifications",
+  "languages", "projects", "achievements", "interests", "metadata", NULL
+};
+
+const char * const *
+sl_profile_section_names (void)
+{
+  return section_names;
+}
+
+/* Writing */
+
+static void
+add_str (JsonBuilder *b,
+         const char  *key,
+         const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_strv (JsonBuilder     *b,
+          const char      *key,
+          const GPtrArray *values)
+{
+  if (key != NULL)
+    json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  if (values != NULL)
+    for (guint i = 0; i < values->len; i++)
+      json_builder_add_string_value (b, g_ptr_array_index (values, i));
+  json_builder_end_array (b);
+}
+
+static void
+build_personal (JsonBuilder          *b,
+                const SlPersonalInfo *pi)
+{
+  json_builder_begin_object (b);
+  add_str (b, "name", pi->name);
+  add_str (b, "email", pi->email);
+  add_str (b, "phone", pi->phone);
+  add_str (b, "location", pi->location);
+  add_str (b, "city", pi->city);
+  add_str (b, "region", pi->region);
+  add_str (b, "country", pi->country);
+  add_str (b, "headline", pi->headline);
+  add_str (b, "summary", pi->summary);
+  if (pi->links != NULL && pi->links->len > 0)
+    add_strv (b, "links", pi->links);
+  json_builder_end_object (b);
+}
+
+static void
+build_work (JsonBuilder     *b,
+            const GPtrArray *work)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < work->len; i++)
+    {
+      const SlWorkEntry *e = g_ptr_array_index (work, i);
+      json_builder_begin_object (b);
+      add_str (b, "company", e->company);
+      add_str (b, "title", e->title);
+      add_str (b, "location", e->location);
+      add_str (b, "start", e->start);
+      add_str (b, "end", e->end);
+      if (e->current)
+        {
+          json_builder_set_member_name (b, "current");
+          json_builder_add_boolean_value (b, TRUE);
+        }
+      add_str (b, "description", e->description);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_education (JsonBuilder     *b,
+                 const GPtrArray *edu)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < edu->len; i++)
+    {
+      const SlEducationEntry *e = g_ptr_array_index (edu, i);
+      json_builder_begin_object (b);
+      add_str (b, "institution", e->institution);
+      add_str (b, "degree", e->degree);
+      add_str (b, "level", e->level);
+      add_str (b, "field", e->field);
+      add_str (b, "start", e->start);
+      add_str (b, "end", e->end);
+      add_str (b, "grade", e->grade);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_skills (JsonBuilder     *b,
+              const GPtrArray *skills)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < skills->len; i++)
+    {
+      const SlSkill *s = g_ptr_array_index (skills, i);
+      json_builder_begin_object (b);
+      add_str (b, "name", s->name);
+      add_str (b, "canonical", s->canonical);
+      add_str (b, "category", s->category);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_certifications (JsonBuilder     *b,
+                      const GPtrArray *certs)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < certs->len; i++)
+    {
+      const SlCertification *c = g_ptr_array_index (certs, i);
+      json_builder_begin_object (b);
+      add_str (b, "name", c->name);
+      add_str (b, "issuer", c->issuer);
+      add_str (b, "date", c->date);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_languages (JsonBuilder     *b,
+                 const GPtrArray *langs)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < langs->len; i++)
+    {
+      const SlLanguage *l = g_ptr_array_index (langs, i);
+      json_builder_begin_object (b);
+      add_str (b, "language", l->language);
+      add_str (b, "level", l->level);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+build_projects (JsonBuilder     *b,
+                const GPtrArray *projects)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      const SlProject *p = g_ptr_array_index (projects, i);
+      json_builder_begin_object (b);
+      add_str (b, "name", p->name);
+      add_str (b, "description", p->description);
+      add_str (b, "url", p->url);
+      add_str (b, "start", p->start);
+      add_str (b, "end", p->end);
+      if (p->keywords != NULL && p->keywords->len > 0)
+        add_strv (b, "keywords", p->keywords);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static int
+str_ptr_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+build_metadata (JsonBuilder      *b,
+                const SlMetadata *m)
+{
+  json_builder_begin_object (b);
+  add_str (b, "extraction_method", m->extraction_method);
+  add_str (b, "parser", m->parser);
+  add_str (b, "parser_version", m->parser_version);
+  add_str (b, "model", m->model);
+  add_str (b, "prompt_version", m->prompt_version);
+  if (m->prompt_tokens >= 0)
+    {
+      json_builder_set_member_name (b, "prompt_tokens");
+      json_builder_add_int_value (b, m->prompt_tokens);
+    }
+  if (m->completion_tokens >= 0)
+    {
+      json_builder_set_member_name (b, "completion_tokens");
+      json_builder_add_int_value (b, m->completion_tokens);
+    }
+  if (m->llm_latency_ms >= 0)
+    {
+      json_builder_set_member_name (b, "llm_latency_ms");
+      json_builder_add_double_value (b, m->llm_latency_ms);
+    }
+  if (m->experience_months >= 0)
+    {
+      json_builder_set_member_name (b, "experience_months");
+      json_builder_add_int_value (b, m->experience_months);
+    }
+  if (m->fields->len > 0)
+    {
+      json_builder_set_member_name (b, "fields");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < m->fields->len; i++)
+        {
+          const SlFieldNote *n = g_ptr_array_index (m->fields, i);
+          json_builder_begin_object (b);
+          add_str (b, "field", n->field);
+          json_builder_set_member_name (b, "confidence");
+          json_builder_add_double_value (b, n->confidence);
+          add_str (b, "source", n->source);
+          add_str (b, "provenance", n->provenance);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  if (m->timings->len > 0)
+    {
+      json_builder_set_member_name (b, "timings");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < m->timings->len; i++)
+        {
+          const SlTiming *t = g_ptr_array_index (m->timings, i);
+          json_builder_set_member_name (b, t->stage);
+          json_builder_add_double_value (b, t->ms);
+        }
+      json_builder_end_object (b);
+    }
+  if (m->warnings->len > 0)
+    add_strv (b, "warnings", m->warnings);
+  if (g_hash_table_size (m->extras) > 0)
+    {
+      /* Sorted so the output is stable whatever the hash order. */
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (m->extras, NULL);
+      guint n = g_hash_table_size (m->extras);
+      qsort (keys, n, sizeof (gpointer), str_ptr_cmp);
+      json_builder_set_member_name (b, "extras");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < n; i++)
+        add_str (b, keys[i], g_hash_table_lookup (m->extras, keys[i]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+build_section (JsonBuilder     *b,
+               const SlProfile *p,
+               const char      *section)
+{
+  if (g_str_equal (section, "personal_info"))
+    build_personal (b, &p->personal);
+  else if (g_str_equal (section, "work_experience"))
+    build_work (b, p->work);
+  else if (g_str_equal (section, "education"))
+    build_education (b, p->education);
+  else if (g_str_equal (section, "skills"))
+    build_skills (b, p->skills);
+  else if (g_str_equal (section, "certifications"))
+    build_certifications (b, p->certifications);
+  else if (g_str_equal (section, "languages"))
+    build_languages (b, p->languages);
+  else if (g_str_equal (section, "projects"))
+    build_projects (b, p->projects);
+  else if (g_str_equal (section, "achievements"))
+    add_strv (b, NULL, p->achievements);
+  else if (g_str_equal (section, "interests"))
+    add_strv (b, NULL, p->interests);
+  else if (g_str_equal (section, "metadata"))
+    build_metadata (b, &p->meta);
+  else
+    g_assert_not_reached ();
+}
+
+JsonNode *
+sl_profile_to_json_node (const SlProfile *profile)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  json_builder_begin_object (b);
+  for (guint i = 0; section_names[i] != NULL; i++)
+    {
+      json_builder_set_member_name (b, section_names[i]);
+      build_section (b, profile, section_names[i]);
+    }
+  add_str (b, "source", profile->source);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+char *
+sl_json_node_to_string (JsonNode *node,
+                        gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}
+
+char *
+sl_profile_to_json (const SlProfile *profile,
+                    gboolean         pretty)
+{
+  g_autoptr(JsonNode) node = sl_profile_to_json_node (profile);
+  return sl_json_node_to_string (node, pretty);
+}
+
+char *
+sl_profile_section_to_json (const SlProfile *profile,
+                            const char      *section)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (section != NULL, NULL);
+
+  if (!g_strv_contains (section_names, section))
+    return NULL;
+  b = json_builder_new ();
+  build_section (b, profile, section);
+  node = json_builder_get_root (b);
+  return sl_json_node_to_string (node, FALSE);
+}
+
+/* Reading: tolerant of missing members and wrong types (ignored), strict
+ * only about the top level being an object. */
+
+static char *
+get_str (JsonObject *o,
+         const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  const char *s;
+
+  if (n == NULL || JSON_NODE_TYPE (n) != JSON_NODE_VALUE)
+    return NULL;
+  if (json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  s = json_node_get_string (n);
+  return s != NULL ? g_strdup (s) : NULL;
+}
+
+static JsonArray *
+get_array (JsonObject *o,
+           const char *key)
+{
+  JsonNode *n = o ? json_object_get_member (o, key) : NULL;
+  return (n != NULL && JSON_NODE_HOLDS_ARRAY (n)) ? json_node_get_array (n) : NULL;
+}
+
+static JsonObject *
+get_object (JsonObject *o,
+            const char *key)
+{
+  JsonNode *n = o ? json_object_get_member (o, key) : NULL;
+  return (n != NULL && JSON_NODE_HOLDS_OBJECT (n)) ? json_node_get_object (n) : NULL;
+}
+
+static void
+read_strv (JsonArray *a,
+           GPtrArray *out)
+{
+  if (a == NULL)
+    return;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *n = json_array_get_element (a, i);
+      if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+        g_ptr_array_add (out, g_strdup (json_node_get_string (n)));
+    }
+}
+
+static double
+get_double (JsonObject *o,
+            const char *key,
+            double      fallback)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return fallback;
+  switch (json_node_get_value_type (n))
+    {
+    case G_TYPE_INT64:
+      return (double) json_node_get_int (n);
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (n);
+    default:
+      return fallback;
+    }
+}
+
+static void
+read_metadata (JsonObject *o,
+               SlMetadata *m)
+{
+  JsonArray *a;
+  JsonObject *t;
+
+  if (o == NULL)
+    return;
+  m->extraction_method = get_str (o, "extraction_method");
+  m->parser = get_str (o, "parser");
+  m->parser_version = get_str (o, "parser_version");
+  m->model = get_str (o, "model");
+  m->prompt_version = get_str (o, "prompt_version");
+  m->prompt_tokens = (gint64) get_double (o, "prompt_tokens", -1);
+  m->completion_tokens = (gint64) get_double (o, "completion_tokens", -1);
+  m->llm_latency_ms = get_double (o, "llm_latency_ms", -1);
+  m->experience_months = (int) get_double (o, "experience_months", -1);
+
+  if ((a = get_array (o, "fields")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *f = json_array_get_object_element (a, i);
+        g_autofree char *field = NULL;
+        g_autofree char *source = NULL;
+        g_autofree char *prov = NULL;
+        if (f == NULL || (field = get_str (f, "field")) == NULL)
+          continue;
+        source = get_str (f, "source");
+        prov = get_str (f, "provenance");
+        g_ptr_array_add (m->fields, sl_field_note_new (field, get_double (f, "confidence", 0), source, prov));
+      }
+
+  if ((t = get_object (o, "timings")) != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (t);
+      for (GList *l = members; l; l = l->next)
+        g_ptr_array_add (m->timings, sl_timing_new (l->data, get_double (t, l->data, 0)));
+    }
+
+  read_strv (get_array (o, "warnings"), m->warnings);
+
+  if ((t = get_object (o, "extras")) != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (t);
+      for (GList *l = members; l; l = l->next)
+        {
+          char *v = get_str (t, l->data);
+          if (v != NULL)
+            g_hash_table_insert (m->extras, g_strdup (l->data), v);
+        }
+    }
+}
+
+SlProfile *
+sl_profile_from_json_node (JsonNode  *node,
+                           GError   **error)
+{
+  g_autoptr(SlProfile) p = NULL;
+  JsonObject *root, *pi;
+  JsonArray *a;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, SL_CORE_ERROR, SL_CORE_ERROR_INVALID_DATA,
+                   "A profile must be a JSON object");
+      return NULL;
+    }
+  root = json_node_get_object (node);
+  p = sl_profile_new ();
+
+  if ((pi = get_object (root, "personal_info")) != NULL)
+    {
+      p->personal.name = get_str (pi, "name");
+      p->personal.email = get_str (pi, "email");
+      p->personal.phone = get_str (pi, "phone");
+      p->personal.location = get_str (pi, "location");
+      p->personal.city = get_str (pi, "city");
+      p->personal.region = get_str (pi, "region");
+      p->personal.country = get_str (pi, "country");
+      p->personal.headline = get_str (pi, "headline");
+      p->personal.summary = get_str (pi, "summary");
+      read_strv (get_array (pi, "links"), p->personal.links);
+    }
+
+  if ((a = get_array (root, "work_experience")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *o = json_array_get_object_element (a, i);
+        SlWorkEntry *e;
+        JsonNode *cur;
+        if (o == NULL)
+          continue;
+        e = sl_work_entry_new ();
+        e->company = get_str (o, "company");
+        e->title = get_str (o, "title");
+        e->location = get_str (o, "location");
+        e->start = get_str (o, "start");
+        e->end = get_str (o, "end");
+        cur = json_object_get_member (o, "current");
+        e->current = cur != NULL && JSON_NODE_HOLDS_VALUE (cur) &&
+                     json_node_get_value_type (cur) == G_TYPE_BOOLEAN &&
+                     json_node_get_boolean (cur);
+        e->description = get_str (o, "description");
+        g_ptr_array_add (p->work, e);
+      }
+
+  if ((a = get_array (root, "education")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *o = json_array_get_object_element (a, i);
+        SlEducationEntry *e;
+        if (o == NULL)
+          continue;
+        e = sl_education_entry_new ();
+        e->institution = get_str (o, "institution");
+        e->degree = get_str (o, "degree");
+        e->level = get_str (o, "level");
+        e->field = get_str (o, "field");
+        e->start = get_str (o, "start");
+        e->end = get_str (o, "end");
+        e->grade = get_str (o, "grade");
+        g_ptr_array_add (p->education, e);
+      }
+
+  if ((a = get_array (root, "skills")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonNode *n = json_array_get_element (a, i);
+        if (JSON_NODE_HOLDS_OBJECT (n))
+          {
+            JsonObject *o = json_node_get_object (n);
+            SlSkill *s = g_new0 (SlSkill, 1);
+            s->name = get_str (o, "name");
+            s->canonical = get_str (o, "canonical");
+            s->category = get_str (o, "category");
+            if (s->name == NULL && s->canonical == NULL)
+              sl_skill_free (s);
+            else
+              g_ptr_array_add (p->skills, s);
+          }
+        else if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+          g_ptr_array_add (p->skills, sl_skill_new (json_node_get_string (n), NULL));
+      }
+
+  if ((a = get_array (root, "certifications")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *o = json_array_get_object_element (a, i);
+        SlCertification *c;
+        if (o == NULL)
+          continue;
+        c = sl_certification_new ();
+        c->name = get_str (o, "name");
+        c->issuer = get_str (o, "issuer");
+        c->date = get_str (o, "date");
+        g_ptr_array_add (p->certifications, c);
+      }
+
+  if ((a = get_array (root, "languages")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *o = json_array_get_object_element (a, i);
+        g_autofree char *lang = NULL;
+        g_autofree char *level = NULL;
+        if (o == NULL)
+          continue;
+        lang = get_str (o, "language");
+        level = get_str (o, "level");
+        g_ptr_array_add (p->languages, sl_language_new (lang, level));
+      }
+
+  if ((a = get_array (root, "projects")) != NULL)
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject *o = json_array_get_object_element (a, i);
+        SlProject *pr;
+        if (o == NULL)
+          continue;
+        pr = sl_project_new ();
+        pr->name = get_str (o, "name");
+        pr->description = get_str (o, "description");
+        pr->url = get_str (o, "url");
+        pr->start = get_str (o, "start");
+        pr->end = get_str (o, "end");
+        read_strv (get_array (o, "keywords"), pr->keywords);
+        g_ptr_array_add (p->projects, pr);
+      }
+
+  read_strv (get_array (root, "achievements"), p->achievements);
+  read_strv (get_array (root, "interests"), p->interests);
+  read_metadata (get_object (root, "metadata"), &p->meta);
+  p->source = get_str (root, "source");
+
+  return g_steal_pointer (&p);
+}
+
+SlProfile *
+sl_profile_from_json (const char  *json,
+                      gssize       length,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, length, &local_error))
+    {
+      g_set_error (error, SL_CORE_ERROR, SL_CORE_ERROR_INVALID_DATA,
+                   "Not valid JSON: %s", local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SL_CORE_ERROR, SL_CORE_ERROR_INVALID_DATA,
+                   "The JSON document is empty");
+      return NULL;
+    }
+  return sl_profile_from_json_node (json_parser_get_root (parser), error);
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-util.h"
+
+char *
+sl_normalize_email (const char *email)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *folded = NULL;
+  const char *at;
+
+  if (email == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (email));
+  if (g_str_has_prefix (trimmed, "mailto:"))
+    memmove (trimmed, trimmed + 7, strlen (trimmed + 7) + 1);
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    return NULL;
+  at = strchr (trimmed, '@');
+  if (at == NULL || at == trimmed || strchr (at + 1, '@') != NULL)
+    return NULL;
+  if (strchr (at + 1, '.') == NULL || g_str_has_suffix (trimmed, "."))
+    return NULL;
+  for (const char *p = trimmed; *p; p++)
+    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+      return NULL;
+  folded = g_utf8_casefold (trimmed, -1);
+  return g_steal_pointer (&folded);
+}
+
+char *
+sl_normalize_phone_key (const char *phone)
+{
+  GString *out;
+  guint digits = 0;
+  const char *p;
+
+  if (phone == NULL)
+    return NULL;
+  p = phone;
+  while (g_ascii_isspace (*p))
+    p++;
+  out = g_string_new (NULL);
+  if (*p == '+')
+    g_string_append_c (out, '+');
+  else if (p[0] == '0' && p[1] == '0')
+    {
+      /* International prefix 00 written instead of + */
+      g_string_append_c (out, '+');
+      p += 2;
+    }
+  for (; *p; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        g_string_append_c (out, *p);
+        digits++;
+      }
+  if (digits < 7 || digits > 15)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sl_strdup_clean (const char *s)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (s == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (s, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sl_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+char *
+sl_sha256_hex (const guint8 *data,
+               gsize         len)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+}
+
+double
+sl_monotonic_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests for src/core: the profile model, its JSON form, dates, helpers.
+ */
+#include "config.h"
+
+#include "core/sl-date.h"
+#include "core/sl-document.h"
+#include "core/sl-json.h"
+#include "core/sl-profile.h"
+#include "core/sl-util.h"
+
+static SlProfile *
+make_full_profile (void)
+{
+  SlProfile *p = sl_profile_new ();
+  SlWorkEntry *w;
+  SlEducationEntry *e;
+  SlCertification *c;
+  SlProject *pr;
+  SlSkill *s;
+
+  p->personal.name = g_strdup ("Jördis Müller-Łukasz");
+  p->personal.email = g_strdup ("jordis@example.org");
+  p->personal.phone = g_strdup ("+4930123456");
+  p->personal.location = g_strdup ("Berlin, Germany");
+  p->personal.city = g_strdup ("Berlin");
+  p->personal.country = g_strdup ("Germany");
+  p->personal.summary = g_strdup ("Line one\nline \"two\"\t✓");
+  g_ptr_array_add (p->personal.links, g_strdup ("https://github.com/jm"));
+
+  w = sl_work_entry_new ();
+  w->company = g_strdup ("Acme GmbH");
+  w->title = g_strdup ("Data Engineer");
+  w->start = g_strdup ("2019-03");
+  w->current = TRUE;
+  g_ptr_array_add (p->work, w);
+  w = sl_work_entry_new ();
+  w->company = g_strdup ("Initech");
+  w->title = g_strdup ("Developer");
+  w->start = g_strdup ("2015");
+  w->end = g_strdup ("2019-02-28");
+  w->description = g_strdup ("Built things");
+  g_ptr_array_add (p->work, w);
+
+  e = sl_education_entry_new ();
+  e->institution = g_strdup ("TU Berlin");
+  e->degree = g_strdup ("M.Sc. Informatik");
+  e->level = g_strdup ("master");
+  e->field = g_strdup ("Computer Science");
+  e->end = g_strdup ("2014");
+  e->grade = g_strdup ("1,3");
+  g_ptr_array_add (p->education, e);
+
+  s = sl_skill_new ("Postgres", "PostgreSQL");
+  s->category = g_strdup ("database");
+  g_ptr_array_add (p->skills, s);
+  g_ptr_array_add (p->skills, sl_skill_new ("rust", NULL));
+
+  c = sl_certification_new ();
+  c->name = g_strdup ("CKA");
+  c->issuer = g_strdup ("CNCF");
+  c->date = g_strdup ("2021-06");
+  g_ptr_array_add (p->certifications, c);
+  g_ptr_array_add (p->languages, sl_language_new ("German", "native"));
+  g_ptr_array_add (p->languages, sl_language_new ("English", "C1"));
+
+  pr = sl_project_new ();
+  pr->name = g_strdup ("sqlite-fts-bench");
+  pr->url = g_strdup ("https://example.org/p");
+  g_ptr_array_add (pr->keywords, g_strdup ("SQLite"));
+  g_ptr_array_add (p->projects, pr);
+  g_ptr_array_add (p->achievements, g_strdup ("Speaker at FOSDEM"));
+  g_ptr_array_add (p->interests, g_strdup ("Chess"));
+
+  p->meta.extraction_method = g_strdup ("text-layer");
+  p->meta.parser = g_strdup ("rules");
+  p->meta.model = g_strdup ("m");
+  p->meta.prompt_tokens = 120;
+  p->meta.completion_tokens = 0;
+  p->meta.llm_latency_ms = 301.5;
+  p->meta.experience_months = 90;
+  sl_profile_set_field_note (p, "personal.email", 0.99, "rules", "line 2");
+  sl_profile_add_timing (p, "extract", 12.25);
+  sl_profile_add_warning (p, "few words");
+  sl_profile_set_extra (p, "email.subject", "Application");
+  sl_profile_set_extra (p, "email.from", "a@b.c");
+  p->source = g_strdup ("cli");
+  return p;
+}
+
+static void
+test_profile_json_roundtrip (void)
+{
+  g_autoptr(SlProfile) p = make_full_profile ();
+  g_autoptr(SlProfile) back = NULL;
+  g_autoptr(SlProfile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = sl_profile_to_json (p, FALSE);
+  g_autofree char *json2 = NULL;
+  g_autofree char *pretty = sl_profile_to_json (p, TRUE);
+  g_autoptr(SlProfile) from_pretty = NULL;
+
+  back = sl_profile_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  json2 = sl_profile_to_json (back, FALSE);
+  g_assert_cmpstr (json, ==, json2);
+  g_assert_true (sl_profile_equal (p, back));
+
+  from_pretty = sl_profile_from_json (pretty, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_profile_equal (p, from_pretty));
+
+  copy = sl_profile_copy (p);
+  g_assert_true (sl_profile_equal (p, copy));
+  g_free (copy->personal.name);
+  copy->personal.name = g_strdup ("Other");
+  g_assert_false (sl_profile_equal (p, copy));
+
+  g_assert_cmpstr (back->personal.summary, ==, "Line one\nline \"two\"\t✓");
+  g_assert_cmpint (back->work->len, ==, 2);
+  g_assert_true (((SlWorkEntry *) back->work->pdata[0])->current);
+  g_assert_false (((SlWorkEntry *) back->work->pdata[1])->current);
+  g_assert_cmpint (back->meta.prompt_tokens, ==, 120);
+  g_assert_cmpint (back->meta.completion_tokens, ==, 0);
+  g_assert_cmpstr (g_hash_table_lookup (back->meta.extras, "email.from"), ==, "a@b.c");
+}
+
+static void
+test_profile_json_empty_and_bad (void)
+{
+  g_autoptr(SlProfile) empty = sl_profile_new ();
+  g_autofree char *json = sl_profile_to_json (empty, FALSE);
+  g_autoptr(SlProfile) back = NULL;
+  g_autoptr(GError) error = NULL;
+  SlProfile *bad;
+
+  back = sl_profile_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_profile_equal (empty, back));
+  g_assert_cmpint (back->meta.experience_months, ==, -1);
+
+  bad = sl_profile_from_json ("[1,2", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SL_CORE_ERROR, SL_CORE_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  bad = sl_profile_from_json ("\"just a string\"", -1, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SL_CORE_ERROR, SL_CORE_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* Wrong member types are ignored, not fatal. */
+  back = sl_profile_from_json ("{\"personal_info\": {\"name\": 5}, \"skills\": [\"Go\", 3, {\"name\": \"C\"}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_null (back->personal.name);
+  g_assert_cmpint (back->skills->len, ==, 2);
+}
+
+static void
+test_profile_sections (void)
+{
+  g_autoptr(SlProfile) p = make_full_profile ();
+  g_autofree char *work = sl_profile_section_to_json (p, "work_experience");
+  g_autofree char *nothing = sl_profile_section_to_json (p, "bogus");
+
+  g_assert_nonnull (work);
+  g_assert_true (g_str_has_prefix (work, "[{\"company\":\"Acme GmbH\""));
+  g_assert_null (nothing);
+}
+
+static void
+test_experience_months (void)
+{
+  g_autoptr(SlProfile) p = sl_profile_new ();
+  SlWorkEntry *w;
+
+  g_assert_cmpint (sl_profile_compute_experience_months (p, "2024-12"), ==, -1);
+
+  /* 2015-01..2016-12 (24) overlapping 2016-06..2017-05 → 2015-01..2017-05 = 29 */
+  w = sl_work_entry_new ();
+  w->start = g_strdup ("2015");
+  w->end = g_strdup ("2016");
+  g_ptr_array_add (p->work, w);
+  w = sl_work_entry_new ();
+  w->start = g_strdup ("2016-06");
+  w->end = g_strdup ("2017-05");
+  g_ptr_array_add (p->work, w);
+  g_assert_cmpint (sl_profile_compute_experience_months (p, "2024-12"), ==, 29);
+
+  /* A separate current job from 2024-01 up to 2024-12: +12 */
+  w = sl_work_entry_new ();
+  w->start = g_strdup ("2024-01");
+  w->current = TRUE;
+  g_ptr_array_add (p->work, w);
+  g_assert_cmpint (sl_profile_compute_experience_months (p, "2024-12"), ==, 41);
+
+  /* Reversed interval is ignored. */
+  w = sl_work_entry_new ();
+  w->start = g_strdup ("2020-05");
+  w->end = g_strdup ("2019-01");
+  g_ptr_array_add (p->work, w);
+  g_assert_cmpint (sl_profile_compute_experience_months (p, "2024-12"), ==, 41);
+
+  g_assert_true (sl_profile_current_work (p) == w || ((SlWorkEntry *) sl_profile_current_work (p))->current);
+}
+
+static void
+test_dates (void)
+{
+  g_autofree char *a = sl_date_format (2019, 3, 0);
+  g_autofree char *b = sl_date_format (2019, 0, 0);
+  g_autofree char *c = sl_date_format (1800, 1, 1);
+
+  g_assert_cmpstr (a, ==, "2019-03");
+  g_assert_cmpstr (b, ==, "2019");
+  g_assert_null (c);
+  g_assert_true (sl_date_is_valid ("2019-03-31"));
+  g_assert_false (sl_date_is_valid ("2019-13"));
+  g_assert_false (sl_date_is_valid ("19-03"));
+  g_assert_false (sl_date_is_valid ("2019/03"));
+  g_assert_false (sl_date_is_valid (NULL));
+  g_assert_cmpint (sl_date_to_month_index ("2019", FALSE), ==, 2019 * 12);
+  g_assert_cmpint (sl_date_to_month_index ("2019", TRUE), ==, 2019 * 12 + 11);
+  g_assert_cmpint (sl_date_to_month_index ("bogus", TRUE), ==, -1);
+  g_assert_cmpint (sl_date_compare ("2019", "2019-03"), <, 0);
+  g_assert_cmpint (sl_date_compare (NULL, "2019"), <, 0);
+}
+
+static void
+test_normalize (void)
+{
+  struct { const char *in, *out; } emails[] = {
+    { "  Jane.Doe@Example.COM ", "jane.doe@example.com" },
+    { "mailto:x@y.org", "x@y.org" },
+    { "no-at-sign.example.com", NULL },
+    { "a@b", NULL },
+    { "a b@c.de", NULL },
+    { "a@@c.de", NULL },
+  };
+  struct { const char *in, *out; } phones[] = {
+    { "+49 (30) 123-4567", "+49301234567" },
+    { "0049 30 1234567", "+49301234567" },
+    { "(555) 123-4567", "5551234567" },
+    { "12-34", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (emails); i++)
+    {
+      g_autofree char *n = sl_normalize_email (emails[i].in);
+      g_assert_cmpstr (n, ==, emails[i].out);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (phones); i++)
+    {
+      g_autofree char *n = sl_normalize_phone_key (phones[i].in);
+      g_assert_cmpstr (n, ==, phones[i].out);
+    }
+  {
+    g_autofree char *clean = sl_strdup_clean ("  a \n\t b\xc2\xa0" "c  ");
+    g_autofree char *empty = sl_strdup_clean (" \n ");
+    g_assert_cmpstr (clean, ==, "a b c");
+    g_assert_null (empty);
+  }
+}
+
+static void
+test_document (void)
+{
+  g_autoptr(SlDocument) d = sl_document_new ();
+  g_autoptr(SlDocument) c = NULL;
+  SlLine *l = sl_line_new ("JANE DOE");
+
+  l->bold = TRUE;
+  l->font_size = 18;
+  g_ptr_array_add (d->lines, l);
+  sl_document_set_text (d, "Jane Doe — Data-Engineer, 10 years\fPage two");
+  g_assert_cmpint (d->word_count, ==, 8);
+  sl_document_add_warning (d, "w");
+  sl_document_add_warning (d, "w");
+  g_assert_cmpint (d->warnings->len, ==, 1);
+  c = sl_document_copy (d);
+  g_assert_cmpstr (c->text, ==, d->text);
+  g_assert_true (((SlLine *) c->lines->pdata[0])->bold);
+  g_assert_cmpint (sl_count_words ("  "), ==, 0);
+  g_assert_cmpint (sl_count_words ("été 2019"), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/profile/json-roundtrip", test_profile_json_roundtrip);
+  g_test_add_func ("/core/profile/json-empty-and-bad", test_profile_json_empty_and_bad);
+  g_test_add_func ("/core/profile/sections", test_profile_sections);
+  g_test_add_func ("/core/profile/experience-months", test_experience_months);
+  g_test_add_func ("/core/date", test_dates);
+  g_test_add_func ("/core/normalize", test_normalize);
+  g_test_add_func ("/core/document", test_document);
+  return g_test_run ();
+}
