@@ -7,3 +7,4 @@
 #include "sl-cli.h"
 
 int sl_cli_validate (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_extract (SlCliContext *ctx, int argc, char **argv);

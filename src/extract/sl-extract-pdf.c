@@ -1,0 +1,953 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-extract-pdf.c: PDF text in reading order, with OCR for pages that have
+ * no text layer.
+ *
+ * poppler gives the page text and one glyph box per character.  We rebuild
+ * words from them, group words into visual rows and rows into segments (runs
+ * of words without a wide gap), then order the segments ourselves:
+ *
+ *   - rows are grouped while they share a vertical gutter (an x range free of
+ *     text in every row of the group); a group whose gutter has text on both
+ *     sides is a set of columns, read left column first, each recursively;
+ *   - but a "column" that is only dates or short labels beside the rows of
+ *     the other side (title ... 2019 – 2021) is a table, read row by row;
+ *   - rows near the top or bottom of the page that repeat on other pages
+ *     (digits ignored), and bare page numbers, are headers/footers and are
+ *     kept out of the body (the first page keeps its top rows: that is where
+ *     the name is);
+ *   - end-of-line hyphenation is joined, ligatures are expanded.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "sl-extract-private.h"
+
+/* poppler-glib 22.12 has no autoptr declarations. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct
+{
+  double  x0, y0, x1, y1;
+  double  size;
+  int     bold_chars, chars;
+  GString *text;
+  int     n_words;
+} Seg;
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  double size;
+  int    bold_chars, chars;
+  int    start, end;     /* byte offsets in the page text */
+} Word;
+
+typedef struct
+{
+  char    *text;
+  double   x0, y0, x1, y1;
+  double   size;
+  gboolean bold;
+  gboolean new_flow;     /* first row of a column / region */
+} Row;
+
+static void
+seg_free (Seg *s)
+{
+  g_string_free (s->text, TRUE);
+  g_free (s);
+}
+
+static void
+row_free (Row *r)
+{
+  g_free (r->text);
+  g_free (r);
+}
+
+static double
+seg_h (const Seg *s)
+{
+  return MAX (s->y1 - s->y0, 1.0);
+}
+
+static double
+seg_yc (const Seg *s)
+{
+  return (s->y0 + s->y1) / 2;
+}
+
+static gboolean
+font_is_bold (const char *name)
+{
+  g_autofree char *low = NULL;
+
+  if (name == NULL)
+    return FALSE;
+  low = g_ascii_strdown (name, -1);
+  return strstr (low, "bold") || strstr (low, "black") || strstr (low, "heavy") ||
+         strstr (low, "semibold") || strstr (low, "demi") || strstr (low, ",b");
+}
+
+/* ---- words, rows and segments ------------------------------------------- */
+
+static int
+cmp_word_yc (gconstpointer a, gconstpointer b)
+{
+  const Word *x = a, *y = b;
+  double d = (x->y0 + x->y1) - (y->y0 + y->y1);
+  return d < 0 ? -1 : d > 0 ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+
+static int
+cmp_word_x (gconstpointer a, gconstpointer b)
+{
+  const Word *const *x = a, *const *y = b;
+  return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
+}
+
+/* Splits the page into words using the glyph boxes.  Returns FALSE when the
+ * boxes do not match the text (then the caller falls back to plain text). */
+static gboolean
+page_words (PopplerPage *page,
+            const char  *text,
+            GArray      *words)
+{
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GList *attrs, *al;
+  const char *p;
+  guint i;
+  Word cur = { 0 };
+  gboolean in_word = FALSE;
+  PopplerTextAttributes *attr = NULL;
+  gboolean attr_bold = FALSE;
+
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    return n_rects == 0 && *text == '\0';
+  if ((glong) n_rects != g_utf8_strlen (text, -1))
+    return FALSE;
+
+  attrs = poppler_page_get_text_attributes (page);
+  al = attrs;
+  for (p = text, i = 0; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      PopplerRectangle *r = &rects[i];
+      double rx0 = MIN (r->x1, r->x2), rx1 = MAX (r->x1, r->x2);
+      double ry0 = MIN (r->y1, r->y2), ry1 = MAX (r->y1, r->y2);
+      gboolean space = g_unichar_isspace (c) || c == 0xA0;
+
+      while (al && ((PopplerTextAttributes *) al->data)->end_index < (int) i)
+        al = al->next;
+      if (al && ((PopplerTextAttributes *) al->data)->start_index <= (int) i && al->data != attr)
+        {
+          attr = al->data;
+          attr_bold = font_is_bold (attr->font_name);
+        }
+
+      /* A new word at a space, or when the next glyph jumps back or far
+       * ahead (poppler sometimes runs words of two columns together). */
+      if (in_word && !space)
+        {
+          double h = MAX (cur.y1 - cur.y0, 1.0);
+          if (rx0 < cur.x1 - h || rx0 > cur.x1 + 0.8 * h ||
+              ry0 > cur.y1 || ry1 < cur.y0)
+            {
+              g_array_append_val (words, cur);
+              in_word = FALSE;
+            }
+        }
+      if (space)
+        {
+          if (in_word)
+            g_array_append_val (words, cur);
+          in_word = FALSE;
+          continue;
+        }
+      if (!in_word)
+        {
+          memset (&cur, 0, sizeof cur);
+          cur.x0 = rx0; cur.y0 = ry0; cur.x1 = rx1; cur.y1 = ry1;
+          cur.start = p - text;
+          in_word = TRUE;
+        }
+      cur.x0 = MIN (cur.x0, rx0);
+      cur.y0 = MIN (cur.y0, ry0);
+      cur.x1 = MAX (cur.x1, rx1);
+      cur.y1 = MAX (cur.y1, ry1);
+      cur.end = g_utf8_next_char (p) - text;
+      cur.chars++;
+      if (attr)
+        {
+          cur.size = MAX (cur.size, attr->font_size);
+          if (attr_bold)
+            cur.bold_chars++;
+        }
+    }
+  if (in_word)
+    g_array_append_val (words, cur);
+  poppler_page_free_text_attributes (attrs);
+  return TRUE;
+}
+
+static Seg *
+seg_new (void)
+{
+  Seg *s = g_new0 (Seg, 1);
+  s->text = g_string_new (NULL);
+  return s;
+}
+
+static void
+seg_add_word (Seg *s, const Word *w, const char *text)
+{
+  if (s->n_words == 0)
+    {
+      s->x0 = w->x0; s->y0 = w->y0; s->x1 = w->x1; s->y1 = w->y1;
+    }
+  else
+    {
+      g_string_append_c (s->text, ' ');
+      s->x0 = MIN (s->x0, w->x0);
+      s->y0 = MIN (s->y0, w->y0);
+      s->x1 = MAX (s->x1, w->x1);
+      s->y1 = MAX (s->y1, w->y1);
+    }
+  g_string_append_len (s->text, text + w->start, w->end - w->start);
+  s->size = MAX (s->size, w->size);
+  s->bold_chars += w->bold_chars;
+  s->chars += w->chars;
+  s->n_words++;
+}
+
+/* Words → rows (by vertical overlap) → segments (split at wide gaps). */
+static void
+words_to_segments (GArray     *words,
+                   const char *text,
+                   GPtrArray  *segs)
+{
+  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+  guint i = 0;
+
+  g_array_sort (words, cmp_word_yc);
+  while (i < words->len)
+    {
+      Word *first = &g_array_index (words, Word, i);
+      double fh = MAX (first->y1 - first->y0, 1.0);
+      Seg *s = NULL;
+
+      g_ptr_array_set_size (row, 0);
+      for (; i < words->len; i++)
+        {
+          Word *w = &g_array_index (words, Word, i);
+          double wh = MAX (w->y1 - w->y0, 1.0);
+          double overlap = MIN (w->y1, first->y1) - MAX (w->y0, first->y0);
+          if (row->len > 0 && overlap < 0.5 * MIN (wh, fh))
+            break;
+          g_ptr_array_add (row, w);
+        }
+      g_ptr_array_sort (row, cmp_word_x);
+      for (guint j = 0; j < row->len; j++)
+        {
+          Word *w = g_ptr_array_index (row, j);
+          double h = MAX (w->y1 - w->y0, 1.0);
+
+          if (s != NULL && (w->x0 - s->x1 > 1.3 * MAX (h, seg_h (s)) || w->x0 < s->x1 - h))
+            s = NULL;
+          if (s == NULL)
+            {
+              s = seg_new ();
+              g_ptr_array_add (segs, s);
+            }
+          seg_add_word (s, w, text);
+        }
+    }
+}
+
+/* ---- reading order ------------------------------------------------------- */
+
+typedef struct
+{
+  double a, b;
+} Interval;
+
+static int
+cmp_seg_y0 (gconstpointer a, gconstpointer b)
+{
+  const Seg *const *x = a, *const *y = b;
+  double d = seg_yc (*x) - seg_yc (*y);
+  return d < 0 ? -1 : d > 0 ? 1 : ((*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0);
+}
+
+static int
+cmp_seg_x0 (gconstpointer a, gconstpointer b)
+{
+  const Seg *const *x = a, *const *y = b;
+  return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
+}
+
+/* Free x intervals of a band inside [rx0, rx1]. */
+static GArray *
+band_free (GPtrArray *band, double rx0, double rx1)
+{
+  GArray *free_iv = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (band, NULL, NULL);
+  double cursor = rx0;
+
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, cmp_seg_x0);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Seg *s = g_ptr_array_index (sorted, i);
+      if (s->x0 > cursor)
+        {
+          Interval iv = { cursor, s->x0 };
+          g_array_append_val (free_iv, iv);
+        }
+      cursor = MAX (cursor, s->x1);
+    }
+  if (cursor < rx1)
+    {
+      Interval iv = { cursor, rx1 };
+      g_array_append_val (free_iv, iv);
+    }
+  return free_iv;
+}
+
+static GArray *
+intervals_intersect (GArray *a, GArray *b, double min_width)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Interval));
+
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      {
+        Interval *x = &g_array_index (a, Interval, i), *y = &g_array_index (b, Interval, j);
+        Interval iv = { MAX (x->a, y->a), MIN (x->b, y->b) };
+        if (iv.b - iv.a >= min_width)
+          g_array_append_val (out, iv);
+      }
+  return out;
+}
+
+static void
+emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
+{
+  Row *r = g_new0 (Row, 1);
+  GString *s = g_string_new (NULL);
+  int bold = 0, chars = 0;
+
+  g_ptr_array_sort (band, cmp_seg_x0);
+  for (guint i = 0; i < band->len; i++)
+    {
+      Seg *g = g_ptr_array_index (band, i);
+      if (i == 0)
+        {
+          r->x0 = g->x0; r->y0 = g->y0; r->x1 = g->x1; r->y1 = g->y1;
+        }
+      else
+        g_string_append_c (s, '\t');
+      g_string_append (s, g->text->str);
+      r->x0 = MIN (r->x0, g->x0);
+      r->y0 = MIN (r->y0, g->y0);
+      r->x1 = MAX (r->x1, g->x1);
+      r->y1 = MAX (r->y1, g->y1);
+      r->size = MAX (r->size, g->size);
+      bold += g->bold_chars;
+      chars += g->chars;
+    }
+  r->text = g_string_free (s, FALSE);
+  r->bold = chars > 0 && bold * 2 >= chars;
+  r->new_flow = new_flow;
+  g_ptr_array_add (rows, r);
+}
+
+static gboolean
+has_digit (const char *s)
+{
+  for (; *s; s++)
+    if (g_ascii_isdigit (*s))
+      return TRUE;
+  return FALSE;
+}
+
+/* A side that is mostly short, digit-bearing labels sitting on the rows of
+ * the other side (dates, or right-aligned places) is part of a table. */
+static gboolean
+side_is_labels (GPtrArray *side, GPtrArray *other)
+{
+  guint paired = 0, digits = 0, short_ = 0, ralign = 0, lalign = 0;
+  double maxx1 = -G_MAXDOUBLE, minx0 = G_MAXDOUBLE;
+
+  if (side->len == 0)
+    return TRUE;
+  for (guint i = 0; i < side->len; i++)
+    {
+      Seg *s = g_ptr_array_index (side, i);
+      maxx1 = MAX (maxx1, s->x1);
+      minx0 = MIN (minx0, s->x0);
+    }
+  for (guint i = 0; i < side->len; i++)
+    {
+      Seg *s = g_ptr_array_index (side, i);
+      for (guint j = 0; j < other->len; j++)
+        {
+          Seg *o = g_ptr_array_index (other, j);
+          if (fabs (seg_yc (o) - seg_yc (s)) < 0.35 * MIN (seg_h (s), seg_h (o)))
+            {
+              paired++;
+              break;
+            }
+        }
+      digits += has_digit (s->text->str);
+      short_ += s->n_words <= 6;
+      ralign += s->x1 > maxx1 - 2;
+      lalign += s->x0 < minx0 + 2;
+    }
+  if (paired * 10 < side->len * 8 || short_ * 10 < side->len * 8)
+    return FALSE;
+  return digits * 2 >= side->len || (ralign * 10 >= side->len * 8 && lalign * 2 < side->len);
+}
+
+static void order_region (GPtrArray *segs, GPtrArray *rows, int depth, gboolean new_flow);
+
+static void
+emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
+            GPtrArray *rows, int depth, gboolean *new_flow)
+{
+  Interval best = { 0, 0 };
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  g_autoptr(GPtrArray) right = g_ptr_array_new ();
+  gboolean columns = FALSE;
+
+  /* The widest gutter with text on both sides. */
+  if (gutter != NULL && depth < 4)
+    for (guint k = 0; k < gutter->len; k++)
+      {
+        Interval *iv = &g_array_index (gutter, Interval, k);
+        guint nl = 0, nr = 0;
+        for (guint b = from; b < to; b++)
+          {
+            GPtrArray *band = g_ptr_array_index (bands, b);
+            for (guint i = 0; i < band->len; i++)
+              {
+                Seg *s = g_ptr_array_index (band, i);
+                if (s->x1 <= iv->a + 0.5)
+                  nl++;
+                else if (s->x0 >= iv->b - 0.5)
+                  nr++;
+              }
+          }
+        if (nl > 0 && nr > 0 && iv->b - iv->a > best.b - best.a)
+          best = *iv;
+      }
+  if (best.b > best.a)
+    {
+      for (guint b = from; b < to; b++)
+        {
+          GPtrArray *band = g_ptr_array_index (bands, b);
+          for (guint i = 0; i < band->len; i++)
+            {
+              Seg *s = g_ptr_array_index (band, i);
+              g_ptr_array_add (s->x1 <= best.a + 0.5 ? left : right, s);
+            }
+        }
+      columns = left->len >= 2 && right->len >= 2 &&
+                !side_is_labels (right, left) && !side_is_labels (left, right);
+    }
+
+  if (columns)
+    {
+      order_region (left, rows, depth + 1, TRUE);
+      order_region (right, rows, depth + 1, TRUE);
+      *new_flow = TRUE;
+      return;
+    }
+  for (guint b = from; b < to; b++)
+    {
+      emit_row (g_ptr_array_index (bands, b), rows, *new_flow);
+      *new_flow = FALSE;
+    }
+}
+
+static void
+order_region (GPtrArray *segs,
+              GPtrArray *rows,
+              int        depth,
+              gboolean   new_flow)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (segs, NULL, NULL);
+  g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GArray *gutter = NULL;
+  double rx0 = G_MAXDOUBLE, rx1 = -G_MAXDOUBLE, hsum = 0;
+  double min_gutter;
+  guint start = 0;
+
+  g_ptr_array_set_free_func (sorted, NULL);
+  if (segs->len == 0)
+    return;
+  g_ptr_array_sort (sorted, cmp_seg_y0);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Seg *s = g_ptr_array_index (sorted, i);
+      rx0 = MIN (rx0, s->x0);
+      rx1 = MAX (rx1, s->x1);
+      hsum += seg_h (s);
+    }
+  min_gutter = MAX (6.0, 0.9 * hsum / sorted->len);
+
+  /* Bands: segments that share a visual row. */
+  for (guint i = 0; i < sorted->len;)
+    {
+      GPtrArray *band = g_ptr_array_new ();
+      Seg *first = g_ptr_array_index (sorted, i);
+
+      for (; i < sorted->len; i++)
+        {
+          Seg *s = g_ptr_array_index (sorted, i);
+          double overlap = MIN (s->y1, first->y1) - MAX (s->y0, first->y0);
+          if (band->len > 0 && overlap < 0.5 * MIN (seg_h (s), seg_h (first)))
+            break;
+          g_ptr_array_add (band, s);
+        }
+      g_ptr_array_add (bands, band);
+    }
+
+  /* Groups of consecutive bands that share a gutter. */
+  for (guint b = 0; b < bands->len; b++)
+    {
+      GArray *fr = band_free (g_ptr_array_index (bands, b), rx0, rx1);
+
+      if (gutter == NULL)
+        {
+          gutter = fr;
+          start = b;
+          continue;
+        }
+      {
+        GArray *next = intervals_intersect (gutter, fr, min_gutter);
+        if (next->len == 0)
+          {
+            emit_group (bands, start, b, gutter, rows, depth, &new_flow);
+            g_array_unref (gutter);
+            g_array_unref (next);
+            gutter = fr;
+            start = b;
+          }
+        else
+          {
+            g_array_unref (gutter);
+            g_array_unref (fr);
+            gutter = next;
+          }
+      }
+    }
+  emit_group (bands, start, bands->len, gutter, rows, depth, &new_flow);
+  g_clear_pointer (&gutter, g_array_unref);
+}
+
+/* ---- headers and footers -------------------------------------------------- */
+
+static char *
+hf_key (const char *text)
+{
+  GString *k = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        {
+          if (k->len == 0 || k->str[k->len - 1] != '#')
+            g_string_append_c (k, '#');
+        }
+      else if (g_unichar_isalpha (c))
+        g_string_append_unichar (k, g_unichar_tolower (c));
+    }
+  return g_string_free (k, FALSE);
+}
+
+static gboolean
+is_page_number (const char *text)
+{
+  static GRegex *re;
+
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("^\\s*[-–—(\\[]?\\s*(page|seite|página|pagina|p\\.)?\\s*"
+                                                 "\\d{1,3}\\s*((/|of|von|de|sur)\\s*\\d{1,3})?\\s*[-–—)\\]]?\\s*$",
+                                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (re, text, 0, NULL);
+}
+
+typedef struct
+{
+  GPtrArray *segs;      /* Seg */
+  double     height;
+  gboolean   ocr;
+  char      *ocr_text;
+  char      *fallback_text;
+} PageData;
+
+static void
+remove_headers_footers (PageData *pages, int n)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GPtrArray *segs = pages[p].segs;
+      if (segs == NULL)
+        continue;
+      for (guint i = 0; i < segs->len; i++)
+        {
+          Seg *s = g_ptr_array_index (segs, i);
+          double h = pages[p].height;
+          char *key;
+          if (s->y1 > 0.1 * h && s->y0 < 0.9 * h)
+            continue;
+          key = hf_key (s->text->str);
+          if (*key == '\0' || g_hash_table_contains (seen, key))
+            {
+              g_free (key);
+              continue;
+            }
+          g_hash_table_add (seen, key);
+          g_hash_table_insert (counts, g_strdup (key),
+                               GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (counts, key)) + 1));
+        }
+    }
+
+  for (int p = 0; p < n; p++)
+    {
+      GPtrArray *segs = pages[p].segs;
+      if (segs == NULL)
+        continue;
+      for (guint i = segs->len; i-- > 0;)
+        {
+          Seg *s = g_ptr_array_index (segs, i);
+          double h = pages[p].height;
+          gboolean top = s->y1 <= 0.1 * h, bottom = s->y0 >= 0.9 * h;
+          g_autofree char *key = NULL;
+          int count;
+
+          if (!top && !bottom)
+            continue;
+          if (is_page_number (s->text->str))
+            {
+              g_ptr_array_remove_index (segs, i);
+              continue;
+            }
+          key = hf_key (s->text->str);
+          count = GPOINTER_TO_INT (g_hash_table_lookup (counts, key));
+          if (n >= 2 && count >= 2 && (bottom || p > 0))
+            g_ptr_array_remove_index (segs, i);
+        }
+    }
+}
+
+/* ---- assembling the text --------------------------------------------------- */
+
+static gboolean
+ends_with_hyphenation (const char *t)
+{
+  gsize n = strlen (t);
+  const char *prev;
+
+  if (n < 3 || t[n - 1] != '-')
+    return FALSE;
+  prev = g_utf8_prev_char (t + n - 1);
+  return g_unichar_islower (g_utf8_get_char (prev));
+}
+
+static void
+join_hyphenation (GPtrArray *rows)
+{
+  for (guint i = 0; i + 1 < rows->len; i++)
+    {
+      Row *a = g_ptr_array_index (rows, i), *b = g_ptr_array_index (rows, i + 1);
+      const char *sp;
+      g_autofree char *word = NULL;
+      char *joined;
+      gsize alen;
+
+      if (b->new_flow || strchr (a->text, '\t') || strchr (b->text, '\t') ||
+          !ends_with_hyphenation (a->text) || !g_unichar_islower (g_utf8_get_char (b->text)))
+        continue;
+      sp = strchr (b->text, ' ');
+      word = sp ? g_strndup (b->text, sp - b->text) : g_strdup (b->text);
+      alen = strlen (a->text);
+      /* "client-" + "relationship-based": a compound keeps its hyphen. */
+      if (strchr (word, '-') == NULL)
+        alen--;
+      joined = g_strdup_printf ("%.*s%s", (int) alen, a->text, word);
+      g_free (a->text);
+      a->text = joined;
+      if (sp)
+        {
+          char *rest = g_strdup (sp + 1);
+          g_free (b->text);
+          b->text = rest;
+        }
+      else
+        {
+          g_ptr_array_remove_index (rows, i + 1);
+          i--;
+        }
+    }
+}
+
+static void
+append_rows (SlDocument *doc, GString *text, GPtrArray *rows, int page)
+{
+  Row *prev = NULL;
+
+  join_hyphenation (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *r = g_ptr_array_index (rows, i);
+      SlLine *line;
+      g_autofree char *clean = sl_extract_clean_text (r->text, -1);
+
+      if (prev != NULL)
+        {
+          double gap = r->y0 - prev->y1;
+          g_string_append_c (text, '\n');
+          if (r->new_flow || gap > 0.7 * MAX (prev->y1 - prev->y0, 1.0) || gap < -2 * (prev->y1 - prev->y0))
+            g_string_append_c (text, '\n');
+        }
+      g_string_append (text, clean);
+      line = sl_line_new (clean);
+      line->page = page;
+      line->x = r->x0;
+      line->y = r->y0;
+      line->width = r->x1 - r->x0;
+      line->height = r->y1 - r->y0;
+      line->font_size = r->size;
+      line->bold = r->bold;
+      g_ptr_array_add (doc->lines, line);
+      prev = r;
+    }
+}
+
+static void
+append_plain_page (SlDocument *doc, GString *text, const char *page_text, int page)
+{
+  g_autofree char *clean = sl_extract_clean_text (page_text, -1);
+  g_auto(GStrv) lines = g_strsplit (clean, "\n", -1);
+  gboolean first = TRUE;
+
+  for (int i = 0; lines[i]; i++)
+    {
+      char *l = g_strstrip (lines[i]);
+      SlLine *line;
+      if (*l == '\0')
+        continue;
+      if (!first)
+        g_string_append_c (text, '\n');
+      first = FALSE;
+      g_string_append (text, l);
+      line = sl_line_new (l);
+      line->page = page;
+      g_ptr_array_add (doc->lines, line);
+    }
+}
+
+/* ---- OCR of a page ------------------------------------------------------- */
+
+static char *
+ocr_page (SlExtractContext *ctx, PopplerPage *page, GError **error)
+{
+  const double dpi = 300.0, scale = dpi / 72.0;
+  double w, h;
+  int pw, ph;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char *text;
+
+  poppler_page_get_size (page, &w, &h);
+  pw = (int) ceil (w * scale);
+  ph = (int) ceil (h * scale);
+  if (pw <= 0 || ph <= 0 || (gint64) pw * ph > 200LL * 1000 * 1000 / 4)
+    {
+      g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_TOO_LARGE,
+                           "A page of this PDF is too large to read as an image.");
+      return NULL;
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_TOO_LARGE,
+                           "There is not enough memory to read this scanned page.");
+      return NULL;
+    }
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  text = sl_extract_ocr_argb (ctx, cairo_image_surface_get_data (surface), pw, ph,
+                              cairo_image_surface_get_stride (surface), (int) dpi, error);
+  cairo_surface_destroy (surface);
+  return text;
+}
+
+/* ---- the extractor ------------------------------------------------------- */
+
+SlDocument *
+sl_extract_pdf (SlExtractContext *ctx,
+                GBytes           *bytes,
+                GError          **error)
+{
+  g_autoptr(GError) perr = NULL;
+  g_autoptr(PopplerDocument) pdoc = NULL;
+  g_autoptr(SlDocument) doc = NULL;
+  g_autoptr(GString) text = NULL;
+  PageData *pages;
+  int n_pages, n_read, n_ocr = 0, n_text = 0, ocr_skipped = 0;
+  gboolean ok = TRUE;
+
+  pdoc = poppler_document_new_from_bytes (bytes, NULL, &perr);
+  if (pdoc == NULL)
+    {
+      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_ENCRYPTED,
+                             "This PDF is password-protected; remove the password "
+                             "and import it again.");
+      else
+        g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CORRUPT,
+                             "This PDF is damaged or incomplete and cannot be read; "
+                             "ask for a new copy.");
+      return NULL;
+    }
+
+  n_pages = poppler_document_get_n_pages (pdoc);
+  if (n_pages <= 0)
+    {
+      g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CORRUPT,
+                           "This PDF has no pages; it is damaged or incomplete.");
+      return NULL;
+    }
+  doc = sl_document_new ();
+  n_read = MIN (n_pages, MAX (ctx->opts->max_pages, 1));
+  if (n_read < n_pages)
+    {
+      g_autofree char *w = g_strdup_printf ("only the first %d of %d pages were read", n_read, n_pages);
+      sl_document_add_warning (doc, w);
+    }
+
+  pages = g_new0 (PageData, n_read);
+  for (int p = 0; p < n_read && ok; p++)
+    {
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *ptext = NULL;
+      g_autoptr(GArray) words = NULL;
+      double pw;
+
+      if (sl_extract_check_stop (ctx, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      page = poppler_document_get_page (pdoc, p);
+      if (page == NULL)
+        continue;
+      poppler_page_get_size (page, &pw, &pages[p].height);
+      ptext = poppler_page_get_text (page);
+      words = g_array_new (FALSE, FALSE, sizeof (Word));
+      if (ptext != NULL && !page_words (page, ptext, words))
+        {
+          pages[p].fallback_text = g_steal_pointer (&ptext);
+          n_text++;
+          continue;
+        }
+      if (words->len > 0)
+        {
+          pages[p].segs = g_ptr_array_new_with_free_func ((GDestroyNotify) seg_free);
+          words_to_segments (words, ptext, pages[p].segs);
+          n_text++;
+          continue;
+        }
+
+      /* No text layer: a scanned page. */
+      if (!ctx->opts->ocr)
+        continue;
+      if (n_ocr >= ctx->opts->max_ocr_pages)
+        {
+          ocr_skipped++;
+          continue;
+        }
+      {
+        g_autoptr(GError) oerr = NULL;
+        char *otext = ocr_page (ctx, page, &oerr);
+        if (otext == NULL)
+          {
+            if (g_error_matches (oerr, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CANCELLED) ||
+                g_error_matches (oerr, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CONFIG) ||
+                sl_extract_check_stop (ctx, NULL))
+              {
+                g_propagate_error (error, g_steal_pointer (&oerr));
+                ok = FALSE;
+                break;
+              }
+            sl_document_add_warning (doc, "a scanned page could not be read");
+            continue;
+          }
+        pages[p].ocr = TRUE;
+        pages[p].ocr_text = otext;
+        n_ocr++;
+      }
+    }
+
+  if (ok)
+    {
+      remove_headers_footers (pages, n_read);
+      text = g_string_new (NULL);
+      for (int p = 0; p < n_read; p++)
+        {
+          if (p > 0)
+            g_string_append_c (text, '\f');
+          if (pages[p].segs != NULL)
+            {
+              g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+              order_region (pages[p].segs, rows, 0, FALSE);
+              append_rows (doc, text, rows, p);
+            }
+          else if (pages[p].fallback_text != NULL)
+            append_plain_page (doc, text, pages[p].fallback_text, p);
+          else if (pages[p].ocr_text != NULL)
+            append_plain_page (doc, text, pages[p].ocr_text, p);
+        }
+      if (ocr_skipped > 0)
+        {
+          g_autofree char *w = g_strdup_printf ("%d scanned pages were not read (OCR limit %d)",
+                                                ocr_skipped, ctx->opts->max_ocr_pages);
+          sl_document_add_warning (doc, w);
+        }
+      if (n_text == 0 && n_ocr == 0 && !ctx->opts->ocr)
+        sl_document_add_warning (doc, "the PDF has no text layer and OCR is turned off");
+      sl_document_set_text (doc, text->str);
+      doc->n_pages = n_pages;
+      doc->method = g_strdup (n_ocr == 0 ? "text-layer" : n_text == 0 ? "ocr" : "text-layer+ocr");
+    }
+
+  for (int p = 0; p < n_read; p++)
+    {
+      g_clear_pointer (&pages[p].segs, g_ptr_array_unref);
+      g_free (pages[p].ocr_text);
+      g_free (pages[p].fallback_text);
+    }
+  g_free (pages);
+  return ok ? g_steal_pointer (&doc) : NULL;
+}

@@ -1,0 +1,516 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-extract: the extraction room on fixtures generated here (cairo PDFs,
+ * text in several encodings, broken and hostile inputs).
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#include "extract/sl-extract.h"
+
+static char *tmpdir;
+
+/* ---- fixture helpers ----------------------------------------------------- */
+
+typedef struct
+{
+  double      x, y;
+  double      size;
+  gboolean    bold;
+  const char *text;
+} Text;
+
+#define PAGE_BREAK { -1, -1, 0, FALSE, NULL }
+
+/* An A4 PDF; a Text with text == NULL starts a new page. */
+static char *
+make_pdf (const char *name, const Text *items, gsize n)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (items[i].text == NULL)
+        {
+          cairo_show_page (cr);
+          continue;
+        }
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                              items[i].bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, items[i].size > 0 ? items[i].size : 10);
+      cairo_move_to (cr, items[i].x, items[i].y);
+      cairo_show_text (cr, items[i].text);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static char *
+write_file (const char *name, const void *data, gssize len)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static SlDocument *
+extract_one (const char *path, const SlExtractOptions *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = sl_extract_file (path, opts, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (docs);
+  g_assert_cmpuint (docs->len, ==, 1);
+  return sl_document_copy (g_ptr_array_index (docs, 0));
+}
+
+static void
+assert_error (const char *path, const SlExtractOptions *opts, int code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = sl_extract_file (path, opts, NULL, &error);
+
+  g_assert_null (docs);
+  g_assert_error (error, SL_EXTRACT_ERROR, code);
+  g_assert_nonnull (strchr (error->message, ' '));  /* a sentence, not a code */
+}
+
+/* Offset of @needle in @hay, asserting it is there. */
+static gssize
+pos_of (const char *hay, const char *needle)
+{
+  const char *p = strstr (hay, needle);
+
+  if (p == NULL)
+    g_error ("'%s' not found in:\n%s", needle, hay);
+  return p - hay;
+}
+
+static const char *filler =
+  "Worked with teams across many offices and shipped products used by customers";
+
+/* ---- PDF ------------------------------------------------------------------ */
+
+static void
+test_pdf_single_column (void)
+{
+  const Text items[] = {
+    { 72, 80, 20, TRUE, "Jane Example" },
+    { 72, 110, 10, FALSE, "jane@example.org  +1 555 0100" },
+    { 72, 140, 12, TRUE, "EXPERIENCE" },
+    { 72, 160, 10, FALSE, "Led the \xef\xac\x81nance platform team through a large experi-" },
+    { 72, 172, 10, FALSE, "ence of migration work and delivered results." },
+    { 72, 184, 10, FALSE, filler },
+    { 72, 196, 10, FALSE, "Built client-" },
+    { 72, 208, 10, FALSE, "relationship-based sales tools." },
+  };
+  g_autofree char *path = make_pdf ("single.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  SlLine *first;
+
+  g_assert_cmpstr (doc->mime_type, ==, "application/pdf");
+  g_assert_cmpstr (doc->method, ==, "text-layer");
+  g_assert_cmpint (doc->n_pages, ==, 1);
+  g_assert_cmpint (doc->word_count, >=, 30);
+  g_assert_cmpuint (strlen (doc->sha256), ==, 64);
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+  g_assert_true (g_str_has_prefix (doc->text, "Jane Example\n"));
+  /* ligature expanded, hyphenation joined, compound hyphen kept */
+  pos_of (doc->text, "finance platform");
+  pos_of (doc->text, "experience");
+  g_assert_null (strstr (doc->text, "experi-"));
+  pos_of (doc->text, "client-relationship-based");
+
+  g_assert_cmpuint (doc->lines->len, >=, 5);
+  first = g_ptr_array_index (doc->lines, 0);
+  g_assert_cmpstr (first->text, ==, "Jane Example");
+  g_assert_true (first->bold);
+  g_assert_cmpfloat_with_epsilon (first->font_size, 20, 0.5);
+  g_assert_cmpint (first->page, ==, 0);
+  g_assert_cmpfloat (first->x, >, 70);
+  g_assert_cmpfloat (first->x, <, 74);
+  first = g_ptr_array_index (doc->lines, 1);
+  g_assert_false (first->bold);
+  g_assert_cmpfloat_with_epsilon (first->font_size, 10, 0.5);
+}
+
+static void
+test_pdf_two_columns (void)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_autofree char *path = NULL;
+  g_autoptr(SlDocument) doc = NULL;
+  static const char *left[] = {
+    "SKILLS", "Python and Rust", "Kubernetes", "PostgreSQL tuning", "LANGUAGES",
+    "German fluent", "Spanish basic",
+  };
+  static const char *right[] = {
+    "EXPERIENCE", "Senior engineer at Northwind Traders", "Designed the billing system",
+    "and the reporting pipeline", "Engineer at Contoso Labs", "Maintained the storage layer",
+    "and mentored two interns", "EDUCATION", "MSc Computer Science, Utrecht",
+  };
+  Text head = { 60, 60, 22, TRUE, "Alex Sample" };
+  gssize last_left, first_right;
+
+  g_array_append_val (items, head);
+  for (gsize i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      Text t = { 60, 120 + 14 * i, 10, i == 0 || i == 4, left[i] };
+      g_array_append_val (items, t);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (right); i++)
+    {
+      Text t = { 230, 120 + 14 * i, 10, i == 0 || i == 7, right[i] };
+      g_array_append_val (items, t);
+    }
+  path = make_pdf ("two-columns.pdf", (Text *) items->data, items->len);
+  g_array_unref (items);
+  doc = extract_one (path, NULL);
+
+  /* Reading order: name, then the whole left column, then the right one. */
+  g_assert_true (g_str_has_prefix (doc->text, "Alex Sample\n"));
+  for (gsize i = 0; i + 1 < G_N_ELEMENTS (left); i++)
+    g_assert_cmpint (pos_of (doc->text, left[i]), <, pos_of (doc->text, left[i + 1]));
+  for (gsize i = 0; i + 1 < G_N_ELEMENTS (right); i++)
+    g_assert_cmpint (pos_of (doc->text, right[i]), <, pos_of (doc->text, right[i + 1]));
+  last_left = pos_of (doc->text, left[G_N_ELEMENTS (left) - 1]);
+  first_right = pos_of (doc->text, right[0]);
+  g_assert_cmpint (last_left, <, first_right);
+  /* no line mixes the two columns */
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      SlLine *l = g_ptr_array_index (doc->lines, i);
+      g_assert_false (strstr (l->text, "Python") && strstr (l->text, "Senior"));
+    }
+}
+
+static void
+test_pdf_dates_table (void)
+{
+  /* Titles on the left, right-aligned dates on the same rows: one table, read
+   * row by row (the dates stay with their job). */
+  const Text items[] = {
+    { 60, 60, 18, TRUE, "Sam Tester" },
+    { 60, 100, 10, FALSE, "Software Engineer, Initech" },
+    { 480, 100, 10, FALSE, "2019 - 2021" },
+    { 60, 114, 10, FALSE, "Built the payroll reconciliation service used across the company" },
+    { 60, 128, 10, FALSE, "Data Analyst, Globex" },
+    { 480, 128, 10, FALSE, "2016 - 2019" },
+    { 60, 142, 10, FALSE, "Reported on sales figures for the regional management every month" },
+    { 60, 156, 10, FALSE, "Intern, Umbrella Corp" },
+    { 480, 156, 10, FALSE, "2015 - 2016" },
+    { 60, 170, 10, FALSE, filler },
+  };
+  g_autofree char *path = make_pdf ("dates.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+
+  pos_of (doc->text, "Software Engineer, Initech\t2019 - 2021\n");
+  pos_of (doc->text, "Data Analyst, Globex\t2016 - 2019\n");
+  g_assert_cmpint (pos_of (doc->text, "Initech"), <, pos_of (doc->text, "payroll"));
+  g_assert_cmpint (pos_of (doc->text, "payroll"), <, pos_of (doc->text, "Globex"));
+}
+
+static void
+test_pdf_headers_footers (void)
+{
+  const Text items[] = {
+    { 60, 40, 9, FALSE, "Chris Placeholder - Curriculum Vitae" },
+    { 60, 120, 10, FALSE, "First page body text about the candidate and the work done" },
+    { 60, 134, 10, FALSE, filler },
+    { 280, 810, 9, FALSE, "Page 1 of 2" },
+    PAGE_BREAK,
+    { 60, 40, 9, FALSE, "Chris Placeholder - Curriculum Vitae" },
+    { 60, 120, 10, FALSE, "Second page body text with education and certificates listed" },
+    { 280, 810, 9, FALSE, "Page 2 of 2" },
+  };
+  g_autofree char *path = make_pdf ("headers.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  const char *first = strstr (doc->text, "Curriculum Vitae");
+  g_auto(GStrv) pages = g_strsplit (doc->text, "\f", -1);
+
+  g_assert_cmpint (doc->n_pages, ==, 2);
+  g_assert_cmpuint (g_strv_length (pages), ==, 2);
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "Curriculum Vitae"));
+  g_assert_null (strstr (doc->text, "Page 1"));
+  g_assert_null (strstr (doc->text, "Page 2"));
+  g_assert_true (g_str_has_prefix (pages[1], "Second page body"));
+}
+
+static void
+test_pdf_max_pages (void)
+{
+  const Text items[] = {
+    { 60, 120, 10, FALSE, "Alpha page with enough words to count as a page of text here" }, PAGE_BREAK,
+    { 60, 120, 10, FALSE, "Beta page with enough words to count as a page of text here" }, PAGE_BREAK,
+    { 60, 120, 10, FALSE, "Gamma page with enough words to count as a page of text here" },
+  };
+  g_autofree char *path = make_pdf ("pages.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+  g_autoptr(SlDocument) doc = NULL;
+
+  opts->max_pages = 2;
+  doc = extract_one (path, opts);
+  pos_of (doc->text, "Beta page");
+  g_assert_null (strstr (doc->text, "Gamma"));
+  g_assert_cmpuint (doc->warnings->len, >=, 1);
+  pos_of (g_ptr_array_index (doc->warnings, 0), "first 2 of 3 pages");
+}
+
+static void
+test_pdf_few_words (void)
+{
+  const Text items[] = { { 60, 120, 10, FALSE, "Just a short note" } };
+  g_autofree char *path = make_pdf ("short.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  gboolean found = FALSE;
+
+  g_assert_cmpint (doc->word_count, ==, 4);
+  for (guint i = 0; i < doc->warnings->len; i++)
+    found |= g_str_equal (g_ptr_array_index (doc->warnings, i), SL_EXTRACT_WARNING_NO_TEXT);
+  g_assert_true (found);
+}
+
+static void
+test_pdf_encrypted (void)
+{
+  const Text items[] = { { 60, 120, 10, FALSE, filler } };
+  g_autofree char *plain = make_pdf ("to-encrypt.pdf", items, G_N_ELEMENTS (items));
+  g_autofree char *out = g_build_filename (tmpdir, "encrypted.pdf", NULL);
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("qpdf is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { qpdf, "--encrypt", "user-secret", "owner-secret", "256", "--",
+                           plain, out, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  assert_error (out, NULL, SL_EXTRACT_ERROR_ENCRYPTED);
+  {
+    g_autoptr(GPtrArray) docs = sl_extract_file (out, NULL, NULL, &error);
+    g_assert_null (docs);
+    pos_of (error->message, "password");
+  }
+}
+
+static void
+test_pdf_truncated (void)
+{
+  const Text items[] = { { 60, 120, 10, FALSE, filler } };
+  g_autofree char *path = make_pdf ("whole.pdf", items, G_N_ELEMENTS (items));
+  g_autofree char *data = NULL;
+  g_autofree char *cut = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  /* The header survives, the objects do not. */
+  cut = write_file ("truncated.pdf", data, 400);
+  assert_error (cut, NULL, SL_EXTRACT_ERROR_CORRUPT);
+}
+
+/* ---- plain text and hostile input ----------------------------------------- */
+
+static void
+test_text_encodings (void)
+{
+  const char latin1[] = "Name: J\xfcrgen M\xfcller\nCity: K\xf6ln \x96 Germany\n";
+  const guint8 utf16le[] = { 0xFF, 0xFE, 'C', 0, 'a', 0, 'f', 0, 0xE9, 0, '\n', 0, 'O', 0, 'K', 0 };
+  const guint8 utf16be_nobom[] = { 0, 'H', 0, 'e', 0, 'l', 0, 'l', 0, 'o', 0, ' ', 0, 'W', 0, 'o', 0, 'r', 0, 'l', 0, 'd' };
+  g_autofree char *p1 = write_file ("latin1.txt", latin1, sizeof latin1 - 1);
+  g_autofree char *p2 = write_file ("utf16.txt", utf16le, sizeof utf16le);
+  g_autofree char *p3 = write_file ("utf16be.txt", utf16be_nobom, sizeof utf16be_nobom);
+  g_autofree char *p4 = write_file ("utf8.txt", "\xEF\xBB\xBFZo\xc3\xab Dupr\xc3\xa9\r\n\r\n\r\n\r\nSkills: C\r\n", -1);
+  g_autoptr(SlDocument) d1 = extract_one (p1, NULL);
+  g_autoptr(SlDocument) d2 = extract_one (p2, NULL);
+  g_autoptr(SlDocument) d3 = extract_one (p3, NULL);
+  g_autoptr(SlDocument) d4 = extract_one (p4, NULL);
+
+  g_assert_cmpstr (d1->text, ==, "Name: Jürgen Müller\nCity: Köln – Germany");
+  g_assert_cmpstr (d1->mime_type, ==, "text/plain");
+  g_assert_cmpstr (d1->method, ==, "plain");
+  g_assert_cmpstr (d2->text, ==, "Café\nOK");
+  g_assert_cmpstr (d3->text, ==, "Hello World");
+  g_assert_cmpstr (d4->text, ==, "Zoë Dupré\n\nSkills: C");
+  g_assert_cmpint (d4->word_count, ==, 4);
+}
+
+static void
+test_empty_and_random (void)
+{
+  g_autofree char *empty = write_file ("empty.pdf", "", 0);
+  guint8 noise[4096];
+  g_autofree char *random = NULL;
+  g_autofree char *blank = write_file ("blank.txt", "  \n\n\t \n", -1);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (gsize i = 0; i < sizeof noise; i++)
+    noise[i] = g_rand_int_range (rand, 0, 256);
+  noise[100] = 0;   /* certainly binary */
+  g_rand_free (rand);
+  random = write_file ("random.bin", noise, sizeof noise);
+
+  assert_error (empty, NULL, SL_EXTRACT_ERROR_EMPTY);
+  assert_error (random, NULL, SL_EXTRACT_ERROR_UNSUPPORTED);
+  assert_error (blank, NULL, SL_EXTRACT_ERROR_EMPTY);
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+  g_autofree char *path = write_file ("big.txt", filler, -1);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  opts->max_file_size = 10;
+  assert_error (path, opts, SL_EXTRACT_ERROR_TOO_LARGE);
+
+  g_cancellable_cancel (cancel);
+  docs = sl_extract_file (path, NULL, cancel, &error);
+  g_assert_null (docs);
+  g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CANCELLED);
+}
+
+static void
+test_sniff (void)
+{
+  static const struct { const char *data; gsize len; const char *mime; } cases[] = {
+    { "%PDF-1.7\n", 9, "application/pdf" },
+    { "{\\rtf1\\ansi hello}", 18, "application/rtf" },
+    { "\x89PNG\r\n\x1a\n\0\0", 10, "image/png" },
+    { "\xFF\xD8\xFF\xE0", 4, "image/jpeg" },
+    { "II*\0\x08\0", 6, "image/tiff" },
+    { "<!DOCTYPE html><html><body>x</body></html>", 42, "text/html" },
+    { "From someone@example.org Mon Jan  1 00:00:00 2024\nFrom: a\n", 59, "application/mbox" },
+    { "Received: x\nFrom: a@example.org\nSubject: CV\n\nbody\n", 50, "message/rfc822" },
+    { "Subject: my notes about things\nmore text\n", 41, "text/plain" },
+    { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "application/msword" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *mime = sl_extract_sniff ((const guint8 *) cases[i].data, cases[i].len);
+      g_assert_cmpstr (mime, ==, cases[i].mime);
+    }
+}
+
+static void
+async_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sl_extract_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *path = write_file ("async.txt", filler, -1);
+  GPtrArray *docs = NULL;
+
+  sl_extract_file_async (path, NULL, NULL, async_done, &docs);
+  while (docs == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (docs->len, ==, 1);
+  g_assert_cmpstr (((SlDocument *) g_ptr_array_index (docs, 0))->text, ==, filler);
+  g_ptr_array_unref (docs);
+}
+
+/* ---- CLI ------------------------------------------------------------------ */
+
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  g_autofree char *good = write_file ("cli.txt", filler, -1);
+  g_autofree char *bad = write_file ("cli-empty.txt", "", 0);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("SHORTLIST_CLI not set");
+      return;
+    }
+  {
+    const char *argv[] = { cli, "extract", "--json", good, bad, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  pos_of (err, "cli-empty.txt");
+  pos_of (err, "empty");
+  pos_of (out, "\"method\" : \"plain\"");
+  pos_of (out, "\"word_count\" : 12");
+  pos_of (out, filler);
+}
+
+int
+main (int argc, char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("test-extract-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  g_test_add_func ("/extract/pdf/single-column", test_pdf_single_column);
+  g_test_add_func ("/extract/pdf/two-columns", test_pdf_two_columns);
+  g_test_add_func ("/extract/pdf/dates-table", test_pdf_dates_table);
+  g_test_add_func ("/extract/pdf/headers-footers", test_pdf_headers_footers);
+  g_test_add_func ("/extract/pdf/max-pages", test_pdf_max_pages);
+  g_test_add_func ("/extract/pdf/few-words", test_pdf_few_words);
+  g_test_add_func ("/extract/pdf/encrypted", test_pdf_encrypted);
+  g_test_add_func ("/extract/pdf/truncated", test_pdf_truncated);
+  g_test_add_func ("/extract/text/encodings", test_text_encodings);
+  g_test_add_func ("/extract/empty-and-random", test_empty_and_random);
+  g_test_add_func ("/extract/limits", test_limits);
+  g_test_add_func ("/extract/sniff", test_sniff);
+  g_test_add_func ("/extract/async", test_async);
+  g_test_add_func ("/extract/cli", test_cli);
+
+  ret = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *name;
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+  return ret;
+}
