@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh build
 if [[ -x build/src/app/shortlist ]]; then
+  # The uninstalled app finds its GSettings schema in the build dir.
+  export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
   exec build/src/app/shortlist "$@"
 fi
 exec build/src/cli/shortlist-cli stats

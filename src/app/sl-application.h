@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-application.h: the Shortlist application: owns the settings, the
+ * database path, the store and (when it exists) the intake pipeline; opens
+ * windows and hosts the app-wide actions (preferences, about, quit).
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_APPLICATION (sl_application_get_type ())
+G_DECLARE_FINAL_TYPE (SlApplication, sl_application, SL, APPLICATION, AdwApplication)
+
+/* The GSettings schema id; the same for the default and .Devel builds. */
+#define SL_SCHEMA_ID "io.github.shortlist.Shortlist"
+
+SlApplication *sl_application_new              (const char        *database_path,
+                                                GApplicationFlags  flags) G_GNUC_WARN_UNUSED_RESULT;
+
+/* $XDG_DATA_HOME/shortlist/shortlist.db (shortlist-devel for .Devel builds). */
+char          *sl_application_default_database (void) G_GNUC_WARN_UNUSED_RESULT;
+
+const char    *sl_application_get_database_path (SlApplication *self);
+GSettings     *sl_application_get_settings      (SlApplication *self);
+
+G_END_DECLS

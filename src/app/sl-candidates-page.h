@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sl-application.h"
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_CANDIDATES_PAGE (sl_candidates_page_get_type ())
+G_DECLARE_FINAL_TYPE (SlCandidatesPage, sl_candidates_page, SL, CANDIDATES_PAGE, GtkWidget)
+
+void sl_candidates_page_set_application (SlCandidatesPage *self,
+                                   SlApplication *application);
+
+void sl_candidates_page_focus_search (SlCandidatesPage *self);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-statistics-page.h"
+
+struct _SlStatisticsPage
+{
+  GtkWidget      parent_instance;
+
+  GtkStack      *stack;
+  SlApplication *application;
+};
+
+G_DEFINE_FINAL_TYPE (SlStatisticsPage, sl_statistics_page, GTK_TYPE_WIDGET)
+
+void
+sl_statistics_page_set_application (SlStatisticsPage *self,
+                              SlApplication *application)
+{
+  g_return_if_fail (SL_IS_STATISTICS_PAGE (self));
+  g_return_if_fail (SL_IS_APPLICATION (application));
+
+  self->application = application;
+}
+
+static void
+sl_statistics_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SL_TYPE_STATISTICS_PAGE);
+
+  G_OBJECT_CLASS (sl_statistics_page_parent_class)->dispose (object);
+}
+
+static void
+sl_statistics_page_class_init (SlStatisticsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_statistics_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-statistics-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlStatisticsPage, stack);
+}
+
+static void
+sl_statistics_page_init (SlStatisticsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

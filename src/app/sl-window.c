@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sl-candidates-page.h"
+#include "sl-imports-page.h"
+#include "sl-statistics-page.h"
+#include "sl-window-private.h"
+
+struct _SlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *drop_revealer;
+  AdwViewStack         *view_stack;
+  SlCandidatesPage     *candidates_page;
+  SlImportsPage        *imports_page;
+  SlStatisticsPage     *statistics_page;
+
+  GtkDropTarget        *drop_target;
+  GtkFileChooserNative *chooser;
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void sl_window_setup (SlWindow      *self,
+                             SlApplication *app);
+
+SlWindow *
+sl_window_new (SlApplication *application)
+{
+  SlWindow *self;
+
+  g_return_val_if_fail (SL_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SL_TYPE_WINDOW, "application", application, NULL);
+  sl_window_setup (self, application);
+  return self;
+}
+
+void
+sl_window_add_toast (SlWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+void
+sl_window_show_page (SlWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+sl_window_get_page (SlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+GtkDropTarget *
+sl_window_get_drop_target (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+
+  return self->drop_target;
+}
+
+gboolean
+sl_window_get_drop_highlighted (SlWindow *self)
+{
+  g_return_val_if_fail (SL_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->drop_revealer);
+}
+
+void
+sl_window_import_files (SlWindow   *self,
+                        GPtrArray  *files,
+                        const char *source)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  if (files->len == 0)
+    return;
+
+  if (!sl_imports_page_import (self->imports_page, files, source))
+    {
+      sl_window_add_toast (self, _("Importing resumes is not available in this build yet"));
+      return;
+    }
+  sl_window_show_page (self, "imports");
+}
+
+/* Drag and drop */
+
+static GdkDragAction
+on_drop_enter (SlWindow      *self,
+               double         x,
+               double         y,
+               GtkDropTarget *target)
+{
+  gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (SlWindow      *self,
+               GtkDropTarget *target)
+{
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+}
+
+static gboolean
+on_drop (SlWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+
+  sl_window_import_files (self, files, "drop");
+  return files->len > 0;
+}
+
+/* Actions */
+
+static void
+on_chooser_response (SlWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (files, g_list_model_get_item (model, i));
+      sl_window_import_files (self, files, "folder");
+    }
+  g_clear_object (&self->chooser);
+}
+
+static GtkFileFilter *
+resume_filter (void)
+{
+  static const char *types[] = {
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/msword",
+    "application/vnd.oasis.opendocument.text",
+    "application/rtf",
+    "text/rtf",
+    "text/plain",
+    "text/html",
+    "message/rfc822",
+    "application/mbox",
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
+    "application/json",
+    "inode/directory",
+  };
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Resumes"));
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+  return filter;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) resumes = resume_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  /* GTK 4.8 has no GtkFileDialog; the native chooser goes through the
+   * portal inside Flatpak. It accepts files and, by selecting folders in
+   * the list, folders too. */
+  self->chooser = gtk_file_chooser_native_new (_("Import Resumes"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), resumes);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The sample resumes live in the GResource so an uninstalled build has them
+ * too; the pipeline reads files, so they are written out to the cache. */
+static GFile *
+write_samples (GError **error)
+{
+  const char *prefix = "/io/github/shortlist/Shortlist/samples";
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "shortlist", "samples", NULL);
+  g_auto(GStrv) names = NULL;
+
+  names = g_resources_enumerate_children (prefix, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return NULL;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder for the sample resumes: %s"), g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_path ("/", prefix, names[i], NULL);
+      g_autofree char *target = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+      if (bytes == NULL)
+        return NULL;
+      if (!g_file_set_contents (target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+        return NULL;
+    }
+  return g_file_new_for_path (dir);
+}
+
+static void
+import_samples_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = write_samples (&error);
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (dir == NULL)
+    {
+      sl_window_add_toast (self, error->message);
+      return;
+    }
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (files, g_steal_pointer (&dir));
+  sl_window_import_files (self, files, "folder");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SlWindow *self = SL_WINDOW (widget);
+
+  sl_window_show_page (self, "candidates");
+  sl_candidates_page_focus_search (self->candidates_page);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sl_window_show_page (SL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Window state */
+
+static gboolean
+sl_window_close_request (GtkWindow *window)
+{
+  SlWindow *self = SL_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (sl_window_parent_class)->close_request (window);
+}
+
+/* "application" is not a construct property of GtkWindow, so this runs
+ * after construction, from sl_window_new(). */
+static void
+sl_window_setup (SlWindow      *self,
+                 SlApplication *app)
+{
+  self->settings = g_object_ref (sl_application_get_settings (app));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  sl_candidates_page_set_application (self->candidates_page, app);
+  sl_imports_page_set_application (self->imports_page, app);
+  sl_statistics_page_set_application (self->statistics_page, app);
+}
+
+static void
+sl_window_dispose (GObject *object)
+{
+  SlWindow *self = SL_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
+}
+
+static void
+sl_window_finalize (GObject *object)
+{
+  SlWindow *self = SL_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sl_window_parent_class)->finalize (object);
+}
+
+static void
+sl_window_class_init (SlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sl_window_dispose;
+  object_class->finalize = sl_window_finalize;
+  window_class->close_request = sl_window_close_request;
+
+  g_type_ensure (SL_TYPE_CANDIDATES_PAGE);
+  g_type_ensure (SL_TYPE_IMPORTS_PAGE);
+  g_type_ensure (SL_TYPE_STATISTICS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, drop_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, candidates_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, statistics_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "candidates");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "imports");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "statistics");
+}
+
+static void
+sl_window_init (SlWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (self->drop_target, "enter", G_CALLBACK (on_drop_enter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+}
