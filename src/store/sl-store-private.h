@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-store-private.h: what the files of the store room share: the statement
+ * cache, transactions and small helpers.  Not for other rooms.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sl-store.h"
+
+G_BEGIN_DECLS
+
+/* A cached statement; g_autoptr(SlStmt) resets it and clears its binds when
+ * it goes out of scope, so it never holds a read lock by accident. */
+typedef sqlite3_stmt SlStmt;
+
+void      sl_stmt_release          (SlStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlStmt, sl_stmt_release)
+
+sqlite3  *sl_store_get_db          (SlStore    *self);
+
+/* Prepared once per connection (SQLITE_PREPARE_PERSISTENT), keyed by the
+ * SQL text; NULL with @error when the SQL does not prepare. */
+SlStmt   *sl_store_stmt            (SlStore    *self,
+                                    const char *sql,
+                                    GError    **error);
+
+/* Sets @error from the connection's last error.  Returns FALSE. */
+gboolean  sl_store_set_sqlite_error (SlStore    *self,
+                                     int         rc,
+                                     const char *what,
+                                     GError    **error);
+
+/* Steps a statement that returns no rows (or ignores them). */
+gboolean  sl_store_step_done       (SlStore    *self,
+                                    SlStmt     *stmt,
+                                    const char *what,
+                                    GError    **error);
+
+/* Runs SQL text without binds (schema, pragmas, savepoints). */
+gboolean  sl_store_exec            (SlStore    *self,
+                                    const char *sql,
+                                    GError    **error);
+
+/* Nested transaction helpers: the outermost begin is BEGIN IMMEDIATE,
+ * inner ones only count.  end(ok=FALSE) rolls back the outermost. */
+gboolean  sl_store_tx_begin        (SlStore    *self,
+                                    GError    **error);
+gboolean  sl_store_tx_end          (SlStore    *self,
+                                    gboolean    ok,
+                                    GError    **error);
+
+gboolean  sl_store_is_readonly     (SlStore    *self);
+
+/* Bulk mode: the FTS triggers are off and rows with id >= first id are
+ * indexed in one batch at the end of the bulk transaction. */
+gint64    sl_store_bulk_first_id   (SlStore    *self);
+void      sl_store_set_bulk_first_id (SlStore  *self,
+                                      gint64    first_id);
+
+/* Column text as a new string (NULL for SQL NULL). */
+char     *sl_stmt_dup_text         (SlStmt     *stmt,
+                                    int         col) G_GNUC_WARN_UNUSED_RESULT;
+
+static inline void
+sl_stmt_bind_text (SlStmt     *stmt,
+                   int         idx,
+                   const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline void
+sl_stmt_bind_id (SlStmt *stmt,
+                 int     idx,
+                 gint64  id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, id);
+}
+
+/* audit_log: never personal data in @details (a JSON object or NULL). */
+gboolean  sl_store_audit           (SlStore    *self,
+                                    const char *action,
+                                    const char *entity,
+                                    const char *entity_uuid,
+                                    const char *details,
+                                    GError    **error);
+
+/* The FTS column list of profiles_fts, in order, as SQL text. */
+#define SL_FTS_COLUMNS "name, email, skills_text, titles_text, companies_text, schools_text, location, raw_text"
+
+G_END_DECLS

@@ -1,0 +1,1028 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-store-profiles.c: the profile writer (create / update / bulk), candidate
+ * get-or-create by e-mail then phone, reading profiles and their history.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/sl-json.h"
+#include "core/sl-util.h"
+#include "sl-store-private.h"
+
+#define N_SECTIONS 10
+
+/* The columns one profile writes, computed once from the model. */
+typedef struct
+{
+  char *sections[N_SECTIONS];   /* in sl_profile_section_names () order */
+  char *name;
+  char *email;                  /* normalised */
+  char *phone;                  /* normalised key */
+  char *location;
+  char *title;
+  char *company;
+  int   months;                 /* -1 = unknown */
+  char *skills_text;
+  char *titles_text;
+  char *companies_text;
+  char *schools_text;
+} ProfileRow;
+
+static void
+profile_row_clear (ProfileRow *row)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_free (row->sections[i]);
+  g_free (row->name);
+  g_free (row->email);
+  g_free (row->phone);
+  g_free (row->location);
+  g_free (row->title);
+  g_free (row->company);
+  g_free (row->skills_text);
+  g_free (row->titles_text);
+  g_free (row->companies_text);
+  g_free (row->schools_text);
+  memset (row, 0, sizeof *row);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProfileRow, profile_row_clear)
+
+/* Joins distinct non-empty strings with " · " (a separator the FTS
+ * tokenizer drops, so phrases do not run across two entries). */
+static void
+append_unique (GString    *out,
+               GHashTable *seen,
+               const char *s)
+{
+  g_autofree char *key = NULL;
+
+  if (sl_str_empty (s))
+    return;
+  key = g_utf8_casefold (s, -1);
+  if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+    return;
+  if (out->len > 0)
+    g_string_append (out, " · ");
+  g_string_append (out, s);
+}
+
+static char *
+finish_text (GString *s)
+{
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+profile_row_fill (ProfileRow      *row,
+                  const SlProfile *p)
+{
+  const char * const *names = sl_profile_section_names ();
+  const SlPersonalInfo *pi = &p->personal;
+  const SlWorkEntry *cur;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) skills = NULL;
+  GString *s;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_assert (names[i] != NULL);
+      row->sections[i] = sl_profile_section_to_json (p, names[i]);
+    }
+  g_assert (names[N_SECTIONS] == NULL);
+
+  row->name = sl_strdup_clean (pi->name);
+  row->email = sl_normalize_email (pi->email);
+  row->phone = sl_normalize_phone_key (pi->phone);
+  if (!sl_str_empty (pi->location))
+    row->location = sl_strdup_clean (pi->location);
+  else if (!sl_str_empty (pi->city) || !sl_str_empty (pi->country))
+    {
+      g_autofree char *joined = g_strjoin (", ",
+                                           !sl_str_empty (pi->city) ? pi->city : pi->country,
+                                           !sl_str_empty (pi->city) && !sl_str_empty (pi->country) ? pi->country : NULL,
+                                           NULL);
+      row->location = sl_strdup_clean (joined);
+    }
+
+  cur = sl_profile_current_work (p);
+  if (cur != NULL)
+    {
+      row->title = sl_strdup_clean (cur->title);
+      row->company = sl_strdup_clean (cur->company);
+    }
+  if (row->title == NULL)
+    row->title = sl_strdup_clean (pi->headline);
+
+  row->months = p->meta.experience_months >= 0
+                ? p->meta.experience_months
+                : sl_profile_compute_experience_months (p, NULL);
+
+  skills = sl_profile_skill_names (p);
+  s = g_string_new (NULL);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < skills->len; i++)
+    append_unique (s, seen, g_ptr_array_index (skills, i));
+  row->skills_text = finish_text (s);
+
+  s = g_string_new (NULL);
+  g_hash_table_remove_all (seen);
+  append_unique (s, seen, pi->headline);
+  for (guint i = 0; i < p->work->len; i++)
+    append_unique (s, seen, ((SlWorkEntry *) g_ptr_array_index (p->work, i))->title);
+  row->titles_text = finish_text (s);
+
+  s = g_string_new (NULL);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < p->work->len; i++)
+    append_unique (s, seen, ((SlWorkEntry *) g_ptr_array_index (p->work, i))->company);
+  row->companies_text = finish_text (s);
+
+  s = g_string_new (NULL);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < p->education->len; i++)
+    append_unique (s, seen, ((SlEducationEntry *) g_ptr_array_index (p->education, i))->institution);
+  row->schools_text = finish_text (s);
+}
+
+/* Binds sections to 1..10 and the denormalised columns after @first. */
+static void
+bind_sections (SlStmt           *st,
+               const ProfileRow *row)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    sl_stmt_bind_text (st, i + 1, row->sections[i]);
+}
+
+static void
+bind_denormalised (SlStmt           *st,
+                   int               first,
+                   const ProfileRow *row)
+{
+  sl_stmt_bind_text (st, first + 0, row->name);
+  sl_stmt_bind_text (st, first + 1, row->email);
+  sl_stmt_bind_text (st, first + 2, row->location);
+  sl_stmt_bind_text (st, first + 3, row->title);
+  sl_stmt_bind_text (st, first + 4, row->company);
+  if (row->months >= 0)
+    sqlite3_bind_int (st, first + 5, row->months);
+  else
+    sqlite3_bind_null (st, first + 5);
+  sl_stmt_bind_text (st, first + 6, row->skills_text);
+  sl_stmt_bind_text (st, first + 7, row->titles_text);
+  sl_stmt_bind_text (st, first + 8, row->companies_text);
+  sl_stmt_bind_text (st, first + 9, row->schools_text);
+}
+
+/* Candidates ------------------------------------------------------------- */
+
+static gint64
+query_id (SlStore    *self,
+          const char *sql,
+          const char *arg,
+          GError    **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self, sql, error);
+  int rc;
+
+  if (st == NULL)
+    return -1;
+  sl_stmt_bind_text (st, 1, arg);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (st, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  sl_store_set_sqlite_error (self, rc, "Could not look up a candidate", error);
+  return -1;
+}
+
+/* Finds or creates the candidate for @row; fills in what the candidate was
+ * missing (name, phone, e-mail).  Returns the id, or 0 with @error. */
+static gint64
+get_or_create_candidate (SlStore          *self,
+                         const ProfileRow *row,
+                         const char       *now,
+                         gboolean         *created,
+                         GError          **error)
+{
+  gint64 id = 0;
+
+  *created = FALSE;
+  if (row->email != NULL)
+    {
+      id = query_id (self, "SELECT id FROM candidates WHERE email = ?", row->email, error);
+      if (id < 0)
+        return 0;
+    }
+  if (id == 0 && row->phone != NULL)
+    {
+      /* A phone match only joins a candidate whose e-mail does not
+       * contradict this profile's. */
+      g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                            "SELECT id FROM candidates WHERE phone = ?1"
+                                            " AND (email IS NULL OR ?2 IS NULL) ORDER BY id LIMIT 1",
+                                            error);
+      int rc;
+      if (st == NULL)
+        return 0;
+      sl_stmt_bind_text (st, 1, row->phone);
+      sl_stmt_bind_text (st, 2, row->email);
+      rc = sqlite3_step (st);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (st, 0);
+      else if (rc != SQLITE_DONE)
+        {
+          sl_store_set_sqlite_error (self, rc, "Could not look up a candidate", error);
+          return 0;
+        }
+    }
+
+  if (id > 0)
+    {
+      g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                            "UPDATE candidates SET"
+                                            " name = coalesce (name, ?1),"
+                                            " phone = coalesce (phone, ?2),"
+                                            " email = coalesce (email, ?3),"
+                                            " updated_at = ?4 WHERE id = ?5",
+                                            error);
+      if (st == NULL)
+        return 0;
+      sl_stmt_bind_text (st, 1, row->name);
+      sl_stmt_bind_text (st, 2, row->phone);
+      sl_stmt_bind_text (st, 3, row->email);
+      sl_stmt_bind_text (st, 4, now);
+      sqlite3_bind_int64 (st, 5, id);
+      if (!sl_store_step_done (self, st, "Could not update a candidate", error))
+        return 0;
+      return id;
+    }
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                          "INSERT INTO candidates (uuid, name, email, phone, created_at, updated_at)"
+                                          " VALUES (?, ?, ?, ?, ?, ?5)",
+                                          error);
+    g_autofree char *uuid = g_uuid_string_random ();
+    if (st == NULL)
+      return 0;
+    sl_stmt_bind_text (st, 1, uuid);
+    sl_stmt_bind_text (st, 2, row->name);
+    sl_stmt_bind_text (st, 3, row->email);
+    sl_stmt_bind_text (st, 4, row->phone);
+    sl_stmt_bind_text (st, 5, now);
+    if (!sl_store_step_done (self, st, "Could not create a candidate", error))
+      return 0;
+    *created = TRUE;
+    return sqlite3_last_insert_rowid (sl_store_get_db (self));
+  }
+}
+
+/* Writing profiles ------------------------------------------------------- */
+
+static gboolean
+fts_row (SlStore  *self,
+         gint64    id,
+         gboolean  remove,
+         GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  if (remove)
+    st = sl_store_stmt (self,
+                        "INSERT INTO profiles_fts (profiles_fts, rowid, " SL_FTS_COLUMNS ")"
+                        " SELECT 'delete', id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id = ?",
+                        error);
+  else
+    st = sl_store_stmt (self,
+                        "INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
+                        " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id = ?",
+                        error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, id);
+  return sl_store_step_done (self, st, "Could not update the search index", error);
+}
+
+/* Inside a transaction: previous version to history, then the new one. */
+static gboolean
+update_profile_row (SlStore          *self,
+                    gint64            profile_id,
+                    const ProfileRow *row,
+                    const char       *source,
+                    const char       *raw_text,
+                    const char       *reason,
+                    const char       *now,
+                    GError          **error)
+{
+  gint64 bulk_first = sl_store_bulk_first_id (self);
+  /* In bulk mode the triggers are off: a row indexed before this bulk
+   * started must be taken out of the index by hand and put back after;
+   * a row created in this bulk is indexed at the end anyway. */
+  gboolean manual_fts = bulk_first > 0 && profile_id < bulk_first;
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                          "INSERT INTO profile_history (profile_id, revision, profile_json, reason, changed_at)"
+                                          " SELECT id, revision, json_object ("
+                                          "  'personal_info', json (personal_info),"
+                                          "  'work_experience', json (work_experience),"
+                                          "  'education', json (education),"
+                                          "  'skills', json (skills),"
+                                          "  'certifications', json (certifications),"
+                                          "  'languages', json (languages),"
+                                          "  'projects', json (projects),"
+                                          "  'achievements', json (achievements),"
+                                          "  'interests', json (interests),"
+                                          "  'metadata', json (metadata),"
+                                          "  'source', source), ?, ? FROM candidate_profiles WHERE id = ?",
+                                          error);
+    if (st == NULL)
+      return FALSE;
+    sl_stmt_bind_text (st, 1, reason != NULL ? reason : "update");
+    sl_stmt_bind_text (st, 2, now);
+    sqlite3_bind_int64 (st, 3, profile_id);
+    if (!sl_store_step_done (self, st, "Could not keep the previous version", error))
+      return FALSE;
+    if (sqlite3_changes (sl_store_get_db (self)) != 1)
+      {
+        g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
+                     "There is no profile %" G_GINT64_FORMAT, profile_id);
+        return FALSE;
+      }
+  }
+
+  if (manual_fts && !fts_row (self, profile_id, TRUE, error))
+    return FALSE;
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                          "UPDATE candidate_profiles SET"
+                                          " personal_info = ?1, work_experience = ?2, education = ?3,"
+                                          " skills = ?4, certifications = ?5, languages = ?6, projects = ?7,"
+                                          " achievements = ?8, interests = ?9, metadata = ?10,"
+                                          " source = coalesce (?11, source), raw_text = coalesce (?12, raw_text),"
+                                          " revision = revision + 1, deleted = 0, updated_at = ?13,"
+                                          " name = ?14, email = ?15, location = ?16, current_title = ?17,"
+                                          " current_company = ?18, experience_months = ?19, skills_text = ?20,"
+                                          " titles_text = ?21, companies_text = ?22, schools_text = ?23"
+                                          " WHERE id = ?24",
+                                          error);
+    if (st == NULL)
+      return FALSE;
+    bind_sections (st, row);
+    sl_stmt_bind_text (st, 11, source);
+    sl_stmt_bind_text (st, 12, raw_text);
+    sl_stmt_bind_text (st, 13, now);
+    bind_denormalised (st, 14, row);
+    sqlite3_bind_int64 (st, 24, profile_id);
+    if (!sl_store_step_done (self, st, "Could not update the profile", error))
+      return FALSE;
+  }
+
+  if (manual_fts && !fts_row (self, profile_id, FALSE, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gint64
+insert_profile_row (SlStore          *self,
+                    gint64            candidate_id,
+                    const ProfileRow *row,
+                    const char       *source,
+                    const char       *raw_text,
+                    const char       *now,
+                    GError          **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "INSERT INTO candidate_profiles ("
+                                        " personal_info, work_experience, education, skills, certifications,"
+                                        " languages, projects, achievements, interests, metadata,"
+                                        " uuid, candidate_id, source, raw_text, created_at, updated_at,"
+                                        " name, email, location, current_title, current_company,"
+                                        " experience_months, skills_text, titles_text, companies_text, schools_text)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,"
+                                        " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                                        error);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (st == NULL)
+    return 0;
+  bind_sections (st, row);
+  sl_stmt_bind_text (st, 11, uuid);
+  sqlite3_bind_int64 (st, 12, candidate_id);
+  sl_stmt_bind_text (st, 13, source);
+  sl_stmt_bind_text (st, 14, raw_text);
+  sl_stmt_bind_text (st, 15, now);
+  bind_denormalised (st, 16, row);
+  if (!sl_store_step_done (self, st, "Could not store the profile", error))
+    return 0;
+  return sqlite3_last_insert_rowid (sl_store_get_db (self));
+}
+
+static gboolean
+audit_profile (SlStore    *self,
+               const char *action,
+               gint64      profile_id,
+               GError    **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *details = NULL;
+  int revision = 0;
+
+  st = sl_store_stmt (self, "SELECT uuid, revision FROM candidate_profiles WHERE id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, profile_id);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    {
+      uuid = sl_stmt_dup_text (st, 0);
+      revision = sqlite3_column_int (st, 1);
+    }
+  sl_stmt_release (st);
+  details = g_strdup_printf ("{\"revision\":%d}", revision);
+  return sl_store_audit (self, action, "profile", uuid, details, error);
+}
+
+/* The whole create rule, inside a transaction the caller owns. */
+static gint64
+create_in_tx (SlStore          *self,
+              const SlProfile  *profile,
+              const char       *raw_text,
+              gboolean          audit,
+              SlWriteOutcome   *outcome,
+              gint64           *candidate_out,
+              GError          **error)
+{
+  g_auto(ProfileRow) row = { { 0 } };
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean created;
+  gint64 candidate_id, profile_id;
+
+  profile_row_fill (&row, profile);
+  candidate_id = get_or_create_candidate (self, &row, now, &created, error);
+  if (candidate_id == 0)
+    return 0;
+  *candidate_out = candidate_id;
+
+  if (!created)
+    {
+      gint64 existing;
+      g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                            "SELECT id FROM candidate_profiles WHERE candidate_id = ?"
+                                            " ORDER BY deleted, id DESC LIMIT 1", error);
+      if (st == NULL)
+        return 0;
+      sqlite3_bind_int64 (st, 1, candidate_id);
+      existing = sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0) : 0;
+      sl_stmt_release (st);
+      if (existing > 0)
+        {
+          if (!update_profile_row (self, existing, &row, profile->source, raw_text,
+                                   "reimport", now, error))
+            return 0;
+          if (audit && !audit_profile (self, "update", existing, error))
+            return 0;
+          *outcome = SL_WRITE_UPDATED;
+          return existing;
+        }
+    }
+
+  profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, error);
+  if (profile_id == 0)
+    return 0;
+  if (audit && !audit_profile (self, "create", profile_id, error))
+    return 0;
+  *outcome = SL_WRITE_CREATED;
+  return profile_id;
+}
+
+gint64
+sl_store_create_profile_from_parsed_data (SlStore          *self,
+                                          const SlProfile  *profile,
+                                          const char       *raw_text,
+                                          SlWriteOutcome   *outcome,
+                                          GError          **error)
+{
+  SlWriteOutcome out = SL_WRITE_FAILED;
+  gint64 id, candidate_id = 0;
+
+  g_return_val_if_fail (SL_IS_STORE (self), 0);
+  g_return_val_if_fail (profile != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!sl_store_tx_begin (self, error))
+    return 0;
+  id = create_in_tx (self, profile, raw_text, TRUE, &out, &candidate_id, error);
+  if (!sl_store_tx_end (self, id > 0, id > 0 ? error : NULL))
+    id = 0;
+  if (outcome != NULL)
+    *outcome = id > 0 ? out : SL_WRITE_FAILED;
+  return id;
+}
+
+gboolean
+sl_store_update_profile_from_parsed_data (SlStore          *self,
+                                          gint64            profile_id,
+                                          const SlProfile  *profile,
+                                          const char       *raw_text,
+                                          const char       *reason,
+                                          GError          **error)
+{
+  g_auto(ProfileRow) row = { { 0 } };
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile_id > 0, FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  profile_row_fill (&row, profile);
+  if (!sl_store_tx_begin (self, error))
+    return FALSE;
+
+  ok = update_profile_row (self, profile_id, &row, profile->source, raw_text, reason, now, error);
+  if (ok)
+    {
+      /* The candidate follows the profile, unless the new e-mail already
+       * belongs to someone else (never two candidates for one e-mail). */
+      g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                            "UPDATE candidates SET"
+                                            " name = coalesce (?1, name),"
+                                            " phone = coalesce (?2, phone),"
+                                            " email = CASE WHEN ?3 IS NOT NULL AND NOT EXISTS"
+                                            "   (SELECT 1 FROM candidates c2 WHERE c2.email = ?3 AND c2.id <> candidates.id)"
+                                            "   THEN ?3 ELSE email END,"
+                                            " updated_at = ?4"
+                                            " WHERE id = (SELECT candidate_id FROM candidate_profiles WHERE id = ?5)",
+                                            error);
+      ok = st != NULL;
+      if (ok)
+        {
+          sl_stmt_bind_text (st, 1, row.name);
+          sl_stmt_bind_text (st, 2, row.phone);
+          sl_stmt_bind_text (st, 3, row.email);
+          sl_stmt_bind_text (st, 4, now);
+          sqlite3_bind_int64 (st, 5, profile_id);
+          ok = sl_store_step_done (self, st, "Could not update the candidate", error);
+        }
+    }
+  if (ok)
+    ok = audit_profile (self, "update", profile_id, error);
+
+  if (!sl_store_tx_end (self, ok, ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+void
+sl_write_result_free (SlWriteResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+GPtrArray *
+sl_store_bulk_create_profiles (SlStore                  *self,
+                               const SlProfile * const  *profiles,
+                               const char * const       *raw_texts,
+                               guint                     n,
+                               GError                  **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  gint64 first_id;
+  guint created = 0, updated = 0, failed = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  results = g_ptr_array_new_full (n, (GDestroyNotify) sl_write_result_free);
+  if (n == 0)
+    return g_steal_pointer (&results);
+
+  if (!sl_store_tx_begin (self, error))
+    return NULL;
+  if (sl_store_bulk_first_id (self) > 0)
+    {
+      sl_store_tx_end (self, FALSE, NULL);
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_INVALID,
+                   "A bulk write is already running on this connection");
+      return NULL;
+    }
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self, "SELECT coalesce (max (id), 0) + 1 FROM candidate_profiles", error);
+    ok = st != NULL && sqlite3_step (st) == SQLITE_ROW;
+    first_id = ok ? sqlite3_column_int64 (st, 0) : 0;
+  }
+  if (ok)
+    ok = sl_store_exec (self, "UPDATE store_state SET value = 0 WHERE key = 'fts_auto'", error);
+  if (!ok)
+    {
+      sl_store_tx_end (self, FALSE, NULL);
+      return NULL;
+    }
+  sl_store_set_bulk_first_id (self, first_id);
+
+  for (guint i = 0; i < n && ok; i++)
+    {
+      SlWriteResult *r = g_new0 (SlWriteResult, 1);
+      gint64 id;
+
+      g_ptr_array_add (results, r);
+      if (profiles[i] == NULL)
+        {
+          r->outcome = SL_WRITE_FAILED;
+          g_set_error (&r->error, SL_STORE_ERROR, SL_STORE_ERROR_INVALID, "No profile given");
+          failed++;
+          continue;
+        }
+      /* A savepoint per item: a failing item leaves no trace, the others
+       * stay.  Cheap: SQLite only journals pages the item touched. */
+      if (!sl_store_exec (self, "SAVEPOINT bulk_item", error))
+        {
+          ok = FALSE;
+          break;
+        }
+      id = create_in_tx (self, profiles[i], raw_texts != NULL ? raw_texts[i] : NULL, FALSE,
+                         &r->outcome, &r->candidate_id, &r->error);
+      if (id > 0)
+        {
+          r->profile_id = id;
+          if (r->outcome == SL_WRITE_CREATED)
+            created++;
+          else
+            updated++;
+          ok = sl_store_exec (self, "RELEASE bulk_item", error);
+        }
+      else
+        {
+          r->outcome = SL_WRITE_FAILED;
+          r->candidate_id = 0;
+          failed++;
+          ok = sl_store_exec (self, "ROLLBACK TO bulk_item; RELEASE bulk_item", error);
+        }
+    }
+
+  sl_store_set_bulk_first_id (self, 0);
+
+  /* The batch path of the FTS index: every row this bulk created, in one
+   * statement, then the triggers back on (in the same transaction, so no
+   * other connection ever sees them off). */
+  if (ok)
+    {
+      g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                            "INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
+                                            " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id >= ?",
+                                            error);
+      ok = st != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (st, 1, first_id);
+          ok = sl_store_step_done (self, st, "Could not index the new profiles", error);
+        }
+    }
+  if (ok)
+    ok = sl_store_exec (self, "UPDATE store_state SET value = 1 WHERE key = 'fts_auto'", error);
+  if (ok)
+    {
+      g_autofree char *details = g_strdup_printf ("{\"created\":%u,\"updated\":%u,\"failed\":%u}",
+                                                  created, updated, failed);
+      ok = sl_store_audit (self, "bulk_create", "profile", NULL, details, error);
+    }
+
+  if (!sl_store_tx_end (self, ok, ok ? error : NULL))
+    return NULL;
+  if (!ok)
+    return NULL;
+  g_debug ("bulk: %u created, %u updated, %u failed", created, updated, failed);
+  return g_steal_pointer (&results);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+void
+sl_candidate_free (SlCandidate *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->uuid);
+  g_free (c->name);
+  g_free (c->email);
+  g_free (c->phone);
+  g_free (c->created_at);
+  g_free (c->updated_at);
+  g_free (c);
+}
+
+SlCandidate *
+sl_candidate_copy (const SlCandidate *c)
+{
+  SlCandidate *n;
+
+  g_return_val_if_fail (c != NULL, NULL);
+  n = g_new0 (SlCandidate, 1);
+  n->id = c->id;
+  n->uuid = g_strdup (c->uuid);
+  n->name = g_strdup (c->name);
+  n->email = g_strdup (c->email);
+  n->phone = g_strdup (c->phone);
+  n->created_at = g_strdup (c->created_at);
+  n->updated_at = g_strdup (c->updated_at);
+  return n;
+}
+
+#define CANDIDATE_COLUMNS "id, uuid, name, email, phone, created_at, updated_at"
+
+static SlCandidate *
+read_candidate (SlStore  *self,
+                SlStmt   *st,
+                GError  **error)
+{
+  SlCandidate *c;
+  int rc = sqlite3_step (st);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND, "No such candidate");
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read a candidate", error);
+      return NULL;
+    }
+  c = g_new0 (SlCandidate, 1);
+  c->id = sqlite3_column_int64 (st, 0);
+  c->uuid = sl_stmt_dup_text (st, 1);
+  c->name = sl_stmt_dup_text (st, 2);
+  c->email = sl_stmt_dup_text (st, 3);
+  c->phone = sl_stmt_dup_text (st, 4);
+  c->created_at = sl_stmt_dup_text (st, 5);
+  c->updated_at = sl_stmt_dup_text (st, 6);
+  return c;
+}
+
+SlCandidate *
+sl_store_get_candidate_by_email (SlStore     *self,
+                                 const char  *email,
+                                 GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *norm = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (email != NULL, NULL);
+
+  norm = sl_normalize_email (email);
+  if (norm == NULL)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
+                   "That does not look like an e-mail address");
+      return NULL;
+    }
+  st = sl_store_stmt (self, "SELECT " CANDIDATE_COLUMNS " FROM candidates WHERE email = ?", error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, norm);
+  return read_candidate (self, st, error);
+}
+
+SlCandidate *
+sl_store_get_candidate (SlStore  *self,
+                        gint64    candidate_id,
+                        GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  st = sl_store_stmt (self, "SELECT " CANDIDATE_COLUMNS " FROM candidates WHERE id = ?", error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, candidate_id);
+  return read_candidate (self, st, error);
+}
+
+void
+sl_stored_profile_free (SlStoredProfile *sp)
+{
+  if (sp == NULL)
+    return;
+  g_free (sp->uuid);
+  g_free (sp->source);
+  g_free (sp->raw_text);
+  g_free (sp->device_id);
+  g_free (sp->created_at);
+  g_free (sp->updated_at);
+  g_clear_pointer (&sp->profile, sl_profile_free);
+  g_free (sp);
+}
+
+SlStoredProfile *
+sl_stored_profile_copy (const SlStoredProfile *sp)
+{
+  SlStoredProfile *n;
+
+  g_return_val_if_fail (sp != NULL, NULL);
+  n = g_new0 (SlStoredProfile, 1);
+  n->id = sp->id;
+  n->uuid = g_strdup (sp->uuid);
+  n->candidate_id = sp->candidate_id;
+  n->revision = sp->revision;
+  n->deleted = sp->deleted;
+  n->source = g_strdup (sp->source);
+  n->raw_text = g_strdup (sp->raw_text);
+  n->device_id = g_strdup (sp->device_id);
+  n->created_at = g_strdup (sp->created_at);
+  n->updated_at = g_strdup (sp->updated_at);
+  n->profile = sp->profile != NULL ? sl_profile_copy (sp->profile) : NULL;
+  return n;
+}
+
+#define PROFILE_SELECT \
+  "SELECT id, uuid, candidate_id, revision, deleted, source, raw_text, device_id," \
+  " created_at, updated_at, json_object (" \
+  "  'personal_info', json (personal_info), 'work_experience', json (work_experience)," \
+  "  'education', json (education), 'skills', json (skills)," \
+  "  'certifications', json (certifications), 'languages', json (languages)," \
+  "  'projects', json (projects), 'achievements', json (achievements)," \
+  "  'interests', json (interests), 'metadata', json (metadata), 'source', source)" \
+  " FROM candidate_profiles "
+
+static SlStoredProfile *
+read_profile (SlStore  *self,
+              SlStmt   *st,
+              GError  **error)
+{
+  g_autoptr(SlStoredProfile) sp = NULL;
+  const char *json;
+  int rc = sqlite3_step (st);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND, "No such profile");
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read a profile", error);
+      return NULL;
+    }
+  sp = g_new0 (SlStoredProfile, 1);
+  sp->id = sqlite3_column_int64 (st, 0);
+  sp->uuid = sl_stmt_dup_text (st, 1);
+  sp->candidate_id = sqlite3_column_int64 (st, 2);
+  sp->revision = sqlite3_column_int (st, 3);
+  sp->deleted = sqlite3_column_int (st, 4) != 0;
+  sp->source = sl_stmt_dup_text (st, 5);
+  sp->raw_text = sl_stmt_dup_text (st, 6);
+  sp->device_id = sl_stmt_dup_text (st, 7);
+  sp->created_at = sl_stmt_dup_text (st, 8);
+  sp->updated_at = sl_stmt_dup_text (st, 9);
+  json = (const char *) sqlite3_column_text (st, 10);
+  sp->profile = sl_profile_from_json (json != NULL ? json : "{}", -1, error);
+  if (sp->profile == NULL)
+    {
+      g_prefix_error (error, "Profile %" G_GINT64_FORMAT " is damaged: ", sp->id);
+      return NULL;
+    }
+  return g_steal_pointer (&sp);
+}
+
+SlStoredProfile *
+sl_store_get_profile (SlStore  *self,
+                      gint64    profile_id,
+                      GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  st = sl_store_stmt (self, PROFILE_SELECT "WHERE id = ?", error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, profile_id);
+  return read_profile (self, st, error);
+}
+
+SlStoredProfile *
+sl_store_get_profile_by_uuid (SlStore     *self,
+                              const char  *uuid,
+                              GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  st = sl_store_stmt (self, PROFILE_SELECT "WHERE uuid = ?", error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, uuid);
+  return read_profile (self, st, error);
+}
+
+SlStoredProfile *
+sl_store_get_profile_by_email (SlStore     *self,
+                               const char  *email,
+                               GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *norm = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (email != NULL, NULL);
+
+  norm = sl_normalize_email (email);
+  if (norm == NULL)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
+                   "That does not look like an e-mail address");
+      return NULL;
+    }
+  st = sl_store_stmt (self,
+                      PROFILE_SELECT "WHERE candidate_id = (SELECT id FROM candidates WHERE email = ?)"
+                      " ORDER BY deleted, id DESC LIMIT 1", error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, norm);
+  return read_profile (self, st, error);
+}
+
+void
+sl_profile_version_free (SlProfileVersion *v)
+{
+  if (v == NULL)
+    return;
+  g_free (v->profile_json);
+  g_free (v->reason);
+  g_free (v->changed_at);
+  g_free (v);
+}
+
+GPtrArray *
+sl_store_get_profile_history (SlStore  *self,
+                              gint64    profile_id,
+                              GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  st = sl_store_stmt (self,
+                      "SELECT id, profile_id, revision, profile_json, reason, changed_at"
+                      " FROM profile_history WHERE profile_id = ? ORDER BY revision DESC, id DESC",
+                      error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, profile_id);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_version_free);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      SlProfileVersion *v = g_new0 (SlProfileVersion, 1);
+      v->id = sqlite3_column_int64 (st, 0);
+      v->profile_id = sqlite3_column_int64 (st, 1);
+      v->revision = sqlite3_column_int (st, 2);
+      v->profile_json = sl_stmt_dup_text (st, 3);
+      v->reason = sl_stmt_dup_text (st, 4);
+      v->changed_at = sl_stmt_dup_text (st, 5);
+      g_ptr_array_add (out, v);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read the history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gint64
+sl_store_count_live_profiles (SlStore *self)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), -1);
+
+  st = sl_store_stmt (self, "SELECT count(*) FROM candidate_profiles WHERE deleted = 0", NULL);
+  if (st == NULL || sqlite3_step (st) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (st, 0);
+}

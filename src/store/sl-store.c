@@ -1,0 +1,788 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-store.c: the connection, migrations, the statement cache, transactions,
+ * SQL tracing and the integrity check.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/sl-util.h"
+
+#include "sl-store-private.h"
+
+G_DEFINE_QUARK (sl-store-error-quark, sl_store_error)
+
+struct _SlStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *stmts;          /* SQL text -> sqlite3_stmt* */
+  guint       tx_depth;
+  gboolean    tx_failed;
+  gboolean    readonly;
+  gint64      bulk_first_id;  /* 0 = not in bulk mode */
+};
+
+G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
+
+/* Migrations ------------------------------------------------------------
+
+   Entry N (1-based) takes the schema from version N-1 to N.  Append only:
+   never edit a migration that has shipped. */
+
+static const char * const migrations[] = {
+  /* 1: the first schema */
+  "CREATE TABLE candidates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT,"
+  "  email TEXT UNIQUE,"                 /* normalised; NULLs may repeat */
+  "  phone TEXT,"                        /* normalised phone key */
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX candidates_phone ON candidates (phone) WHERE phone IS NOT NULL;"
+
+  "CREATE TABLE candidate_profiles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,"
+  "  personal_info TEXT NOT NULL DEFAULT '{}',"
+  "  work_experience TEXT NOT NULL DEFAULT '[]',"
+  "  education TEXT NOT NULL DEFAULT '[]',"
+  "  skills TEXT NOT NULL DEFAULT '[]',"
+  "  certifications TEXT NOT NULL DEFAULT '[]',"
+  "  languages TEXT NOT NULL DEFAULT '[]',"
+  "  projects TEXT NOT NULL DEFAULT '[]',"
+  "  achievements TEXT NOT NULL DEFAULT '[]',"
+  "  interests TEXT NOT NULL DEFAULT '[]',"
+  "  metadata TEXT NOT NULL DEFAULT '{}',"
+  "  source TEXT,"
+  "  raw_text TEXT,"
+  "  revision INTEGER NOT NULL DEFAULT 1,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  device_id TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* denormalised for the list view, filters and the FTS index */
+  "  name TEXT,"
+  "  email TEXT,"
+  "  location TEXT,"
+  "  current_title TEXT,"
+  "  current_company TEXT,"
+  "  experience_months INTEGER,"
+  "  skills_text TEXT,"
+  "  titles_text TEXT,"
+  "  companies_text TEXT,"
+  "  schools_text TEXT);"
+  "CREATE INDEX profiles_candidate ON candidate_profiles (candidate_id);"
+  "CREATE INDEX profiles_name ON candidate_profiles (name COLLATE NOCASE);"
+  "CREATE INDEX profiles_created ON candidate_profiles (created_at);"
+  "CREATE INDEX profiles_experience ON candidate_profiles (experience_months);"
+
+  "CREATE TABLE profile_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  profile_id INTEGER NOT NULL REFERENCES candidate_profiles (id) ON DELETE CASCADE,"
+  "  revision INTEGER NOT NULL,"
+  "  profile_json TEXT NOT NULL,"
+  "  reason TEXT,"
+  "  changed_at TEXT NOT NULL);"
+  "CREATE INDEX profile_history_profile ON profile_history (profile_id, revision);"
+
+  "CREATE TABLE file_intake_queue ("
+  "  qid INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  path TEXT NOT NULL,"
+  "  original_name TEXT,"
+  "  sha256 TEXT,"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  "  mime TEXT,"
+  "  source TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'queued',"
+  "  error TEXT,"
+  "  profile_id INTEGER REFERENCES candidate_profiles (id) ON DELETE SET NULL,"
+  "  archive_path TEXT,"
+  "  archived_at TEXT,"
+  "  metadata TEXT NOT NULL DEFAULT '{\"processing_history\":[]}',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX intake_status ON file_intake_queue (status, qid);"
+  "CREATE INDEX intake_sha256 ON file_intake_queue (sha256);"
+  "CREATE INDEX intake_profile ON file_intake_queue (profile_id);"
+  "CREATE INDEX intake_archived ON file_intake_queue (archived_at) WHERE archived_at IS NOT NULL;"
+
+  /* External-content FTS5: the text lives once, in candidate_profiles. */
+  "CREATE VIRTUAL TABLE profiles_fts USING fts5 ("
+  "  " SL_FTS_COLUMNS ","
+  "  content='candidate_profiles', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+
+  /* Switches the store flips inside a transaction (never visible to other
+   * connections): fts_auto = 0 while a bulk write indexes in one batch. */
+  "CREATE TABLE store_state (key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+  "INSERT INTO store_state (key, value) VALUES ('fts_auto', 1);"
+
+  "CREATE TRIGGER profiles_fts_ai AFTER INSERT ON candidate_profiles"
+  "  WHEN (SELECT value FROM store_state WHERE key = 'fts_auto') = 1 BEGIN"
+  "  INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
+  "    VALUES (new.id, new.name, new.email, new.skills_text, new.titles_text,"
+  "            new.companies_text, new.schools_text, new.location, new.raw_text);"
+  "END;"
+  "CREATE TRIGGER profiles_fts_ad AFTER DELETE ON candidate_profiles"
+  "  WHEN (SELECT value FROM store_state WHERE key = 'fts_auto') = 1 BEGIN"
+  "  INSERT INTO profiles_fts (profiles_fts, rowid, " SL_FTS_COLUMNS ")"
+  "    VALUES ('delete', old.id, old.name, old.email, old.skills_text, old.titles_text,"
+  "            old.companies_text, old.schools_text, old.location, old.raw_text);"
+  "END;"
+  "CREATE TRIGGER profiles_fts_au AFTER UPDATE OF name, email, skills_text, titles_text,"
+  "  companies_text, schools_text, location, raw_text ON candidate_profiles"
+  "  WHEN (SELECT value FROM store_state WHERE key = 'fts_auto') = 1 BEGIN"
+  "  INSERT INTO profiles_fts (profiles_fts, rowid, " SL_FTS_COLUMNS ")"
+  "    VALUES ('delete', old.id, old.name, old.email, old.skills_text, old.titles_text,"
+  "            old.companies_text, old.schools_text, old.location, old.raw_text);"
+  "  INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
+  "    VALUES (new.id, new.name, new.email, new.skills_text, new.titles_text,"
+  "            new.companies_text, new.schools_text, new.location, new.raw_text);"
+  "END;"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  entity_uuid TEXT,"
+  "  details TEXT);"                      /* JSON, never personal data */
+  "CREATE INDEX audit_log_at ON audit_log (at);"
+
+  "CREATE TABLE candidate_notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE INDEX candidate_notes_candidate ON candidate_notes (candidate_id);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  created_at TEXT NOT NULL);"
+  "CREATE TABLE candidate_tags ("
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  created_at TEXT NOT NULL,"
+  "  PRIMARY KEY (candidate_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX candidate_tags_tag ON candidate_tags (tag_id);"
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  query TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
+
+/* Helpers ---------------------------------------------------------------- */
+
+void
+sl_stmt_release (SlStmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+char *
+sl_stmt_dup_text (SlStmt *stmt,
+                  int     col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return t != NULL ? g_strdup ((const char *) t) : NULL;
+}
+
+sqlite3 *
+sl_store_get_db (SlStore *self)
+{
+  return self->db;
+}
+
+gboolean
+sl_store_is_readonly (SlStore *self)
+{
+  return self->readonly;
+}
+
+gint64
+sl_store_bulk_first_id (SlStore *self)
+{
+  return self->bulk_first_id;
+}
+
+void
+sl_store_set_bulk_first_id (SlStore *self,
+                            gint64   first_id)
+{
+  self->bulk_first_id = first_id;
+}
+
+gboolean
+sl_store_set_sqlite_error (SlStore    *self,
+                           int         rc,
+                           const char *what,
+                           GError    **error)
+{
+  int code;
+  int primary = rc & 0xff;
+
+  switch (primary)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = SL_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = SL_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      code = SL_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = SL_STORE_ERROR_FAILED;
+      break;
+    }
+  g_set_error (error, SL_STORE_ERROR, code, "%s: %s", what,
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+SlStmt *
+sl_store_stmt (SlStore    *self,
+               const char *sql,
+               GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not prepare a statement", error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+sl_store_step_done (SlStore    *self,
+                    SlStmt     *stmt,
+                    const char *what,
+                    GError    **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, what, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sl_store_exec (SlStore    *self,
+               const char *sql,
+               GError    **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
+
+  if (rc != SQLITE_OK)
+    {
+      int primary = rc & 0xff;
+      g_set_error (error, SL_STORE_ERROR,
+                   primary == SQLITE_BUSY ? SL_STORE_ERROR_BUSY :
+                   primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? SL_STORE_ERROR_CORRUPT :
+                   SL_STORE_ERROR_FAILED,
+                   "%s", msg != NULL ? msg : sqlite3_errstr (rc));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sl_store_audit (SlStore    *self,
+                const char *action,
+                const char *entity,
+                const char *entity_uuid,
+                const char *details,
+                GError    **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *now = sl_now_iso8601 ();
+
+  st = sl_store_stmt (self,
+                      "INSERT INTO audit_log (at, action, entity, entity_uuid, details)"
+                      " VALUES (?, ?, ?, ?, ?)", error);
+  if (st == NULL)
+    return FALSE;
+  sl_stmt_bind_text (st, 1, now);
+  sl_stmt_bind_text (st, 2, action);
+  sl_stmt_bind_text (st, 3, entity);
+  sl_stmt_bind_text (st, 4, entity_uuid);
+  sl_stmt_bind_text (st, 5, details);
+  return sl_store_step_done (self, st, "Could not write the audit log", error);
+}
+
+/* Transactions ----------------------------------------------------------- */
+
+gboolean
+sl_store_tx_begin (SlStore  *self,
+                   GError  **error)
+{
+  if (self->readonly)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_INVALID,
+                   "The database was opened read-only");
+      return FALSE;
+    }
+  if (self->tx_depth == 0)
+    {
+      if (!sl_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->tx_failed = FALSE;
+    }
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+sl_store_tx_end (SlStore  *self,
+                 gboolean  ok,
+                 GError  **error)
+{
+  g_assert (self->tx_depth > 0);
+
+  if (!ok)
+    self->tx_failed = TRUE;
+  if (--self->tx_depth > 0)
+    return TRUE;
+
+  if (self->tx_failed)
+    {
+      sl_store_exec (self, "ROLLBACK", NULL);
+      self->tx_failed = FALSE;
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_FAILED,
+                   "The transaction was rolled back because a step inside it failed");
+      return FALSE;
+    }
+  if (!sl_store_exec (self, "COMMIT", error))
+    {
+      sl_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sl_store_begin (SlStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  return sl_store_tx_begin (self, error);
+}
+
+gboolean
+sl_store_commit (SlStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+  return sl_store_tx_end (self, TRUE, error);
+}
+
+void
+sl_store_rollback (SlStore *self)
+{
+  g_return_if_fail (SL_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+  sl_store_tx_end (self, FALSE, NULL);
+}
+
+/* Tracing ---------------------------------------------------------------- */
+
+static int
+trace_cb (unsigned  type,
+          void     *ctx,
+          void     *p,
+          void     *x)
+{
+  if (type == SQLITE_TRACE_PROFILE)
+    {
+      sqlite3_stmt *stmt = p;
+      gint64 ns = *(sqlite3_int64 *) x;
+      /* The SQL text with its ? placeholders: never the bound values, which
+       * may be personal data. */
+      g_debug ("sql %.3f ms: %s", ns / 1e6, sqlite3_sql (stmt));
+    }
+  return 0;
+}
+
+/* Opening ---------------------------------------------------------------- */
+
+static int
+read_user_version (SlStore  *self,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc, version = -1;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else
+    sl_store_set_sqlite_error (self, rc, "Could not read the database", error);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gint64
+read_int_pragma (SlStore    *self,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static gboolean
+migrate (SlStore  *self,
+         GError  **error)
+{
+  for (;;)
+    {
+      g_autofree char *set_version = NULL;
+      int version;
+
+      if (!sl_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      /* Read again under the write lock: another process may have migrated. */
+      version = read_user_version (self, error);
+      if (version < 0)
+        {
+          sl_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (version >= SL_STORE_SCHEMA_VERSION)
+        return sl_store_exec (self, "COMMIT", error);
+
+      g_debug ("migrating schema %d -> %d", version, version + 1);
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!sl_store_exec (self, migrations[version], error) ||
+          !sl_store_exec (self, set_version, error) ||
+          !sl_store_exec (self, "COMMIT", error))
+        {
+          sl_store_exec (self, "ROLLBACK", NULL);
+          g_prefix_error (error, "Could not upgrade the database to version %d: ", version + 1);
+          return FALSE;
+        }
+    }
+}
+
+static gboolean
+sl_store_open_internal (SlStore           *self,
+                        SlStoreOpenFlags   flags,
+                        GError           **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  const char *trace = g_getenv ("SHORTLIST_SQL_TRACE");
+  int oflags;
+  int rc, version;
+
+  self->readonly = (flags & SL_STORE_OPEN_READONLY) != 0;
+
+  if (!exists)
+    {
+      int fd;
+
+      if (self->readonly)
+        {
+          g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_OPEN,
+                       "The database %s does not exist", self->path);
+          return FALSE;
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int errsv = errno;
+          g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_OPEN,
+                       "Could not create the folder %s: %s", dir, g_strerror (errsv));
+          return FALSE;
+        }
+      /* Created here so that it (and SQLite's -wal/-shm files, which copy
+       * its mode) is private to the user from the first byte. */
+      fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        {
+          int errsv = errno;
+          g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_OPEN,
+                       "Could not create the database %s: %s", self->path, g_strerror (errsv));
+          return FALSE;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
+  oflags = (self->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+           SQLITE_OPEN_NOMUTEX;
+  rc = sqlite3_open_v2 (self->path, &self->db, oflags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not open the database", error);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (trace != NULL && g_str_equal (trace, "1"))
+    sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, trace_cb, self);
+
+  /* Read the version before anything writes the header (journal_mode=WAL
+   * does), so a newer database is left exactly as it was. */
+  version = read_user_version (self, error);
+  if (version < 0)
+    {
+      g_prefix_error (error, "%s is not a Shortlist database: ", self->path);
+      if (error != NULL && *error != NULL)
+        (*error)->code = SL_STORE_ERROR_CORRUPT;
+      return FALSE;
+    }
+  if (version > SL_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_TOO_NEW,
+                   "The database %s was written by a newer Shortlist (schema %d; this "
+                   "version understands up to %d). Update Shortlist; the file was not changed.",
+                   self->path, version, SL_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (self->readonly)
+    {
+      if (version != SL_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_OPEN,
+                       "The database %s has schema %d; open it for writing once to upgrade it",
+                       self->path, version);
+          return FALSE;
+        }
+      return sl_store_exec (self, "PRAGMA foreign_keys = ON", error);
+    }
+
+  /* The page size only takes for a database with no pages yet. */
+  if (read_int_pragma (self, "PRAGMA page_count") == 0 &&
+      !sl_store_exec (self, "PRAGMA page_size = 8192", error))
+    return FALSE;
+
+  if (!sl_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = NORMAL;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA temp_store = MEMORY;", error))
+    {
+      g_prefix_error (error, "Could not set up %s: ", self->path);
+      return FALSE;
+    }
+
+  return migrate (self, error);
+}
+
+SlStore *
+sl_store_open_full (const char        *path,
+                    SlStoreOpenFlags   flags,
+                    GError           **error)
+{
+  g_autoptr(SlStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!sl_store_open_internal (self, flags, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+SlStore *
+sl_store_open (const char  *path,
+               GError     **error)
+{
+  return sl_store_open_full (path, SL_STORE_OPEN_DEFAULT, error);
+}
+
+const char *
+sl_store_get_path (SlStore *self)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+sl_store_get_schema_version (SlStore *self)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), -1);
+  return read_user_version (self, NULL);
+}
+
+/* Check ------------------------------------------------------------------- */
+
+gboolean
+sl_store_check (SlStore  *self,
+                GString  *report,
+                GError  **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int version;
+  gint64 rows, indexed;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+
+  version = read_user_version (self, error);
+  if (version < 0)
+    return FALSE;
+  if (report != NULL)
+    g_string_append_printf (report, "schema version: %d (this Shortlist: %d)\n",
+                            version, SL_STORE_SCHEMA_VERSION);
+  if (version != SL_STORE_SCHEMA_VERSION)
+    g_string_append_printf (problems, "schema version is %d, expected %d; ",
+                            version, SL_STORE_SCHEMA_VERSION);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      gboolean first = TRUE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+          if (first && g_strcmp0 (line, "ok") == 0)
+            {
+              if (report != NULL)
+                g_string_append (report, "integrity: ok\n");
+              break;
+            }
+          if (report != NULL)
+            g_string_append_printf (report, "integrity: %s\n", line);
+          if (first)
+            g_string_append_printf (problems, "integrity check: %s; ", line);
+          first = FALSE;
+        }
+    }
+  else
+    g_string_append_printf (problems, "integrity check could not run: %s; ",
+                            sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+
+  /* FTS5's own check compares the index with the content table. */
+  {
+    char *msg = NULL;
+    int rc = sqlite3_exec (self->db,
+                           "INSERT INTO profiles_fts (profiles_fts, rank) VALUES ('integrity-check', 1)",
+                           NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
+      {
+        if (report != NULL)
+          g_string_append (report, "full-text index: in step\n");
+      }
+    else
+      {
+        if (report != NULL)
+          g_string_append_printf (report, "full-text index: NOT in step (%s)\n",
+                                  msg != NULL ? msg : sqlite3_errstr (rc));
+        g_string_append_printf (problems, "the full-text index is not in step with the "
+                                "profiles (%s); ", msg != NULL ? msg : sqlite3_errstr (rc));
+      }
+    sqlite3_free (msg);
+  }
+
+  rows = read_int_pragma (self, "SELECT count(*) FROM candidate_profiles");
+  indexed = read_int_pragma (self, "SELECT count(*) FROM profiles_fts_docsize");
+  if (report != NULL)
+    g_string_append_printf (report, "profiles: %" G_GINT64_FORMAT ", indexed: %" G_GINT64_FORMAT "\n",
+                            rows, indexed);
+  if (rows != indexed)
+    g_string_append_printf (problems, "%" G_GINT64_FORMAT " profiles but %" G_GINT64_FORMAT
+                            " index entries; ", rows, indexed);
+
+  if (problems->len > 0)
+    {
+      g_string_truncate (problems, problems->len - 2);
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_CORRUPT, "%s", problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+sl_store_finalize (GObject *object)
+{
+  SlStore *self = SL_STORE (object);
+
+  if (self->tx_depth > 0 && self->db != NULL)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* A WAL database leaves -wal/-shm behind unless checkpointed on close;
+       * sqlite3_close does that when it is the last connection. */
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sl_store_parent_class)->finalize (object);
+}
+
+static void
+sl_store_class_init (SlStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sl_store_finalize;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sl_store_init (SlStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+}
