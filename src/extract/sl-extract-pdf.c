@@ -384,7 +384,7 @@ has_digit (const char *s)
 static gboolean
 side_is_labels (GPtrArray *side, GPtrArray *other)
 {
-  guint paired = 0, digits = 0, short_ = 0, ralign = 0, lalign = 0;
+  guint paired = 0, digits = 0, short_ = 0, ralign = 0, lalign = 0, tiny = 0;
   double maxx1 = -G_MAXDOUBLE, minx0 = G_MAXDOUBLE;
 
   if (side->len == 0)
@@ -408,12 +408,16 @@ side_is_labels (GPtrArray *side, GPtrArray *other)
             }
         }
       digits += has_digit (s->text->str);
+      tiny += s->chars <= 3;
       short_ += s->n_words <= 6;
       ralign += s->x1 > maxx1 - 2;
       lalign += s->x0 < minx0 + 2;
     }
   if (paired * 10 < side->len * 8 || short_ * 10 < side->len * 8)
     return FALSE;
+  /* bullets, icons, numbering */
+  if (tiny * 10 >= side->len * 8)
+    return TRUE;
   return digits * 2 >= side->len || (ralign * 10 >= side->len * 8 && lalign * 2 < side->len);
 }
 
