@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -332,6 +334,190 @@ test_pdf_truncated (void)
   assert_error (cut, NULL, SL_EXTRACT_ERROR_CORRUPT);
 }
 
+
+/* A zip with the given members (name, content) using libarchive. */
+static char *
+make_zip (const char *name, const char *const *members)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (gsize i = 0; members[i]; i += 2)
+    {
+      struct archive_entry *e = archive_entry_new ();
+      gsize len = strlen (members[i + 1]);
+      archive_entry_set_pathname (e, members[i]);
+      archive_entry_set_size (e, len);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      g_assert_cmpint (archive_write_header (a, e), ==, ARCHIVE_OK);
+      g_assert_cmpint (archive_write_data (a, members[i + 1], len), ==, (la_ssize_t) len);
+      archive_entry_free (e);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+  return path;
+}
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
+             "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" " \
+             "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+#define W_P(t) "<w:p><w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+#define W_TC(t) "<w:tc>" W_P (t) "</w:tc>"
+
+static void
+test_docx (void)
+{
+  const char *members[] = {
+    "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+    "word/document.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"36\"/></w:rPr><w:t>Robin Fixture</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">Senior </w:t></w:r><w:r><w:rPr><w:b w:val=\"0\"/></w:rPr><w:t>planner at </w:t></w:r>"
+    "<w:r><w:t>Acme</w:t></w:r><w:r><w:tab/><w:t>2018</w:t></w:r>"
+    "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>" W_P ("Boxed contact line")
+    "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>" W_P ("Boxed contact line")
+    "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    "<w:tbl><w:tr>" W_TC ("Skill") W_TC ("Level") "</w:tr><w:tr>" W_TC ("Python") W_TC ("Expert") "</w:tr></w:tbl>"
+    "<w:p><w:r><w:t xml:space=\"preserve\">Deleted text </w:t></w:r><w:del><w:r><w:delText>never shown</w:delText></w:r></w:del>"
+    "<w:r><w:t xml:space=\"preserve\"> stays out</w:t></w:r></w:p>"
+    "<w:p><w:r><w:instrText>HYPERLINK secret</w:instrText></w:r><w:r><w:t>Final paragraph with several more words to pass the limit of twenty words</w:t></w:r></w:p>"
+    "</w:body></w:document>",
+    "word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " W_NS ">" W_P ("Header phone 555 0199") "</w:hdr>",
+    NULL,
+  };
+  g_autofree char *path = make_zip ("resume.docx", members);
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  SlLine *title;
+
+  g_assert_cmpstr (doc->mime_type, ==, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  g_assert_cmpstr (doc->method, ==, "docx");
+  g_assert_true (g_str_has_prefix (doc->text, "Header phone 555 0199\nRobin Fixture\n"));
+  pos_of (doc->text, "Senior planner at Acme\t2018\nBoxed contact line\n");
+  pos_of (doc->text, "Skill\tLevel\nPython\tExpert\n");
+  g_assert_null (strstr (strstr (doc->text, "Boxed") + 1, "Boxed"));  /* fallback skipped */
+  g_assert_null (strstr (doc->text, "never shown"));
+  g_assert_null (strstr (doc->text, "HYPERLINK"));
+  title = g_ptr_array_index (doc->lines, 1);
+  g_assert_cmpstr (title->text, ==, "Robin Fixture");
+  g_assert_true (title->bold);
+  g_assert_cmpfloat_with_epsilon (title->font_size, 18, 0.01);
+  g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 2))->bold);
+}
+
+#define O_NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+             "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" " \
+             "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" " \
+             "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" " \
+             "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+
+static void
+test_odt (void)
+{
+  const char *members[] = {
+    "mimetype", "application/vnd.oasis.opendocument.text",
+    "content.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " O_NS ">"
+    "<office:automatic-styles><style:style style:name=\"T1\" style:family=\"text\">"
+    "<style:text-properties fo:font-weight=\"bold\" fo:font-size=\"16pt\"/></style:style></office:automatic-styles>"
+    "<office:body><office:text>"
+    "<text:p><text:span text:style-name=\"T1\">Kim Generated</text:span></text:p>"
+    "<text:h text:outline-level=\"1\">Experience</text:h>"
+    "<text:p>Analyst<text:s text:c=\"3\"/>at Fabrikam<text:tab/>2020<text:line-break/>Second line of the paragraph</text:p>"
+    "<text:list><text:list-item><text:p>Improved forecasting accuracy for the quarterly planning cycle</text:p></text:list-item></text:list>"
+    "<table:table><table:table-row><table:table-cell><text:p>Language</text:p></table:table-cell>"
+    "<table:table-cell><text:p>Dutch</text:p></table:table-cell></table:table-row></table:table>"
+    "</office:text></office:body></office:document-content>",
+    NULL,
+  };
+  g_autofree char *path = make_zip ("resume.odt", members);
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  SlLine *first;
+
+  g_assert_cmpstr (doc->mime_type, ==, "application/vnd.oasis.opendocument.text");
+  g_assert_cmpstr (doc->method, ==, "odt");
+  g_assert_true (g_str_has_prefix (doc->text, "Kim Generated\nExperience\nAnalyst   at Fabrikam\t2020 Second line"));
+  pos_of (doc->text, "\nImproved forecasting");
+  pos_of (doc->text, "\nLanguage\tDutch");
+  first = g_ptr_array_index (doc->lines, 0);
+  g_assert_true (first->bold);
+  g_assert_cmpfloat_with_epsilon (first->font_size, 16, 0.01);
+  g_assert_true (((SlLine *) g_ptr_array_index (doc->lines, 1))->bold);     /* heading */
+  g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 2))->bold);
+}
+
+static void
+test_zip_bomb (void)
+{
+  gsize big = 5 * 1024 * 1024;
+  char *body = g_malloc (big + 1);
+  const char *members[] = { "word/document.xml", body, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *garbage = write_file ("broken.docx", "PK\x03\x04garbage that is not a zip", -1);
+
+  memset (body, ' ', big);
+  body[big] = '\0';
+  path = make_zip ("bomb.docx", members);
+  g_free (body);
+  assert_error (path, NULL, SL_EXTRACT_ERROR_TOO_LARGE);
+  /* a broken zip is not a document: unsupported or corrupt, never a crash */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) docs = sl_extract_file (garbage, NULL, NULL, &error);
+    g_assert_null (docs);
+    g_assert_true (g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_UNSUPPORTED) ||
+                   g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CORRUPT));
+  }
+}
+
+static void
+test_rtf (void)
+{
+  const char *rtf =
+    "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
+    "{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Riched20;}{\\info{\\author Secret Author}}"
+    "\\pard\\plain\\b\\fs32 Ren\\'e9 Fixture\\b0\\fs20\\par "
+    "Caf\\u233?s and na\\u239\\'efve \\{braces\\}\\par"
+    "{\\pict\\pngblip 89504e470d0a1a0a}"
+    "\\trowd\\cellx1000\\cellx2000 Skill\\cell Level\\cell\\row "
+    "Line\\line two\\tab tabbed\\par "
+    "\\uc2 Double\\u8364\\'80\\'80 euro\\par"
+    "}";
+  g_autofree char *path = write_file ("resume.rtf", rtf, -1);
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+  SlLine *first;
+
+  g_assert_cmpstr (doc->mime_type, ==, "application/rtf");
+  g_assert_cmpstr (doc->text, ==,
+                   "René Fixture\nCafés and naïve {braces}\nSkill\tLevel\nLine\ntwo\ttabbed\nDouble€ euro");
+  first = g_ptr_array_index (doc->lines, 0);
+  g_assert_true (first->bold);
+  g_assert_cmpfloat_with_epsilon (first->font_size, 16, 0.01);
+  g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 1))->bold);
+}
+
+static void
+test_html (void)
+{
+  const char *html =
+    "<!DOCTYPE html><html><head><title>Ignored title</title><style>p{color:red}</style>"
+    "<script>var secret = 1;</script></head><body>"
+    "<h1>Jo&euml; Markup</h1><p>Engineer &amp; <b>team lead</b><br>since 2019</p>"
+    "<table><tr><th>Skill</th><td>Go</td></tr></table>"
+    "<ul><li>First item</li><li>Second   item</li></ul><div>Caf\xc3\xa9 tail</div></body></html>";
+  g_autofree char *path = write_file ("resume.html", html, -1);
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+
+  g_assert_cmpstr (doc->mime_type, ==, "text/html");
+  g_assert_cmpstr (doc->method, ==, "html");
+  g_assert_cmpstr (doc->text, ==,
+                   "Joë Markup\nEngineer & team lead\nsince 2019\nSkill\tGo\nFirst item\nSecond item\nCafé tail");
+  g_assert_true (((SlLine *) g_ptr_array_index (doc->lines, 0))->bold);
+  g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 1))->bold);
+}
+
 /* ---- plain text and hostile input ----------------------------------------- */
 
 static void
@@ -493,6 +679,11 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/pdf/encrypted", test_pdf_encrypted);
   g_test_add_func ("/extract/pdf/truncated", test_pdf_truncated);
   g_test_add_func ("/extract/text/encodings", test_text_encodings);
+  g_test_add_func ("/extract/docx", test_docx);
+  g_test_add_func ("/extract/odt", test_odt);
+  g_test_add_func ("/extract/zip-bomb", test_zip_bomb);
+  g_test_add_func ("/extract/rtf", test_rtf);
+  g_test_add_func ("/extract/html", test_html);
   g_test_add_func ("/extract/empty-and-random", test_empty_and_random);
   g_test_add_func ("/extract/limits", test_limits);
   g_test_add_func ("/extract/sniff", test_sniff);

@@ -79,6 +79,13 @@ GBytes     *sl_extract_zip_member (SlExtractContext *ctx,
                                    GBytes           *zip,
                                    const char       *name,
                                    GError          **error);
+typedef gboolean (*SlZipWant) (const char *name, gpointer data);
+/* Reads every member @want accepts: name → GBytes; NULL with an error. */
+GHashTable *sl_extract_zip_read (SlExtractContext *ctx,
+                                 GBytes           *zip,
+                                 SlZipWant         want,
+                                 gpointer          want_data,
+                                 GError          **error);
 /* TRUE when the zip has a member @name (no decompression). */
 gboolean    sl_extract_zip_has (GBytes     *zip,
                                 const char *name);

@@ -12,13 +12,8 @@ unsupported (GError **error)
   return NULL;
 }
 
-SlDocument *sl_extract_html (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
-SlDocument *sl_extract_rtf (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
-SlDocument *sl_extract_docx (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
-SlDocument *sl_extract_odt (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
 SlDocument *sl_extract_image (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
 SlDocument *sl_extract_doc (SlExtractContext *ctx, GBytes *bytes, GError **error) { return unsupported (error); }
 GPtrArray *sl_extract_email (SlExtractContext *ctx, GBytes *bytes, const char *mime, GError **error) { return unsupported (error); }
-gboolean sl_extract_zip_has (GBytes *zip, const char *name) { return FALSE; }
 char *sl_extract_ocr_argb (SlExtractContext *ctx, const guint8 *pixels, int width, int height, int stride, int dpi, GError **error) { return unsupported (error); }
 gboolean sl_extract_scan_bytes (GBytes *bytes, const SlExtractOptions *opts, GError **error) { unsupported (error); return FALSE; }

@@ -197,9 +197,11 @@ sl_extract_sniff (const guint8 *data,
 
       if (sl_extract_zip_has (b, "word/document.xml"))
         return g_strdup (SL_MIME_DOCX);
+      /* OpenDocument stores its mimetype first and uncompressed; a
+       * spreadsheet or a presentation says so there. */
       if (sl_extract_zip_has (b, "content.xml") &&
           (head_contains (data, len, 200, "application/vnd.oasis.opendocument.text") ||
-           !sl_extract_zip_has (b, "mimetype")))
+           !head_contains (data, len, 200, "application/vnd.oasis.opendocument.")))
         return g_strdup (SL_MIME_ODT);
       return g_strdup (SL_MIME_ZIP);
     }
