@@ -14,7 +14,10 @@
 #include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "store/sl-store.h"
+#include "store/sl-query.h"
 #include "store/sl-store-intake.h"
+#include "store/sl-store-search.h"
+#include "store/sl-store-stats.h"
 
 typedef struct
 {
@@ -658,6 +661,482 @@ test_two_connections (Fixture       *f,
 }
 
 
+/* Search ------------------------------------------------------------------ */
+
+static void
+add_school (SlProfile  *p,
+            const char *school)
+{
+  SlEducationEntry *e = sl_education_entry_new ();
+  e->institution = g_strdup (school);
+  g_ptr_array_add (p->education, e);
+}
+
+/* Five people with overlapping words, so every operator has something to
+ * include and something to leave out. */
+static void
+populate (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SlProfile *p[5];
+
+  p[0] = make_profile ("Ada Lovelace", "ada@example.org", NULL, "Python, Django, Machine Learning",
+                       "Data Engineer", "Acme GmbH", "2015-01", "Berlin, Germany");
+  p[1] = make_profile ("Bob Builder", "bob@example.org", NULL, "Java, Spring",
+                       "Backend Developer", "Initech", "2021-01", "Munich");
+  p[2] = make_profile ("Chloé Dubois", "chloe@example.org", NULL, "Python, Flask, Rust",
+                       "Software Engineer", "Globex", "2018-01", "Berlin");
+  add_school (p[2], "MIT");
+  p[3] = make_profile ("Dan Java Python", "dan@example.org", NULL, "Python, Java",
+                       "Data Scientist", "Umbrella", "2023-01", "Paris");
+  g_free (p[3]->source);
+  p[3]->source = g_strdup ("email");
+  p[4] = make_profile ("Eve Unknown", "eve@example.org", NULL, "Go", NULL, NULL, NULL, "Berlin");
+  g_free (p[4]->source);
+  p[4]->source = g_strdup ("Email");
+
+  for (guint i = 0; i < G_N_ELEMENTS (p); i++)
+    {
+      g_autofree char *raw = g_strdup_printf ("resume number %u of the test set", i);
+      sl_store_create_profile_from_parsed_data (f->store, p[i], raw, NULL, &error);
+      g_assert_no_error (error);
+      sl_profile_free (p[i]);
+    }
+}
+
+/* The names of all hits, sorted and joined with ", " (or "ERROR: ..."). */
+static char *
+names_for (Fixture    *f,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlQuery) q = sl_query_parse (text, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gint64 count;
+
+  if (q == NULL)
+    return g_strdup_printf ("ERROR: %s", error->message);
+  hits = sl_store_search_page (f->store, q, SL_SORT_NAME, FALSE, 0, 100, NULL, &error);
+  g_assert_no_error (error);
+  count = sl_store_search_count (f->store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (names, ((SlSearchHit *) g_ptr_array_index (hits, i))->name);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+#define assert_names(f, query, expected) \
+  G_STMT_START { \
+    g_autofree char *got__ = names_for (f, query); \
+    if (g_strcmp0 (got__, expected) != 0) \
+      g_error ("query %s: expected [%s], got [%s]", query, expected, got__); \
+  } G_STMT_END
+
+static void
+test_search_operators (Fixture       *f,
+                       gconstpointer  data)
+{
+  populate (f);
+
+  assert_names (f, "", "Ada Lovelace, Bob Builder, Chloé Dubois, Dan Java Python, Eve Unknown");
+  assert_names (f, "python", "Ada Lovelace, Chloé Dubois, Dan Java Python");
+  assert_names (f, "PYTHON", "Ada Lovelace, Chloé Dubois, Dan Java Python");
+  assert_names (f, "pyth*", "Ada Lovelace, Chloé Dubois, Dan Java Python");
+  assert_names (f, "pyth", "");
+  assert_names (f, "python AND django", "Ada Lovelace");
+  assert_names (f, "python django", "Ada Lovelace");
+  assert_names (f, "django OR flask", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "python AND (django OR flask)", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "django OR flask java", "Ada Lovelace");    /* AND binds tighter than OR */
+  assert_names (f, "python -java", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "python NOT java", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "-python", "Bob Builder, Eve Unknown");
+  assert_names (f, "NOT python NOT java", "Eve Unknown");
+  assert_names (f, "\"machine learning\"", "Ada Lovelace");
+  assert_names (f, "\"learning machine\"", "");
+  assert_names (f, "\"data eng\"*", "Ada Lovelace");
+  assert_names (f, "chloe", "Chloé Dubois");                  /* diacritics folded */
+  assert_names (f, "berlin -(python OR go)", "");
+  assert_names (f, "berlin -skill:go", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "python)", "Ada Lovelace, Chloé Dubois, Dan Java Python");
+}
+
+static void
+test_search_fields (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *q = NULL;
+  GDateTime *now = g_date_time_new_now_utc ();
+
+  year = g_date_time_format (now, "%Y");
+  g_date_time_unref (now);
+  populate (f);
+
+  assert_names (f, "skill:rust", "Chloé Dubois");
+  assert_names (f, "skill:(rust OR spring)", "Bob Builder, Chloé Dubois");
+  assert_names (f, "skill:python -skill:java", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "location:berlin", "Ada Lovelace, Chloé Dubois, Eve Unknown");
+  assert_names (f, "title:\"data engineer\"", "Ada Lovelace");
+  assert_names (f, "title:data", "Ada Lovelace, Dan Java Python");
+  assert_names (f, "company:acme", "Ada Lovelace");
+  assert_names (f, "company:acme*", "Ada Lovelace");
+  assert_names (f, "java", "Bob Builder, Dan Java Python");
+  assert_names (f, "name:java", "Dan Java Python");
+  assert_names (f, "email:bob@example.org", "Bob Builder");
+  assert_names (f, "school:mit", "Chloé Dubois");
+  /* experience (end month counted): Ada 109 months, Chloé 73, Bob 37, Dan 13, Eve unknown */
+  assert_names (f, "years:>=5", "Ada Lovelace, Chloé Dubois");
+  assert_names (f, "years:>6", "Ada Lovelace");
+  assert_names (f, "years:<3", "Dan Java Python");
+  assert_names (f, "years:<=3", "Bob Builder, Dan Java Python");
+  assert_names (f, "years:3", "Bob Builder");
+  assert_names (f, "years:=9", "Ada Lovelace");
+  assert_names (f, "source:email", "Dan Java Python, Eve Unknown");
+  assert_names (f, "-source:email", "Ada Lovelace, Bob Builder, Chloé Dubois");
+  assert_names (f, "python source:email", "Dan Java Python");
+  assert_names (f, "java OR years:>=8", "Ada Lovelace, Bob Builder, Dan Java Python");
+  assert_names (f, "-(java OR years:>=8)", "Chloé Dubois, Eve Unknown");
+  assert_names (f, "imported:>2000-01-01", "Ada Lovelace, Bob Builder, Chloé Dubois, Dan Java Python, Eve Unknown");
+  assert_names (f, "imported:<2000-01", "");
+  assert_names (f, "imported:<=1999", "");
+  q = g_strdup_printf ("imported:%s python", year);
+  assert_names (f, q, "Ada Lovelace, Chloé Dubois, Dan Java Python");
+  g_free (q);
+  q = g_strdup_printf ("imported:>%s", year);
+  assert_names (f, q, "");
+  g_free (q);
+  q = g_strdup_printf ("imported:>=%s", year);
+  assert_names (f, q, "Ada Lovelace, Bob Builder, Chloé Dubois, Dan Java Python, Eve Unknown");
+}
+
+static void
+test_search_malformed (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *query; const char *needle; } bad[] = {
+    { "\"unbalanced", "position 1" },
+    { "python \"machine learning", "position 8" },
+    { "python (django", "position 8" },
+    { "((a)", "position 1" },
+    { "foo:bar", "Unknown field 'foo:'" },
+    { "years:>=abc", "whole years" },
+    { "years:>=", "position 7" },
+    { "imported:>2026-13-01", "date" },
+    { "imported:yesterday", "date" },
+    { "python AND", "after the AND" },
+    { "OR python", "position 1" },
+    { "python OR", "after the OR" },
+    { "NOT", "NOT" },
+    { "()", "Empty parentheses" },
+    { "skill:", "needs a value" },
+    { "skill:(rust OR years:>5)", "only hold words" },
+  };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlQuery) q = sl_query_parse (bad[i].query, &error);
+      g_autoptr(GPtrArray) hits = NULL;
+      g_assert_null (q);
+      g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_QUERY);
+      if (strstr (error->message, bad[i].needle) == NULL)
+        g_error ("query %s: message '%s' lacks '%s'", bad[i].query, error->message, bad[i].needle);
+      g_clear_error (&error);
+      hits = sl_store_search_profiles (f->store, bad[i].query, 10, &error);
+      g_assert_null (hits);
+      g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_QUERY);
+    }
+}
+
+static void
+test_search_injection (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const evil[] = {
+    "'); DROP TABLE candidates; --",
+    "Robert'); DROP TABLE candidate_profiles;--",
+    "\"'); DROP TABLE candidates; --\"",
+    "x' OR '1'='1",
+    "name:\"a\"\"b\"",
+    "* OR *",
+    "NEAR(python java)",
+    "python:* ^java {name}: x",
+    "; -- ' \" ",
+  };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (evil); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = sl_store_search_profiles (f->store, evil[i], 10, &error);
+      /* Either a clean search or a query error; never an SQL error. */
+      if (hits == NULL)
+        g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_QUERY);
+      g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidates"), ==, 5);
+      g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles"), ==, 5);
+    }
+  assert_names (f, "'); DROP TABLE candidates; --", "");
+  /* The words of an injection are still just words. */
+  assert_names (f, "'); python; --", "Ada Lovelace, Chloé Dubois, Dan Java Python");
+}
+
+static void
+test_search_ast (void)
+{
+  static const struct { const char *query; const char *ast; } cases[] = {
+    { "python AND (django OR flask) -java",
+      "(and (and (term \"python\") (or (term \"django\") (term \"flask\"))) (not (term \"java\")))" },
+    { "a OR b c", "(or (term \"a\") (and (term \"b\") (term \"c\")))" },
+    { "skill:(rust OR go*)", "(or (term skills_text \"rust\") (term skills_text \"go\"*))" },
+    { "title:\"data engineer\" years:>=5 imported:<2026-02 source:Email",
+      "(and (and (and (phrase titles_text \"data engineer\") (years >= 5)) (imported < 2026-02)) (source \"email\"))" },
+    { "-  - ; ) ", "(all)" },
+    { "and or not", "(and (and (term \"and\") (term \"or\")) (term \"not\"))" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlQuery) q = sl_query_parse (cases[i].query, &error);
+      g_autofree char *ast = NULL;
+      g_assert_no_error (error);
+      ast = sl_query_to_string (q);
+      g_assert_cmpstr (ast, ==, cases[i].ast);
+    }
+
+  /* FTS terms are quoted, so FTS5 syntax in a word stays a word. */
+  {
+    g_autoptr(SlQuery) q = sl_query_parse ("python* AND NEAR", NULL);
+    g_assert_cmpstr (sl_query_get_fts_match (q), ==, "(\"python\" * AND \"NEAR\")");
+    g_assert_null (sl_query_get_sql_where (q));
+  }
+  {
+    g_autoptr(SlQuery) q = sl_query_parse ("java OR years:>=8", NULL);
+    g_assert_null (sl_query_get_fts_match (q));
+    g_assert_nonnull (strstr (sl_query_get_sql_where (q), "MATCH ?"));
+    g_assert_null (strstr (sl_query_get_sql_where (q), "java"));
+  }
+}
+
+static void
+test_search_sort_and_page (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlQuery) all = sl_query_parse ("", &error);
+  g_autoptr(SlQuery) py = sl_query_parse ("python", &error);
+  g_autoptr(GPtrArray) page = NULL;
+  gboolean ranked = FALSE;
+
+  populate (f);
+  page = sl_store_search_page (f->store, all, SL_SORT_NAME, FALSE, 1, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->name, ==, "Bob Builder");
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 1))->name, ==, "Chloé Dubois");
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = sl_store_search_page (f->store, all, SL_SORT_YEARS, TRUE, 0, 2, NULL, &error);
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->name, ==, "Ada Lovelace");
+  g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (page, 0))->experience_months, ==, 109);
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->current_company, ==, "Acme GmbH");
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = sl_store_search_page (f->store, all, SL_SORT_IMPORTED, TRUE, 0, 1, NULL, &error);
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->name, ==, "Eve Unknown");
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* Few hits: ranked; a name hit outranks a skills-only hit. */
+  page = sl_store_search_page (f->store, py, SL_SORT_RELEVANCE, FALSE, 0, 10, &ranked, &error);
+  g_assert_no_error (error);
+  g_assert_true (ranked);
+  g_assert_cmpuint (page->len, ==, 3);
+  g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->name, ==, "Dan Java Python");
+  g_assert_cmpfloat (((SlSearchHit *) g_ptr_array_index (page, 0))->rank, <=,
+                     ((SlSearchHit *) g_ptr_array_index (page, 1))->rank);
+}
+
+/* More hits than SL_SEARCH_RANK_LIMIT: unranked newest-first, and the
+ * column-order plan; both must agree with a plain sort. */
+static void
+test_search_broad (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(SlQuery) q = sl_query_parse ("common -skill:odd", &error);
+  guint n = SL_SEARCH_RANK_LIMIT * 2 + 10;
+  guint expected = 0;
+  gboolean ranked = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %05u", (i * 7919) % n);
+      g_autofree char *email = g_strdup_printf ("p%u@example.org", i);
+      SlProfile *p = make_profile (name, email, NULL, i % 2 ? "Common, Odd" : "Common, Even",
+                                   NULL, NULL, NULL, NULL);
+      p->meta.experience_months = (int) (i % 240);
+      g_ptr_array_add (profiles, p);
+      expected += i % 2 ? 0 : 1;
+    }
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata,
+                                           NULL, n, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sl_store_search_count (f->store, q, &error), ==, expected);
+  page = sl_store_search_page (f->store, q, SL_SORT_RELEVANCE, FALSE, 0, 20, &ranked, &error);
+  g_assert_no_error (error);
+  g_assert_false (ranked);
+  g_assert_cmpuint (page->len, ==, 20);
+  for (guint i = 1; i < page->len; i++)
+    g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (page, i - 1))->profile_id, >,
+                     ((SlSearchHit *) g_ptr_array_index (page, i))->profile_id);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = sl_store_search_page (f->store, q, SL_SORT_NAME, FALSE, 10, 20, &ranked, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 20);
+  for (guint i = 1; i < page->len; i++)
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, i - 1))->name, <,
+                     ((SlSearchHit *) g_ptr_array_index (page, i))->name);
+  /* Names are a permutation of 0..n-1 and the even i are kept: the 11th
+   * smallest kept name is not "Person 00010" in general, so compare
+   * with SQL. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM candidate_profiles WHERE skills_text LIKE '%%Even%%'"
+                                            " AND name < '%s'",
+                                            ((SlSearchHit *) g_ptr_array_index (page, 0))->name);
+    g_assert_cmpint (count_rows (f, sql), ==, 10);
+  }
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = sl_store_search_page (f->store, q, SL_SORT_YEARS, TRUE, 0, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (page, 0))->experience_months, ==, 238);
+}
+
+/* Statistics ---------------------------------------------------------------- */
+
+static void
+test_statistics (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStoreStats) stats = NULL;
+  g_autoptr(SlProfile) again = make_profile ("Ada L.", "ADA@example.org", NULL, "Python", NULL, NULL, NULL, NULL);
+  g_autofree char *json = NULL;
+  SlIntakeRecord rec = { 0 };
+  SlStatCount *c;
+  gint64 q[4];
+
+  populate (f);
+  sl_store_create_profile_from_parsed_data (f->store, again, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  rec.path = (char *) "/tmp/x.pdf";
+  for (guint i = 0; i < G_N_ELEMENTS (q); i++)
+    {
+      q[i] = sl_store_intake_add (f->store, &rec, &error);
+      g_assert_no_error (error);
+    }
+  sl_store_intake_set_error (f->store, q[0], "corrupt", &error);
+  sl_store_intake_set_status (f->store, q[1], "done", NULL, &error);
+  sl_store_intake_set_status (f->store, q[2], "done", NULL, &error);
+  sl_store_intake_save_processing_report (f->store, q[1], "{\"timings\":{\"extract\":10,\"parse\":100}}", &error);
+  sl_store_intake_save_processing_report (f->store, q[2], "{\"timings\":{\"extract\":30}}", &error);
+  g_assert_no_error (error);
+
+  stats = sl_store_get_profile_statistics (f->store, 3, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->candidates, ==, 5);
+  g_assert_cmpint (stats->profiles, ==, 5);
+  g_assert_cmpint (stats->profile_versions, ==, 1);
+  g_assert_cmpint (stats->intake_total, ==, 4);
+  g_assert_cmpint (stats->intake_failed, ==, 1);
+  g_assert_cmpfloat_with_epsilon (stats->error_rate, 0.25, 1e-9);
+
+  /* Ada's update replaced her skills with just Python. */
+  g_assert_cmpuint (stats->top_skills->len, ==, 3);
+  c = g_ptr_array_index (stats->top_skills, 0);
+  g_assert_cmpstr (c->key, ==, "python");
+  g_assert_cmpint (c->count, ==, 3);
+  c = g_ptr_array_index (stats->top_skills, 1);
+  g_assert_cmpstr (c->key, ==, "java");
+  g_assert_cmpint (c->count, ==, 2);
+
+  /* Sources: cli 3 (Ada, Bob, Chloé), email 1, Email 1 (kept as written). */
+  c = g_ptr_array_index (stats->by_source, 0);
+  g_assert_cmpstr (c->key, ==, "cli");
+  g_assert_cmpint (c->count, ==, 3);
+  g_assert_cmpuint (stats->by_source->len, ==, 3);
+
+  c = g_ptr_array_index (stats->by_status, 0);
+  g_assert_cmpstr (c->key, ==, "done");
+  g_assert_cmpint (c->count, ==, 2);
+  g_assert_cmpuint (stats->by_status->len, ==, 3);
+
+  g_assert_cmpuint (stats->per_day->len, ==, 1);
+  c = g_ptr_array_index (stats->per_day, 0);
+  g_assert_cmpint (c->count, ==, 5);
+
+  g_assert_cmpuint (stats->stage_times->len, ==, 2);
+  g_assert_cmpstr (((SlStageTime *) g_ptr_array_index (stats->stage_times, 0))->stage, ==, "extract");
+  g_assert_cmpfloat_with_epsilon (((SlStageTime *) g_ptr_array_index (stats->stage_times, 0))->avg_ms, 20.0, 1e-9);
+  g_assert_cmpint (((SlStageTime *) g_ptr_array_index (stats->stage_times, 0))->samples, ==, 2);
+  g_assert_cmpfloat_with_epsilon (((SlStageTime *) g_ptr_array_index (stats->stage_times, 1))->avg_ms, 100.0, 1e-9);
+
+  json = sl_store_stats_to_json (stats, FALSE);
+  g_assert_nonnull (strstr (json, "\"candidates\":5"));
+  g_assert_nonnull (strstr (json, "\"error_rate\":0.25"));
+  g_assert_nonnull (strstr (json, "{\"skill\":\"python\",\"profiles\":3}"));
+}
+
+static void
+test_migration_from_v1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* Pretend the database stopped at version 1: undo migration 2. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP INDEX profiles_deleted;"
+                                 "DELETE FROM profiles_fts_config WHERE k = 'rank';"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_deleted'"), ==, 0);
+
+  f->store = sl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_deleted'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts_config WHERE k = 'rank'"), ==, 1);
+}
+
+static void
+add_search_tests (void)
+{
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/store/search/operators", test_search_operators);
+  ADD ("/store/search/fields", test_search_fields);
+  ADD ("/store/search/malformed", test_search_malformed);
+  ADD ("/store/search/injection", test_search_injection);
+  g_test_add_func ("/store/search/ast", test_search_ast);
+  ADD ("/store/search/sort-and-page", test_search_sort_and_page);
+  ADD ("/store/search/broad", test_search_broad);
+  ADD ("/store/stats", test_statistics);
+  ADD ("/store/open/migration-from-v1", test_migration_from_v1);
+#undef ADD
+}
+
 int
 main (int    argc,
       char **argv)
@@ -678,6 +1157,7 @@ main (int    argc,
   ADD ("/store/check/fts-drift", test_check_detects_fts_drift);
   ADD ("/store/intake/repository", test_intake_repository);
   ADD ("/store/two-connections", test_two_connections);
+  add_search_tests ();
 #undef ADD
 
   return g_test_run ();

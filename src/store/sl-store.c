@@ -184,6 +184,13 @@ static const char * const migrations[] = {
   "  query TEXT NOT NULL,"
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL);",
+
+  /* 2: relevance weights (name, e-mail, skills, titles, companies, schools,
+   * location, raw text) and a tiny index telling whether any profile is
+   * soft-deleted, so counts can skip the join when none is. */
+  "INSERT INTO profiles_fts (profiles_fts, rank)"
+  "  VALUES ('rank', 'bm25(10.0, 6.0, 5.0, 4.0, 3.0, 2.0, 2.0, 1.0)');"
+  "CREATE INDEX profiles_deleted ON candidate_profiles (id) WHERE deleted = 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-store-search.c: runs a compiled SlQuery.  The SQL shapes are fixed
+ * strings chosen by (has FTS part, has SQL part, sort, plan); user text only
+ * ever reaches SQLite as bound values.
+ */
+#include "config.h"
+
+#include "sl-store-private.h"
+#include "sl-store-search.h"
+
+#define HIT_COLUMNS \
+  "p.id, p.uuid, p.candidate_id, p.name, p.email, p.location, p.current_title," \
+  " p.current_company, coalesce (p.experience_months, -1), p.source, p.created_at, p.updated_at"
+
+void
+sl_search_hit_free (SlSearchHit *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->uuid);
+  g_free (h->name);
+  g_free (h->email);
+  g_free (h->location);
+  g_free (h->current_title);
+  g_free (h->current_company);
+  g_free (h->source);
+  g_free (h->created_at);
+  g_free (h->updated_at);
+  g_free (h);
+}
+
+SlSearchHit *
+sl_search_hit_copy (const SlSearchHit *h)
+{
+  SlSearchHit *n;
+
+  g_return_val_if_fail (h != NULL, NULL);
+  n = g_memdup2 (h, sizeof *h);
+  n->uuid = g_strdup (h->uuid);
+  n->name = g_strdup (h->name);
+  n->email = g_strdup (h->email);
+  n->location = g_strdup (h->location);
+  n->current_title = g_strdup (h->current_title);
+  n->current_company = g_strdup (h->current_company);
+  n->source = g_strdup (h->source);
+  n->created_at = g_strdup (h->created_at);
+  n->updated_at = g_strdup (h->updated_at);
+  return n;
+}
+
+static gboolean
+has_deleted_rows (SlStore *self)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "SELECT EXISTS (SELECT 1 FROM candidate_profiles WHERE deleted = 1)",
+                                        NULL);
+  return st == NULL || (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) != 0);
+}
+
+/* Binds the MATCH (if any) then the condition's values; returns the next
+ * free parameter index. */
+static int
+bind_query (SlStmt        *st,
+            const SlQuery *query,
+            gboolean       with_match)
+{
+  int idx = 1;
+
+  if (with_match)
+    sqlite3_bind_text (st, idx++, sl_query_get_fts_match (query), -1, SQLITE_TRANSIENT);
+  return sl_query_bind_where (query, st, idx);
+}
+
+static gint64
+run_count (SlStore       *self,
+           const char    *sql,
+           const SlQuery *query,
+           gboolean       with_match,
+           GError       **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self, sql, error);
+  int rc;
+
+  if (st == NULL)
+    return -1;
+  bind_query (st, query, with_match);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW)
+    {
+      sl_store_set_sqlite_error (self, rc, "The search failed", error);
+      return -1;
+    }
+  return sqlite3_column_int64 (st, 0);
+}
+
+gint64
+sl_store_search_count (SlStore        *self,
+                       const SlQuery  *query,
+                       GError        **error)
+{
+  g_autofree char *sql = NULL;
+  const char *match, *where;
+
+  g_return_val_if_fail (SL_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  match = sl_query_get_fts_match (query);
+  where = sl_query_get_sql_where (query);
+
+  if (match != NULL && where == NULL && !has_deleted_rows (self))
+    /* The index alone: no join, no table rows read. */
+    sql = g_strdup ("SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH ?");
+  else if (match != NULL)
+    sql = g_strconcat ("SELECT count(*) FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                       " WHERE profiles_fts MATCH ? AND p.deleted = 0",
+                       where != NULL ? " AND " : "", where != NULL ? where : "", NULL);
+  else
+    sql = g_strconcat ("SELECT count(*) FROM candidate_profiles p WHERE p.deleted = 0",
+                       where != NULL ? " AND " : "", where != NULL ? where : "", NULL);
+  return run_count (self, sql, query, match != NULL, error);
+}
+
+static const char *
+order_by (SlSortKey sort,
+          gboolean  descending)
+{
+  switch (sort)
+    {
+    case SL_SORT_NAME:
+      return descending ? " ORDER BY p.name COLLATE NOCASE DESC, p.id DESC"
+                        : " ORDER BY p.name COLLATE NOCASE, p.id";
+    case SL_SORT_IMPORTED:
+      return descending ? " ORDER BY p.created_at DESC, p.id DESC"
+                        : " ORDER BY p.created_at, p.id";
+    case SL_SORT_YEARS:
+      return descending ? " ORDER BY p.experience_months DESC, p.id DESC"
+                        : " ORDER BY p.experience_months, p.id";
+    case SL_SORT_RELEVANCE:
+    default:
+      return " ORDER BY p.id DESC";
+    }
+}
+
+GPtrArray *
+sl_store_search_page (SlStore        *self,
+                      const SlQuery  *query,
+                      SlSortKey       sort,
+                      gboolean        descending,
+                      guint           offset,
+                      guint           limit,
+                      gboolean       *ranked,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *sql = NULL;
+  const char *match, *where;
+  gboolean use_rank = FALSE;
+  gboolean narrow = FALSE;
+  int idx, rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = sl_query_get_fts_match (query);
+  where = sl_query_get_sql_where (query);
+
+  if (match != NULL)
+    {
+      /* A bounded count: stops reading the index after RANK_LIMIT + 1. */
+      gint64 bounded = run_count (self,
+                                  "SELECT count(*) FROM (SELECT 1 FROM profiles_fts"
+                                  " WHERE profiles_fts MATCH ? LIMIT " G_STRINGIFY (SL_SEARCH_RANK_LIMIT) " + 1)",
+                                  query, TRUE, error);
+      if (bounded < 0)
+        return NULL;
+      narrow = bounded <= SL_SEARCH_RANK_LIMIT;
+      use_rank = narrow && sort == SL_SORT_RELEVANCE;
+    }
+
+  if (match != NULL && (narrow || sort == SL_SORT_RELEVANCE))
+    {
+      /* Drive from the index: ranked, or few hits sorted, or newest
+       * first by rowid (which FTS5 delivers in order, no sort). */
+      const char *order = use_rank ? " ORDER BY f.rank"
+                          : sort == SL_SORT_RELEVANCE ? " ORDER BY f.rowid DESC"
+                          : order_by (sort, descending);
+      sql = g_strconcat ("SELECT " HIT_COLUMNS ", ", use_rank ? "f.rank" : "0",
+                         " FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                         " WHERE profiles_fts MATCH ? AND p.deleted = 0",
+                         where != NULL ? " AND " : "", where != NULL ? where : "",
+                         order, " LIMIT ? OFFSET ?", NULL);
+    }
+  else if (match != NULL)
+    {
+      /* Many hits in a column order: walk that column's index and probe
+       * the (materialised) hit set, stopping after one page. */
+      sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p"
+                         " WHERE p.id IN (SELECT rowid FROM profiles_fts WHERE profiles_fts MATCH ?)"
+                         " AND p.deleted = 0",
+                         where != NULL ? " AND " : "", where != NULL ? where : "",
+                         order_by (sort, descending), " LIMIT ? OFFSET ?", NULL);
+    }
+  else
+    sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p WHERE p.deleted = 0",
+                       where != NULL ? " AND " : "", where != NULL ? where : "",
+                       order_by (sort, descending), " LIMIT ? OFFSET ?", NULL);
+
+  st = sl_store_stmt (self, sql, error);
+  if (st == NULL)
+    return NULL;
+  idx = bind_query (st, query, match != NULL);
+  sqlite3_bind_int64 (st, idx, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (st, idx + 1, offset);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_search_hit_free);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      SlSearchHit *h = g_new0 (SlSearchHit, 1);
+      h->profile_id = sqlite3_column_int64 (st, 0);
+      h->uuid = sl_stmt_dup_text (st, 1);
+      h->candidate_id = sqlite3_column_int64 (st, 2);
+      h->name = sl_stmt_dup_text (st, 3);
+      h->email = sl_stmt_dup_text (st, 4);
+      h->location = sl_stmt_dup_text (st, 5);
+      h->current_title = sl_stmt_dup_text (st, 6);
+      h->current_company = sl_stmt_dup_text (st, 7);
+      h->experience_months = sqlite3_column_int (st, 8);
+      h->source = sl_stmt_dup_text (st, 9);
+      h->created_at = sl_stmt_dup_text (st, 10);
+      h->updated_at = sl_stmt_dup_text (st, 11);
+      h->rank = sqlite3_column_double (st, 12);
+      g_ptr_array_add (hits, h);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "The search failed", error);
+      return NULL;
+    }
+  if (ranked != NULL)
+    *ranked = use_rank;
+  return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+sl_store_search_profiles (SlStore     *self,
+                          const char  *text,
+                          guint        limit,
+                          GError     **error)
+{
+  g_autoptr(SlQuery) query = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  query = sl_query_parse (text, error);
+  if (query == NULL)
+    return NULL;
+  return sl_store_search_page (self, query, SL_SORT_RELEVANCE, FALSE, 0, limit, NULL, error);
+}
