@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <gmime/gmime.h>
 
 #include "extract/sl-extract.h"
 
@@ -518,6 +519,292 @@ test_html (void)
   g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 1))->bold);
 }
 
+
+/* ---- OCR ------------------------------------------------------------------- */
+
+/* Large black text on white, at 300 dpi scale, as an image surface. */
+static cairo_surface_t *
+text_image (const char *const *lines, int width, int height)
+{
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (img);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 42);
+  for (int i = 0; lines[i]; i++)
+    {
+      cairo_move_to (cr, 60, 90 + 70 * i);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_destroy (cr);
+  return img;
+}
+
+static const char *const ocr_lines[] = {
+  "Morgan Scanned", "Quality Engineer", "Testing medical devices", NULL,
+};
+
+static void
+assert_ocr_text (const SlDocument *doc)
+{
+  g_autofree char *low = g_ascii_strdown (doc->text, -1);
+
+  g_assert_cmpstr (doc->method, ==, "ocr");
+  pos_of (low, "morgan scanned");
+  pos_of (low, "quality engineer");
+  pos_of (low, "medical devices");
+}
+
+static void
+test_ocr_png (void)
+{
+  cairo_surface_t *img = text_image (ocr_lines, 900, 320);
+  g_autofree char *path = g_build_filename (tmpdir, "scan.png", NULL);
+  g_autoptr(SlDocument) doc = NULL;
+
+  g_assert_cmpint (cairo_surface_write_to_png (img, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (img);
+  doc = extract_one (path, NULL);
+  g_assert_cmpstr (doc->mime_type, ==, "image/png");
+  assert_ocr_text (doc);
+
+  {
+    g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) docs = NULL;
+
+    g_free (opts->ocr_languages);
+    opts->ocr_languages = g_strdup ("eng+zzz");
+    docs = sl_extract_file (path, opts, NULL, &error);
+    g_assert_null (docs);
+    g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CONFIG);
+    pos_of (error->message, "zzz");
+  }
+}
+
+static void
+test_ocr_pdf (void)
+{
+  /* A page with only a picture of text: rendered and OCRed. */
+  cairo_surface_t *img = text_image (ocr_lines, 1200, 320);
+  g_autofree char *path = g_build_filename (tmpdir, "scanned.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (pdf);
+  g_autoptr(SlDocument) doc = NULL;
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  cairo_scale (cr, 72.0 / 150, 72.0 / 150);   /* the image at 150 dpi */
+  cairo_set_source_surface (cr, img, 60, 60);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (img);
+
+  doc = extract_one (path, NULL);
+  g_assert_cmpstr (doc->mime_type, ==, "application/pdf");
+  g_assert_cmpint (doc->n_pages, ==, 1);
+  assert_ocr_text (doc);
+
+  /* OCR off: nothing to read, said plainly */
+  opts->ocr = FALSE;
+  none = sl_extract_file (path, opts, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_EMPTY);
+}
+
+/* ---- e-mail ------------------------------------------------------------------ */
+
+static char *
+pdf_bytes (const char *text, gsize *len)
+{
+  const Text items[] = {
+    { 60, 80, 18, TRUE, "Pat Attached" },
+    { 60, 120, 10, FALSE, text },
+    { 60, 134, 10, FALSE, filler },
+  };
+  g_autofree char *path = make_pdf ("attachment.pdf", items, G_N_ELEMENTS (items));
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+static GMimeMessage *
+make_message (const char *subject, const char *body, const char *attach_name, const char *attach_text)
+{
+  GMimeMessage *msg = g_mime_message_new (TRUE);
+  GMimeTextPart *text = g_mime_text_part_new_with_subtype ("plain");
+  GDateTime *date = g_date_time_new_utc (2026, 3, 4, 10, 30, 0);
+
+  g_mime_message_add_mailbox (msg, GMIME_ADDRESS_TYPE_FROM, "Pat Sender", "pat@example.org");
+  g_mime_message_add_mailbox (msg, GMIME_ADDRESS_TYPE_TO, "Jobs", "jobs@example.com");
+  g_mime_message_set_subject (msg, subject, "utf-8");
+  g_mime_message_set_date (msg, date);
+  g_date_time_unref (date);
+  g_mime_text_part_set_text (text, body);
+
+  if (attach_name == NULL)
+    g_mime_message_set_mime_part (msg, GMIME_OBJECT (text));
+  else
+    {
+      GMimeMultipart *mixed = g_mime_multipart_new_with_subtype ("mixed");
+      GMimePart *att = g_mime_part_new_with_type ("application", "pdf");
+      gsize len;
+      g_autofree char *data = pdf_bytes (attach_text, &len);
+      GMimeStream *stream = g_mime_stream_mem_new_with_buffer (data, len);
+      GMimeDataWrapper *content = g_mime_data_wrapper_new_with_stream (stream, GMIME_CONTENT_ENCODING_DEFAULT);
+
+      g_mime_part_set_content (att, content);
+      g_mime_part_set_filename (att, attach_name);
+      g_mime_part_set_content_encoding (att, GMIME_CONTENT_ENCODING_BASE64);
+      g_mime_object_set_disposition (GMIME_OBJECT (att), "attachment");
+      g_mime_multipart_add (mixed, GMIME_OBJECT (text));
+      g_mime_multipart_add (mixed, GMIME_OBJECT (att));
+      g_mime_message_set_mime_part (msg, GMIME_OBJECT (mixed));
+      g_object_unref (content);
+      g_object_unref (stream);
+      g_object_unref (att);
+      g_object_unref (mixed);
+    }
+  g_object_unref (text);
+  return msg;
+}
+
+static char *
+message_string (GMimeMessage *msg)
+{
+  char *s = g_mime_object_to_string (GMIME_OBJECT (msg), NULL);
+  g_object_unref (msg);
+  return s;
+}
+
+static void
+test_email (void)
+{
+  g_autofree char *eml = message_string (make_message ("Application: planner", "Hello, my CV is attached.",
+                                                       "cv-pat.pdf", "Logistics planner with ten years of experience"));
+  g_autofree char *eml_path = write_file ("application.eml", eml, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = sl_extract_file (eml_path, NULL, NULL, &error);
+  SlDocument *doc;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  doc = g_ptr_array_index (docs, 0);
+  g_assert_cmpstr (doc->mime_type, ==, "application/pdf");
+  g_assert_cmpstr (doc->filename, ==, "cv-pat.pdf");
+  g_assert_cmpstr (doc->method, ==, "text-layer");
+  pos_of (doc->text, "Logistics planner");
+  g_assert_null (strstr (doc->text, "my CV is attached"));
+  g_assert_cmpstr (g_hash_table_lookup (doc->source_details, "email.subject"), ==, "Application: planner");
+  pos_of (g_hash_table_lookup (doc->source_details, "email.from"), "pat@example.org");
+  pos_of (g_hash_table_lookup (doc->source_details, "email.date"), "2026-03-04T10:30:00");
+}
+
+static void
+test_mbox (void)
+{
+  g_autofree char *m1 = message_string (make_message ("First", "CV attached", "first.pdf", "Welder certified for pipelines"));
+  g_autofree char *m2 = message_string (make_message ("Second", "Plain body resume: nurse with twelve years on intensive care wards, "
+                                                      "fluent in English and French, certified in advanced life support and "
+                                                      "paediatric care, looking for a night shift role.", NULL, NULL));
+  g_autofree char *m3 = message_string (make_message ("Third", "Two attached", "third.pdf", "Carpenter building staircases"));
+  g_autofree char *mbox = g_strdup_printf ("From pat@example.org Wed Mar  4 10:30:00 2026\n%s\n"
+                                           "From pat@example.org Wed Mar  4 10:31:00 2026\n%s\n"
+                                           "From pat@example.org Wed Mar  4 10:32:00 2026\n%s\n", m1, m2, m3);
+  g_autofree char *path = write_file ("inbox.mbox", mbox, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = sl_extract_file (path, NULL, NULL, &error);
+  SlDocument *d;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 3);
+  d = g_ptr_array_index (docs, 0);
+  pos_of (d->text, "Welder");
+  g_assert_cmpstr (g_hash_table_lookup (d->source_details, "email.subject"), ==, "First");
+  d = g_ptr_array_index (docs, 1);
+  g_assert_cmpstr (d->method, ==, "email");
+  pos_of (d->text, "nurse with twelve years");
+  g_assert_cmpstr (g_hash_table_lookup (d->source_details, "email.subject"), ==, "Second");
+  d = g_ptr_array_index (docs, 2);
+  pos_of (d->text, "Carpenter");
+  g_assert_cmpstr (d->filename, ==, "third.pdf");
+}
+
+/* ---- virus scanning -------------------------------------------------------- */
+
+static void
+test_clamav (void)
+{
+  /* The EICAR test file, assembled so this source is not itself a match. */
+  g_autofree char *eicar = g_strconcat ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*", NULL);
+  g_autofree char *sigdir = g_build_filename (tmpdir, "sigs", NULL);
+  g_autofree char *emptydir = g_build_filename (tmpdir, "nosigs", NULL);
+  g_autofree char *hdb = g_build_filename (sigdir, "test.hdb", NULL);
+  g_autofree char *virus = NULL;
+  g_autofree char *clean = write_file ("clean.txt", filler, -1);
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(SlDocument) doc = NULL;
+
+  g_assert_cmpuint (strlen (eicar), ==, 68);
+  virus = write_file ("eicar.txt", eicar, -1);
+  g_assert_cmpint (g_mkdir (sigdir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (emptydir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (hdb, "44d88612fea8a8f36de82e1278abb02f:68:Test.EICAR\n", -1, NULL));
+
+  opts->clamav = TRUE;
+  g_free (opts->clamav_dir);
+  opts->clamav_dir = g_strdup (sigdir);
+  docs = sl_extract_file (virus, opts, NULL, &error);
+  g_assert_null (docs);
+  g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_INFECTED);
+  pos_of (error->message, "Test.EICAR");
+  g_clear_error (&error);
+
+  doc = extract_one (clean, opts);
+  g_assert_cmpstr (doc->text, ==, filler);
+
+  /* Without scanning the same bytes are just text. */
+  opts->clamav = FALSE;
+  g_clear_pointer (&doc, sl_document_free);
+  doc = extract_one (virus, opts);
+
+  /* Missing or empty signatures: a configuration error, never a pass. */
+  opts->clamav = TRUE;
+  g_free (opts->clamav_dir);
+  opts->clamav_dir = g_strdup (emptydir);
+  assert_error (clean, opts, SL_EXTRACT_ERROR_CONFIG);
+  g_free (opts->clamav_dir);
+  opts->clamav_dir = g_build_filename (tmpdir, "does-not-exist", NULL);
+  assert_error (clean, opts, SL_EXTRACT_ERROR_CONFIG);
+
+  g_unlink (hdb);
+  g_rmdir (sigdir);
+  g_rmdir (emptydir);
+}
+
+static void
+test_legacy_doc (void)
+{
+  /* An OLE header with an "EncryptionInfo" stream name: an encrypted DOCX. */
+  guint8 ole[1024] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+  const char *name = "EncryptionInfo";
+  g_autofree char *path = NULL;
+
+  for (gsize i = 0; name[i]; i++)
+    ole[512 + 2 * i] = name[i];
+  path = write_file ("locked.docx", ole, sizeof ole);
+  assert_error (path, NULL, SL_EXTRACT_ERROR_ENCRYPTED);
+}
+
 /* ---- plain text and hostile input ----------------------------------------- */
 
 static void
@@ -667,6 +954,7 @@ main (int argc, char **argv)
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
   tmpdir = g_dir_make_tmp ("test-extract-XXXXXX", NULL);
   g_assert_nonnull (tmpdir);
 
@@ -684,6 +972,12 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/zip-bomb", test_zip_bomb);
   g_test_add_func ("/extract/rtf", test_rtf);
   g_test_add_func ("/extract/html", test_html);
+  g_test_add_func ("/extract/ocr/png", test_ocr_png);
+  g_test_add_func ("/extract/ocr/pdf", test_ocr_pdf);
+  g_test_add_func ("/extract/email/eml", test_email);
+  g_test_add_func ("/extract/email/mbox", test_mbox);
+  g_test_add_func ("/extract/clamav", test_clamav);
+  g_test_add_func ("/extract/legacy-doc", test_legacy_doc);
   g_test_add_func ("/extract/empty-and-random", test_empty_and_random);
   g_test_add_func ("/extract/limits", test_limits);
   g_test_add_func ("/extract/sniff", test_sniff);
