@@ -8,3 +8,8 @@
 
 int sl_cli_validate (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_extract (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_import (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_search (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_show (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_stats (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_check (SlCliContext *ctx, int argc, char **argv);

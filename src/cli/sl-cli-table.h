@@ -2,3 +2,8 @@
  * Included inside the command table in main.c: one line per command. */
 { "validate", "check that profile JSON files are well-formed", sl_cli_validate },
 { "extract", "print the text of resumes (PDF, Word, ODT, RTF, HTML, text, images, e-mail)", sl_cli_extract },
+{ "import", "store profile JSON files (folders recursively)", sl_cli_import },
+{ "search", "search profiles with the query language", sl_cli_search },
+{ "show", "show a stored profile by id, uuid or e-mail", sl_cli_show },
+{ "stats", "totals, sources, intake status, top skills", sl_cli_stats },
+{ "check", "verify the database: schema, integrity, search index", sl_cli_check },

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * End-to-end tests of shortlist-cli's store commands: the real binary
+ * ($SHORTLIST_CLI) on a real database in a temporary folder; exit codes
+ * 0 (all done), 1 (some inputs failed), 2 (usage or configuration).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "core/sl-json.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* Runs the CLI with --db and the given arguments (NULL-terminated). */
+static void
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &f->out, &f->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  f->status = WEXITSTATUS (wait_status);
+}
+
+/* Every error is exactly one line on stderr. */
+static void
+assert_one_line_errors (Fixture *f)
+{
+  g_auto(GStrv) lines = g_strsplit (f->err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_assert_true (g_str_has_prefix (lines[i], "shortlist-cli: "));
+}
+
+static void
+write_profile (Fixture    *f,
+               const char *file,
+               const char *name,
+               const char *email,
+               const char *skill,
+               const char *company)
+{
+  g_autoptr(SlProfile) p = sl_profile_new ();
+  g_autofree char *path = g_build_filename (f->dir, "in", file, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *json = NULL;
+  SlWorkEntry *w = sl_work_entry_new ();
+
+  p->personal.name = g_strdup (name);
+  p->personal.email = g_strdup (email);
+  g_ptr_array_add (p->skills, sl_skill_new (skill, NULL));
+  w->company = g_strdup (company);
+  w->title = g_strdup ("Engineer");
+  w->start = g_strdup ("2016-01");
+  w->end = g_strdup ("2023-12");
+  g_ptr_array_add (p->work, w);
+  json = sl_profile_to_json (p, TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("shortlist-cli-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->db = g_build_filename (f->dir, "db", "shortlist.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const commands[] = { "import", "search", "show", "stats", "check" };
+
+  run (f, "--help", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_assert_nonnull (strstr (f->out, commands[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run (f, commands[i], "--help", NULL);
+      g_assert_cmpint (f->status, ==, 0);
+      g_assert_nonnull (strstr (f->out, "Usage:"));
+    }
+  run (f, "search", "--no-such-option", "x", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  assert_one_line_errors (f);
+  run (f, "frobnicate", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  run (f, "import", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "search", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "show", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "stats", "extra", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "search", "--sort", "shoe-size", "x", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "search", "python \"machine", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "position 8"));
+  assert_one_line_errors (f);
+  run (f, "search", "foo:bar", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "Unknown field"));
+}
+
+static void
+test_import_search_show (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "in", "sub", "broken.json", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nope.json", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o;
+
+  run (f, "stats", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 profiles"));
+
+  write_profile (f, "ada.json", "Ada Lovelace", "ada@example.org", "Python", "Acme");
+  write_profile (f, "sub/bob.json", "Bob Builder", "bob@example.org", "Java", "Initech");
+  write_profile (f, "sub/ada-again.json", "Ada Lovelace", " ADA@example.org", "Rust", "Acme");
+  g_assert_true (g_file_set_contents (bad, "{\"personal_info\": ", -1, NULL));
+
+  run (f, "import", in, missing, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->out, "5 files: 2 created, 1 updated, 2 failed"));
+  g_assert_nonnull (strstr (f->err, "broken.json"));
+  g_assert_nonnull (strstr (f->err, "nope.json"));
+  assert_one_line_errors (f);
+
+  run (f, "import", "--json", in, NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  node = parse_json (f->out);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "updated"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (o, "failed"), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+
+  run (f, "search", "rust", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "1 match"));
+  g_assert_nonnull (strstr (f->out, "Ada Lovelace"));
+  g_assert_null (strstr (f->out, "Bob"));
+
+  run (f, "search", "--json", "--limit", "5", "company:initech", "OR", "skill:rust", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  node = parse_json (f->out);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "total"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "hits")), ==, 2);
+  g_clear_pointer (&node, json_node_unref);
+
+  run (f, "search", "'); DROP TABLE candidates; --", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 matches"));
+
+  run (f, "show", "ada@EXAMPLE.org", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Ada Lovelace"));
+  g_assert_nonnull (strstr (f->out, "revision 4"));
+
+  run (f, "show", "--json", "1", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  node = parse_json (f->out);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "revision"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_object_get_object_member (o, "profile"), "personal_info"), "name"), ==, "Ada Lovelace");
+  g_clear_pointer (&node, json_node_unref);
+
+  run (f, "show", "nobody@example.org", "2", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->out, "Bob Builder"));
+  g_assert_nonnull (strstr (f->err, "nobody@example.org"));
+
+  run (f, "stats", "--json", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  node = parse_json (f->out);
+  o = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (o, "profiles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "candidates"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "profile_versions"), ==, 4);
+
+  run (f, "check", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "in step"));
+}
+
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->db);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1000", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run (f, "stats", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "newer Shortlist"));
+  assert_one_line_errors (f);
+}
+
+static void
+test_check_finds_drift (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (f->dir, "in", NULL);
+  sqlite3 *db = NULL;
+
+  write_profile (f, "ada.json", "Ada Lovelace", "ada@example.org", "Python", "Acme");
+  run (f, "import", in, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+
+  /* Change a profile's text behind the index's back. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE store_state SET value = 0 WHERE key = 'fts_auto';"
+                                 "UPDATE candidate_profiles SET skills_text = 'Cobol';"
+                                 "UPDATE store_state SET value = 1 WHERE key = 'fts_auto';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  run (f, "check", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->out, "NOT in step"));
+  assert_one_line_errors (f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/import-search-show", test_import_search_show);
+  ADD ("/cli/newer-database", test_newer_database);
+  ADD ("/cli/check-finds-drift", test_check_finds_drift);
+#undef ADD
+
+  return g_test_run ();
+}
