@@ -593,6 +593,39 @@ test_server_error_retry (Fixture       *f,
 }
 
 static void
+test_schema_downgrade (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlLlmConfig) c = make_config (f, "openrouter");
+  g_autoptr(SlLlmClient) client = make_client (c);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = NULL;
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  g_autofree char *answer = plain_answer ();
+  JsonObject *b1, *b2;
+
+  fake_llm_server_push_status (f->server, 400,
+      "{\"error\":{\"message\":\"This model does not support response format `json_schema`\",\"code\":400}}", NULL, 0);
+  fake_llm_server_push_answer (f->server, answer, 0);
+  p = sl_llm_parse (client, resume_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 2);
+  b1 = parse_body (fake_llm_server_get_request (f->server, 0), p1);
+  b2 = parse_body (fake_llm_server_get_request (f->server, 1), p2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (b1, "response_format"), "type"), ==, "json_schema");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (b2, "response_format"), "type"), ==, "json_object");
+  g_assert_cmpuint (p->work->len, ==, 2);
+
+  /* An empty document never reaches the provider. */
+  g_clear_pointer (&p, sl_profile_free);
+  p = sl_llm_parse (client, " \n\f ", NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, SL_LLM_ERROR, SL_LLM_ERROR_REQUEST);
+  g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 2);
+}
+
+static void
 test_timeout (Fixture       *f,
               gconstpointer  data)
 {
@@ -914,6 +947,7 @@ main (int    argc,
   ADD ("invented-contacts", test_invented_contacts);
   ADD ("retry-after", test_retry_after);
   ADD ("server-error-retry", test_server_error_retry);
+  ADD ("schema-downgrade", test_schema_downgrade);
   ADD ("timeout", test_timeout);
   ADD ("auth", test_auth);
   ADD ("model-not-found", test_model_not_found);

@@ -198,11 +198,29 @@ sl_llm_schema_to_gemini (JsonNode *schema)
   return gemini_schema (json_node_get_object (schema));
 }
 
+static char *
+build_body (SlLlmClient *self,
+            SlLlmFormat  format,
+            const char  *system_prompt,
+            const char  *user_text,
+            JsonNode    *schema);
+
 char *
 sl_llm_client_build_body (SlLlmClient *self,
                           const char  *system_prompt,
                           const char  *user_text,
                           JsonNode    *schema)
+{
+  g_return_val_if_fail (SL_IS_LLM_CLIENT (self), NULL);
+  return build_body (self, self->config->format, system_prompt, user_text, schema);
+}
+
+static char *
+build_body (SlLlmClient *self,
+            SlLlmFormat  format,
+            const char  *system_prompt,
+            const char  *user_text,
+            JsonNode    *schema)
 {
   const SlLlmConfig *c;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -210,12 +228,11 @@ sl_llm_client_build_body (SlLlmClient *self,
   g_autofree char *system = NULL;
   gboolean use_schema;
 
-  g_return_val_if_fail (SL_IS_LLM_CLIENT (self), NULL);
   g_return_val_if_fail (system_prompt != NULL, NULL);
   g_return_val_if_fail (user_text != NULL, NULL);
 
   c = self->config;
-  use_schema = schema != NULL && c->format == SL_LLM_FORMAT_JSON_SCHEMA;
+  use_schema = schema != NULL && format == SL_LLM_FORMAT_JSON_SCHEMA;
   /* Without structured output the model only sees the schema in the prompt. */
   if (schema != NULL && !use_schema)
     {
@@ -259,7 +276,7 @@ sl_llm_client_build_body (SlLlmClient *self,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "temperature");
       json_builder_add_double_value (b, 0.0);
-      if (c->format != SL_LLM_FORMAT_NONE)
+      if (format != SL_LLM_FORMAT_NONE)
         {
           json_builder_set_member_name (b, "responseMimeType");
           json_builder_add_string_value (b, "application/json");
@@ -294,7 +311,7 @@ sl_llm_client_build_body (SlLlmClient *self,
       json_builder_add_string_value (b, user_text);
       json_builder_end_object (b);
       json_builder_end_array (b);
-      if (c->format != SL_LLM_FORMAT_NONE)
+      if (format != SL_LLM_FORMAT_NONE)
         {
           json_builder_set_member_name (b, "response_format");
           json_builder_begin_object (b);
@@ -926,6 +943,21 @@ parse_reply (SlLlmClient  *self,
   return g_steal_pointer (&reply);
 }
 
+static gboolean
+schema_unsupported (GBytes *body)
+{
+  g_autofree char *text = NULL;
+
+  if (body == NULL)
+    return FALSE;
+  text = g_ascii_strdown (g_bytes_get_data (body, NULL) ? g_bytes_get_data (body, NULL) : "",
+                          (gssize) g_bytes_get_size (body));
+  return (strstr (text, "response_format") != NULL || strstr (text, "json_schema") != NULL ||
+          strstr (text, "structured output") != NULL) &&
+         (strstr (text, "not support") != NULL || strstr (text, "unsupported") != NULL ||
+          strstr (text, "invalid") != NULL);
+}
+
 SlLlmReply *
 sl_llm_client_complete (SlLlmClient   *self,
                         const char    *system_prompt,
@@ -941,6 +973,9 @@ sl_llm_client_complete (SlLlmClient   *self,
   double started = sl_monotonic_ms ();
   GError *last = NULL;
   guint retry_after_ms = 0;
+  SlLlmFormat format;
+  gboolean downgraded = FALSE;
+  gboolean skip_wait = FALSE;
 
   g_return_val_if_fail (SL_IS_LLM_CLIENT (self), NULL);
   g_return_val_if_fail (system_prompt != NULL && user_text != NULL, NULL);
@@ -948,10 +983,11 @@ sl_llm_client_complete (SlLlmClient   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   c = self->config;
+  format = c->format;
   url = sl_llm_client_get_endpoint (self);
   host = host_of (url);
   {
-    char *body = sl_llm_client_build_body (self, system_prompt, user_text, schema);
+    char *body = build_body (self, format, system_prompt, user_text, schema);
     request = g_bytes_new_take (body, strlen (body));
   }
 
@@ -960,7 +996,9 @@ sl_llm_client_complete (SlLlmClient   *self,
       HttpResult r = { 0 };
       gboolean retryable = FALSE;
 
-      if (attempt > 0)
+      if (skip_wait)
+        skip_wait = FALSE;
+      else if (attempt > 0)
         {
           /* Exponential backoff with jitter (50–100 % of the step), or what
            * the provider asked for if that is longer; capped. */
@@ -1010,6 +1048,22 @@ sl_llm_client_complete (SlLlmClient   *self,
         }
 
       g_debug ("llm: %s answered HTTP %u", host, r.status);
+      if (r.status == 400 && format == SL_LLM_FORMAT_JSON_SCHEMA && !downgraded &&
+          schema_unsupported (r.body))
+        {
+          /* Not every model behind a gateway takes a json_schema: ask for
+           * json_object (schema in the prompt) instead, once, at once. */
+          char *body = build_body (self, SL_LLM_FORMAT_JSON_OBJECT, system_prompt, user_text, schema);
+
+          g_debug ("llm: %s refused json_schema; asking for json_object", host);
+          g_bytes_unref (request);
+          request = g_bytes_new_take (body, strlen (body));
+          downgraded = TRUE;
+          http_result_clear (&r);
+          attempt--;  /* does not count as a retry */
+          skip_wait = TRUE;
+          continue;
+        }
       retryable = status_error (self, host, &r, &last);
       retry_after_ms = parse_retry_after (r.retry_after);
       http_result_clear (&r);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/sl-document.h"
 #include "core/sl-util.h"
 #include "sl-llm-answer.h"
 #include "sl-llm-error.h"
@@ -35,6 +36,13 @@ sl_llm_parse (SlLlmClient   *client,
   if (g_cancellable_is_cancelled (cancellable))
     {
       g_set_error (error, SL_LLM_ERROR, SL_LLM_ERROR_CANCELLED, "The LLM request was cancelled");
+      return NULL;
+    }
+
+  if (sl_count_words (text) == 0)
+    {
+      g_set_error (error, SL_LLM_ERROR, SL_LLM_ERROR_REQUEST,
+                   "The resume has no text to send to the model");
       return NULL;
     }
 
