@@ -228,6 +228,47 @@ test_pdf_dates_table (void)
   g_assert_cmpint (pos_of (doc->text, "payroll"), <, pos_of (doc->text, "Globex"));
 }
 
+
+static void
+test_pdf_sidebar_and_headings (void)
+{
+  /* A dense contact/skills sidebar on the left (with digits) beside a main
+   * column whose section headings sit in a margin column of their own. */
+  const Text items[] = {
+    { 40, 60, 20, TRUE, "Lee Layout" },
+    /* sidebar, x = 40, every 14 pt */
+    { 40, 110, 9, FALSE, "+49 30 1234567" },
+    { 40, 124, 9, FALSE, "lee@example.net" },
+    { 40, 138, 9, FALSE, "10115 Berlin" },
+    { 40, 152, 9, FALSE, "Skills: Go, SQL" },
+    { 40, 166, 9, FALSE, "Born 1990" },
+    /* headings at x = 200, main text at x = 300 */
+    { 200, 110, 10, TRUE, "Experience" },
+    { 300, 110, 10, FALSE, "Platform engineer at Tailspin Toys" },
+    { 300, 124, 10, FALSE, "Ran the deployment tooling for" },
+    { 300, 138, 10, FALSE, "forty product teams worldwide" },
+    { 300, 152, 10, FALSE, "and cut release time in half" },
+    { 200, 180, 10, TRUE, "Education" },
+    { 300, 180, 10, FALSE, "BSc Physics, University of Leeds" },
+    { 300, 194, 10, FALSE, "Thesis on low temperature sensors" },
+    { 300, 208, 10, FALSE, "Graduated with first class honours" },
+    { 200, 236, 10, TRUE, "Languages" },
+    { 300, 236, 10, FALSE, "English, Korean and basic German" },
+  };
+  g_autofree char *path = make_pdf ("sidebar.pdf", items, G_N_ELEMENTS (items));
+  g_autoptr(SlDocument) doc = extract_one (path, NULL);
+
+  /* the sidebar is read as one block, before the main column */
+  g_assert_cmpint (pos_of (doc->text, "+49 30"), <, pos_of (doc->text, "lee@example.net"));
+  g_assert_cmpint (pos_of (doc->text, "lee@example.net"), <, pos_of (doc->text, "10115 Berlin"));
+  g_assert_cmpint (pos_of (doc->text, "Born 1990"), <, pos_of (doc->text, "Experience"));
+  /* each heading stays with its section */
+  pos_of (doc->text, "Experience\tPlatform engineer at Tailspin Toys\n");
+  pos_of (doc->text, "Education\tBSc Physics");
+  g_assert_cmpint (pos_of (doc->text, "half"), <, pos_of (doc->text, "Education"));
+  g_assert_cmpint (pos_of (doc->text, "honours"), <, pos_of (doc->text, "Languages"));
+}
+
 static void
 test_pdf_headers_footers (void)
 {
@@ -961,6 +1002,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/pdf/single-column", test_pdf_single_column);
   g_test_add_func ("/extract/pdf/two-columns", test_pdf_two_columns);
   g_test_add_func ("/extract/pdf/dates-table", test_pdf_dates_table);
+  g_test_add_func ("/extract/pdf/sidebar-and-headings", test_pdf_sidebar_and_headings);
   g_test_add_func ("/extract/pdf/headers-footers", test_pdf_headers_footers);
   g_test_add_func ("/extract/pdf/max-pages", test_pdf_max_pages);
   g_test_add_func ("/extract/pdf/few-words", test_pdf_few_words);

@@ -379,22 +379,28 @@ has_digit (const char *s)
   return FALSE;
 }
 
-/* A side that is mostly short, digit-bearing labels sitting on the rows of
- * the other side (dates, or right-aligned places) is part of a table. */
-static gboolean
-side_is_labels (GPtrArray *side, GPtrArray *other)
+static int
+cmp_double (gconstpointer a, gconstpointer b)
 {
-  guint paired = 0, digits = 0, short_ = 0, ralign = 0, lalign = 0, tiny = 0;
-  double maxx1 = -G_MAXDOUBLE, minx0 = G_MAXDOUBLE;
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
 
-  if (side->len == 0)
-    return TRUE;
-  for (guint i = 0; i < side->len; i++)
-    {
-      Seg *s = g_ptr_array_index (side, i);
-      maxx1 = MAX (maxx1, s->x1);
-      minx0 = MIN (minx0, s->x0);
-    }
+static double
+median (GArray *v)
+{
+  if (v->len == 0)
+    return 0;
+  g_array_sort (v, cmp_double);
+  return g_array_index (v, double, v->len / 2);
+}
+
+/* Fraction (0..1) of @side's segments that sit on a row of @other. */
+static double
+paired_fraction (GPtrArray *side, GPtrArray *other)
+{
+  guint paired = 0;
+
   for (guint i = 0; i < side->len; i++)
     {
       Seg *s = g_ptr_array_index (side, i);
@@ -407,33 +413,91 @@ side_is_labels (GPtrArray *side, GPtrArray *other)
               break;
             }
         }
+    }
+  return side->len ? paired / (double) side->len : 0;
+}
+
+/* Is @side labels of @other's rows rather than a column of its own?  Labels
+ * are short and sit on the rows of the other side: bullets and icons; or
+ * sparse ones (a date or a heading per entry, several lines apart); or
+ * right-aligned ones (dates against the margin); or a value per row of a
+ * table whose other side is as short.  A sidebar is dense (its lines follow
+ * each other), so it stays a column. */
+static gboolean
+side_is_labels (GPtrArray *side, GPtrArray *other)
+{
+  guint digits = 0, short_ = 0, ralign = 0, lalign = 0, tiny = 0;
+  double maxx1 = -G_MAXDOUBLE, minx0 = G_MAXDOUBLE;
+  double paired, other_paired, pitch, height;
+  g_autoptr(GArray) pitches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (side->len == 0)
+    return TRUE;
+  paired = paired_fraction (side, other);
+  if (paired < 0.8)
+    return FALSE;
+  sorted = g_ptr_array_copy (side, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, cmp_seg_y0);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Seg *s = g_ptr_array_index (sorted, i);
+      double h = seg_h (s);
+      maxx1 = MAX (maxx1, s->x1);
+      minx0 = MIN (minx0, s->x0);
+      g_array_append_val (heights, h);
+      if (i > 0)
+        {
+          double d = seg_yc (s) - seg_yc (g_ptr_array_index (sorted, i - 1));
+          g_array_append_val (pitches, d);
+        }
+    }
+  for (guint i = 0; i < side->len; i++)
+    {
+      Seg *s = g_ptr_array_index (side, i);
       digits += has_digit (s->text->str);
       tiny += s->chars <= 3;
       short_ += s->n_words <= 6;
       ralign += s->x1 > maxx1 - 2;
       lalign += s->x0 < minx0 + 2;
     }
-  if (paired * 10 < side->len * 8 || short_ * 10 < side->len * 8)
-    return FALSE;
-  /* bullets, icons, numbering */
   if (tiny * 10 >= side->len * 8)
     return TRUE;
-  return digits * 2 >= side->len || (ralign * 10 >= side->len * 8 && lalign * 2 < side->len);
+  if (short_ * 10 < side->len * 8)
+    return FALSE;
+  pitch = median (pitches);
+  height = median (heights);
+  if (side->len <= 2 || pitch >= 2.2 * height)
+    return TRUE;
+  if (ralign * 10 >= side->len * 8 && lalign * 2 < side->len)
+    return TRUE;
+  other_paired = paired_fraction (other, side);
+  return digits * 2 >= side->len && other_paired >= 0.9;
 }
 
 static void order_region (GPtrArray *segs, GPtrArray *rows, int depth, gboolean new_flow);
 
+static int
+cmp_interval (gconstpointer a, gconstpointer b)
+{
+  const Interval *x = a, *y = b;
+  return x->a < y->a ? -1 : x->a > y->a;
+}
+
+/* A group of bands that share one or more gutters: cut it into strips at
+ * the gutters, glue each strip to its neighbour when one labels the other
+ * (bullets, dates, margin headings), and read the remaining columns left to
+ * right, each in its own order.  One column left: plain rows. */
 static void
 emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
             GPtrArray *rows, int depth, gboolean *new_flow)
 {
-  Interval best = { 0, 0 };
-  g_autoptr(GPtrArray) left = g_ptr_array_new ();
-  g_autoptr(GPtrArray) right = g_ptr_array_new ();
-  gboolean columns = FALSE;
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr(GPtrArray) cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  /* The widest gutter with text on both sides. */
-  if (gutter != NULL && depth < 4)
+  if (gutter != NULL && depth < 6)
     for (guint k = 0; k < gutter->len; k++)
       {
         Interval *iv = &g_array_index (gutter, Interval, k);
@@ -450,28 +514,51 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
                   nr++;
               }
           }
-        if (nl > 0 && nr > 0 && iv->b - iv->a > best.b - best.a)
-          best = *iv;
+        if (nl > 0 && nr > 0)
+          g_array_append_val (cuts, *iv);
       }
-  if (best.b > best.a)
+
+  if (cuts->len > 0)
     {
+      g_autoptr(GPtrArray) strips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+      g_array_sort (cuts, cmp_interval);
+      for (guint k = 0; k <= cuts->len; k++)
+        g_ptr_array_add (strips, g_ptr_array_new ());
       for (guint b = from; b < to; b++)
         {
           GPtrArray *band = g_ptr_array_index (bands, b);
           for (guint i = 0; i < band->len; i++)
             {
               Seg *s = g_ptr_array_index (band, i);
-              g_ptr_array_add (s->x1 <= best.a + 0.5 ? left : right, s);
+              guint k = 0;
+              while (k < cuts->len && s->x0 >= g_array_index (cuts, Interval, k).b - 0.5)
+                k++;
+              g_ptr_array_add (g_ptr_array_index (strips, k), s);
             }
         }
-      columns = left->len >= 2 && right->len >= 2 &&
-                !side_is_labels (right, left) && !side_is_labels (left, right);
+      for (guint k = 0; k < strips->len; k++)
+        {
+          GPtrArray *strip = g_ptr_array_index (strips, k);
+          GPtrArray *last = cols->len ? g_ptr_array_index (cols, cols->len - 1) : NULL;
+
+          if (strip->len == 0)
+            continue;
+          if (last != NULL &&
+              (strip->len < 2 || last->len < 2 ||
+               side_is_labels (strip, last) || side_is_labels (last, strip)))
+            {
+              g_ptr_array_extend (last, strip, NULL, NULL);
+              continue;
+            }
+          g_ptr_array_add (cols, g_ptr_array_ref (strip));
+        }
     }
 
-  if (columns)
+  if (cols->len >= 2)
     {
-      order_region (left, rows, depth + 1, TRUE);
-      order_region (right, rows, depth + 1, TRUE);
+      for (guint c = 0; c < cols->len; c++)
+        order_region (g_ptr_array_index (cols, c), rows, depth + 1, TRUE);
       *new_flow = TRUE;
       return;
     }
