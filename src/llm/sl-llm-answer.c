@@ -8,6 +8,7 @@
 #include "core/sl-util.h"
 #include "sl-llm-answer.h"
 #include "sl-llm-error.h"
+#include "sl-llm-redact.h"
 #include "sl-llm-resources.h"
 #include "sl-llm-skills.h"
 #include "sl-llm-text.h"
@@ -780,4 +781,25 @@ sl_llm_answer_to_profile (JsonNode   *resume,
   ctx.profile->meta.prompt_version = g_strdup (SL_LLM_PROMPT_VERSION);
   ctx.profile->meta.experience_months = sl_profile_compute_experience_months (ctx.profile, NULL);
   return ctx.profile;
+}
+
+SlProfile *
+sl_llm_answer_parse (const char              *answer,
+                     const SlLlmRedactionMap *map,
+                     const char              *source_text,
+                     GError                 **error)
+{
+  g_autoptr(JsonNode) resume = NULL;
+
+  g_return_val_if_fail (source_text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  resume = sl_llm_extract_json (answer, error);
+  if (resume == NULL)
+    return NULL;
+  if (map != NULL)
+    sl_llm_redaction_restore_node (map, resume);
+  if (!sl_llm_schema_validate (resume, sl_llm_schema (), error))
+    return NULL;
+  return sl_llm_answer_to_profile (resume, source_text);
 }

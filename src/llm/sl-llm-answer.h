@@ -35,4 +35,14 @@ gboolean    sl_llm_schema_validate (JsonNode    *node,
 SlProfile  *sl_llm_answer_to_profile (JsonNode   *resume,
                                       const char *source_text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The whole answer path in one call (what sl_llm_parse runs on the
+ * model's text, and the entry point for fuzzing): find the JSON object in
+ * @answer, restore placeholders with @map (may be NULL), validate, map and
+ * check against @source_text.  NULL with SL_LLM_ERROR_INVALID_RESPONSE. */
+struct _SlLlmRedactionMap;
+SlProfile  *sl_llm_answer_parse      (const char                      *answer,
+                                      const struct _SlLlmRedactionMap *map,
+                                      const char                      *source_text,
+                                      GError                         **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -23,7 +23,6 @@ sl_llm_parse (SlLlmClient   *client,
   g_autofree char *user = NULL;
   g_autoptr(SlLlmRedactionMap) map = NULL;
   g_autoptr(SlLlmReply) reply = NULL;
-  g_autoptr(JsonNode) resume = NULL;
   SlProfile *profile;
   gboolean cut = FALSE;
   gboolean redacted;
@@ -59,15 +58,9 @@ sl_llm_parse (SlLlmClient   *client,
   if (reply == NULL)
     return NULL;
 
-  resume = sl_llm_extract_json (reply->content, error);
-  if (resume == NULL)
+  profile = sl_llm_answer_parse (reply->content, map, text, error);
+  if (profile == NULL)
     return NULL;
-  if (map != NULL)
-    sl_llm_redaction_restore_node (map, resume);
-  if (!sl_llm_schema_validate (resume, sl_llm_schema (), error))
-    return NULL;
-
-  profile = sl_llm_answer_to_profile (resume, text);
   profile->meta.model = g_strdup (reply->model);
   profile->meta.prompt_tokens = reply->prompt_tokens;
   profile->meta.completion_tokens = reply->completion_tokens;
