@@ -793,6 +793,7 @@ test_async_concurrency (Fixture       *f,
 {
   g_autoptr(SlLlmConfig) c = make_config (f, "ollama");
   g_autoptr(SlLlmClient) client = NULL;
+  g_autoptr(SlLlmClient) client2 = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *answer = plain_answer ();
   AsyncState st = { 0, 0, loop };
@@ -800,11 +801,13 @@ test_async_concurrency (Fixture       *f,
   c->max_concurrency = 2;
   sl_llm_config_set_api_key (c, NULL);  /* a local model needs none */
   client = make_client (c);
+  /* A second client for the same endpoint shares the limit. */
+  client2 = make_client (c);
   fake_llm_server_set_default (f->server, answer, 150);
   for (int i = 0; i < 6; i++)
     {
       st.pending++;
-      sl_llm_parse_async (client, resume_text, NULL, parsed_cb, &st);
+      sl_llm_parse_async (i % 2 ? client : client2, resume_text, NULL, parsed_cb, &st);
     }
   g_main_loop_run (loop);
   g_assert_cmpuint (st.ok, ==, 6);

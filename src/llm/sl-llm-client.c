@@ -10,6 +10,8 @@
 #include "sl-llm-error.h"
 #include "sl-llm-text.h"
 
+typedef struct _Limiter Limiter;
+
 struct _SlLlmClient
 {
   GObject      parent_instance;
@@ -17,11 +19,72 @@ struct _SlLlmClient
   SlLlmConfig *config;
   GThreadPool *pool;
 
-  /* The per-provider limit on requests in flight, shared by every thread. */
-  GMutex       lock;
-  GCond        cond;
-  guint        in_flight;
+  Limiter     *limiter;
 };
+
+/* The limit on requests in flight is per provider endpoint, not per client:
+ * every client for the same base URL in this process shares one counter, so
+ * a new client per batch cannot exceed it. */
+struct _Limiter
+{
+  char   *key;
+  int     ref_count;
+  GMutex  lock;
+  GCond   cond;
+  guint   in_flight;
+  guint   limit;
+};
+
+G_LOCK_DEFINE_STATIC (limiters);
+static GHashTable *limiters;  /* key -> Limiter (borrowed) */
+
+static Limiter *
+limiter_get (const char *base_url,
+             guint       limit)
+{
+  g_autofree char *key = g_ascii_strdown (base_url, -1);
+  Limiter *l;
+
+  G_LOCK (limiters);
+  if (limiters == NULL)
+    limiters = g_hash_table_new (g_str_hash, g_str_equal);
+  l = g_hash_table_lookup (limiters, key);
+  if (l == NULL)
+    {
+      l = g_new0 (Limiter, 1);
+      l->key = g_steal_pointer (&key);
+      g_mutex_init (&l->lock);
+      g_cond_init (&l->cond);
+      g_hash_table_insert (limiters, l->key, l);
+    }
+  l->ref_count++;
+  G_UNLOCK (limiters);
+
+  /* The newest configuration wins. */
+  g_mutex_lock (&l->lock);
+  l->limit = MAX (limit, 1);
+  g_cond_broadcast (&l->cond);
+  g_mutex_unlock (&l->lock);
+  return l;
+}
+
+static void
+limiter_unref (Limiter *l)
+{
+  gboolean last;
+
+  G_LOCK (limiters);
+  last = --l->ref_count == 0;
+  if (last)
+    g_hash_table_remove (limiters, l->key);
+  G_UNLOCK (limiters);
+  if (!last)
+    return;
+  g_mutex_clear (&l->lock);
+  g_cond_clear (&l->cond);
+  g_free (l->key);
+  g_free (l);
+}
 
 G_DEFINE_FINAL_TYPE (SlLlmClient, sl_llm_client, G_TYPE_OBJECT)
 
@@ -53,8 +116,7 @@ sl_llm_client_finalize (GObject *object)
    * last unref may happen on a pool thread). */
   g_thread_pool_free (self->pool, FALSE, FALSE);
   g_clear_pointer (&self->config, sl_llm_config_free);
-  g_mutex_clear (&self->lock);
-  g_cond_clear (&self->cond);
+  g_clear_pointer (&self->limiter, limiter_unref);
   G_OBJECT_CLASS (sl_llm_client_parent_class)->finalize (object);
 }
 
@@ -67,8 +129,6 @@ sl_llm_client_class_init (SlLlmClientClass *klass)
 static void
 sl_llm_client_init (SlLlmClient *self)
 {
-  g_mutex_init (&self->lock);
-  g_cond_init (&self->cond);
 }
 
 void
@@ -94,6 +154,7 @@ sl_llm_client_new (const SlLlmConfig  *config,
     return NULL;
   self = g_object_new (SL_TYPE_LLM_CLIENT, NULL);
   self->config = sl_llm_config_copy (config);
+  self->limiter = limiter_get (config->base_url, config->max_concurrency);
   self->pool = g_thread_pool_new (pool_func, NULL, (int) config->max_concurrency, FALSE, NULL);
   return self;
 }
@@ -347,10 +408,11 @@ acquire_slot (SlLlmClient   *self,
               GCancellable  *cancellable,
               GError       **error)
 {
+  Limiter *l = self->limiter;
   gboolean ok = TRUE;
 
-  g_mutex_lock (&self->lock);
-  while (self->in_flight >= self->config->max_concurrency)
+  g_mutex_lock (&l->lock);
+  while (l->in_flight >= l->limit)
     {
       /* Wake up now and then to notice cancellation. */
       gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
@@ -360,11 +422,11 @@ acquire_slot (SlLlmClient   *self,
           ok = FALSE;
           break;
         }
-      g_cond_wait_until (&self->cond, &self->lock, until);
+      g_cond_wait_until (&l->cond, &l->lock, until);
     }
   if (ok)
-    self->in_flight++;
-  g_mutex_unlock (&self->lock);
+    l->in_flight++;
+  g_mutex_unlock (&l->lock);
   if (!ok)
     g_set_error (error, SL_LLM_ERROR, SL_LLM_ERROR_CANCELLED, "The LLM request was cancelled");
   return ok;
@@ -373,11 +435,13 @@ acquire_slot (SlLlmClient   *self,
 static void
 release_slot (SlLlmClient *self)
 {
-  g_mutex_lock (&self->lock);
-  g_assert (self->in_flight > 0);
-  self->in_flight--;
-  g_cond_signal (&self->cond);
-  g_mutex_unlock (&self->lock);
+  Limiter *l = self->limiter;
+
+  g_mutex_lock (&l->lock);
+  g_assert (l->in_flight > 0);
+  l->in_flight--;
+  g_cond_signal (&l->cond);
+  g_mutex_unlock (&l->lock);
 }
 
 /* ---- one HTTP attempt on a private main context ----------------------- */
