@@ -9,9 +9,15 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "app-gen.h"
 #include "sl-application.h"
+#include "sl-candidates-page-private.h"
 #include "sl-preferences-window.h"
 #include "sl-window-private.h"
+#include "store/sl-store-search.h"
+
+#define N_PROFILES 10000
+#define SEED       7
 
 /* One application for the whole program (GApplication registers once), on
  * one temp database; each test gets a fresh window. */
@@ -198,6 +204,323 @@ test_drop_highlight (Fixture       *f,
   g_assert_false (sl_window_get_drop_highlighted (f->window));
 }
 
+
+static SlCandidatesPage *
+candidates_page (Fixture *f)
+{
+  return SL_CANDIDATES_PAGE (sl_window_get_page (f->window, "candidates"));
+}
+
+typedef struct
+{
+  SlCandidateModel *model;
+  guint             expected;
+} CountWait;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *w = data;
+  return g_list_model_get_n_items (G_LIST_MODEL (w->model)) == w->expected;
+}
+
+static gboolean
+item_loaded (gpointer data)
+{
+  return sl_candidate_item_get_loaded (data);
+}
+
+/* How many generated profiles a predicate holds for, counted from the
+ * generator itself, not from the database. */
+static guint
+count_generated (gboolean (*pred) (const SlProfile *, gconstpointer), gconstpointer arg)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < N_PROFILES; i++)
+    {
+      g_autoptr(SlProfile) p = app_gen_profile (SEED, i);
+      if (pred (p, arg))
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+has_skill (const SlProfile *p, gconstpointer arg)
+{
+  for (guint i = 0; i < p->skills->len; i++)
+    if (g_ascii_strcasecmp (((SlSkill *) g_ptr_array_index (p->skills, i))->name, arg) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_surname (const SlProfile *p, gconstpointer arg)
+{
+  return g_str_has_suffix (p->personal.name, arg);
+}
+
+static gboolean
+skill_and_years (const SlProfile *p, gconstpointer arg)
+{
+  return has_skill (p, arg) && p->meta.experience_months >= 5 * 12;
+}
+
+static gboolean
+kowalczyk_rust5 (const SlProfile *p, gconstpointer arg)
+{
+  return has_surname (p, " Kowalczyk") && skill_and_years (p, "Rust");
+}
+
+static void
+type_query (Fixture    *f,
+            const char *query,
+            guint       expected)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  CountWait wait = { model, expected };
+
+  gtk_editable_set_text (sl_candidates_page_get_search_entry (page), query);
+  /* The entry waits ~150 ms before it searches. */
+  iterate_until (count_reached, &wait, 5000);
+  g_assert_cmpstr (sl_candidate_model_get_query (model), ==, query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+}
+
+static void
+test_candidates_query (Fixture       *f,
+                       gconstpointer  data)
+{
+  SlCandidateModel *model = sl_candidates_page_get_model (candidates_page (f));
+  guint rust = count_generated (has_skill, "Rust");
+  guint kowalczyk = count_generated (has_surname, " Kowalczyk");
+  guint rust5 = count_generated (skill_and_years, "Rust");
+
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PROFILES);
+  g_assert_cmpuint (rust, >, 0);
+  g_assert_cmpuint (rust, <, N_PROFILES);
+
+  type_query (f, "skill:rust", rust);
+  type_query (f, "kowalczyk", kowalczyk);
+  type_query (f, "skill:rust years:>=5", rust5);
+
+  /* Every row of the first page is a Kowalczyk once loaded. */
+  type_query (f, "kowalczyk", kowalczyk);
+  for (guint i = 0; i < MIN (kowalczyk, 20); i++)
+    {
+      g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      iterate_until (item_loaded, item, 5000);
+      g_assert_true (g_str_has_suffix (sl_candidate_item_get_name (item), "Kowalczyk"));
+    }
+
+  type_query (f, "", N_PROFILES);
+}
+
+static gboolean
+revealed (gpointer data)
+{
+  return gtk_revealer_get_reveal_child (data);
+}
+
+static void
+test_candidates_bad_query (Fixture       *f,
+                           gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  GObject *revealer = gtk_widget_get_template_child (GTK_WIDGET (page), SL_TYPE_CANDIDATES_PAGE, "error_revealer");
+
+  type_query (f, "skill:rust", count_generated (has_skill, "Rust"));
+  {
+    /* Typed on the end, as a user would. */
+    int pos = -1;
+    gtk_editable_insert_text (sl_candidates_page_get_search_entry (page), " (python OR", -1, &pos);
+  }
+  iterate_until (revealed, revealer, 5000);
+  /* The error is shown and the last good result stays. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (sl_candidate_model_get_query (model), ==, "skill:rust");
+  type_query (f, "", N_PROFILES);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+static void
+test_candidates_lazy (Fixture       *f,
+                      gconstpointer  data)
+{
+  SlCandidateModel *model = sl_candidates_page_get_model (candidates_page (f));
+  g_autoptr(SlCandidateItem) far = NULL;
+  guint before;
+
+  type_query (f, "", N_PROFILES);
+  spin (100);
+  /* 10,000 rows, yet only the pages on screen were read. */
+  before = sl_candidate_model_get_pages_loaded (model);
+  g_assert_cmpuint (before, >=, 1);
+  g_assert_cmpuint (before, <=, 4);
+
+  far = g_list_model_get_item (G_LIST_MODEL (model), 9050);
+  iterate_until (item_loaded, far, 5000);
+  g_assert_true (sl_candidate_item_get_loaded (far));
+  g_assert_nonnull (sl_candidate_item_get_name (far));
+  g_assert_cmpuint (sl_candidate_model_get_pages_loaded (model), >, before);
+  g_assert_cmpuint (sl_candidate_model_get_pages_loaded (model), <=, before + 4);
+}
+
+static void
+test_candidates_sort (Fixture       *f,
+                      gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  GtkColumnView *view = sl_candidates_page_get_column_view (page);
+  g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  g_autoptr(GtkColumnViewColumn) years = g_list_model_get_item (gtk_column_view_get_columns (view), 4);
+
+  type_query (f, "", N_PROFILES);
+  g_assert_cmpstr (gtk_column_view_column_get_title (name), ==, "Name");
+  g_assert_cmpstr (gtk_column_view_column_get_title (years), ==, "Years");
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkSortType dir = round == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
+      g_autofree char *prev = NULL;
+
+      gtk_column_view_sort_by_column (view, name, dir);
+      for (guint i = 0; i < 50; i++)
+        {
+          g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+          iterate_until (item_loaded, item, 5000);
+          if (prev != NULL)
+            {
+              int c = g_utf8_collate (prev, sl_candidate_item_get_name (item));
+              if (dir == GTK_SORT_ASCENDING)
+                g_assert_cmpint (c, <=, 0);
+              else
+                g_assert_cmpint (c, >=, 0);
+            }
+          g_free (prev);
+          prev = g_strdup (sl_candidate_item_get_name (item));
+        }
+    }
+
+  gtk_column_view_sort_by_column (view, years, GTK_SORT_DESCENDING);
+  {
+    int prev = G_MAXINT;
+    for (guint i = 0; i < 50; i++)
+      {
+        g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+        int y;
+        iterate_until (item_loaded, item, 5000);
+        g_object_get (item, "years", &y, NULL);
+        g_assert_cmpint (y, <=, prev);
+        prev = y;
+      }
+    g_assert_cmpint (prev, >=, 0);
+  }
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+}
+
+static void
+test_candidates_profile (Fixture       *f,
+                         gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  SlProfileView *view = sl_candidates_page_get_profile_view (page);
+  GtkColumnView *column_view = sl_candidates_page_get_column_view (page);
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+  g_autoptr(SlCandidateItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(SlStoredProfile) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 id;
+
+  type_query (f, "kowalczyk", count_generated (has_surname, " Kowalczyk"));
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  iterate_until (item_loaded, item, 5000);
+  id = sl_candidate_item_get_profile_id (item);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  spin (50);
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, id);
+
+  /* An edit saves a new revision and keeps the old one. */
+  g_assert_true (sl_profile_view_save_field (view, "name", "Zofia Kowalczyk-Nowak", &error));
+  g_assert_no_error (error);
+  store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_assert_no_error (error);
+  stored = sl_store_get_profile (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->profile->personal.name, ==, "Zofia Kowalczyk-Nowak");
+  g_assert_cmpint (stored->revision, ==, 2);
+  g_assert_cmpfloat (sl_profile_get_field_note (stored->profile, "personal.name")->confidence, ==, 1.0);
+  history = sl_store_get_profile_history (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((SlProfileVersion *) g_ptr_array_index (history, 0))->reason, ==, "edit");
+
+  type_query (f, "", N_PROFILES);
+}
+
+static void
+test_candidates_filters (Fixture       *f,
+                         gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  GtkEditable *skills = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), SL_TYPE_CANDIDATES_PAGE, "filter_skills"));
+  GtkSpinButton *years = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), SL_TYPE_CANDIDATES_PAGE, "filter_years"));
+  const char *text;
+
+  type_query (f, "", N_PROFILES);
+  gtk_editable_set_text (sl_candidates_page_get_search_entry (page), "kowalczyk");
+  gtk_editable_set_text (skills, "Rust");
+  gtk_spin_button_set_value (years, 5);
+  sl_candidates_page_apply_filters (page);
+
+  /* The popover wrote into the query and kept the typed word. */
+  text = gtk_editable_get_text (sl_candidates_page_get_search_entry (page));
+  g_assert_nonnull (strstr (text, "kowalczyk"));
+  g_assert_nonnull (strstr (text, "skill:Rust"));
+  g_assert_nonnull (strstr (text, "years:>=5"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_generated (kowalczyk_rust5, NULL));
+
+  /* Applying again replaces the filters rather than adding more. */
+  gtk_editable_set_text (skills, "");
+  gtk_spin_button_set_value (years, 0);
+  sl_candidates_page_apply_filters (page);
+  g_assert_cmpstr (gtk_editable_get_text (sl_candidates_page_get_search_entry (page)), ==, "kowalczyk");
+  spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_generated (has_surname, " Kowalczyk"));
+  type_query (f, "", N_PROFILES);
+}
+
+static void
+test_candidates_saved_search (Fixture       *f,
+                              gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  g_autoptr(GSettings) settings = g_settings_new (SL_SCHEMA_ID);
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) after = NULL;
+  const char *name, *query;
+
+  sl_candidates_page_save_search (page, "Rustaceans", "skill:rust");
+  sl_candidates_page_save_search (page, "Rustaceans", "skill:rust years:>=3");
+  saved = g_settings_get_value (settings, "saved-searches");
+  g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
+  g_variant_get_child (saved, 0, "(&s&s)", &name, &query);
+  g_assert_cmpstr (name, ==, "Rustaceans");
+  g_assert_cmpstr (query, ==, "skill:rust years:>=3");
+
+  sl_candidates_page_delete_saved_search (page, "Rustaceans");
+  after = g_settings_get_value (settings, "saved-searches");
+  g_assert_cmpuint (g_variant_n_children (after), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +536,12 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   db_path = g_build_filename (tmp_dir, "shortlist.db", NULL);
+  {
+    g_autoptr(SlStore) store = sl_store_open (db_path, &error);
+    g_assert_no_error (error);
+    app_gen_fill (store, SEED, N_PROFILES, &error);
+    g_assert_no_error (error);
+  }
 
   app = sl_application_new (db_path, G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -221,6 +550,13 @@ main (int   argc,
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);
   g_test_add ("/app/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/app/candidates/query", Fixture, NULL, fixture_setup, test_candidates_query, fixture_teardown);
+  g_test_add ("/app/candidates/bad-query", Fixture, NULL, fixture_setup, test_candidates_bad_query, fixture_teardown);
+  g_test_add ("/app/candidates/lazy", Fixture, NULL, fixture_setup, test_candidates_lazy, fixture_teardown);
+  g_test_add ("/app/candidates/sort", Fixture, NULL, fixture_setup, test_candidates_sort, fixture_teardown);
+  g_test_add ("/app/candidates/profile", Fixture, NULL, fixture_setup, test_candidates_profile, fixture_teardown);
+  g_test_add ("/app/candidates/filters", Fixture, NULL, fixture_setup, test_candidates_filters, fixture_teardown);
+  g_test_add ("/app/candidates/saved-search", Fixture, NULL, fixture_setup, test_candidates_saved_search, fixture_teardown);
 
   status = g_test_run ();
 

@@ -13,6 +13,7 @@ struct _SlApplication
 
   char           *database_path;
   GSettings      *settings;
+  SlStore        *store;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -61,6 +62,17 @@ sl_application_get_settings (SlApplication *self)
   if (self->settings == NULL)
     self->settings = g_settings_new (SL_SCHEMA_ID);
   return self->settings;
+}
+
+SlStore *
+sl_application_get_store (SlApplication  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = sl_store_open (self->database_path, error);
+  return self->store;
 }
 
 static SlWindow *
@@ -188,6 +200,7 @@ sl_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sl_application_parent_class)->finalize (object);
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "store/sl-store.h"
+
 G_BEGIN_DECLS
 
 #define SL_TYPE_APPLICATION (sl_application_get_type ())
@@ -24,5 +26,10 @@ char          *sl_application_default_database (void) G_GNUC_WARN_UNUSED_RESULT;
 
 const char    *sl_application_get_database_path (SlApplication *self);
 GSettings     *sl_application_get_settings      (SlApplication *self);
+
+/* The main thread's connection to the database, opened (and created) on
+ * first use. NULL with @error when it cannot be opened. (transfer none) */
+SlStore       *sl_application_get_store         (SlApplication *self,
+                                                 GError       **error);
 
 G_END_DECLS

@@ -3,32 +3,616 @@
 
 #include <glib/gi18n.h>
 
-#include "sl-candidates-page.h"
+#include "sl-candidate-model.h"
+#include "sl-candidates-page-private.h"
+#include "sl-column-sorter.h"
+#include "sl-profile-view.h"
 
 struct _SlCandidatesPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget          parent_instance;
 
-  GtkStack      *stack;
-  SlApplication *application;
+  GtkStack          *stack;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *list_pane;
+  GtkSearchEntry    *search_entry;
+  GtkRevealer       *error_revealer;
+  GtkLabel          *error_label;
+  GtkStack          *results_stack;
+  GtkColumnView     *column_view;
+  GtkLabel          *count_label;
+  SlProfileView     *profile_view;
+  GtkPopover        *filter_popover;
+  GtkEntry          *filter_skills;
+  GtkEntry          *filter_location;
+  GtkSpinButton     *filter_years;
+  GtkDropDown       *filter_source;
+  GtkDropDown       *filter_imported;
+  GtkPopover        *saved_popover;
+  GtkListBox        *saved_list;
+  GtkWidget         *saved_empty_label;
+  GtkWidget         *save_search_button;
+
+  SlApplication     *application;
+  SlCandidateModel  *model;
+  GtkSingleSelection *selection;
 };
 
 G_DEFINE_FINAL_TYPE (SlCandidatesPage, sl_candidates_page, GTK_TYPE_WIDGET)
 
+/* Filter keys the popover owns in the query, and the sources it offers
+ * (in the order of its drop-down, after "Any"). */
+static const char *filter_keys[] = { "skill:", "location:", "years:", "source:", "imported:" };
+static const char *source_values[] = { "drop", "folder", "watch", "email", "cli", "import" };
+
+SlCandidateModel *
+sl_candidates_page_get_model (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return self->model;
+}
+
+GtkEditable *
+sl_candidates_page_get_search_entry (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+SlProfileView *
+sl_candidates_page_get_profile_view (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return self->profile_view;
+}
+
+GtkColumnView *
+sl_candidates_page_get_column_view (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+void
+sl_candidates_page_focus_search (SlCandidatesPage *self)
+{
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+static void
+update_count (SlCandidatesPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  const char *query = sl_candidate_model_get_query (self->model);
+  g_autofree char *text = NULL;
+
+  if (query == NULL || query[0] == '\0')
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u candidate", "%'u candidates", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u matching candidate",
+                                         "%'u matching candidates", n), n);
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "no-results");
+}
+
+/* The empty state shows only while the database has no candidate at all. */
+static void
+update_empty_state (SlCandidatesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SlStore *store = sl_application_get_store (self->application, &error);
+  gboolean empty = store == NULL || (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 &&
+                                     sl_store_count_live_profiles (store) == 0);
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+run_query (SlCandidatesPage *self,
+           const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model == NULL)
+    return;
+  if (!sl_candidate_model_set_query (self->model, text, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  update_count (self);
+}
+
+static void
+on_search_changed (SlCandidatesPage *self)
+{
+  run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_activate (SlCandidatesPage *self)
+{
+  /* Enter opens the first hit. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+}
+
+void
+sl_candidates_page_refresh (SlCandidatesPage *self)
+{
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  if (self->model == NULL)
+    return;
+  sl_candidate_model_refresh (self->model);
+  update_count (self);
+  update_empty_state (self);
+}
+
+/* Sorting: the view's column headers, translated to the store's order. */
+static void
+on_sorter_changed (SlCandidatesPage *self)
+{
+  gboolean descending = FALSE;
+  const char *key = sl_column_sorter_probe (gtk_column_view_get_sorter (self->column_view), &descending);
+  SlCandidateSort sort = SL_CANDIDATE_SORT_IMPORTED;
+
+  if (key == NULL)
+    descending = TRUE;  /* unsorted: newest first */
+  else if (g_str_equal (key, "name"))
+    sort = SL_CANDIDATE_SORT_NAME;
+  else if (g_str_equal (key, "years"))
+    sort = SL_CANDIDATE_SORT_YEARS;
+  sl_candidate_model_set_sort (self->model, sort, descending);
+}
+
+/* Selection and the detail pane */
+
+static void
+show_selected (SlCandidatesPage *self)
+{
+  SlCandidateItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return;
+  if (!sl_candidate_item_get_loaded (item))
+    {
+      /* A placeholder: show it once its page arrives. */
+      g_signal_connect_object (item, "notify::loaded", G_CALLBACK (show_selected), self, G_CONNECT_SWAPPED);
+      return;
+    }
+  if (sl_profile_view_get_profile_id (self->profile_view) == sl_candidate_item_get_profile_id (item))
+    return;
+  if (!sl_profile_view_show_profile (self->profile_view, sl_candidate_item_get_profile_id (item), &error))
+    g_debug ("Could not show a profile: %s", error->message);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
+}
+
+static void
+on_selection_changed (SlCandidatesPage *self)
+{
+  show_selected (self);
+}
+
+static void
+on_row_activated (SlCandidatesPage *self,
+                  guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  show_selected (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
+}
+
+static void
+on_folded_changed (SlCandidatesPage *self)
+{
+  sl_profile_view_set_show_back (self->profile_view, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_profile_back (SlCandidatesPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_profile_changed (SlCandidatesPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  /* An edit can change the name or the title shown in the list. */
+  sl_candidate_model_refresh (self->model);
+  update_count (self);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    gtk_single_selection_set_selected (self->selection, selected);
+}
+
+/* The filter popover writes into the query. */
+
+static gboolean
+is_filter_token (const char *token)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (filter_keys); i++)
+    if (g_ascii_strncasecmp (token, filter_keys[i], strlen (filter_keys[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Splits a query into tokens at spaces outside quotes and parentheses. */
+static GPtrArray *
+tokenize (const char *query)
+{
+  GPtrArray *tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cur = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  int depth = 0;
+
+  for (const char *p = query; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == '(')
+        depth++;
+      else if (!quoted && *p == ')' && depth > 0)
+        depth--;
+      if (!quoted && depth == 0 && g_ascii_isspace (*p))
+        {
+          if (cur->len > 0)
+            g_ptr_array_add (tokens, g_strdup (cur->str));
+          g_string_truncate (cur, 0);
+          continue;
+        }
+      g_string_append_c (cur, *p);
+    }
+  if (cur->len > 0)
+    g_ptr_array_add (tokens, g_strdup (cur->str));
+  return tokens;
+}
+
+static char *
+unquote (const char *value)
+{
+  gsize len = strlen (value);
+
+  if (len >= 2 && value[0] == '"' && value[len - 1] == '"')
+    return g_strndup (value + 1, len - 2);
+  return g_strdup (value);
+}
+
+static void
+append_field (GString    *query,
+              const char *key,
+              const char *value)
+{
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+  g_string_append (query, key);
+  if (strchr (value, ' ') != NULL)
+    g_string_append_printf (query, "\"%s\"", value);
+  else
+    g_string_append (query, value);
+}
+
+/* Reads the popover's fields out of the current query. */
+static void
+on_filter_popover_show (SlCandidatesPage *self)
+{
+  g_autoptr(GPtrArray) tokens = tokenize (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autoptr(GString) skills = g_string_new (NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_location), "");
+  gtk_spin_button_set_value (self->filter_years, 0);
+  gtk_drop_down_set_selected (self->filter_source, 0);
+  gtk_drop_down_set_selected (self->filter_imported, 0);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const char *t = g_ptr_array_index (tokens, i);
+      const char *v = strchr (t, ':');
+      g_autofree char *value = v ? unquote (v + 1) : NULL;
+
+      if (value == NULL)
+        continue;
+      if (g_ascii_strncasecmp (t, "skill:", 6) == 0)
+        g_string_append_printf (skills, "%s%s", skills->len ? ", " : "", value);
+      else if (g_ascii_strncasecmp (t, "location:", 9) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->filter_location), value);
+      else if (g_ascii_strncasecmp (t, "years:", 6) == 0)
+        gtk_spin_button_set_value (self->filter_years, g_ascii_strtod (value + strspn (value, "<>="), NULL));
+      else if (g_ascii_strncasecmp (t, "source:", 7) == 0)
+        for (guint s = 0; s < G_N_ELEMENTS (source_values); s++)
+          if (g_ascii_strcasecmp (value, source_values[s]) == 0)
+            gtk_drop_down_set_selected (self->filter_source, s + 1);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_skills), skills->str);
+}
+
+void
+sl_candidates_page_apply_filters (SlCandidatesPage *self)
+{
+  g_autoptr(GPtrArray) tokens = tokenize (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) skills = g_regex_split_simple ("\\s*,\\s*", gtk_editable_get_text (GTK_EDITABLE (self->filter_skills)), 0, 0);
+  g_autofree char *location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_location))));
+  int years = gtk_spin_button_get_value_as_int (self->filter_years);
+  guint source = gtk_drop_down_get_selected (self->filter_source);
+  guint imported = gtk_drop_down_get_selected (self->filter_imported);
+
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  /* Keep what the user typed; replace what the popover owns. */
+  for (guint i = 0; i < tokens->len; i++)
+    if (!is_filter_token (g_ptr_array_index (tokens, i)))
+      {
+        if (query->len > 0)
+          g_string_append_c (query, ' ');
+        g_string_append (query, g_ptr_array_index (tokens, i));
+      }
+  for (guint i = 0; skills[i] != NULL; i++)
+    {
+      g_strstrip (skills[i]);
+      if (skills[i][0] != '\0')
+        append_field (query, "skill:", skills[i]);
+    }
+  if (location[0] != '\0')
+    append_field (query, "location:", location);
+  if (years > 0)
+    {
+      g_autofree char *v = g_strdup_printf (">=%d", years);
+      append_field (query, "years:", v);
+    }
+  if (source > 0 && source <= G_N_ELEMENTS (source_values))
+    append_field (query, "source:", source_values[source - 1]);
+  if (imported > 0)
+    {
+      static const int days[] = { 0, 0, 7, 30, 365 };
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) since = g_date_time_add_days (now, -days[MIN (imported, 4)]);
+      g_autofree char *date = g_date_time_format (since, ">=%Y-%m-%d");
+
+      append_field (query, "imported:", date);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query->str);
+  /* Run now rather than after the entry's delay. */
+  run_query (self, query->str);
+}
+
+static void
+on_filter_apply (SlCandidatesPage *self)
+{
+  sl_candidates_page_apply_filters (self);
+  gtk_popover_popdown (self->filter_popover);
+}
+
+static void
+on_filter_clear (SlCandidatesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_skills), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_location), "");
+  gtk_spin_button_set_value (self->filter_years, 0);
+  gtk_drop_down_set_selected (self->filter_source, 0);
+  gtk_drop_down_set_selected (self->filter_imported, 0);
+  sl_candidates_page_apply_filters (self);
+}
+
+/* Saved searches */
+
+static GSettings *
+settings (SlCandidatesPage *self)
+{
+  return sl_application_get_settings (self->application);
+}
+
+static void
+on_saved_row_activated (SlCandidatesPage *self,
+                        GtkListBoxRow    *row)
+{
+  const char *query = g_object_get_data (G_OBJECT (row), "query");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  run_query (self, query);
+  gtk_popover_popdown (self->saved_popover);
+}
+
+void
+sl_candidates_page_delete_saved_search (SlCandidatesPage *self,
+                                        const char       *name)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (settings (self), "saved-searches");
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *n, *q;
+
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s)", &n, &q))
+    if (!g_str_equal (n, name))
+      g_variant_builder_add (&builder, "(ss)", n, q);
+  g_settings_set_value (settings (self), "saved-searches", g_variant_builder_end (&builder));
+}
+
+static void
+on_saved_delete (GtkButton        *button,
+                 SlCandidatesPage *self)
+{
+  sl_candidates_page_delete_saved_search (self, g_object_get_data (G_OBJECT (button), "name"));
+}
+
+static void
+rebuild_saved_list (SlCandidatesPage *self)
+{
+  g_autoptr(GVariant) saved = g_settings_get_value (settings (self), "saved-searches");
+  GtkWidget *child;
+  GVariantIter iter;
+  const char *name, *query;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_list))) != NULL)
+    gtk_list_box_remove (self->saved_list, child);
+
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "(&s&s)", &name, &query))
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Delete “%s”"), name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), query);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "query", g_strdup (query), g_free);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "name", g_strdup (name), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_saved_delete), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->saved_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_list), g_variant_n_children (saved) > 0);
+  gtk_widget_set_visible (self->saved_empty_label, g_variant_n_children (saved) == 0);
+}
+
+static void
+on_saved_popover_show (SlCandidatesPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  gtk_widget_set_sensitive (self->save_search_button, text[0] != '\0');
+  rebuild_saved_list (self);
+}
+
+void
+sl_candidates_page_save_search (SlCandidatesPage *self,
+                                const char       *name,
+                                const char       *query)
+{
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *n, *q;
+
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+  g_return_if_fail (name != NULL && query != NULL);
+
+  old = g_settings_get_value (settings (self), "saved-searches");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "(&s&s)", &n, &q))
+    if (!g_str_equal (n, name))
+      g_variant_builder_add (&builder, "(ss)", n, q);
+  g_variant_builder_add (&builder, "(ss)", name, query);
+  g_settings_set_value (settings (self), "saved-searches", g_variant_builder_end (&builder));
+}
+
+static void
+on_save_dialog_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         SlCandidatesPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "save") && name[0] != '\0')
+    sl_candidates_page_save_search (self, name, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_save_search (SlCandidatesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *entry;
+
+  gtk_popover_popdown (self->saved_popover);
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Save Search"),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name, e.g. Senior Rust in Berlin"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 void
 sl_candidates_page_set_application (SlCandidatesPage *self,
-                              SlApplication *application)
+                                    SlApplication    *application)
 {
+  g_autoptr(GError) error = NULL;
+  SlStore *store;
+
   g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
   g_return_if_fail (SL_IS_APPLICATION (application));
 
   self->application = application;
+  store = sl_application_get_store (application, &error);
+  if (store == NULL)
+    {
+      /* The empty state stays; the window says why. */
+      g_debug ("No database: %s", error->message);
+      return;
+    }
+
+  self->model = sl_candidate_model_new (store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+  sl_profile_view_set_store (self->profile_view, store);
+  sl_profile_view_show_profile (self->profile_view, 0, NULL);
+  on_folded_changed (self);
+
+  run_query (self, "");
+  update_empty_state (self);
 }
 
 static void
 sl_candidates_page_dispose (GObject *object)
 {
+  SlCandidatesPage *self = SL_CANDIDATES_PAGE (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SL_TYPE_CANDIDATES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
 
   G_OBJECT_CLASS (sl_candidates_page_parent_class)->dispose (object);
 }
@@ -41,19 +625,48 @@ sl_candidates_page_class_init (SlCandidatesPageClass *klass)
 
   object_class->dispose = sl_candidates_page_dispose;
 
+  g_type_ensure (SL_TYPE_CANDIDATE_ITEM);
+  g_type_ensure (SL_TYPE_COLUMN_SORTER);
+  g_type_ensure (SL_TYPE_PROFILE_VIEW);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-candidates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, profile_view);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_skills);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_location);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_years);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_source);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, filter_imported);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, saved_popover);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, saved_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, save_search_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_clear);
+  gtk_widget_class_bind_template_callback (widget_class, on_saved_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_saved_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_search);
 }
 
 static void
 sl_candidates_page_init (SlCandidatesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-sl_candidates_page_focus_search (SlCandidatesPage *self)
-{
-  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
 }

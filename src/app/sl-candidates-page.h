@@ -14,5 +14,7 @@ void sl_candidates_page_set_application (SlCandidatesPage *self,
                                    SlApplication *application);
 
 void sl_candidates_page_focus_search (SlCandidatesPage *self);
+/* Re-reads the list (after imports). */
+void sl_candidates_page_refresh      (SlCandidatesPage *self);
 
 G_END_DECLS

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sl-candidate-model.h"
+
+/* 50 pages of 100 rows: a few screens in each direction of any scroll
+ * position, a few MB at most. */
+#define MAX_PAGES 50
+
+/* The worker's read connection, shared by the model and its in-flight task
+ * (which may outlive a query change); used by one fetch at a time. */
+typedef struct
+{
+  GMutex   lock;
+  char    *path;
+  SlStore *store;
+} Worker;
+
+static void
+worker_clear (Worker *worker)
+{
+  g_clear_object (&worker->store);
+  g_free (worker->path);
+  g_mutex_clear (&worker->lock);
+}
+
+static Worker *
+worker_ref (Worker *worker)
+{
+  return g_atomic_rc_box_acquire (worker);
+}
+
+static void
+worker_unref (Worker *worker)
+{
+  g_atomic_rc_box_release_full (worker, (GDestroyNotify) worker_clear);
+}
+
+typedef struct
+{
+  Worker          *worker;
+  char            *query;
+  SlCandidateSort  sort;
+  gboolean         descending;
+  guint            page;
+  guint            limit;
+  guint            generation;
+} Fetch;
+
+static void
+fetch_free (Fetch *fetch)
+{
+  worker_unref (fetch->worker);
+  g_free (fetch->query);
+  g_free (fetch);
+}
+
+struct _SlCandidateModel
+{
+  GObject          parent_instance;
+
+  SlStore         *store;
+  Worker          *worker;
+  char            *query;
+  SlCandidateSort  sort;
+  gboolean         descending;
+
+  guint            n_items;
+  guint            generation;
+  GHashTable      *pages;      /* page index → GPtrArray of SlCandidateItem */
+  GQueue           lru;        /* page indices, most recently used first */
+  GQueue           wanted;     /* pages to read, newest request first */
+  gboolean         fetching;
+  guint            pages_loaded;
+};
+
+static void sl_candidate_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SlCandidateModel, sl_candidate_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sl_candidate_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  PROP_QUERY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_fetch (SlCandidateModel *self);
+
+static guint
+page_length (SlCandidateModel *self,
+             guint             page)
+{
+  guint start = page * SL_CANDIDATE_MODEL_PAGE_SIZE;
+
+  return MIN (SL_CANDIDATE_MODEL_PAGE_SIZE, self->n_items - start);
+}
+
+static void
+fill_page (GPtrArray *items,
+           GPtrArray *rows)
+{
+  for (guint i = 0; i < items->len && i < rows->len; i++)
+    sl_candidate_item_fill (g_ptr_array_index (items, i), g_ptr_array_index (rows, i));
+}
+
+static void
+touch_page (SlCandidateModel *self,
+            guint             page)
+{
+  GList *link = g_queue_find (&self->lru, GUINT_TO_POINTER (page));
+
+  if (link == self->lru.head && link != NULL)
+    return;
+  if (link != NULL)
+    g_queue_unlink (&self->lru, link), g_queue_push_head_link (&self->lru, link);
+  else
+    g_queue_push_head (&self->lru, GUINT_TO_POINTER (page));
+
+  /* Items already handed out keep their data; only the cache lets go. */
+  while (self->lru.length > MAX_PAGES)
+    {
+      guint old = GPOINTER_TO_UINT (g_queue_pop_tail (&self->lru));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (old));
+    }
+}
+
+static GPtrArray *
+ensure_page (SlCandidateModel *self,
+             guint             page,
+             gboolean          read_later)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+
+  if (items == NULL)
+    {
+      guint n = page_length (self, page);
+
+      items = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, sl_candidate_item_new ());
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      if (read_later)
+        {
+          g_queue_push_head (&self->wanted, GUINT_TO_POINTER (page));
+          schedule_fetch (self);
+        }
+    }
+  touch_page (self, page);
+  return items;
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Fetch *fetch = task_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  g_mutex_lock (&fetch->worker->lock);
+  if (fetch->worker->store == NULL)
+    fetch->worker->store = sl_store_open_full (fetch->worker->path, SL_STORE_OPEN_READONLY, &error);
+  rows = fetch->worker->store == NULL ? NULL
+       : sl_candidate_query_page (fetch->worker->store, fetch->query, fetch->sort, fetch->descending,
+                                  fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, fetch->limit, &error);
+  g_mutex_unlock (&fetch->worker->lock);
+
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+fetch_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SlCandidateModel *self = SL_CANDIDATE_MODEL (source);
+  Fetch *fetch = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->fetching = FALSE;
+
+  if (rows == NULL)
+    /* The rows stay placeholders; the next query or refresh tries again. */
+    g_debug ("Could not read a page of candidates: %s", error->message);
+  else if (fetch->generation == self->generation)
+    {
+      GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->page));
+
+      if (items != NULL)
+        {
+          fill_page (items, rows);
+          self->pages_loaded++;
+        }
+    }
+  schedule_fetch (self);
+}
+
+static void
+schedule_fetch (SlCandidateModel *self)
+{
+  while (!self->fetching && self->wanted.length > 0)
+    {
+      guint page = GPOINTER_TO_UINT (g_queue_pop_head (&self->wanted));
+      GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+      g_autoptr(GTask) task = NULL;
+      Fetch *fetch;
+
+      /* Evicted before its turn, or already read: nothing to do. */
+      if (items == NULL || items->len == 0 ||
+          sl_candidate_item_get_loaded (g_ptr_array_index (items, 0)))
+        continue;
+
+      fetch = g_new0 (Fetch, 1);
+      fetch->worker = worker_ref (self->worker);
+      fetch->query = g_strdup (self->query);
+      fetch->sort = self->sort;
+      fetch->descending = self->descending;
+      fetch->page = page;
+      fetch->limit = items->len;
+      fetch->generation = self->generation;
+
+      task = g_task_new (self, NULL, fetch_done, NULL);
+      g_task_set_source_tag (task, schedule_fetch);
+      g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
+      self->fetching = TRUE;
+      g_task_run_in_thread (task, fetch_thread);
+    }
+}
+
+/* Forget every page and read the first one now, so the first rows of a
+ * query never show as placeholders. */
+static void
+reset (SlCandidateModel *self,
+       guint             n_items)
+{
+  guint old = self->n_items;
+
+  self->generation++;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+  g_queue_clear (&self->wanted);
+  self->n_items = n_items;
+
+  if (n_items > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = sl_candidate_query_page (self->store, self->query, self->sort,
+                                                           self->descending, 0,
+                                                           page_length (self, 0), &error);
+      GPtrArray *items = ensure_page (self, 0, FALSE);
+
+      if (rows != NULL)
+        {
+          fill_page (items, rows);
+          self->pages_loaded++;
+        }
+      else
+        {
+          g_debug ("Could not read the first page of candidates: %s", error->message);
+          g_queue_push_head (&self->wanted, GUINT_TO_POINTER (0));
+          schedule_fetch (self);
+        }
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+  if (old != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+SlCandidateModel *
+sl_candidate_model_new (SlStore *store)
+{
+  SlCandidateModel *self;
+
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+
+  self = g_object_new (SL_TYPE_CANDIDATE_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->worker = g_atomic_rc_box_new0 (Worker);
+  g_mutex_init (&self->worker->lock);
+  self->worker->path = g_strdup (sl_store_get_path (store));
+  return self;
+}
+
+gboolean
+sl_candidate_model_set_query (SlCandidateModel  *self,
+                              const char        *query,
+                              GError           **error)
+{
+  guint count = 0;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), FALSE);
+
+  if (query != NULL)
+    query = stripped = g_strstrip (g_strdup (query));
+  if (!sl_candidate_query_count (self->store, query, &count, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->query, query) != 0)
+    {
+      g_free (self->query);
+      self->query = g_strdup (query);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+    }
+  reset (self, count);
+  return TRUE;
+}
+
+const char *
+sl_candidate_model_get_query (SlCandidateModel *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), NULL);
+
+  return self->query;
+}
+
+void
+sl_candidate_model_set_sort (SlCandidateModel *self,
+                             SlCandidateSort   sort,
+                             gboolean          descending)
+{
+  g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
+
+  if (self->sort == sort && self->descending == descending)
+    return;
+  self->sort = sort;
+  self->descending = descending;
+  reset (self, self->n_items);
+}
+
+void
+sl_candidate_model_refresh (SlCandidateModel *self)
+{
+  guint count = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
+
+  if (!sl_candidate_query_count (self->store, self->query, &count, &error))
+    {
+      g_debug ("Could not refresh the candidates: %s", error->message);
+      return;
+    }
+  reset (self, count);
+}
+
+guint
+sl_candidate_model_get_pages_loaded (SlCandidateModel *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), 0);
+
+  return self->pages_loaded;
+}
+
+static GType
+sl_candidate_model_get_item_type (GListModel *model)
+{
+  return SL_TYPE_CANDIDATE_ITEM;
+}
+
+static guint
+sl_candidate_model_get_n_items (GListModel *model)
+{
+  return SL_CANDIDATE_MODEL (model)->n_items;
+}
+
+static gpointer
+sl_candidate_model_get_item (GListModel *model,
+                             guint       position)
+{
+  SlCandidateModel *self = SL_CANDIDATE_MODEL (model);
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+  items = ensure_page (self, position / SL_CANDIDATE_MODEL_PAGE_SIZE, TRUE);
+  return g_object_ref (g_ptr_array_index (items, position % SL_CANDIDATE_MODEL_PAGE_SIZE));
+}
+
+static void
+sl_candidate_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sl_candidate_model_get_item_type;
+  iface->get_n_items = sl_candidate_model_get_n_items;
+  iface->get_item = sl_candidate_model_get_item;
+}
+
+static void
+sl_candidate_model_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SlCandidateModel *self = SL_CANDIDATE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sl_candidate_model_finalize (GObject *object)
+{
+  SlCandidateModel *self = SL_CANDIDATE_MODEL (object);
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->lru);
+  g_queue_clear (&self->wanted);
+  g_clear_pointer (&self->worker, worker_unref);
+  g_clear_object (&self->store);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (sl_candidate_model_parent_class)->finalize (object);
+}
+
+static void
+sl_candidate_model_class_init (SlCandidateModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sl_candidate_model_finalize;
+  object_class->get_property = sl_candidate_model_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sl_candidate_model_init (SlCandidateModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->sort = SL_CANDIDATE_SORT_IMPORTED;
+  self->descending = TRUE;
+}

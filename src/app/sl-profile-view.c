@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/sl-json.h"
+#include "sl-document-view.h"
+#include "sl-profile-view.h"
+
+struct _SlProfileView
+{
+  GtkWidget             parent_instance;
+
+  GtkButton            *back_button;
+  GtkLabel             *title_label;
+  GtkWidget            *actions_box;
+  GtkButton            *export_button;
+  GtkButton            *erase_button;
+  GtkStack             *stack;
+  GtkBox               *sections_box;
+  GtkScrolledWindow    *profile_scroller;
+  SlDocumentView       *document_view;
+
+  SlStore              *store;
+  SlStoredProfile      *current;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (SlProfileView, sl_profile_view, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_BACK,
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+sl_profile_view_set_store (SlProfileView *self,
+                           SlStore       *store)
+{
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+  g_return_if_fail (store == NULL || SL_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+gint64
+sl_profile_view_get_profile_id (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), 0);
+
+  return self->current ? self->current->id : 0;
+}
+
+void
+sl_profile_view_set_show_back (SlProfileView *self,
+                               gboolean       show)
+{
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), show);
+}
+
+/* Building blocks */
+
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+static char *
+date_range (const char *start,
+            const char *end,
+            gboolean    current)
+{
+  if (start == NULL && end == NULL)
+    return current ? g_strdup (_("current")) : NULL;
+  /* Translators: a span of dates, e.g. "2019-04 – now" */
+  return g_strdup_printf (_("%s – %s"), start ? start : "?",
+                          current ? _("now") : (end ? end : "?"));
+}
+
+static char *
+join_nonempty (const char *sep,
+               ...)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  va_list args;
+  const char *part;
+
+  va_start (args, sep);
+  while ((part = va_arg (args, const char *)) != (const char *) -1)
+    {
+      if (part == NULL || part[0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, sep);
+      g_string_append (out, part);
+    }
+  va_end (args);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define JOIN(sep, ...) join_nonempty (sep, __VA_ARGS__, (const char *) -1)
+
+/* A warning mark with the confidence, when the parser was unsure. */
+static void
+mark_uncertain (SlProfileView *self,
+                GtkWidget     *row,
+                const char    *field)
+{
+  const SlFieldNote *note = sl_profile_get_field_note (self->current->profile, field);
+  g_autofree char *tip = NULL;
+  GtkWidget *icon;
+
+  if (note == NULL || note->confidence >= SL_PROFILE_VIEW_UNCERTAIN)
+    return;
+
+  /* Translators: %d is a percentage, %s says where the value came from */
+  tip = g_strdup_printf (_("Uncertain: %d%% confident (%s)"), (int) (note->confidence * 100 + 0.5),
+                         note->provenance ? note->provenance : (note->source ? note->source : _("parser")));
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "uncertain");
+  gtk_widget_set_tooltip_text (icon, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+  else if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), icon);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_add_css_class (row, "low-confidence");
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+wrapped_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+/* Editing */
+
+gboolean
+sl_profile_view_save_field (SlProfileView  *self,
+                            const char     *field,
+                            const char     *value,
+                            GError        **error)
+{
+  g_autoptr(SlProfile) edited = NULL;
+  g_autofree char *note_field = NULL;
+  char **slot = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (self->current != NULL && self->store != NULL, FALSE);
+
+  edited = sl_profile_copy (self->current->profile);
+  if (g_str_equal (field, "name"))
+    slot = &edited->personal.name;
+  else if (g_str_equal (field, "email"))
+    slot = &edited->personal.email;
+  else if (g_str_equal (field, "phone"))
+    slot = &edited->personal.phone;
+  else if (g_str_equal (field, "location"))
+    slot = &edited->personal.location;
+  else if (g_str_equal (field, "headline"))
+    slot = &edited->personal.headline;
+  else if (g_str_equal (field, "summary"))
+    slot = &edited->personal.summary;
+  g_return_val_if_fail (slot != NULL, FALSE);
+
+  g_free (*slot);
+  *slot = (value != NULL && value[0] != '\0') ? g_strdup (value) : NULL;
+  note_field = g_strconcat ("personal.", field, NULL);
+  /* The user's word is certain. */
+  sl_profile_set_field_note (edited, note_field, 1.0, "user", "edited in Shortlist");
+
+  id = self->current->id;
+  if (!sl_store_update_profile_from_parsed_data (self->store, id, edited, NULL, "edit", error))
+    return FALSE;
+  if (!sl_profile_view_show_profile (self, id, error))
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+on_entry_apply (AdwEntryRow   *row,
+                SlProfileView *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  g_autofree char *value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_profile_view_save_field (self, field, g_strstrip (value), &error))
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_APPLICATION_WINDOW);
+      GtkWidget *overlay = window ? gtk_widget_get_first_child (window) : NULL;
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+      while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+        overlay = gtk_widget_get_first_child (overlay);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    }
+}
+
+static GtkWidget *
+edit_row (SlProfileView *self,
+          const char    *title,
+          const char    *field,
+          const char    *value)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *note_field = g_strconcat ("personal.", field, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_apply), self, 0);
+  mark_uncertain (self, row, note_field);
+  return row;
+}
+
+/* Sections */
+
+static void
+add_header (SlProfileView *self)
+{
+  const SlProfile *p = self->current->profile;
+  const SlWorkEntry *now = sl_profile_current_work (p);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *avatar = adw_avatar_new (72, p->personal.name, TRUE);
+  GtkWidget *name = gtk_label_new (p->personal.name ? p->personal.name : _("Unnamed candidate"));
+  g_autofree char *role = NULL;
+  g_autofree char *years = NULL;
+  int months = p->meta.experience_months >= 0 ? p->meta.experience_months
+                                              : sl_profile_compute_experience_months (p, NULL);
+
+  if (now != NULL)
+    /* Translators: job title at company */
+    role = (now->title && now->company) ? g_strdup_printf (_("%s at %s"), now->title, now->company)
+                                        : g_strdup (now->title ? now->title : now->company);
+  else
+    role = g_strdup (p->personal.headline);
+  if (months >= 0)
+    years = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year of experience", "%d years of experience",
+                                          months / 12), months / 12);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (name), TRUE);
+  gtk_widget_add_css_class (name, "title-1");
+  gtk_box_append (GTK_BOX (text), name);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *line = i == 0 ? role : i == 1 ? p->personal.location : years;
+      GtkWidget *label;
+
+      if (line == NULL || line[0] == '\0')
+        continue;
+      label = gtk_label_new (line);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      if (i > 0)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (text), label);
+    }
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), avatar);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (self->sections_box, box);
+}
+
+static void
+add_contact (SlProfileView *self)
+{
+  const SlPersonalInfo *pi = &self->current->profile->personal;
+  GtkWidget *group = group_new (_("Contact"), _("Edit a field and press Enter to save; the previous version is kept in the history"));
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_row (self, _("Name"), "name", pi->name));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_row (self, _("E-mail"), "email", pi->email));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_row (self, _("Phone"), "phone", pi->phone));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_row (self, _("Location"), "location", pi->location));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), edit_row (self, _("Headline"), "headline", pi->headline));
+  for (guint i = 0; pi->links != NULL && i < pi->links->len; i++)
+    {
+      const char *url = g_ptr_array_index (pi->links, i);
+      GtkWidget *row = text_row (_("Link"), url);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->sections_box, group);
+
+  if (pi->summary != NULL)
+    {
+      GtkWidget *summary = group_new (_("Summary"), NULL);
+      GtkWidget *label = wrapped_label (pi->summary);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (summary), label);
+      gtk_box_append (self->sections_box, summary);
+    }
+}
+
+static void
+add_work (SlProfileView *self)
+{
+  GPtrArray *work = self->current->profile->work;
+  GtkWidget *group;
+
+  if (work == NULL || work->len == 0)
+    return;
+  group = group_new (_("Experience"), NULL);
+  for (guint i = 0; i < work->len; i++)
+    {
+      SlWorkEntry *w = g_ptr_array_index (work, i);
+      g_autofree char *dates = date_range (w->start, w->end, w->current);
+      g_autofree char *subtitle = JOIN (" · ", w->company, dates, w->location);
+      g_autofree char *field = g_strdup_printf ("work[%u].title", i);
+      g_autofree char *cfield = g_strdup_printf ("work[%u].company", i);
+      g_autofree char *dfield = g_strdup_printf ("work[%u].start", i);
+      GtkWidget *row;
+
+      if (w->description != NULL)
+        {
+          GtkWidget *label = wrapped_label (w->description);
+
+          row = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+          gtk_widget_set_margin_start (label, 12);
+          gtk_widget_set_margin_end (label, 12);
+          gtk_widget_set_margin_top (label, 8);
+          gtk_widget_set_margin_bottom (label, 8);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+        }
+      else
+        row = text_row (NULL, subtitle);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), w->title ? w->title : _("Untitled role"));
+      mark_uncertain (self, row, field);
+      mark_uncertain (self, row, cfield);
+      mark_uncertain (self, row, dfield);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->sections_box, group);
+}
+
+static void
+add_education (SlProfileView *self)
+{
+  GPtrArray *education = self->current->profile->education;
+  GtkWidget *group;
+
+  if (education == NULL || education->len == 0)
+    return;
+  group = group_new (_("Education"), NULL);
+  for (guint i = 0; i < education->len; i++)
+    {
+      SlEducationEntry *e = g_ptr_array_index (education, i);
+      g_autofree char *dates = date_range (e->start, e->end, FALSE);
+      g_autofree char *title = JOIN (", ", e->degree, e->degree ? NULL : e->field);
+      g_autofree char *subtitle = JOIN (" · ", e->institution, dates, e->grade);
+      g_autofree char *field = g_strdup_printf ("education[%u].institution", i);
+      GtkWidget *row = text_row (title[0] ? title : e->institution, subtitle);
+
+      mark_uncertain (self, row, field);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->sections_box, group);
+}
+
+static GtkWidget *
+tags_box (GPtrArray *labels)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 30);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (labels, i));
+      gtk_widget_add_css_class (label, "tag");
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), label);
+    }
+  return flow;
+}
+
+static void
+add_skills (SlProfileView *self)
+{
+  g_autoptr(GPtrArray) names = sl_profile_skill_names (self->current->profile);
+  GtkWidget *group;
+
+  if (names->len == 0)
+    return;
+  group = group_new (_("Skills"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), tags_box (names));
+  gtk_box_append (self->sections_box, group);
+}
+
+static void
+add_small_sections (SlProfileView *self)
+{
+  const SlProfile *p = self->current->profile;
+
+  if (p->languages != NULL && p->languages->len > 0)
+    {
+      GtkWidget *group = group_new (_("Languages"), NULL);
+      for (guint i = 0; i < p->languages->len; i++)
+        {
+          SlLanguage *l = g_ptr_array_index (p->languages, i);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (l->language, l->level));
+        }
+      gtk_box_append (self->sections_box, group);
+    }
+  if (p->certifications != NULL && p->certifications->len > 0)
+    {
+      GtkWidget *group = group_new (_("Certifications"), NULL);
+      for (guint i = 0; i < p->certifications->len; i++)
+        {
+          SlCertification *c = g_ptr_array_index (p->certifications, i);
+          g_autofree char *subtitle = JOIN (" · ", c->issuer, c->date);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (c->name, subtitle));
+        }
+      gtk_box_append (self->sections_box, group);
+    }
+  if (p->projects != NULL && p->projects->len > 0)
+    {
+      GtkWidget *group = group_new (_("Projects"), NULL);
+      for (guint i = 0; i < p->projects->len; i++)
+        {
+          SlProject *pr = g_ptr_array_index (p->projects, i);
+          g_autofree char *dates = date_range (pr->start, pr->end, FALSE);
+          g_autofree char *subtitle = JOIN (" · ", pr->description, dates, pr->url);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (pr->name, subtitle));
+        }
+      gtk_box_append (self->sections_box, group);
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      GPtrArray *items = k == 0 ? p->achievements : p->interests;
+      GtkWidget *group;
+
+      if (items == NULL || items->len == 0)
+        continue;
+      group = group_new (k == 0 ? _("Achievements") : _("Interests"), NULL);
+      if (k == 1)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), tags_box (items));
+      else
+        for (guint i = 0; i < items->len; i++)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     text_row (g_ptr_array_index (items, i), NULL));
+      gtk_box_append (self->sections_box, group);
+    }
+}
+
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x %X");
+}
+
+static void
+add_history (SlProfileView *self)
+{
+  const SlMetadata *m = &self->current->profile->meta;
+  g_autoptr(GPtrArray) versions = sl_store_get_profile_history (self->store, self->current->id, NULL);
+  GtkWidget *group = group_new (_("History"), NULL);
+  g_autofree char *created = local_time (self->current->created_at);
+  g_autofree char *updated = local_time (self->current->updated_at);
+  g_autofree char *how = JOIN (" · ", m->parser, m->extraction_method, m->model, self->current->source);
+  g_autofree char *now = g_strdup_printf (_("Revision %d (current)"), self->current->revision);
+  g_autofree char *now_sub = g_strdup_printf (_("Updated %s"), updated);
+  g_autofree char *first_sub = g_strdup_printf (_("Imported %s"), created);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (now, now_sub));
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      SlProfileVersion *v = g_ptr_array_index (versions, i);
+      g_autofree char *title = g_strdup_printf (_("Revision %d"), v->revision);
+      g_autofree char *when = local_time (v->changed_at);
+      /* Translators: why a profile changed (edit, reimport…) and when */
+      g_autofree char *subtitle = g_strdup_printf (_("Replaced by “%s” on %s"), v->reason ? v->reason : "", when);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (title, subtitle));
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (_("First import"), first_sub));
+  if (how[0] != '\0')
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), text_row (_("Parsed with"), how));
+  for (guint i = 0; m->warnings != NULL && i < m->warnings->len; i++)
+    {
+      GtkWidget *row = text_row (_("Warning"), g_ptr_array_index (m->warnings, i));
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "uncertain");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->sections_box, group);
+}
+
+static void
+clear_sections (SlProfileView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
+    gtk_box_remove (self->sections_box, child);
+}
+
+gboolean
+sl_profile_view_show_profile (SlProfileView  *self,
+                              gint64          profile_id,
+                              GError        **error)
+{
+  SlStoredProfile *sp = NULL;
+  g_autoptr(GFile) original = NULL;
+
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+
+  if (profile_id > 0)
+    {
+      g_return_val_if_fail (self->store != NULL, FALSE);
+      sp = sl_store_get_profile (self->store, profile_id, error);
+      if (sp == NULL)
+        return FALSE;
+    }
+
+  g_clear_pointer (&self->current, sl_stored_profile_free);
+  self->current = sp;
+  clear_sections (self);
+
+  if (sp == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_widget_set_visible (self->actions_box, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      sl_document_view_show (self->document_view, NULL, NULL);
+      return TRUE;
+    }
+
+  gtk_label_set_label (self->title_label, sp->profile->personal.name ? sp->profile->personal.name : "");
+  gtk_widget_set_visible (self->actions_box, TRUE);
+  add_header (self);
+  add_contact (self);
+  add_work (self);
+  add_education (self);
+  add_skills (self);
+  add_small_sections (self);
+  add_history (self);
+  gtk_stack_set_visible_child_name (self->stack, "profile");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
+
+  sl_document_view_show (self->document_view, original, sp->raw_text);
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+on_back_clicked (SlProfileView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
+on_export_response (SlProfileView        *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *json = sl_profile_to_json (self->current->profile, TRUE);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                    G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+        g_debug ("Export failed: %s", error->message);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked (SlProfileView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+
+  if (self->current == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Candidate"), GTK_WINDOW (root),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.json", self->current->profile->personal.name
+                                       ? self->current->profile->personal.name : self->current->uuid);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_erase_clicked (SlProfileView *self)
+{
+  /* GDPR erasure lives in the store once it exists; until then the button
+   * is hidden (see init). */
+}
+
+static void
+sl_profile_view_dispose (GObject *object)
+{
+  SlProfileView *self = SL_PROFILE_VIEW (object);
+  GtkWidget *child;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_PROFILE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sl_profile_view_parent_class)->dispose (object);
+}
+
+static void
+sl_profile_view_finalize (GObject *object)
+{
+  SlProfileView *self = SL_PROFILE_VIEW (object);
+
+  g_clear_pointer (&self->current, sl_stored_profile_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sl_profile_view_parent_class)->finalize (object);
+}
+
+static void
+sl_profile_view_class_init (SlProfileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sl_profile_view_dispose;
+  object_class->finalize = sl_profile_view_finalize;
+
+  signals[SIGNAL_BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (SL_TYPE_DOCUMENT_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, erase_button);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, profile_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, document_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_erase_clicked);
+}
+
+static void
+sl_profile_view_init (SlProfileView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->erase_button), FALSE);
+  gtk_widget_set_visible (self->actions_box, FALSE);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-profile-view.h: one candidate, every section laid out for reading,
+ * beside the original document. Contact fields edit in place and save as a
+ * new revision (the old one goes to the profile's history); uncertain
+ * fields carry a warning mark with their confidence.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/sl-store.h"
+
+G_BEGIN_DECLS
+
+#define SL_TYPE_PROFILE_VIEW (sl_profile_view_get_type ())
+G_DECLARE_FINAL_TYPE (SlProfileView, sl_profile_view, SL, PROFILE_VIEW, GtkWidget)
+
+/* Below this confidence a field is marked uncertain. */
+#define SL_PROFILE_VIEW_UNCERTAIN 0.6
+
+void     sl_profile_view_set_store      (SlProfileView *self,
+                                         SlStore       *store);
+/* Shows profile @profile_id (0 = none); FALSE with @error when it cannot be
+ * read. */
+gboolean sl_profile_view_show_profile   (SlProfileView *self,
+                                         gint64         profile_id,
+                                         GError       **error);
+gint64   sl_profile_view_get_profile_id (SlProfileView *self);
+void     sl_profile_view_set_show_back  (SlProfileView *self,
+                                         gboolean       show);
+
+/* Saves one personal field ("name", "email", "phone", "location",
+ * "headline", "summary") as the user's edit. */
+gboolean sl_profile_view_save_field     (SlProfileView *self,
+                                         const char    *field,
+                                         const char    *value,
+                                         GError       **error);
+
+G_END_DECLS
