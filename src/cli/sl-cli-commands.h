@@ -13,3 +13,4 @@ int sl_cli_search (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_show (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_stats (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_check (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_export (SlCliContext *ctx, int argc, char **argv);

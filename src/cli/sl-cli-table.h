@@ -7,3 +7,4 @@
 { "show", "show a stored profile by id, uuid or e-mail", sl_cli_show },
 { "stats", "totals, sources, intake status, top skills", sl_cli_stats },
 { "check", "verify the database: schema, integrity, search index", sl_cli_check },
+{ "export", "export candidates as CSV or JSON Resume", sl_cli_export },
