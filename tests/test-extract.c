@@ -538,6 +538,15 @@ test_rtf (void)
   g_assert_true (first->bold);
   g_assert_cmpfloat_with_epsilon (first->font_size, 16, 0.01);
   g_assert_false (((SlLine *) g_ptr_array_index (doc->lines, 1))->bold);
+
+  /* found by fuzzing: a backslash as the very last byte used to loop forever */
+  {
+    g_autoptr(GBytes) b = g_bytes_new_static ("{\\rtf1 {\\*\\g {\\", 15);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) docs = sl_extract_bytes (b, NULL, NULL, NULL, &error);
+    g_assert_null (docs);
+    g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_EMPTY);
+  }
 }
 
 static void

@@ -304,8 +304,8 @@ sl_extract_rtf (SlExtractContext *ctx,
                 }
             }
         }
-      else if (c == '\r' || c == '\n')
-        i++;
+      else if (c == '\r' || c == '\n' || c == '\\')
+        i++;                              /* a line break, or a lone backslash at the very end */
       else
         {
           gsize j = i;
