@@ -16,7 +16,7 @@ for t in "${targets[@]}"; do
   seeds="fuzz/corpus/$t"
   [[ -d $seeds ]] || seeds="fuzz/corpus/dispatch"
   echo "== $t (${secs}s)"
-  OMP_THREAD_LIMIT=1 nice fuzz/out/fuzz-$t -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
+  LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp OMP_THREAD_LIMIT=1 nice fuzz/out/fuzz-$t -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
     -max_len=262144 -artifact_prefix="fuzz/out/crash-$t-" -print_final_stats=1 \
     "fuzz/out/corpus-$t" "$seeds" 2>&1 | grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Test unit written" || true
   [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1

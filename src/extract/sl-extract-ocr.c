@@ -4,12 +4,14 @@
  * leptonica.
  *
  * Tesseract's own OpenMP threading makes it slower on a small machine, so
- * OMP_THREAD_LIMIT=1 is set before the first engine starts and work is
- * parallelised across files instead.  Each thread keeps one engine (loading
+ * each recognition runs with one OpenMP thread (omp_set_num_threads (1) in
+ * the calling thread; OMP_THREAD_LIMIT=1 in the environment works too) and
+ * work is parallelised across files instead.  Each thread keeps one engine (loading
  * the language data takes a while), re-initialised when the languages change.
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +90,8 @@ pool_give (Engine *e)
   g_mutex_unlock (&pool_lock);
 }
 
+static void (*omp_set_threads) (int);
+
 static void
 ocr_global_init (void)
 {
@@ -95,8 +99,11 @@ ocr_global_init (void)
 
   if (g_once_init_enter (&once))
     {
-      g_setenv ("OMP_THREAD_LIMIT", "1", FALSE);
       setMsgSeverity (L_SEVERITY_NONE);
+      /* libgomp read OMP_THREAD_LIMIT when it was loaded, before main():
+       * setting the variable now would change nothing.  Find its setter
+       * instead (it is loaded with libtesseract when tesseract uses OpenMP). */
+      omp_set_threads = (void (*) (int)) dlsym (RTLD_DEFAULT, "omp_set_num_threads");
       g_once_init_leave (&once, 1);
     }
 }
@@ -214,6 +221,9 @@ recognize (SlExtractContext *ctx, Engine *e, GError **error)
   char *raw, *text = NULL;
   int rc;
 
+  /* one thread per recognition: per-thread setting, so set it each time */
+  if (omp_set_threads)
+    omp_set_threads (1);
   TessMonitorSetCancelFunc (monitor, cancel_cb);
   TessMonitorSetCancelThis (monitor, ctx);
   rc = TessBaseAPIRecognize (api, monitor);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
 
 #include "core/sl-util.h"
 #include "sl-extract-private.h"
@@ -499,6 +500,15 @@ sl_extract_bytes (GBytes                 *bytes,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  {
+    /* libxml2 must be initialised once before threads use it. */
+    static gsize once = 0;
+    if (g_once_init_enter (&once))
+      {
+        xmlInitParser ();
+        g_once_init_leave (&once, 1);
+      }
+  }
   if (opts == NULL)
     opts = defaults = sl_extract_options_new ();
   ctx.opts = opts;
