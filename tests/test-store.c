@@ -15,6 +15,7 @@
 #include "core/sl-util.h"
 #include "store/sl-store.h"
 #include "store/sl-query.h"
+#include "store/sl-store-extras.h"
 #include "store/sl-store-intake.h"
 #include "store/sl-store-search.h"
 #include "store/sl-store-stats.h"
@@ -1121,6 +1122,82 @@ test_migration_from_v1 (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts_config WHERE k = 'rank'"), ==, 1);
 }
 
+/* Notes, tags, saved searches ---------------------------------------------- */
+
+static void
+test_notes_tags_saved (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(SlCandidate) ada = NULL;
+  g_autoptr(SlCandidate) bob = NULL;
+  gint64 n1, n2;
+
+  populate (f);
+  ada = sl_store_get_candidate_by_email (f->store, "ada@example.org", &error);
+  bob = sl_store_get_candidate_by_email (f->store, "bob@example.org", &error);
+  g_assert_no_error (error);
+
+  n1 = sl_store_add_note (f->store, ada->id, "Strong on data pipelines", &error);
+  g_assert_no_error (error);
+  n2 = sl_store_add_note (f->store, ada->id, "Call back in May", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_add_note (f->store, 9999, "x", &error), ==, 0);
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (sl_store_update_note (f->store, n1, "Very strong on data pipelines", &error));
+  notes = sl_store_list_notes (f->store, ada->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpint (((SlNote *) g_ptr_array_index (notes, 0))->id, ==, n2);
+  g_assert_cmpstr (((SlNote *) g_ptr_array_index (notes, 1))->body, ==, "Very strong on data pipelines");
+  g_assert_true (sl_store_delete_note (f->store, n2, &error));
+  g_assert_false (sl_store_delete_note (f->store, n2, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (sl_store_add_tag (f->store, ada->id, "Shortlisted", &error));
+  g_assert_true (sl_store_add_tag (f->store, ada->id, "shortlisted ", &error));   /* same tag */
+  g_assert_true (sl_store_add_tag (f->store, ada->id, "call back", &error));
+  g_assert_true (sl_store_add_tag (f->store, bob->id, "SHORTLISTED", &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_store_add_tag (f->store, bob->id, "   ", &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  tags = sl_store_list_tags (f->store, ada->id, &error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "call back");
+  g_assert_cmpstr (tags[1], ==, "Shortlisted");
+  g_clear_pointer (&tags, g_strfreev);
+  tags = sl_store_list_tags (f->store, 0, &error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 2);
+
+  assert_names (f, "tag:shortlisted", "Ada Lovelace, Bob Builder");
+  assert_names (f, "tag:\"call back\" OR java", "Ada Lovelace, Bob Builder, Dan Java Python");
+  assert_names (f, "-tag:shortlisted python", "Chloé Dubois, Dan Java Python");
+  g_assert_true (sl_store_remove_tag (f->store, bob->id, "Shortlisted", &error));
+  assert_names (f, "tag:shortlisted", "Ada Lovelace");
+
+  g_assert_true (sl_store_save_search (f->store, "Berlin Python", "python location:berlin", &error));
+  g_assert_true (sl_store_save_search (f->store, "Berlin Python", "python location:berlin -java", &error));
+  g_assert_true (sl_store_save_search (f->store, "Seniors", "years:>=5", &error));
+  g_assert_false (sl_store_save_search (f->store, "Broken", "python (", &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_QUERY);
+  g_clear_error (&error);
+  saved = sl_store_list_saved_searches (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpstr (((SlSavedSearch *) g_ptr_array_index (saved, 0))->query, ==, "python location:berlin -java");
+  g_assert_true (sl_store_delete_saved_search (f->store, "Seniors", &error));
+  g_assert_no_error (error);
+
+  /* Notes and tags go with their candidate. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_notes"), ==, 1);
+}
+
 static void
 add_search_tests (void)
 {
@@ -1133,6 +1210,7 @@ add_search_tests (void)
   ADD ("/store/search/sort-and-page", test_search_sort_and_page);
   ADD ("/store/search/broad", test_search_broad);
   ADD ("/store/stats", test_statistics);
+  ADD ("/store/notes-tags-saved", test_notes_tags_saved);
   ADD ("/store/open/migration-from-v1", test_migration_from_v1);
 #undef ADD
 }

@@ -67,6 +67,7 @@ typedef enum
   NODE_YEARS,
   NODE_IMPORTED,
   NODE_SOURCE,
+  NODE_TAG,
 } NodeType;
 
 typedef enum { CMP_EQ, CMP_LT, CMP_LE, CMP_GT, CMP_GE } Cmp;
@@ -171,6 +172,7 @@ static const Field fields[] = {
   { "years",    NODE_YEARS, NULL },
   { "source",   NODE_SOURCE, NULL },
   { "imported", NODE_IMPORTED, NULL },
+  { "tag",      NODE_TAG, NULL },
 };
 
 static const Field *
@@ -447,6 +449,7 @@ set_column (Node       *n,
     case NODE_YEARS:
     case NODE_IMPORTED:
     case NODE_SOURCE:
+    case NODE_TAG:
     default:
       return FALSE;
     }
@@ -531,6 +534,13 @@ parse_field (Parser  *ps,
     }
   take (ps);
 
+  if (field->type == NODE_TAG)
+    {
+      Node *n = node_new (NODE_TAG);
+      n->text = g_strstrip (g_strdup (v->text));
+      *out = n;
+      return TRUE;
+    }
   if (field->type == NODE_SOURCE)
     {
       Node *n = node_new (NODE_SOURCE);
@@ -783,6 +793,7 @@ fts_ok (Node *n)
     case NODE_YEARS:
     case NODE_IMPORTED:
     case NODE_SOURCE:
+    case NODE_TAG:
     default:
       return FALSE;
     }
@@ -865,6 +876,7 @@ fts_expr (Node    *n,
     case NODE_YEARS:
     case NODE_IMPORTED:
     case NODE_SOURCE:
+    case NODE_TAG:
     default:
       g_assert_not_reached ();
     }
@@ -1001,6 +1013,12 @@ sql_expr (SlQuery *q,
       break;
     case NODE_SOURCE:
       g_string_append (out, "lower (coalesce (p.source, '')) = ?");
+      add_bind_text (q, n->text);
+      break;
+    case NODE_TAG:
+      /* tags.name is COLLATE NOCASE, so = ignores case. */
+      g_string_append (out, "p.candidate_id IN (SELECT ct.candidate_id FROM candidate_tags ct"
+                            " JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)");
       add_bind_text (q, n->text);
       break;
     case NODE_TEXT:
@@ -1183,6 +1201,9 @@ dump (const Node *n,
       break;
     case NODE_SOURCE:
       g_string_append_printf (out, "(source \"%s\")", n->text);
+      break;
+    case NODE_TAG:
+      g_string_append_printf (out, "(tag \"%s\")", n->text);
       break;
     default:
       g_assert_not_reached ();

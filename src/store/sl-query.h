@@ -5,7 +5,7 @@
  *   python AND (django OR flask) -java "machine learning" pyth*
  *   skill:rust location:berlin title:"data engineer" company:acme
  *   name:ada email:ada@example.org school:mit skill:(rust OR go)
- *   years:>=5 source:email imported:>2026-01-01
+ *   years:>=5 source:email imported:>2026-01-01 tag:shortlisted tag:"call back"
  *
  * Bare words and phrases match the full text; a trailing * makes a prefix.
  * Adjacent terms are ANDed; OR binds weaker than AND; NOT or a leading -
