@@ -388,6 +388,53 @@ test_csv_export_selection (Fixture       *f,
 }
 
 static void
+test_csv_export_query (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlExportOptions) o = sl_export_options_new (SL_EXPORT_FORMAT_CSV);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SlCsvTable) t = NULL;
+  g_autofree char *text = NULL;
+  guint64 n = 0;
+
+  /* 700 candidates, every third knows Rust: the search spans pages. */
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autofree char *email = g_strdup_printf ("p%u@example.org", i);
+      g_ptr_array_add (profiles, make_profile (name, email, i % 3 == 0 ? "Rust,C" : "Java",
+                                               NULL, NULL, NULL));
+    }
+  written = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata,
+                                           NULL, profiles->len, &error);
+  g_assert_no_error (error);
+
+  o->query = g_strdup ("skill:rust");
+  o->columns = g_strsplit ("email,skills", ",", -1);
+  text = export_to_string (f, o, &n);
+  g_assert_cmpuint (n, ==, 234);
+  t = sl_csv_table_parse (text, strlen (text), ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->rows->len, ==, 235);
+  for (guint i = 1; i < t->rows->len; i++)
+    {
+      char **row = g_ptr_array_index (t->rows, i);
+      g_assert_cmpstr (row[1], ==, "Rust; C");
+      g_assert_true (g_hash_table_add (seen, g_strdup (row[0])));   /* no row twice */
+    }
+
+  /* A malformed query is the store's query error, not an empty file. */
+  g_free (o->query);
+  o->query = g_strdup ("years:>=");
+  g_assert_false (sl_export_to_stream (f->store, o, out, &n, NULL, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_QUERY);
+}
+
+static void
 on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -991,6 +1038,33 @@ test_cli_export (Fixture       *f,
     g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 3);
   }
   {
+    /* import: a CSV with bad rows (exit 1, each named) and a JSON Resume. */
+    g_autofree char *jr = g_build_filename (f->dir, "grace.json", NULL);
+    const char *argv[] = { cli, "--db", f->path, "import", csv, jr, NULL };
+    const char *argv2[] = { cli, "--db", f->path, "export", "--query", "skill:go OR skill:cobol",
+                            "--columns", "email", NULL };
+    g_assert_true (g_file_set_contents (csv, import_csv, -1, NULL));
+    g_assert_true (g_file_set_contents (jr, rich_resume, -1, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "3 of 6 rows not imported"));
+    g_assert_nonnull (strstr (err, "Line 3:"));
+    g_assert_null (strstr (err, "grace.json"));
+    /* 3 stored before; the CSV updates Ada and adds Dora and Eve; Grace. */
+    g_assert_cmpint (sl_store_count_live_profiles (f->store), ==, 3 + 2 + 1);
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv2, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    /* Zoë and Dora know Go, Grace knows COBOL; in import order. */
+    g_assert_cmpstr (out, ==, "E-mail\r\nzoe@example.org\r\ndora@example.org\r\ngrace@example.org\r\n");
+  }
+  {
     const char *argv[] = { cli, "--db", f->path, "export", "--format", "xml", NULL };
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
@@ -1014,6 +1088,7 @@ main (int   argc,
   ADD ("/export/csv/store", test_csv_export_store);
   ADD ("/export/csv/bom-columns", test_csv_export_bom_columns);
   ADD ("/export/csv/selection", test_csv_export_selection);
+  ADD ("/export/csv/query", test_csv_export_query);
   ADD ("/export/file-async", test_export_file_async);
   ADD ("/export/json-resume/files", test_json_resume_files);
   g_test_add_func ("/export/json-resume/mapping", test_json_resume_mapping);

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * shortlist-cli import [--json] PATH...: stores profile JSON files (and,
- * once the intake pipeline lands, resumes).
+ * shortlist-cli import [--json] PATH...: stores profile JSON files, CSV and
+ * JSON Resume files (src/export) and, once the intake pipeline lands, resumes.
  */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 
 #include "core/sl-json.h"
+#include "export/sl-import.h"
 #include "sl-cli-commands.h"
 #include "sl-cli-import.h"
 #include "sl-cli-store.h"
@@ -175,6 +176,7 @@ sl_cli_import (SlCliContext *ctx,
   g_autoptr(GOptionContext) context = g_option_context_new ("PATH... — store profile JSON files (folders recursively)");
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_import_item_free);
   g_autoptr(GPtrArray) profile_json = g_ptr_array_new ();
+  g_autoptr(GPtrArray) exchange = g_ptr_array_new ();   /* CSV and JSON Resume */
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(SlStore) store = NULL;
   guint created = 0, updated = 0, failed = 0;
@@ -205,7 +207,9 @@ sl_cli_import (SlCliContext *ctx,
       item = sl_import_item_new (path);
 
       g_ptr_array_add (items, item);
-      if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
+      if (sl_import_path_is_exchange (path))
+        g_ptr_array_add (exchange, item);
+      else if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
         g_ptr_array_add (profile_json, item);
       else
         g_set_error (&item->error, SL_STORE_ERROR, SL_STORE_ERROR_INVALID,
@@ -218,6 +222,13 @@ sl_cli_import (SlCliContext *ctx,
       g_ptr_array_add (view, g_ptr_array_index (profile_json, i));
     sl_cli_import_profile_json (store, view, 500);
   }
+  for (guint i = 0; i < exchange->len; i++)
+    {
+      SlImportItem *item = g_ptr_array_index (exchange, i);
+      guint c = 0, u = 0;
+      if (sl_import_file_summarised (store, item->path, &c, &u, &item->profile_id, &item->error) || c + u > 0)
+        item->outcome = u > 0 && c == 0 ? SL_WRITE_UPDATED : SL_WRITE_CREATED;
+    }
 
   for (guint i = 0; i < items->len; i++)
     {

@@ -12,8 +12,11 @@
 #include "core/sl-util.h"
 #include "sl-csv.h"
 #include "sl-export.h"
+#include "store/sl-query.h"
+#include "store/sl-store-search.h"
 
 #define FLUSH_AT (64 * 1024)
+#define SEARCH_PAGE 256
 
 /* Columns ----------------------------------------------------------------- */
 
@@ -303,6 +306,12 @@ typedef struct
   sqlite3_stmt    *stmt;
   const GArray    *ids;     /* nullable: export just these */
   guint            id_pos;
+  /* a search: its hits are read a page at a time into @page_ids */
+  SlStore         *search_store;
+  SlQuery         *query;
+  GArray          *page_ids;
+  guint            offset;
+  gboolean         last_page;
   /* the current row */
   SlProfile       *profile;
   SlExportRowInfo  info;
@@ -324,6 +333,9 @@ static void
 cursor_close (Cursor *c)
 {
   cursor_clear_row (c);
+  g_clear_object (&c->search_store);
+  g_clear_pointer (&c->query, sl_query_unref);
+  g_clear_pointer (&c->page_ids, g_array_unref);
   g_clear_pointer (&c->stmt, sqlite3_finalize);
   g_clear_pointer (&c->db, sqlite3_close);
 }
@@ -349,16 +361,23 @@ cursor_open (Cursor                *c,
 
   if (!sl_str_empty (options->query))
     {
-      /* The store's search API is not on main yet; refuse rather than
-       * silently exporting everything. */
-      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_FAILED,
-                   "Exporting a search is not available in this build; export everything instead");
-      return FALSE;
+      /* The search runs through the store's own API (its own read-only
+       * connection); the rows are then read here by id. */
+      c->query = sl_query_parse (options->query, error);
+      if (c->query == NULL)
+        return FALSE;
+      if (!sl_query_is_empty (c->query))
+        {
+          c->search_store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, error);
+          if (c->search_store == NULL)
+            return FALSE;
+          c->page_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
     }
   if (sqlite3_open_v2 (db_path, &c->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return set_db_error (c, "open", error);
   sqlite3_busy_timeout (c->db, 5000);
-  c->ids = options->profile_ids;
+  c->ids = c->page_ids != NULL ? c->page_ids : options->profile_ids;
   if (sqlite3_prepare_v2 (c->db,
                           c->ids != NULL ? ROW_SQL " WHERE id = ? AND deleted = 0"
                                          : ROW_SQL " WHERE deleted = 0 ORDER BY id",
@@ -417,6 +436,21 @@ cursor_next (Cursor  *c,
   cursor_clear_row (c);
   for (;;)
     {
+      if (c->page_ids != NULL && c->id_pos >= c->page_ids->len && !c->last_page)
+        {
+          /* The next page of the search, oldest import first (a stable
+           * order, so pages neither overlap nor skip). */
+          g_autoptr(GPtrArray) hits = sl_store_search_page (c->search_store, c->query, SL_SORT_IMPORTED,
+                                                            FALSE, c->offset, SEARCH_PAGE, NULL, error);
+          if (hits == NULL)
+            return FALSE;
+          g_array_set_size (c->page_ids, 0);
+          for (guint i = 0; i < hits->len; i++)
+            g_array_append_val (c->page_ids, ((SlSearchHit *) g_ptr_array_index (hits, i))->profile_id);
+          c->offset += hits->len;
+          c->id_pos = 0;
+          c->last_page = hits->len < SEARCH_PAGE;
+        }
       if (c->ids != NULL)
         {
           if (c->id_pos >= c->ids->len)

@@ -44,8 +44,10 @@ const char * const   *sl_export_default_columns  (void);
 typedef struct
 {
   SlExportFormat  format;
-  char           *query;        /* search query; NULL or "" = every candidate */
-  GArray         *profile_ids;  /* (element-type gint64) nullable: just these profiles */
+  char           *query;        /* search query (sl-query.h); NULL or "" = every
+                                 * candidate.  A search exports in import order. */
+  GArray         *profile_ids;  /* (element-type gint64) nullable: just these profiles
+                                 * (ignored when @query is set) */
   GStrv           columns;      /* CSV column ids; NULL = the defaults */
   gboolean        bom;          /* CSV: start with a UTF-8 BOM (for Excel) */
   gboolean        neutralise;   /* CSV: formula-injection guard; TRUE by default */

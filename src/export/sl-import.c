@@ -720,6 +720,70 @@ sl_import_file (SlStore       *store,
     }
 }
 
+gboolean
+sl_import_path_is_exchange (const char *path)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv"))
+    return TRUE;
+  if (!g_str_has_suffix (lower, ".json") || !g_file_get_contents (path, &data, &length, NULL))
+    return FALSE;
+  return sl_import_detect (path, data, length) == SL_IMPORT_KIND_JSON_RESUME;
+}
+
+gboolean
+sl_import_file_summarised (SlStore     *store,
+                           const char  *path,
+                           guint       *created,
+                           guint       *updated,
+                           gint64      *profile_id,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+  guint n_created = 0, n_updated = 0, n_failed = 0;
+
+  g_return_val_if_fail (SL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  results = sl_import_file (store, path, NULL, NULL, error);
+  if (results == NULL)
+    return FALSE;
+  for (guint i = 0; i < results->len; i++)
+    {
+      SlImportResult *r = g_ptr_array_index (results, i);
+      if (r->error != NULL)
+        {
+          if (n_failed++ < 10)
+            g_string_append_printf (failures, "%s%s", failures->len > 0 ? "; " : "", r->error->message);
+          continue;
+        }
+      if (r->outcome == SL_WRITE_UPDATED)
+        n_updated++;
+      else
+        n_created++;
+      if (profile_id != NULL)
+        *profile_id = r->profile_id;
+    }
+  if (created != NULL)
+    *created = n_created;
+  if (updated != NULL)
+    *updated = n_updated;
+  if (n_failed > 0)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_ROW, "%u of %u rows not imported: %s%s",
+                   n_failed, results->len, failures->str, n_failed > 10 ? "; …" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,

@@ -117,6 +117,22 @@ GPtrArray     *sl_import_file            (SlStore          *store,
                                           GCancellable     *cancellable,
                                           GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* For `shortlist-cli import`: TRUE for the files this room imports —
+ * .csv/.tsv, and .json files holding JSON Resume (a "basics" object). */
+gboolean       sl_import_path_is_exchange (const char     *path);
+
+/* sl_import_file with the per-row results folded into counts: @created and
+ * @updated (nullable) count stored rows, @profile_id (nullable) gets the
+ * last stored one.  FALSE with @error when the file failed or any row did;
+ * the message names each failed row ("2 of 6 rows not imported: Line 3:
+ * …").  Rows that succeeded are stored either way. */
+gboolean       sl_import_file_summarised (SlStore         *store,
+                                          const char      *path,
+                                          guint           *created,
+                                          guint           *updated,
+                                          gint64          *profile_id,
+                                          GError         **error);
+
 /* sl_import_file on a worker thread with its own connection to @store's
  * database. */
 void           sl_import_file_async      (SlStore            *store,
