@@ -8,3 +8,4 @@
 { "stats", "totals, sources, intake status, top skills", sl_cli_stats },
 { "check", "verify the database: schema, integrity, search index", sl_cli_check },
 { "export", "export candidates as CSV or JSON Resume", sl_cli_export },
+{ "parse", "parse resumes into profiles without storing them", sl_cli_parse },

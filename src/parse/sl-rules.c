@@ -1,0 +1,2356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rule parser.  One pass splits the text into lines and sections; each
+ * field family then reads the lines of the sections where it lives:
+ * contacts from the top of the document, work entries around the date
+ * ranges of the experience sections, education entries around degree and
+ * school words, skills from skills sections and the gazetteer.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "core/sl-date.h"
+#include "core/sl-util.h"
+#include "sl-dates.h"
+#include "sl-lexicon.h"
+#include "sl-phone.h"
+#include "sl-rules.h"
+#include "sl-sections.h"
+#include "sl-skills.h"
+#include "sl-text.h"
+
+G_DEFINE_QUARK (sl-parse-error-quark, sl_parse_error)
+
+#define HEADER_LINES 14
+
+typedef struct
+{
+  char      *text;      /* trimmed */
+  int        no;        /* 1-based line number in the document */
+  SlSection  section;
+  gboolean   heading;
+  gboolean   bold;
+  double     size;
+  GPtrArray *dates;     /* (element-type SlDateRange), lazily */
+  gboolean   used;      /* consumed by a work or education entry header */
+} Ln;
+
+typedef struct
+{
+  GPtrArray            *lines;   /* (element-type Ln) */
+  SlProfile            *p;
+  const SlRulesOptions *opts;
+  guint                 first_heading;
+  int                   name_line;
+  double                body_size;
+} Ctx;
+
+static void
+ln_free (gpointer data)
+{
+  Ln *l = data;
+  if (l == NULL)
+    return;
+  g_free (l->text);
+  g_clear_pointer (&l->dates, g_ptr_array_unref);
+  g_free (l);
+}
+
+static Ln *
+line_at (Ctx *c, guint i)
+{
+  return g_ptr_array_index (c->lines, i);
+}
+
+static GPtrArray *
+ln_dates (Ln *l)
+{
+  if (l->dates == NULL)
+    l->dates = sl_dates_find (l->text);
+  return l->dates;
+}
+
+/* ------------------------------------------------------------------ */
+/* small string helpers                                                */
+
+static gboolean
+is_bullet_char (gunichar c)
+{
+  return c == '*' || c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == 0x27A2
+         || c == 0x2756 || c == 0x00B7 || c == 0x25BA || c == 0x2023 || c == 0x2043
+         || c == 0x25E6 || c == 0xF0B7 || c == 0xF0A7 || c == 0xF076 || c == 0x2713
+         || c == 0x2714 || c == 0x25C6 || c == 0x25C7 || c == 0x2219 || c == 0x27A4
+         || c == 0x25B6 || c == 0x2192 || c == 0xF0D8 || c == 0xF0FC;
+}
+
+static gboolean
+starts_with_bullet (const char *s)
+{
+  gunichar c = g_utf8_get_char (s);
+  if (is_bullet_char (c))
+    return TRUE;
+  return (s[0] == '-' || s[0] == 'o') && s[1] == ' ';
+}
+
+/* A copy of @s without leading bullets and edge punctuation/space. */
+static char *
+clean_edges (const char *s, gssize len)
+{
+  g_autofree char *copy = len < 0 ? g_strdup (s) : g_strndup (s, len);
+  char *b = copy;
+  char *e;
+
+  while (*b)
+    {
+      gunichar c = g_utf8_get_char (b);
+      if (g_unichar_isspace (c) || is_bullet_char (c) || strchr ("-,;:|/\\()[]{}\"'`~_.=", *b) != NULL
+          || c == 0x2013 || c == 0x2014 || c == 0xA0)
+        b = g_utf8_next_char (b);
+      else
+        break;
+    }
+  e = b + strlen (b);
+  while (e > b)
+    {
+      const char *prev = g_utf8_prev_char (e);
+      gunichar c = g_utf8_get_char (prev);
+      if (g_unichar_isspace (c) || strchr ("-,;:|/\\([{\"'`~_=", *prev) != NULL
+          || c == 0x2013 || c == 0x2014 || c == 0xA0
+          || (c == ')' && strchr (b, '(') == NULL) || (c == ']' && strchr (b, '[') == NULL))
+        e = (char *) prev;
+      else
+        break;
+    }
+  return e > b ? g_strndup (b, e - b) : NULL;
+}
+
+static char *
+clean (const char *s, gssize len)
+{
+  g_autofree char *e = clean_edges (s, len);
+  return e ? sl_strdup_clean (e) : NULL;
+}
+
+static int
+count_words (const char *s)
+{
+  int n = 0;
+  gboolean in = FALSE;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (sl_text_is_alnum (c) || c == '&' || c == '+' || c == '#')
+        {
+          if (!in)
+            n++;
+          in = TRUE;
+        }
+      else if (c != '\'' && c != '.' && c != '-')
+        in = FALSE;
+    }
+  return n;
+}
+
+/* Folded words of @s, for list lookups. (element-type utf8) */
+static GPtrArray *
+folded_words (const char *s)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *f = sl_text_fold (s);
+  char *p = f;
+
+  while (*p)
+    {
+      char *w;
+      while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
+        p++;
+      if (!*p)
+        break;
+      w = p;
+      while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
+        p++;
+      g_ptr_array_add (out, g_strndup (w, p - w));
+    }
+  return out;
+}
+
+static gboolean
+contains_email (const char *s)
+{
+  const char *at = strchr (s, '@');
+  return at != NULL && at > s && strchr (at, '.') != NULL;
+}
+
+static gboolean
+contains_url (const char *s)
+{
+  g_autofree char *f = g_ascii_strdown (s, -1);
+  return strstr (f, "http") || strstr (f, "www.") || strstr (f, ".com") || strstr (f, "linkedin")
+         || strstr (f, "github");
+}
+
+static int
+count_digits (const char *s)
+{
+  int n = 0;
+  for (; *s; s++)
+    if (g_ascii_isdigit (*s))
+      n++;
+  return n;
+}
+
+/* Splits @s at strong separators: runs of 2+ spaces, tabs, '|', bullets,
+ * " - " / " – ", and (when @commas) commas and semicolons.  A comma part
+ * that is only a company suffix ("Inc.") stays with the part before it. */
+static GPtrArray *
+split_segments (const char *s, gboolean commas)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  const char *seg = s;
+  const char *p = s;
+
+  while (TRUE)
+    {
+      gboolean cut = FALSE;
+      gsize skip = 0;
+      gunichar c = g_utf8_get_char (p);
+
+      if (*p == '\0')
+        cut = TRUE;
+      else if ((p[0] == ' ' && p[1] == ' ') || *p == '\t')
+        {
+          cut = TRUE;
+          skip = 1;
+          while (p[skip] == ' ' || p[skip] == '\t')
+            skip++;
+        }
+      else if (*p == '|' || is_bullet_char (c) || (commas && *p == ';'))
+        {
+          cut = TRUE;
+          skip = g_utf8_next_char (p) - p;
+        }
+      else if (*p == ' ' && (p[1] == '-' || g_utf8_get_char (p + 1) == 0x2013 || g_utf8_get_char (p + 1) == 0x2014))
+        {
+          const char *q = g_utf8_next_char (p + 1);
+          if (*q == ' ')
+            {
+              cut = TRUE;
+              skip = q + 1 - p;
+            }
+        }
+      else if (commas && *p == ',')
+        {
+          /* "Google, Inc." keeps its suffix */
+          const char *q = p + 1;
+          const char *e;
+          while (*q == ' ')
+            q++;
+          e = q;
+          while (*e && *e != ',' && *e != ' ' && *e != '|')
+            e++;
+          {
+            g_autofree char *w = g_ascii_strdown (q, e - q);
+            gsize wl = strlen (w);
+            if (wl > 0 && w[wl - 1] == '.')
+              w[wl - 1] = '\0';
+            if (!(*w && sl_lex_lookup (SL_LEX_COMPANY, w) && (strlen (w) <= 4)
+                  && (*e == '\0' || *e == ',')))
+              {
+                cut = TRUE;
+                skip = 1;
+              }
+          }
+        }
+      if (cut)
+        {
+          char *part = clean (seg, p - seg);
+          if (part != NULL)
+            g_ptr_array_add (out, part);
+          if (*p == '\0')
+            break;
+          p += skip;
+          seg = p;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+    }
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* lines and sections                                                  */
+
+static void
+add_line (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size)
+{
+  Ln *l = g_new0 (Ln, 1);
+  g_autofree char *raw = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  char *valid = g_utf8_make_valid (raw, -1);
+
+  /* keep inner runs of spaces (they separate columns); trim the ends and
+   * turn non-breaking spaces and tabs into spaces */
+  for (char *q = valid; *q; q++)
+    if (*q == '\t' || *q == '\r' || *q == '\v')
+      *q = ' ';
+  {
+    char *q;
+    while ((q = strstr (valid, "\xc2\xa0")) != NULL)
+      {
+        q[0] = ' ';
+        memmove (q + 1, q + 2, strlen (q + 2) + 1);
+      }
+  }
+  l->text = g_strstrip (valid);
+  l->no = no;
+  l->bold = bold;
+  l->size = size;
+  g_ptr_array_add (c->lines, l);
+}
+
+static void
+build_lines (Ctx *c, const SlDocument *doc, const char *text)
+{
+  c->lines = g_ptr_array_new_with_free_func (ln_free);
+  if (doc != NULL && doc->lines != NULL && doc->lines->len > 0)
+    {
+      for (guint i = 0; i < doc->lines->len; i++)
+        {
+          SlLine *sl = g_ptr_array_index (doc->lines, i);
+          add_line (c, sl->text ? sl->text : "", -1, (int) i + 1, sl->bold, sl->font_size);
+        }
+    }
+  else
+    {
+      const char *p = text;
+      int no = 1;
+      while (TRUE)
+        {
+          const char *e = p;
+          while (*e && *e != '\n' && *e != '\f')
+            e++;
+          add_line (c, p, e - p, no++, FALSE, 0);
+          if (*e == '\0')
+            break;
+          p = e + 1;
+        }
+    }
+}
+
+static double
+body_font_size (Ctx *c)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int best = 0, best_n = 0;
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      int key = (int) (l->size * 2 + 0.5);
+      int n;
+      if (key <= 0)
+        continue;
+      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, GINT_TO_POINTER (key))) + 1;
+      g_hash_table_insert (counts, GINT_TO_POINTER (key), GINT_TO_POINTER (n));
+      if (n > best_n)
+        {
+          best_n = n;
+          best = key;
+        }
+    }
+  return best / 2.0;
+}
+
+/* "Work Experience Carnegie Mellon University": a heading of two or three
+ * words glued to the first line of its section.  Returns the length of the
+ * heading part, or 0. */
+static gsize
+glued_heading (const char *text, SlSection *section)
+{
+  const char *p = text;
+  int words = 0;
+
+  for (int w = 0; w < 3; w++)
+    {
+      const char *e = strchr (p, ' ');
+      g_autofree char *prefix = NULL;
+      SlSection s;
+      const char *rest;
+
+      if (e == NULL)
+        return 0;
+      words++;
+      prefix = g_strndup (text, e - text);
+      p = e + 1;
+      if (words < 2)
+        continue;
+      s = sl_section_from_heading (prefix, NULL, &rest);
+      if (s != SL_SECTION_NONE && rest == NULL && g_unichar_isupper (g_utf8_get_char (p))
+          && (s == SL_SECTION_EXPERIENCE || s == SL_SECTION_EDUCATION || s == SL_SECTION_SKILLS))
+        {
+          /* every word of the heading capitalised */
+          gboolean caps = TRUE;
+          for (const char *q = text; q < e; q++)
+            if ((q == text || q[-1] == ' ') && !g_ascii_isupper (*q))
+              caps = FALSE;
+          if (caps && strstr (prefix, " ") != NULL)
+            {
+              g_autofree char *f = sl_text_fold (prefix);
+              if (strstr (f, "experience") || strstr (f, "education") || strstr (f, "skills")
+                  || strstr (f, "erfahrung") || strstr (f, "ausbildung"))
+                {
+                  *section = s;
+                  return e - text;
+                }
+            }
+        }
+    }
+  return 0;
+}
+
+static void
+assign_sections (Ctx *c)
+{
+  SlSection cur = SL_SECTION_NONE;
+  SlLineCues cues = { FALSE, 0, c->body_size };
+  GPtrArray *old = c->lines;
+  guint i;
+
+  c->first_heading = G_MAXUINT;
+  c->lines = g_ptr_array_new_with_free_func (ln_free);
+  for (i = 0; i < old->len; i++)
+    {
+      Ln *l = g_ptr_array_index (old, i);
+      const char *rest = NULL;
+      SlSection s;
+      gsize glued;
+
+      g_ptr_array_index (old, i) = NULL;
+      cues.bold = l->bold;
+      cues.font_size = l->size;
+      s = l->text[0] ? sl_section_from_heading (l->text, &cues, &rest) : SL_SECTION_NONE;
+      if (s == SL_SECTION_NONE && l->text[0] && (glued = glued_heading (l->text, &s)) > 0)
+        rest = l->text + glued + 1;
+      if (s == SL_SECTION_LANGUAGES && rest != NULL)
+        {
+          /* "Languages: Python, Java" lists programming languages */
+          g_autoptr(SlLanguage) lang = sl_rules_parse_language (rest);
+          if (lang == NULL)
+            s = SL_SECTION_NONE;
+        }
+      if (s != SL_SECTION_NONE)
+        {
+          g_autofree char *r = rest ? g_strdup (rest) : NULL;
+          cur = s;
+          if (c->first_heading == G_MAXUINT)
+            c->first_heading = c->lines->len;
+          l->heading = TRUE;
+          l->section = s;
+          if (r != NULL)
+            {
+              /* the heading keeps only its words; the rest is a content line */
+              gsize hl = rest - l->text;
+              l->text[hl] = '\0';
+              g_ptr_array_add (c->lines, l);
+              add_line (c, r, -1, l->no, FALSE, 0);
+              line_at (c, c->lines->len - 1)->section = cur;
+              continue;
+            }
+          g_ptr_array_add (c->lines, l);
+          continue;
+        }
+      l->section = cur;
+      g_ptr_array_add (c->lines, l);
+    }
+  g_ptr_array_unref (old);
+  if (c->first_heading == G_MAXUINT)
+    c->first_heading = c->lines->len;
+}
+
+/* ------------------------------------------------------------------ */
+/* contacts                                                            */
+
+static gboolean
+email_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+}
+
+static char *
+find_email (const char *s, gsize *at_offset)
+{
+  const char *at = s;
+
+  while ((at = strchr (at, '@')) != NULL)
+    {
+      const char *b = at, *e = at + 1;
+      gboolean dot = FALSE;
+
+      while (b > s && email_char (b[-1]))
+        b--;
+      while (*e && (g_ascii_isalnum (*e) || *e == '.' || *e == '-'))
+        {
+          if (*e == '.')
+            dot = TRUE;
+          e++;
+        }
+      while (e > at + 1 && (e[-1] == '.' || e[-1] == '-'))
+        e--;
+      while (b < at && (*b == '.' || *b == '-'))
+        b++;
+      if (b < at && dot && e > at + 3 && memchr (at + 1, '.', e - at - 1) != NULL)
+        {
+          if (at_offset)
+            *at_offset = b - s;
+          return g_strndup (b, e - b);
+        }
+      at++;
+    }
+  return NULL;
+}
+
+static void
+find_links (Ctx *c)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      const char *t = line_at (c, i)->text;
+      const char *p = t;
+
+      while (*p)
+        {
+          const char *b = NULL;
+          if (g_ascii_strncasecmp (p, "http://", 7) == 0 || g_ascii_strncasecmp (p, "https://", 8) == 0
+              || g_ascii_strncasecmp (p, "www.", 4) == 0
+              || g_ascii_strncasecmp (p, "linkedin.com/", 13) == 0
+              || g_ascii_strncasecmp (p, "github.com/", 11) == 0)
+            if (p == t || !g_ascii_isalnum (p[-1]))
+              b = p;
+          if (b != NULL)
+            {
+              const char *e = b;
+              g_autofree char *url = NULL;
+              while (*e && !g_ascii_isspace (*e) && *e != ',' && *e != '|' && *e != ')' && *e != '>')
+                e++;
+              while (e > b && (e[-1] == '.' || e[-1] == ';'))
+                e--;
+              url = g_strndup (b, e - b);
+              if (e - b > 8 && !g_hash_table_contains (seen, url))
+                {
+                  g_ptr_array_add (c->p->personal.links, g_strdup (url));
+                  g_hash_table_add (seen, g_steal_pointer (&url));
+                }
+              p = e;
+              continue;
+            }
+          p++;
+        }
+    }
+}
+
+static const char *const phone_labels[] = {
+  "phone", "mobile", "mob", "cell", "tel", "telephone", "ph", "contact", "handy", "telefon",
+  "mobil", "portable", "telephone", "movil", "telefono", "celular", "telemovel", "cellulare",
+  "telefoon", "mobiel", "gsm", "m", "t", "h", "p", "home", "work", "fax",
+};
+
+static gboolean
+line_has_phone_label (const char *text, gsize before)
+{
+  g_autofree char *f = sl_text_fold (text);
+  g_autoptr(GPtrArray) w = NULL;
+
+  if (before < strlen (f))
+    f[before] = '\0';
+  w = folded_words (f);
+  for (guint i = 0; i < w->len; i++)
+    for (gsize k = 0; k < G_N_ELEMENTS (phone_labels); k++)
+      if (g_str_equal (g_ptr_array_index (w, i), phone_labels[k]))
+        return !g_str_equal (phone_labels[k], "fax");
+  return FALSE;
+}
+
+static void
+find_phone (Ctx *c)
+{
+  int best_score = -1;
+  char *best = NULL;
+  int best_no = 0;
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      gsize from = 0, off, len;
+
+      while (sl_phone_find (l->text, from, &off, &len))
+        {
+          int score = 0;
+          g_autofree char *raw = g_strndup (l->text + off, len);
+          int digits = count_digits (raw);
+
+          from = off + len;
+          if (line_has_phone_label (l->text, off))
+            score += 4;
+          if (i < c->first_heading || i < HEADER_LINES)
+            score += 3;
+          if (l->section == SL_SECTION_PERSONAL)
+            score += 2;
+          if (raw[0] == '+' || raw[0] == '(')
+            score += 1;
+          if (digits >= 9)
+            score += 1;
+          /* other numbers nearby: "Fax", "DOB", "Pin", "ID" */
+          {
+            g_autofree char *f = sl_text_fold (l->text);
+            if (strstr (f, "fax") || strstr (f, "pin") || strstr (f, "passport")
+                || strstr (f, "licen") || strstr (f, "ssn") || strstr (f, "aadhaar"))
+              score -= 3;
+          }
+          if (score > best_score)
+            {
+              best_score = score;
+              g_free (best);
+              best = g_steal_pointer (&raw);
+              best_no = l->no;
+            }
+        }
+    }
+  if (best != NULL && best_score >= 3)
+    {
+      char *e164 = sl_phone_to_e164 (best, c->opts->default_region);
+      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
+      c->p->personal.phone = e164 ? e164 : sl_strdup_clean (best);
+      sl_profile_set_field_note (c->p, "personal.phone", e164 ? 0.9 : 0.7, "rules", prov);
+    }
+  g_free (best);
+}
+
+static void
+find_email_field (Ctx *c)
+{
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autofree char *e = find_email (l->text, NULL);
+      if (e != NULL)
+        {
+          g_autofree char *prov = g_strdup_printf ("line %d", l->no);
+          c->p->personal.email = g_steal_pointer (&e);
+          sl_profile_set_field_note (c->p, "personal.email", 0.95, "rules", prov);
+          return;
+        }
+    }
+}
+
+/* ---- name ---- */
+
+static const char *const name_labels[] = {
+  "name", "full name", "nom", "nombre", "nome", "naam", "vorname", "nachname", "nom complet",
+  "nombre completo", "nome completo", "candidate",
+};
+
+/* Strips "Name:" and credentials after a comma ("Jane Roe, PMP, MBA"). */
+static char *
+name_candidate_text (const char *line)
+{
+  g_autoptr(GPtrArray) segs = split_segments (line, FALSE);
+  const char *first;
+  const char *colon;
+  g_autofree char *s = NULL;
+  char *comma;
+
+  if (segs->len == 0)
+    return NULL;
+  first = g_ptr_array_index (segs, 0);
+  colon = strchr (first, ':');
+  if (colon != NULL)
+    {
+      g_autofree char *label = g_ascii_strdown (first, colon - first);
+      gboolean is_label = FALSE;
+      g_strstrip (label);
+      for (gsize k = 0; k < G_N_ELEMENTS (name_labels); k++)
+        if (g_str_equal (label, name_labels[k]))
+          is_label = TRUE;
+      if (!is_label)
+        return NULL;
+      first = colon + 1;
+    }
+  s = g_strdup (first);
+  comma = strchr (s, ',');
+  if (comma != NULL)
+    *comma = '\0';
+  /* "Dr." "Dipl.-Ing." prefixes are kept: they are part of how the name is written */
+  return clean (s, -1);
+}
+
+static int
+score_name (Ctx *c, const char *cand, Ln *l, guint index)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  int n_tokens = 0, score = 0;
+  int upper_initial = 0;
+  const char *p;
+
+  if (cand == NULL || strlen (cand) > 60)
+    return -1;
+  for (p = cand; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (g_unichar_isdigit (ch) || ch == '@' || ch == '/' || ch == ':' || ch == '(' || ch == '&'
+          || ch == '+' || ch == '#' || ch == '|' || ch == '?' || ch == '!')
+        return -1;
+    }
+  /* tokens: each starts with an upper-case letter, or is a particle */
+  p = cand;
+  while (*p)
+    {
+      const char *b;
+      gunichar ch;
+      g_autofree char *tok = NULL;
+      g_autofree char *ftok = NULL;
+
+      while (*p == ' ')
+        p++;
+      if (!*p)
+        break;
+      b = p;
+      while (*p && *p != ' ')
+        p++;
+      tok = g_strndup (b, p - b);
+      ftok = sl_text_fold (tok);
+      {
+        gsize fl = strlen (ftok);
+        while (fl > 0 && (ftok[fl - 1] == '.' || ftok[fl - 1] == ','))
+          ftok[--fl] = '\0';
+      }
+      n_tokens++;
+      ch = g_utf8_get_char (tok);
+      if (sl_lex_lookup (SL_LEX_NAME_PARTICLE, ftok) && n_tokens > 1)
+        continue;
+      if (!g_unichar_isupper (ch))
+        return -1;
+      upper_initial++;
+      if (sl_lex_lookup (SL_LEX_NOT_NAME, ftok) || sl_lex_lookup (SL_LEX_TITLE, ftok)
+          || sl_lex_lookup (SL_LEX_HEADING, ftok) || sl_lex_lookup (SL_LEX_COMPANY, ftok)
+          || sl_lex_lookup (SL_LEX_INSTITUTION, ftok) || sl_lex_is_title_compound (ftok, strlen (ftok))
+          || sl_lex_lookup (SL_LEX_COUNTRY, ftok) || sl_lex_lookup (SL_LEX_STREET, ftok))
+        return -1;
+      if (sl_lex_lookup (SL_LEX_CITY, ftok) && n_tokens == 1)
+        score -= 2;
+    }
+  if (n_tokens < 2 || n_tokens > 5 || upper_initial < 2)
+    return -1;
+  score += 10;
+  score -= (int) index;            /* earlier is better */
+  if (n_tokens <= 3)
+    score += 2;
+  if (l->bold)
+    score += 3;
+  if (l->size > 0 && c->body_size > 0 && l->size > c->body_size + 1)
+    score += 4;
+  words = folded_words (cand);
+  (void) words;
+  return score;
+}
+
+static void
+find_name (Ctx *c)
+{
+  int best_score = -1;
+  char *best = NULL;
+  int best_no = 0;
+  guint limit = MIN (c->lines->len, (guint) HEADER_LINES + 6);
+
+  c->name_line = -1;
+  for (guint i = 0; i < limit; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autofree char *cand = NULL;
+      int s;
+
+      if (l->heading && l->section != SL_SECTION_PERSONAL)
+        {
+          if (i >= c->first_heading && best != NULL)
+            break;
+          continue;
+        }
+      if (l->text[0] == '\0')
+        continue;
+      cand = name_candidate_text (l->text);
+      s = score_name (c, cand, l, i);
+      if (i > c->first_heading)
+        s -= 4;
+      if (s > best_score)
+        {
+          best_score = s;
+          g_free (best);
+          best = g_steal_pointer (&cand);
+          best_no = l->no;
+          c->name_line = (int) i;
+        }
+    }
+  if (best != NULL)
+    {
+      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
+      c->p->personal.name = best;
+      sl_profile_set_field_note (c->p, "personal.name", best_score >= 10 ? 0.85 : 0.6, "rules", prov);
+    }
+}
+
+/* ---- location ---- */
+
+static const char *const address_labels[] = {
+  "address", "location", "residence", "city", "home", "adresse", "anschrift", "wohnort",
+  "domicile", "direccion", "domicilio", "residencia", "morada", "endereco", "localidade",
+  "indirizzo", "residenza", "adres", "woonplaats", "based in", "lives in", "current location",
+};
+
+static gboolean
+is_postal_code (const char *w)
+{
+  gsize n = strlen (w);
+  gsize digits = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (g_ascii_isdigit (w[i]))
+      digits++;
+  if (digits == n && (n == 4 || n == 5 || n == 6))
+    return TRUE;
+  /* 1234-567 (PT), D-12345 */
+  if (n == 8 && w[4] == '-' && digits == 7)
+    return TRUE;
+  if (n >= 6 && (w[1] == '-') && g_ascii_isalpha (w[0]) && digits == n - 2)
+    return TRUE;
+  return FALSE;
+}
+
+/* Scores one segment of a header line as a location; *out gets the part to
+ * keep ("Pittsburgh, PA" from "232 Main St, Pittsburgh, PA 15213"). */
+static int
+score_location (const char *seg, char **out)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GString) keep = g_string_new (NULL);
+  int score = 0;
+  gboolean has_place = FALSE;
+  const char *s = seg;
+  const char *colon = strchr (seg, ':');
+
+  *out = NULL;
+  if (contains_email (seg) || contains_url (seg))
+    return -1;
+  if (colon != NULL)
+    {
+      g_autofree char *label = sl_text_fold (seg);
+      gboolean is_label = FALSE;
+      label[colon - seg] = '\0';
+      g_strstrip (label);
+      for (gsize k = 0; k < G_N_ELEMENTS (address_labels); k++)
+        if (g_str_equal (label, address_labels[k]))
+          is_label = TRUE;
+      if (!is_label)
+        return -1;
+      score += 2;
+      s = colon + 1;
+    }
+  {
+    gsize po, pl;
+    if (sl_phone_find (s, 0, &po, &pl))
+      return -1;
+  }
+  if (count_words (s) > 12)
+    return -1;
+  parts = split_segments (s, TRUE);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+      g_autoptr(GPtrArray) w = folded_words (part);
+      gboolean street = FALSE, place = FALSE, postal_only = TRUE;
+      g_autoptr(GString) kept = g_string_new (NULL);
+
+      for (guint k = 0; k < w->len; k++)
+        {
+          const char *word = g_ptr_array_index (w, k);
+          gsize wl = strlen (word);
+          if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_INSTITUTION, word)
+              || sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl)
+              || sl_lex_lookup (SL_LEX_DEGREE, word) || sl_lex_lookup (SL_LEX_HEADING, word))
+            return -1;
+          if (sl_lex_lookup (SL_LEX_STREET, word)
+              || (wl > 6 && (g_str_has_suffix (word, "strasse") || g_str_has_suffix (word, "str")
+                             || g_str_has_suffix (word, "weg") || g_str_has_suffix (word, "platz")
+                             || g_str_has_suffix (word, "straat") || g_str_has_suffix (word, "laan")
+                             || g_str_has_suffix (word, "gasse") || g_str_has_suffix (word, "allee"))))
+            street = TRUE;
+          if (sl_lex_lookup (SL_LEX_CITY, word) || sl_lex_lookup (SL_LEX_COUNTRY, word))
+            place = TRUE;
+          if (!is_postal_code (word))
+            postal_only = FALSE;
+        }
+      if (w->len == 0 || postal_only)
+        continue;
+      /* "Trenton, New Jersey 2334": drop the trailing postal code */
+      {
+        g_autofree char *copy = g_strdup (part);
+        char *last = strrchr (copy, ' ');
+        if (last && is_postal_code (last + 1))
+          *last = '\0';
+        /* leading postal code "75011 Paris", "1012 AB Amsterdam" */
+        g_string_assign (kept, copy);
+        if (g_ascii_isdigit (copy[0]))
+          {
+            char *sp = strchr (copy, ' ');
+            g_autofree char *first = sp ? g_strndup (copy, sp - copy) : g_strdup (copy);
+            if (sp && is_postal_code (first))
+              {
+                const char *r = sp + 1;
+                /* Dutch "1012 AB" */
+                if (g_ascii_isupper (r[0]) && g_ascii_isupper (r[1]) && r[2] == ' ')
+                  r += 3;
+                g_string_assign (kept, r);
+                score += 1;
+                place = TRUE;
+              }
+          }
+      }
+      /* a region after a comma: "Austin, TX" */
+      if (i > 0 && w->len <= 3)
+        {
+          const char *first = g_ptr_array_index (w, 0);
+          if (sl_lex_lookup (SL_LEX_REGION, first) || sl_lex_lookup (SL_LEX_COUNTRY, first))
+            {
+              gboolean caps_abbr = strlen (first) == 2 && g_ascii_isupper (part[0]) && g_ascii_isupper (part[1]);
+              if (strlen (first) > 2 || caps_abbr)
+                place = TRUE;
+            }
+        }
+      if (street || (g_ascii_isdigit (part[0]) && !place))
+        {
+          /* a street: not kept, but an address is a sign of a location */
+          score += 1;
+          continue;
+        }
+      if (place)
+        has_place = TRUE;
+      if (keep->len > 0)
+        g_string_append (keep, ", ");
+      g_string_append (keep, kept->str);
+    }
+  if (keep->len == 0)
+    return -1;
+  if (has_place)
+    score += 3;
+  if (strchr (keep->str, ',') != NULL && has_place)
+    score += 1;
+  if (count_words (keep->str) > 6)
+    score -= 2;
+  *out = g_string_free (g_steal_pointer (&keep), FALSE);
+  return score;
+}
+
+static void
+find_location (Ctx *c)
+{
+  int best_score = 2;
+  char *best = NULL;
+  int best_no = 0;
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autoptr(GPtrArray) segs = NULL;
+      gboolean header = i < c->first_heading
+                        || (i < HEADER_LINES && (l->section == SL_SECTION_NONE || l->section == SL_SECTION_SUMMARY));
+
+      if (!header && l->section != SL_SECTION_PERSONAL)
+        continue;
+      if (l->heading || (int) i == c->name_line || l->text[0] == '\0')
+        continue;
+      segs = split_segments (l->text, FALSE);
+      for (guint k = 0; k < segs->len; k++)
+        {
+          g_autofree char *keep = NULL;
+          int s = score_location (g_ptr_array_index (segs, k), &keep);
+          if (!header)
+            s -= 1;
+          if (s > best_score)
+            {
+              best_score = s;
+              g_free (best);
+              best = g_steal_pointer (&keep);
+              best_no = l->no;
+            }
+        }
+    }
+  if (best != NULL)
+    {
+      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
+      g_auto(GStrv) parts = g_strsplit (best, ",", -1);
+      guint n = g_strv_length (parts);
+
+      c->p->personal.location = best;
+      if (n >= 1)
+        c->p->personal.city = sl_strdup_clean (parts[0]);
+      if (n >= 2)
+        {
+          g_autofree char *last = sl_text_fold (g_strstrip (parts[n - 1]));
+          if (sl_lex_lookup (SL_LEX_COUNTRY, last))
+            c->p->personal.country = sl_strdup_clean (parts[n - 1]);
+          else
+            c->p->personal.region = sl_strdup_clean (parts[n - 1]);
+          if (n >= 3 && c->p->personal.country)
+            c->p->personal.region = sl_strdup_clean (parts[n - 2]);
+        }
+      sl_profile_set_field_note (c->p, "personal.location", MIN (0.9, 0.3 + best_score * 0.1), "rules", prov);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* work experience                                                     */
+
+static gboolean
+header_like (const char *t)
+{
+  gsize len = strlen (t);
+  gunichar first;
+  int words;
+
+  if (len == 0 || len > 100)
+    return FALSE;
+  if (starts_with_bullet (t))
+    return FALSE;
+  words = count_words (t);
+  if (words > 10)
+    return FALSE;
+  if (t[len - 1] == '.' && words > 3)
+    {
+      /* a sentence ends with a dot; "Acme Inc." and "Foo B.V." do not */
+      const char *last = strrchr (t, ' ');
+      g_autofree char *w = NULL;
+      last = last ? last + 1 : t;
+      w = g_ascii_strdown (last, -1);
+      w[strlen (w) - 1] = '\0';
+      if (strchr (w, '.') == NULL && !sl_lex_lookup (SL_LEX_COMPANY, w))
+        return FALSE;
+    }
+  first = g_utf8_get_char (t);
+  if (g_unichar_islower (first))
+    return FALSE;
+  if (contains_email (t))
+    return FALSE;
+  return TRUE;
+}
+
+static const char *const company_labels[] = {
+  "company", "employer", "organization", "organisation", "name of employer", "firm", "client",
+  "firma", "arbeitgeber", "unternehmen", "entreprise", "employeur", "societe", "empresa",
+  "empleador", "azienda", "datore di lavoro", "societa", "bedrijf", "werkgever", "organisatie",
+};
+static const char *const title_labels[] = {
+  "title", "job title", "position", "position held", "role", "designation", "post", "job",
+  "position title", "funktion", "stelle", "rolle", "poste", "fonction", "intitule", "cargo",
+  "puesto", "posicion", "funcao", "ruolo", "posizione", "mansione", "qualifica", "functie",
+  "rol", "positie",
+};
+
+static int
+label_kind (const char *label)
+{
+  g_autofree char *f = sl_text_fold (label);
+  g_strstrip (f);
+  for (gsize k = 0; k < G_N_ELEMENTS (company_labels); k++)
+    if (g_str_equal (f, company_labels[k]))
+      return 1;
+  for (gsize k = 0; k < G_N_ELEMENTS (title_labels); k++)
+    if (g_str_equal (f, title_labels[k]))
+      return 2;
+  return 0;
+}
+
+typedef struct
+{
+  int title;
+  int company;
+  int location;
+} SegScore;
+
+static gboolean
+is_location_segment (const char *seg)
+{
+  g_autoptr(GPtrArray) w = folded_words (seg);
+  int place = 0;
+
+  if (w->len == 0 || w->len > 4)
+    return FALSE;
+  for (guint i = 0; i < w->len; i++)
+    {
+      const char *word = g_ptr_array_index (w, i);
+      if (sl_lex_lookup (SL_LEX_CITY, word) || sl_lex_lookup (SL_LEX_COUNTRY, word))
+        place++;
+      else if (sl_lex_lookup (SL_LEX_REGION, word))
+        {
+          /* two-letter regions only in capitals: "IN" but not "in" */
+          if (strlen (word) > 2 || strstr (seg, "in") == NULL)
+            place++;
+        }
+      else if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_TITLE, word)
+               || sl_lex_lookup (SL_LEX_INSTITUTION, word))
+        return FALSE;
+    }
+  return place > 0 && place * 2 >= (int) w->len;
+}
+
+static SegScore
+score_segment (const char *seg)
+{
+  SegScore s = { 0, 0, 0 };
+  g_autoptr(GPtrArray) w = folded_words (seg);
+  int upper = 0, lower = 0;
+
+  for (guint i = 0; i < w->len; i++)
+    {
+      const char *word = g_ptr_array_index (w, i);
+      gsize wl = strlen (word);
+      if (sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl))
+        s.title += 3;
+      else if (sl_lex_lookup (SL_LEX_SENIORITY, word))
+        s.title += 1;
+      if (sl_lex_lookup (SL_LEX_COMPANY, word))
+        s.company += 3;
+      else if (sl_lex_lookup (SL_LEX_INSTITUTION, word))
+        s.company += 2;
+    }
+  if (is_location_segment (seg))
+    s.location = 5;
+  for (const char *p = seg; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isupper (c))
+        upper++;
+      else if (g_unichar_islower (c))
+        lower++;
+    }
+  if (w->len > 8)
+    {
+      s.title -= 3;
+      s.company -= 3;
+    }
+  /* "of"/"for" inside a title ("Director of Sales") is common; inside a
+   * company name too ("Bank of America"): no signal */
+  return s;
+}
+
+typedef struct
+{
+  GPtrArray *segs;     /* (element-type utf8) */
+  GArray    *line_no;  /* int per segment */
+} HeaderParts;
+
+static void
+header_add_text (HeaderParts *h, const char *text, int no)
+{
+  g_autoptr(GPtrArray) segs = split_segments (text, TRUE);
+
+  for (guint i = 0; i < segs->len; i++)
+    {
+      char *s = g_ptr_array_index (segs, i);
+      /* words like "at"/"bei"/"chez" join title and company: split there */
+      const char *joins[] = { " at ", " @ ", " bei ", " chez ", " presso ", " bij ", " en la empresa ",
+                              " na empresa " };
+      gboolean split = FALSE;
+      for (gsize k = 0; k < G_N_ELEMENTS (joins) && !split; k++)
+        {
+          const char *j = strstr (s, joins[k]);
+          if (j != NULL && j > s)
+            {
+              g_autofree char *a = clean (s, j - s);
+              g_autofree char *b = clean (j + strlen (joins[k]), -1);
+              SegScore sa = a ? score_segment (a) : (SegScore) { 0, 0, 0 };
+              if (a && b && sa.title > 0)
+                {
+                  int n = no;
+                  g_ptr_array_add (h->segs, g_steal_pointer (&a));
+                  g_array_append_val (h->line_no, n);
+                  g_ptr_array_add (h->segs, g_steal_pointer (&b));
+                  g_array_append_val (h->line_no, n);
+                  split = TRUE;
+                }
+            }
+        }
+      if (!split)
+        {
+          int n = no;
+          g_ptr_array_add (h->segs, g_strdup (s));
+          g_array_append_val (h->line_no, n);
+        }
+    }
+}
+
+/* The text of a line with its date ranges cut out. */
+static char *
+line_without_dates (Ln *l)
+{
+  GPtrArray *dates = ln_dates (l);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gsize pos = 0;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      SlDateRange *r = g_ptr_array_index (dates, i);
+      g_string_append_len (s, l->text + pos, r->offset - pos);
+      g_string_append (s, "  ");
+      pos = r->offset + r->length;
+    }
+  g_string_append (s, l->text + pos);
+  /* empty brackets and dangling words left by the cut */
+  {
+    static const char *const junk[] = { "()", "( )", "(  )", "[]", "[  ]" };
+    for (gsize k = 0; k < G_N_ELEMENTS (junk); k++)
+      {
+        char *q;
+        while ((q = strstr (s->str, junk[k])) != NULL)
+          g_string_erase (s, q - s->str, strlen (junk[k]));
+      }
+  }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+is_anchor (Ln *l)
+{
+  GPtrArray *dates;
+
+  if (l->heading || l->text[0] == '\0')
+    return FALSE;
+  dates = ln_dates (l);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      SlDateRange *r = g_ptr_array_index (dates, i);
+      if (!r->single)
+        return TRUE;
+      if (count_words (l->text) <= 6 && !starts_with_bullet (l->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
+{
+  int best_t = -1, best_c = -1;
+  int t_score = 0, c_score = 0;
+  guint n = h->segs->len;
+  g_autofree SegScore *scores = g_new0 (SegScore, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *seg = g_ptr_array_index (h->segs, i);
+      const char *colon = strchr (seg, ':');
+      if (colon != NULL)
+        {
+          g_autofree char *label = g_strndup (seg, colon - seg);
+          int kind = label_kind (label);
+          g_autofree char *value = clean (colon + 1, -1);
+          if (kind == 1 && value && w->company == NULL)
+            w->company = g_steal_pointer (&value);
+          else if (kind == 2 && value && w->title == NULL)
+            w->title = g_steal_pointer (&value);
+          scores[i].location = 99; /* consumed */
+          continue;
+        }
+      scores[i] = score_segment (seg);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (scores[i].location)
+        continue;
+      if (scores[i].title > t_score && scores[i].title >= scores[i].company)
+        {
+          t_score = scores[i].title;
+          best_t = (int) i;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (scores[i].location || (int) i == best_t)
+        continue;
+      if (scores[i].company > c_score)
+        {
+          c_score = scores[i].company;
+          best_c = (int) i;
+        }
+    }
+  /* unknown segments fill what is missing: company first */
+  for (guint i = 0; i < n && (best_c < 0 || best_t < 0); i++)
+    {
+      const char *seg = g_ptr_array_index (h->segs, i);
+      if (scores[i].location || (int) i == best_t || (int) i == best_c)
+        continue;
+      if (count_words (seg) > 8 || count_digits (seg) > 4)
+        continue;
+      if (best_c < 0 && w->company == NULL)
+        best_c = (int) i;
+      else if (best_t < 0 && w->title == NULL)
+        best_t = (int) i;
+    }
+  if (best_t >= 0 && w->title == NULL)
+    w->title = g_strdup (g_ptr_array_index (h->segs, best_t));
+  if (best_c >= 0 && w->company == NULL)
+    w->company = g_strdup (g_ptr_array_index (h->segs, best_c));
+  for (guint i = 0; i < n; i++)
+    if (scores[i].location == 5 && w->location == NULL)
+      w->location = g_strdup (g_ptr_array_index (h->segs, i));
+}
+
+static gboolean
+is_work_section (SlSection s)
+{
+  return s == SL_SECTION_EXPERIENCE;
+}
+
+static void
+parse_work (Ctx *c)
+{
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean any_section = FALSE;
+  guint n = c->lines->len;
+
+  for (guint i = 0; i < n; i++)
+    if (is_work_section (line_at (c, i)->section) && !line_at (c, i)->heading)
+      any_section = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Ln *l = line_at (c, i);
+      gboolean eligible = any_section ? is_work_section (l->section)
+                                      : (l->section == SL_SECTION_NONE && i >= HEADER_LINES)
+                                        || l->section == SL_SECTION_OTHER;
+      if (eligible && is_anchor (l))
+        g_array_append_val (anchors, i);
+    }
+
+  for (guint a = 0; a < anchors->len; a++)
+    {
+      guint li = g_array_index (anchors, guint, a);
+      guint prev_limit = a > 0 ? g_array_index (anchors, guint, a - 1) + 1 : 0;
+      guint next_limit = a + 1 < anchors->len ? g_array_index (anchors, guint, a + 1) : n;
+      Ln *l = line_at (c, li);
+      g_autoptr(SlWorkEntry) w = sl_work_entry_new ();
+      HeaderParts h = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (int)) };
+      g_autofree char *own = line_without_dates (l);
+      SlDateRange *r = NULL;
+      GPtrArray *dates = ln_dates (l);
+      guint own_segs;
+      guint desc_from = li + 1;
+      g_autoptr(GString) desc = g_string_new (NULL);
+
+      for (guint k = 0; k < dates->len && r == NULL; k++)
+        if (!((SlDateRange *) g_ptr_array_index (dates, k))->single)
+          r = g_ptr_array_index (dates, k);
+      if (r == NULL && dates->len > 0)
+        r = g_ptr_array_index (dates, 0);
+
+      header_add_text (&h, own, l->no);
+      own_segs = h.segs->len;
+
+      if (own_segs < 2)
+        {
+          /* lines before the anchor, back to the previous entry */
+          g_autoptr(GPtrArray) before = g_ptr_array_new ();
+          for (guint k = li; k > prev_limit && before->len < 3; k--)
+            {
+              Ln *b = line_at (c, k - 1);
+              if (b->text[0] == '\0')
+                continue;
+              if (b->heading || b->section != l->section || b->used || !header_like (b->text))
+                break;
+              g_ptr_array_insert (before, 0, b);
+            }
+          /* when the first anchor has a header before it, this section
+           * writes headers before dates; otherwise after */
+          if (before->len > 0)
+            {
+              HeaderParts hb = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (int)) };
+              for (guint k = 0; k < before->len; k++)
+                {
+                  Ln *b = g_ptr_array_index (before, k);
+                  header_add_text (&hb, b->text, b->no);
+                  b->used = TRUE;
+                }
+              for (guint k = 0; k < h.segs->len; k++)
+                g_ptr_array_add (hb.segs, g_strdup (g_ptr_array_index (h.segs, k)));
+              g_ptr_array_unref (h.segs);
+              g_array_unref (h.line_no);
+              h = hb;
+            }
+          else
+            {
+              guint taken = 0;
+              for (guint k = li + 1; k < next_limit && taken < 3 - own_segs; k++)
+                {
+                  Ln *b = line_at (c, k);
+                  if (b->text[0] == '\0')
+                    {
+                      if (taken > 0)
+                        break;
+                      continue;
+                    }
+                  if (b->heading || b->section != l->section || !header_like (b->text))
+                    break;
+                  /* the next entry's header starts here when a later line
+                   * has a date: stop at a line followed by an anchor */
+                  if (k + 1 < next_limit || next_limit == n)
+                    {
+                      header_add_text (&h, b->text, b->no);
+                      b->used = TRUE;
+                      taken++;
+                      desc_from = k + 1;
+                    }
+                  else
+                    break;
+                }
+            }
+        }
+
+      fill_entry_from_header (w, &h);
+      g_ptr_array_unref (h.segs);
+      g_array_unref (h.line_no);
+
+      if (r != NULL)
+        {
+          w->start = g_strdup (r->start);
+          w->end = g_strdup (r->end);
+          w->current = r->current;
+          if (r->single)
+            {
+              g_clear_pointer (&w->end, g_free);
+              w->end = g_strdup (r->start);
+            }
+        }
+      for (guint k = desc_from; k < next_limit; k++)
+        {
+          Ln *d = line_at (c, k);
+          if (d->heading || d->section != l->section)
+            break;
+          if (d->used || d->text[0] == '\0')
+            continue;
+          if (desc->len > 0)
+            g_string_append_c (desc, '\n');
+          g_string_append (desc, d->text);
+          if (desc->len > 4000)
+            break;
+        }
+      if (desc->len > 0)
+        w->description = g_strdup (desc->str);
+      if (w->title == NULL && w->company == NULL)
+        continue;
+      {
+        g_autofree char *field = g_strdup_printf ("work[%u]", c->p->work->len);
+        g_autofree char *prov = g_strdup_printf ("line %d", l->no);
+        double conf = (w->title && w->company) ? 0.7 : 0.45;
+        sl_profile_set_field_note (c->p, field, conf, "rules", prov);
+      }
+      g_ptr_array_add (c->p->work, g_steal_pointer (&w));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* education                                                           */
+
+typedef struct
+{
+  SlDegreeLevel level;
+  gsize         offset;    /* where the degree word starts in the text */
+} DegreeHit;
+
+/* Finds a degree word in @s; upper-case-only abbreviations ("BA", "MS")
+ * must be written in capitals (dots allowed: "B.A."). */
+static gboolean
+find_degree (const char *s, DegreeHit *hit)
+{
+  const char *p = s;
+  SlDegreeLevel best = SL_DEGREE_NONE;
+  gsize best_off = 0;
+
+  while (*p)
+    {
+      const char *b;
+      g_autoptr(GString) compact = g_string_new (NULL);
+      gboolean all_upper = TRUE;
+      int v;
+
+      while (*p && !(g_unichar_isalpha (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+      if (!*p)
+        break;
+      b = p;
+      /* a word, with dots between letters ("B.Sc.", "Ph.D") folded away */
+      while (*p)
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (g_unichar_isalpha (c))
+            {
+              if (g_unichar_islower (c))
+                all_upper = FALSE;
+              sl_text_fold_append (compact, p, g_utf8_next_char (p) - p);
+              p = g_utf8_next_char (p);
+            }
+          else if (c == '.' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
+            p++;
+          else
+            break;
+        }
+      v = sl_lex_lookup (SL_LEX_DEGREE, compact->str);
+      if (v >= 100)
+        {
+          /* "BA"/"B.A."/"BSc"? the short forms need capitals, and must not be
+           * the start of an all-caps sentence */
+          if (!all_upper && !(compact->len == 2 && g_unichar_isupper (g_utf8_get_char (b))
+                              && strchr (b, '.') != NULL && strchr (b, '.') < p))
+            v = 0;
+          else
+            v -= 100;
+        }
+      /* "Master" in "Scrum Master", "Master data" is not a degree */
+      if (v == SL_DEGREE_MASTER && g_str_has_prefix (compact->str, "master") && b > s)
+        {
+          g_autofree char *before = sl_text_fold (s);
+          before[b - s] = '\0';
+          if (g_str_has_suffix (g_strchomp (before), "scrum"))
+            v = 0;
+        }
+      if (v > (int) best)
+        {
+          best = (SlDegreeLevel) v;
+          best_off = b - s;
+        }
+    }
+  /* phrases */
+  if (best == SL_DEGREE_NONE)
+    {
+      g_autofree char *f = sl_text_fold (s);
+      static const char *const phrases[] = {
+        "high school", "secondary school", "a levels", "a-levels", "o levels", "12th", "10th",
+        "intermediate", "matriculation", "ensino medio", "scuola superiore", "middelbare school",
+      };
+      for (gsize k = 0; k < G_N_ELEMENTS (phrases); k++)
+        {
+          const char *q = strstr (f, phrases[k]);
+          if (q != NULL)
+            {
+              best = SL_DEGREE_SECONDARY;
+              best_off = 0;
+              break;
+            }
+        }
+    }
+  if (best == SL_DEGREE_NONE)
+    return FALSE;
+  hit->level = best;
+  hit->offset = best_off;
+  return TRUE;
+}
+
+const char *
+sl_rules_degree_level (const char *degree)
+{
+  DegreeHit hit;
+
+  g_return_val_if_fail (degree != NULL, NULL);
+  if (!find_degree (degree, &hit))
+    return NULL;
+  return sl_lex_degree_level_name (hit.level);
+}
+
+static gboolean
+is_institution (const char *seg)
+{
+  g_autoptr(GPtrArray) w = folded_words (seg);
+  for (guint i = 0; i < w->len; i++)
+    {
+      const char *word = g_ptr_array_index (w, i);
+      gsize wl = strlen (word);
+      if (sl_lex_lookup (SL_LEX_INSTITUTION, word))
+        return TRUE;
+      /* German compounds: "Musikhochschule", "Fachhochschule" */
+      if (wl > 8 && (g_str_has_suffix (word, "hochschule") || g_str_has_suffix (word, "universitat")
+                     || g_str_has_suffix (word, "schule") || g_str_has_suffix (word, "akademie")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+degree_field (const char *degree)
+{
+  static const char *const links[] = { " in ", " of ", " en ", " em ", " in ", " di ", " im ",
+                                       " der ", " des ", " de ", " van ", " für ", " fur " };
+  const char *best = NULL;
+  gsize best_len = 0;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (links); k++)
+    {
+      const char *q = strstr (degree, links[k]);
+      /* the last link: "Bachelor of Science in Computer Science" */
+      while (q != NULL)
+        {
+          if (best == NULL || q > best)
+            {
+              best = q;
+              best_len = strlen (links[k]);
+            }
+          q = strstr (q + 1, links[k]);
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  {
+    g_autofree char *f = sl_text_fold (best + best_len);
+    /* "of Science" is part of the degree, not the field */
+    if (g_str_has_prefix (f, "science") && strlen (f) <= 8)
+      return NULL;
+    if (g_str_has_prefix (f, "arts") && strlen (f) <= 4)
+      return NULL;
+  }
+  return clean (best + best_len, -1);
+}
+
+static char *
+find_grade (const char *text)
+{
+  static const char *const labels[] = { "cgpa", "gpa", "grade", "note", "nota", "voto", "cijfer",
+                                        "mention", "percentage", "score", "abschlussnote", "media" };
+  g_autofree char *f = sl_text_fold (text);
+
+  if (strlen (f) != strlen (text))
+    return NULL;
+  for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
+    {
+      const char *q = strstr (f, labels[k]);
+      if (q != NULL && (q == f || !g_ascii_isalpha (q[-1])))
+        {
+          const char *v = text + (q - f) + strlen (labels[k]);
+          const char *e;
+          while (*v && (*v == ':' || *v == ' ' || *v == '-' || *v == '.'))
+            v++;
+          e = v;
+          while (*e && (g_ascii_isalnum (*e) || *e == '.' || *e == ',' || *e == '/' || *e == '%'
+                        || (*e == ' ' && e[1] && (g_ascii_isdigit (e[1]) || e[1] == '/'))))
+            e++;
+          while (e > v && (e[-1] == ',' || e[-1] == '.' || e[-1] == ' '))
+            e--;
+          if (e > v && count_digits (v) > 0)
+            return g_strndup (v, e - v);
+          if (e > v && g_str_equal (labels[k], "mention"))
+            return g_strndup (v, e - v);
+        }
+    }
+  return NULL;
+}
+
+static void
+push_education (Ctx *c, SlEducationEntry **cur, int no)
+{
+  SlEducationEntry *e = *cur;
+
+  *cur = NULL;
+  if (e == NULL)
+    return;
+  if (e->degree == NULL && e->institution == NULL)
+    {
+      sl_education_entry_free (e);
+      return;
+    }
+  {
+    g_autofree char *field = g_strdup_printf ("education[%u]", c->p->education->len);
+    g_autofree char *prov = g_strdup_printf ("line %d", no);
+    sl_profile_set_field_note (c->p, field, (e->degree && e->institution) ? 0.75 : 0.5, "rules", prov);
+  }
+  g_ptr_array_add (c->p->education, e);
+}
+
+static void
+education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
+{
+  SlEducationEntry *cur = NULL;
+  int cur_no = 0;
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autoptr(GPtrArray) segs = NULL;
+      GPtrArray *dates;
+      SlDateRange *r = NULL;
+
+      if (!eligible (l) || l->heading || l->text[0] == '\0')
+        continue;
+      dates = ln_dates (l);
+      for (guint k = 0; k < dates->len; k++)
+        {
+          SlDateRange *d = g_ptr_array_index (dates, k);
+          if (r == NULL || (r->single && !d->single))
+            r = d;
+        }
+      {
+        g_autofree char *own = line_without_dates (l);
+        segs = split_segments (own, TRUE);
+      }
+      for (guint k = 0; k < segs->len; k++)
+        {
+          const char *seg = g_ptr_array_index (segs, k);
+          DegreeHit hit;
+          gboolean inst = is_institution (seg);
+          gboolean deg = count_words (seg) <= 14 && find_degree (seg, &hit);
+
+          if (deg && inst)
+            {
+              /* "Bachelor of Science, University X" split above; here both
+               * in one segment: "MSc Physics at ETH Zurich", "B.A. from X" */
+              const char *at = NULL;
+              static const char *const joins[] = { " at ", " from ", " - ", " an der ", " à ",
+                                                   " a la ", " en la ", " na ", " presso ", " aan de ",
+                                                   " aan het ", " de la ", " della " };
+              for (gsize j = 0; j < G_N_ELEMENTS (joins) && at == NULL; j++)
+                {
+                  const char *q = strstr (seg, joins[j]);
+                  if (q != NULL && q > seg + hit.offset)
+                    {
+                      g_autofree char *right = g_strdup (q + strlen (joins[j]));
+                      if (is_institution (right))
+                        at = q;
+                    }
+                }
+              if (at != NULL)
+                {
+                  g_autofree char *dpart = clean (seg, at - seg);
+                  const char *ipart = strchr (at + 1, ' ');
+                  /* skip the joining word(s) */
+                  for (gsize j = 0; j < G_N_ELEMENTS (joins); j++)
+                    if (g_str_has_prefix (at, joins[j]))
+                      ipart = at + strlen (joins[j]);
+                  if (cur != NULL && (cur->degree != NULL || cur->institution != NULL))
+                    push_education (c, &cur, cur_no);
+                  if (cur == NULL)
+                    {
+                      cur = sl_education_entry_new ();
+                      cur_no = l->no;
+                    }
+                  cur->degree = g_steal_pointer (&dpart);
+                  cur->institution = clean (ipart, -1);
+                  continue;
+                }
+              /* whichever word comes first decides */
+              if (hit.offset > 0)
+                deg = FALSE;
+              else
+                inst = FALSE;
+            }
+          if (deg)
+            {
+              if (cur != NULL && cur->degree != NULL)
+                push_education (c, &cur, cur_no);
+              if (cur == NULL)
+                {
+                  cur = sl_education_entry_new ();
+                  cur_no = l->no;
+                }
+              cur->degree = clean (seg, -1);
+              cur->level = g_strdup (sl_lex_degree_level_name (hit.level));
+              cur->field = degree_field (cur->degree);
+            }
+          else if (inst)
+            {
+              if (cur != NULL && cur->institution != NULL)
+                push_education (c, &cur, cur_no);
+              if (cur == NULL)
+                {
+                  cur = sl_education_entry_new ();
+                  cur_no = l->no;
+                }
+              cur->institution = clean (seg, -1);
+            }
+          else if (cur != NULL && cur->degree != NULL && cur->field == NULL && cur->institution == NULL
+                   && count_words (seg) <= 5 && !is_location_segment (seg) && k > 0)
+            {
+              /* "B.Sc., Computer Science, University X" */
+              g_autofree char *f = sl_text_fold (seg);
+              if (find_grade (seg) == NULL)
+                cur->field = clean (seg, -1);
+            }
+        }
+      if (r != NULL)
+        {
+          if (cur != NULL && (cur->end != NULL || cur->start != NULL))
+            {
+              /* a second range: a new entry unless this line also named
+               * the degree or the school of the current one */
+              gboolean named_here = cur_no == l->no;
+              if (!named_here)
+                push_education (c, &cur, cur_no);
+            }
+          if (cur == NULL)
+            {
+              cur = sl_education_entry_new ();
+              cur_no = l->no;
+            }
+          if (cur->start == NULL && cur->end == NULL)
+            {
+              if (r->single)
+                cur->end = g_strdup (r->start);
+              else
+                {
+                  cur->start = g_strdup (r->start);
+                  cur->end = g_strdup (r->end);
+                }
+            }
+        }
+      if (cur != NULL && cur->grade == NULL)
+        cur->grade = find_grade (l->text);
+    }
+  push_education (c, &cur, cur_no);
+}
+
+static gboolean
+in_education_section (Ln *l)
+{
+  return l->section == SL_SECTION_EDUCATION;
+}
+
+static gboolean
+outside_known_sections (Ln *l)
+{
+  return l->section == SL_SECTION_NONE || l->section == SL_SECTION_OTHER
+         || l->section == SL_SECTION_SUMMARY;
+}
+
+static void
+parse_education (Ctx *c)
+{
+  education_from_lines (c, in_education_section);
+  if (c->p->education->len == 0)
+    {
+      /* no education heading: lines anywhere that name both a degree and
+       * a school, or a strong degree word */
+      guint before = c->p->education->len;
+      education_from_lines (c, outside_known_sections);
+      /* keep only entries that have a degree */
+      for (guint i = c->p->education->len; i > before; i--)
+        {
+          SlEducationEntry *e = g_ptr_array_index (c->p->education, i - 1);
+          if (e->degree == NULL)
+            g_ptr_array_remove_index (c->p->education, i - 1);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* skills                                                              */
+
+typedef struct
+{
+  GHashTable *seen;   /* folded canonical-or-name */
+} SkillSet;
+
+static void
+add_skill (Ctx *c, SkillSet *set, const char *name, const char *canonical, const char *category)
+{
+  g_autofree char *key = sl_text_fold (canonical ? canonical : name);
+  SlSkill *s;
+
+  if (g_hash_table_contains (set->seen, key))
+    return;
+  g_hash_table_add (set->seen, g_steal_pointer (&key));
+  s = sl_skill_new (name, canonical);
+  if (category && category[0])
+    s->category = g_strdup (category);
+  g_ptr_array_add (c->p->skills, s);
+}
+
+static gboolean
+skill_item_ok (const char *p)
+{
+  int words = count_words (p);
+  gboolean alpha = FALSE;
+
+  if (strlen (p) > 50 || words > 5 || words == 0)
+    return FALSE;
+  for (const char *q = p; *q; q = g_utf8_next_char (q))
+    if (g_unichar_isalpha (g_utf8_get_char (q)))
+      alpha = TRUE;
+  if (!alpha)
+    return FALSE;
+  if (sl_section_from_heading (p, NULL, NULL) != SL_SECTION_NONE)
+    return FALSE;
+  return TRUE;
+}
+
+/* Items of a skills list: split at bullets, commas, semicolons, " and ",
+ * brackets, " - "; "Label: a, b" drops the label. */
+static void
+skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
+{
+  g_autofree char *work = g_strdup (line);
+  const char *body = work;
+  const char *colon = strchr (work, ':');
+  g_autoptr(GString) piece = g_string_new (NULL);
+
+  if (colon != NULL && colon - work <= 40 && count_words (work) > 0)
+    {
+      g_autofree char *label = g_strndup (work, colon - work);
+      if (count_words (label) <= 5 && strchr (label, ',') == NULL)
+        body = colon + 1;
+    }
+  for (const char *p = body;; )
+    {
+      gboolean cut = FALSE;
+      gsize skip = 0;
+      gunichar ch = g_utf8_get_char (p);
+
+      if (*p == '\0')
+        cut = TRUE;
+      else if (*p == ',' || *p == ';' || *p == '|' || *p == '(' || *p == ')' || is_bullet_char (ch))
+        {
+          cut = TRUE;
+          skip = g_utf8_next_char (p) - p;
+        }
+      else if (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " und ") || g_str_has_prefix (p, " et ")
+               || g_str_has_prefix (p, " y ") || g_str_has_prefix (p, " e ") || g_str_has_prefix (p, " en "))
+        {
+          cut = TRUE;
+          skip = strchr (p + 1, ' ') - p + 1;
+        }
+      else if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
+        {
+          cut = TRUE;
+          skip = 3;
+        }
+      else if (p[0] == ' ' && p[1] == ' ')
+        {
+          cut = TRUE;
+          skip = 2;
+        }
+      if (cut)
+        {
+          g_autofree char *item = clean (piece->str, -1);
+          if (item != NULL)
+            {
+              gsize il = strlen (item);
+              while (il > 0 && item[il - 1] == '.')
+                item[--il] = '\0';
+            }
+          if (item != NULL && skill_item_ok (item))
+            {
+              const char *canon = sl_skills_canonicalize (item);
+              add_skill (c, set, item, canon, canon ? sl_skills_category (canon) : NULL);
+            }
+          g_string_truncate (piece, 0);
+          if (*p == '\0')
+            break;
+          p += skip;
+          continue;
+        }
+      g_string_append_len (piece, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+}
+
+static void
+parse_skills (Ctx *c)
+{
+  SkillSet set = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      if (l->section == SL_SECTION_SKILLS && !l->heading && l->text[0])
+        skills_from_list_line (c, &set, l->text);
+    }
+  /* known skills anywhere else (summaries and job descriptions name them too) */
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      if (l->heading || l->section == SL_SECTION_REFERENCES || l->section == SL_SECTION_PERSONAL
+          || l->section == SL_SECTION_LANGUAGES || (int) i == c->name_line)
+        continue;
+      g_string_append (all, l->text);
+      g_string_append_c (all, '\n');
+    }
+  {
+    g_autoptr(GArray) hits = sl_skills_find (all->str, (gssize) all->len);
+    for (guint i = 0; i < hits->len; i++)
+      {
+        SlSkillMatch *m = &g_array_index (hits, SlSkillMatch, i);
+        g_autofree char *name = g_strndup (all->str + m->offset, m->length);
+        add_skill (c, &set, name, m->canonical, m->category);
+      }
+  }
+  g_hash_table_unref (set.seen);
+}
+
+/* ------------------------------------------------------------------ */
+/* languages, certifications, projects, lists                          */
+
+/* A CEFR level (A1..C2, written in capitals) or a level word, or NULL. */
+static char *
+language_level (const char *text)
+{
+  g_autoptr(GPtrArray) w = NULL;
+
+  for (const char *p = text; *p; p++)
+    if ((p[0] == 'A' || p[0] == 'B' || p[0] == 'C') && (p[1] == '1' || p[1] == '2')
+        && (p == text || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[2]))
+      return g_strndup (p, 2);
+  w = folded_words (text);
+  for (guint i = 0; i < w->len; i++)
+    {
+      int v = sl_lex_lookup (SL_LEX_LEVEL, g_ptr_array_index (w, i));
+      /* "mother tongue", "langue maternelle", "lengua materna" */
+      if (v)
+        return g_strdup (sl_lex_lang_level_name ((SlLangLevel) v));
+    }
+  return NULL;
+}
+
+SlLanguage *
+sl_rules_parse_language (const char *line)
+{
+  g_autoptr(GPtrArray) w = NULL;
+  const char *lang = NULL;
+  g_autofree char *level = NULL;
+
+  g_return_val_if_fail (line != NULL, NULL);
+  w = folded_words (line);
+  for (guint i = 0; i < w->len; i++)
+    {
+      const char *word = g_ptr_array_index (w, i);
+      int v = sl_lex_lookup (SL_LEX_LANGUAGE, word);
+      if (v && lang == NULL)
+        lang = sl_lex_language_name (v);
+    }
+  if (lang == NULL)
+    return NULL;
+  level = language_level (line);
+  return sl_language_new (lang, level);
+}
+
+static void
+parse_languages (Ctx *c)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autoptr(GPtrArray) parts = NULL;
+
+      if (l->section != SL_SECTION_LANGUAGES || l->heading || l->text[0] == '\0')
+        continue;
+      /* "English (C1), German (native)" → one item per comma part */
+      parts = split_segments (l->text, TRUE);
+      for (guint k = 0; k < parts->len; k++)
+        {
+          SlLanguage *lang = sl_rules_parse_language (g_ptr_array_index (parts, k));
+          if (lang == NULL)
+            continue;
+          if (g_hash_table_contains (seen, lang->language))
+            {
+              /* a level on its own later part: "English, fluent" */
+              sl_language_free (lang);
+              continue;
+            }
+          if (lang->level == NULL && k + 1 < parts->len)
+            {
+              const char *next_part = g_ptr_array_index (parts, k + 1);
+              g_autoptr(SlLanguage) next = sl_rules_parse_language (next_part);
+              if (next == NULL)
+                lang->level = language_level (next_part);
+            }
+          g_hash_table_add (seen, (gpointer) g_intern_string (lang->language));
+          g_ptr_array_add (c->p->languages, lang);
+        }
+    }
+}
+
+static void
+parse_lists (Ctx *c)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  SlProject *project = NULL;
+
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autofree char *item = NULL;
+
+      if (l->heading || l->text[0] == '\0')
+        continue;
+      switch (l->section)
+        {
+        case SL_SECTION_SUMMARY:
+          if (summary->len > 0)
+            g_string_append_c (summary, ' ');
+          g_string_append (summary, l->text);
+          break;
+        case SL_SECTION_CERTIFICATIONS:
+          item = clean (l->text, -1);
+          if (item != NULL && count_words (item) <= 20)
+            {
+              SlCertification *cert = sl_certification_new ();
+              g_autoptr(SlDateRange) r = sl_dates_parse_range (item, TRUE);
+              if (r != NULL)
+                {
+                  g_autofree char *rest = g_strdup (item);
+                  memset (rest + r->offset, ' ', r->length);
+                  cert->date = g_strdup (r->end ? r->end : r->start);
+                  cert->name = clean (rest, -1);
+                  if (cert->name == NULL)
+                    cert->name = g_strdup (item);
+                }
+              else
+                cert->name = g_steal_pointer (&item);
+              g_ptr_array_add (c->p->certifications, cert);
+            }
+          break;
+        case SL_SECTION_PROJECTS:
+          if (header_like (l->text) && count_words (l->text) <= 8)
+            {
+              g_autoptr(SlDateRange) r = sl_dates_parse_range (l->text, TRUE);
+              if (r != NULL && project != NULL && project->start == NULL && r->offset == 0)
+                {
+                  project->start = g_strdup (r->start);
+                  project->end = g_strdup (r->end);
+                  break;
+                }
+              project = sl_project_new ();
+              project->name = clean (l->text, -1);
+              g_ptr_array_add (c->p->projects, project);
+            }
+          else if (project != NULL)
+            {
+              g_autofree char *d = project->description;
+              project->description = d ? g_strconcat (d, "\n", l->text, NULL) : g_strdup (l->text);
+              if (strstr (l->text, "http") && project->url == NULL)
+                {
+                  const char *h = strstr (l->text, "http");
+                  const char *e = h;
+                  while (*e && !g_ascii_isspace (*e))
+                    e++;
+                  project->url = g_strndup (h, e - h);
+                }
+            }
+          break;
+        case SL_SECTION_ACHIEVEMENTS:
+          item = clean (l->text, -1);
+          if (item)
+            g_ptr_array_add (c->p->achievements, g_steal_pointer (&item));
+          break;
+        case SL_SECTION_INTERESTS:
+          {
+            g_autoptr(GPtrArray) parts = split_segments (l->text, TRUE);
+            for (guint k = 0; k < parts->len; k++)
+              if (count_words (g_ptr_array_index (parts, k)) <= 6)
+                g_ptr_array_add (c->p->interests, g_strdup (g_ptr_array_index (parts, k)));
+          }
+          break;
+        case SL_SECTION_NONE:
+        case SL_SECTION_EXPERIENCE:
+        case SL_SECTION_EDUCATION:
+        case SL_SECTION_SKILLS:
+        case SL_SECTION_LANGUAGES:
+        case SL_SECTION_REFERENCES:
+        case SL_SECTION_PERSONAL:
+        case SL_SECTION_OTHER:
+        case SL_SECTION_N:
+        default:
+          break;
+        }
+    }
+  if (summary->len > 0)
+    c->p->personal.summary = sl_strdup_clean (summary->str);
+}
+
+/* A headline: a short line near the name that reads as a job title. */
+static void
+find_headline (Ctx *c)
+{
+  guint from = c->name_line >= 0 ? (guint) c->name_line + 1 : 0;
+
+  for (guint i = from; i < MIN (c->first_heading, from + 4); i++)
+    {
+      Ln *l = line_at (c, i);
+      SegScore s;
+      if (l->text[0] == '\0' || count_words (l->text) > 6 || contains_email (l->text))
+        continue;
+      s = score_segment (l->text);
+      if (s.title >= 3 && s.title > s.company && s.location == 0 && count_digits (l->text) == 0)
+        {
+          c->p->personal.headline = clean (l->text, -1);
+          return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+
+static SlProfile *
+parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GError **error)
+{
+  SlRulesOptions defaults = { NULL, NULL };
+  Ctx c = { 0 };
+  double t0 = sl_monotonic_ms ();
+  SlProfile *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SL_PARSE_ERROR, SL_PARSE_ERROR_INVALID,
+                           "The resume's text is not valid UTF-8");
+      return NULL;
+    }
+  if (sl_count_words (text) == 0 && !(doc && doc->lines && doc->lines->len > 0))
+    {
+      g_set_error_literal (error, SL_PARSE_ERROR, SL_PARSE_ERROR_NO_TEXT,
+                           "The resume has no text to parse (a scan without OCR?)");
+      return NULL;
+    }
+  c.opts = opts ? opts : &defaults;
+  c.p = p = sl_profile_new ();
+  build_lines (&c, doc, text);
+  c.body_size = body_font_size (&c);
+  assign_sections (&c);
+
+  if (g_getenv ("SHORTLIST_PARSE_DEBUG") != NULL)
+    for (guint i = 0; i < c.lines->len; i++)
+      {
+        Ln *l = line_at (&c, i);
+        g_printerr ("%3d %-12s %s %s\n", l->no, sl_section_to_string (l->section),
+                    l->heading ? "H" : is_anchor (l) ? "A" : " ", l->text);
+      }
+  find_email_field (&c);
+  find_phone (&c);
+  find_links (&c);
+  find_name (&c);
+  find_location (&c);
+  find_headline (&c);
+  parse_work (&c);
+  parse_education (&c);
+  parse_skills (&c);
+  parse_languages (&c);
+  parse_lists (&c);
+
+  p->meta.parser = g_strdup (SL_RULES_PARSER_NAME);
+  p->meta.parser_version = g_strdup (SL_RULES_PARSER_VERSION);
+  if (doc != NULL && doc->method != NULL)
+    p->meta.extraction_method = g_strdup (doc->method);
+  p->meta.experience_months = sl_profile_compute_experience_months (p, c.opts->today);
+  sl_profile_add_timing (p, "parse", sl_monotonic_ms () - t0);
+  g_ptr_array_unref (c.lines);
+  return p;
+}
+
+SlProfile *
+sl_rules_parse (const SlDocument     *doc,
+                const SlRulesOptions *opts,
+                GError              **error)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return parse (doc, doc->text ? doc->text : "", opts, error);
+}
+
+SlProfile *
+sl_rules_parse_text (const char           *text,
+                     const SlRulesOptions *opts,
+                     GError              **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return parse (NULL, text, opts, error);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+add_unique (JsonBuilder *b, GHashTable *seen, const char *s)
+{
+  g_autofree char *k = NULL;
+
+  if (sl_str_empty (s))
+    return;
+  k = sl_text_fold (s);
+  if (g_hash_table_contains (seen, k))
+    return;
+  json_builder_add_string_value (b, s);
+  g_hash_table_add (seen, g_steal_pointer (&k));
+}
+
+char *
+sl_rules_profile_to_eval_json (const SlProfile *profile,
+                               gboolean         pretty)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  const SlPersonalInfo *pi;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+  pi = &profile->personal;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, pi->name ? pi->name : "");
+  json_builder_set_member_name (b, "email");
+  json_builder_add_string_value (b, pi->email ? pi->email : "");
+  json_builder_set_member_name (b, "phone");
+  json_builder_add_string_value (b, pi->phone ? pi->phone : "");
+  json_builder_set_member_name (b, "location");
+  json_builder_add_string_value (b, pi->location ? pi->location : "");
+
+#define LIST(name, body) \
+  json_builder_set_member_name (b, name); \
+  json_builder_begin_array (b); \
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL); \
+  body; \
+  g_clear_pointer (&seen, g_hash_table_unref); \
+  json_builder_end_array (b);
+
+  LIST ("skills",
+        for (guint i = 0; i < profile->skills->len; i++)
+          add_unique (b, seen, ((SlSkill *) g_ptr_array_index (profile->skills, i))->name));
+  LIST ("companies",
+        for (guint i = 0; i < profile->work->len; i++)
+          add_unique (b, seen, ((SlWorkEntry *) g_ptr_array_index (profile->work, i))->company));
+  LIST ("titles",
+        add_unique (b, seen, pi->headline);
+        for (guint i = 0; i < profile->work->len; i++)
+          add_unique (b, seen, ((SlWorkEntry *) g_ptr_array_index (profile->work, i))->title));
+  LIST ("colleges",
+        for (guint i = 0; i < profile->education->len; i++)
+          add_unique (b, seen, ((SlEducationEntry *) g_ptr_array_index (profile->education, i))->institution));
+  LIST ("degrees",
+        for (guint i = 0; i < profile->education->len; i++)
+          add_unique (b, seen, ((SlEducationEntry *) g_ptr_array_index (profile->education, i))->degree));
+  LIST ("grad_years",
+        for (guint i = 0; i < profile->education->len; i++)
+          {
+            SlEducationEntry *e = g_ptr_array_index (profile->education, i);
+            const char *d = e->end ? e->end : e->start;
+            if (d != NULL && strlen (d) >= 4)
+              {
+                g_autofree char *y = g_strndup (d, 4);
+                add_unique (b, seen, y);
+              }
+          });
+#undef LIST
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  {
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    json_generator_set_root (gen, root);
+    json_generator_set_pretty (gen, pretty);
+    return json_generator_to_data (gen, NULL);
+  }
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-lexicon.h"
+#include "sl-sections.h"
+#include "sl-text.h"
+
+static const char *const section_names[SL_SECTION_N] = {
+  "none", "summary", "experience", "education", "skills", "languages", "certifications",
+  "projects", "achievements", "interests", "references", "personal", "other",
+};
+
+const char *
+sl_section_to_string (SlSection section)
+{
+  g_return_val_if_fail (section < SL_SECTION_N, "none");
+  return section_names[section];
+}
+
+/* Counts upper- and lower-case letters of @s[0..len). */
+static void
+count_case (const char *s, gsize len, int *upper, int *lower)
+{
+  *upper = *lower = 0;
+  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isupper (c))
+        (*upper)++;
+      else if (g_unichar_islower (c))
+        (*lower)++;
+    }
+}
+
+static gboolean
+is_bullet (gunichar c)
+{
+  return c == '*' || c == '-' || c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0
+         || c == 0x27A2 || c == 0x2756 || c == 0x00B7 || c == 0x25BA || c == 0x2023
+         || c == 0x2043 || c == 0x25E6 || c == 0xF0B7 || c == 0xF0A7 || c == '>' || c == '#'
+         || c == '=' || c == '_' || c == 0x2013 || c == 0x2014 || c == 0x2713 || c == 0x2714;
+}
+
+SlSection
+sl_section_from_heading (const char       *line,
+                         const SlLineCues *cues,
+                         const char      **rest)
+{
+  const char *start, *end, *colon;
+  gsize len;
+  g_autoptr(GString) fold = NULL;
+  int upper, lower;
+  int n_words = 0, n_unknown = 0, best_weight = 0, best_section = 0;
+  gboolean has_colon = FALSE, has_rest = FALSE;
+  gboolean styled;
+  const char *p;
+
+  g_return_val_if_fail (line != NULL, SL_SECTION_NONE);
+  if (rest)
+    *rest = NULL;
+
+  /* skip leading bullets, numbering and spaces */
+  start = line;
+  while (*start)
+    {
+      gunichar c = g_utf8_get_char (start);
+      if (g_unichar_isspace (c) || is_bullet (c) || g_ascii_isdigit (*start)
+          || (*start == '.' && start != line) || *start == ')')
+        start = g_utf8_next_char (start);
+      else
+        break;
+    }
+  end = start + strlen (start);
+  colon = strchr (start, ':');
+  if (colon == NULL)
+    colon = strstr (start, "\xef\xbc\x9a"); /* full-width colon */
+  if (colon != NULL)
+    {
+      const char *r = colon + (*colon == ':' ? 1 : 3);
+      while (*r == ' ' || *r == '\t')
+        r++;
+      has_colon = TRUE;
+      if (*r != '\0')
+        {
+          has_rest = TRUE;
+          if (rest)
+            *rest = r;
+        }
+      end = colon;
+    }
+  /* trailing spaces and punctuation */
+  while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '-' || end[-1] == '.'
+                         || end[-1] == '|' || end[-1] == '='))
+    end--;
+  len = end - start;
+  if (len < 2 || len > 60)
+    goto no;
+  if (!has_colon && end[0] == '.')
+    goto no;
+
+  /* the first letter must be upper case (or the whole heading lower case
+   * only when it ends with a colon) */
+  {
+    gunichar c = g_utf8_get_char (start);
+    if (!g_unichar_isupper (c) && !(has_colon && g_unichar_isalpha (c)))
+      goto no;
+  }
+  count_case (start, len, &upper, &lower);
+  for (p = start; p < end; p++)
+    if (g_ascii_isdigit (*p) || *p == '@' || *p == ',' || *p == ';' || *p == '(')
+      goto no;
+
+  fold = g_string_sized_new (len + 1);
+  sl_text_fold_append (fold, start, len);
+
+  /* words: runs of letters; '&' '/' and '-' separate */
+  p = fold->str;
+  while (*p)
+    {
+      const char *w;
+      gsize wl;
+      int v;
+
+      while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80 || *p == '&'))
+        p++;
+      if (!*p)
+        break;
+      w = p;
+      if (*p == '&')
+        p++;
+      else
+        while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80 || *p == '\''))
+          p++;
+      wl = p - w;
+      /* French/Italian elision: "d'intérêt", "l'esperienza" */
+      if (wl > 2 && w[1] == '\'')
+        {
+          w += 2;
+          wl -= 2;
+        }
+      n_words++;
+      v = sl_lex_lookup_len (SL_LEX_HEADING, w, wl);
+      if (v > 0)
+        {
+          int weight = v % 10;
+          if (weight > best_weight)
+            {
+              best_weight = weight;
+              best_section = v / 10;
+            }
+        }
+      else if (sl_lex_lookup_len (SL_LEX_HEADING_FILLER, w, wl) == 0)
+        n_unknown++;
+    }
+  if (best_section == 0 || n_words == 0 || n_words > 6)
+    goto no;
+
+  styled = has_colon || (upper > 0 && lower == 0)
+           || (cues && (cues->bold || (cues->font_size > 0 && cues->body_font_size > 0
+                                       && cues->font_size > cues->body_font_size + 0.5)));
+  if (has_rest)
+    {
+      /* "Skills: Java, C" — a strong keyword and little else before the colon */
+      if (best_weight < 2 || n_unknown > 1 || n_words > 4)
+        goto no;
+    }
+  else
+    {
+      if (best_weight < 2 && (n_unknown > 0 || (!styled && n_words > 1)))
+        goto no;
+      if (n_unknown > 2 || (n_unknown > 0 && n_words > 4 && !styled))
+        goto no;
+      /* a sentence-like line in lower case words is not a heading */
+      if (n_words >= 4 && !styled)
+        {
+          int caps = 0;
+          const char *q = start;
+          gboolean at_word = TRUE;
+          for (; q < end; q = g_utf8_next_char (q))
+            {
+              gunichar c = g_utf8_get_char (q);
+              if (g_unichar_isalpha (c))
+                {
+                  if (at_word && g_unichar_isupper (c))
+                    caps++;
+                  at_word = FALSE;
+                }
+              else
+                at_word = TRUE;
+            }
+          if (caps < 2)
+            goto no;
+        }
+    }
+  return (SlSection) best_section;
+
+no:
+  if (rest)
+    *rest = NULL;
+  return SL_SECTION_NONE;
+}

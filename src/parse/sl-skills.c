@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "sl-skills.h"
+#include "sl-skills-resources.h"
+#include "sl-text.h"
+
+#define SKILLS_PATH "/io/github/shortlist/Shortlist/skills/skills.tsv"
+#define RELATIONS_PATH "/io/github/shortlist/Shortlist/skills/relations.tsv"
+#define MAX_NGRAM 6
+
+typedef struct
+{
+  char      *canonical;
+  char      *category;
+  GPtrArray *related;     /* (element-type utf8) borrowed canonical names */
+} Skill;
+
+typedef struct
+{
+  Skill    *skill;        /* NULL when the key is only a prefix of longer names */
+  char     *exact;        /* when set, the text must be written exactly so */
+  gboolean  is_prefix;    /* a longer name starts with this key */
+} Key;
+
+typedef struct
+{
+  GHashTable *keys;          /* folded n-gram → Key* */
+  GHashTable *known_tokens;  /* folded compound token ("ci/cd", "node.js") → itself */
+  GHashTable *by_canonical;  /* folded canonical → Skill* */
+  GPtrArray  *skills;        /* (element-type Skill) */
+  guint       n_aliases;
+  gboolean    ok;
+} Gazetteer;
+
+static Gazetteer gaz;
+
+/* ---- tokens ---- */
+
+typedef struct
+{
+  gsize begin;    /* byte span in the source */
+  gsize end;
+  gsize fbegin;   /* span of the folded form in the fold buffer */
+  gsize flen;
+} Tok;
+
+static gboolean
+is_core_char (gunichar c)
+{
+  return sl_text_is_alnum (c) || c == '+' || c == '#';
+}
+
+static gboolean
+is_connector (gunichar c)
+{
+  return c == '.' || c == '/' || c == '-' || c == '&' || c == '\'' || c == '_';
+}
+
+static void
+add_token (GArray *toks, GString *fold, const char *s, gsize b, gsize e)
+{
+  Tok t;
+
+  if (e <= b)
+    return;
+  t.begin = b;
+  t.end = e;
+  t.fbegin = fold->len;
+  sl_text_fold_append (fold, s + b, e - b);
+  t.flen = fold->len - t.fbegin;
+  g_string_append_c (fold, '\0');
+  g_array_append_val (toks, t);
+}
+
+/* Splits @s[0..len) into tokens; compound tokens that the gazetteer does not
+ * know as a whole ("HTML/CSS", "Java-based") are split at their connectors.
+ * @split_all: split every compound (used for the alternative key of an alias). */
+static void
+tokenize (const char *s,
+          gsize       len,
+          GArray     *toks,
+          GString    *fold,
+          gboolean    keep_all,
+          gboolean    split_all)
+{
+  gsize i = 0;
+  g_autoptr(GString) tmp = g_string_new (NULL);
+
+  while (i < len)
+    {
+      gunichar c = g_utf8_get_char_validated (s + i, len - i);
+      gsize b, e, last_core;
+      gboolean compound = FALSE;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          i++;
+          continue;
+        }
+      /* ".NET": a leading dot glued to letters at the start of a word */
+      if (!(is_core_char (c) || (c == '.' && i + 1 < len && g_ascii_isalpha (s[i + 1])
+                                 && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ','))))
+        {
+          i = g_utf8_next_char (s + i) - s;
+          continue;
+        }
+      b = i;
+      last_core = i;
+      while (i < len)
+        {
+          gunichar d = g_utf8_get_char_validated (s + i, len - i);
+          gsize nx;
+
+          if (d == (gunichar) -1 || d == (gunichar) -2)
+            break;
+          nx = g_utf8_next_char (s + i) - s;
+          if (is_core_char (d))
+            {
+              i = nx;
+              last_core = i;
+              continue;
+            }
+          if (is_connector (d) || (d == '.' && i == b))
+            {
+              gunichar after = nx < len ? g_utf8_get_char_validated (s + nx, len - nx) : 0;
+              if (after != (gunichar) -1 && after != (gunichar) -2 && after != 0 && is_core_char (after))
+                {
+                  if (i != b)
+                    compound = TRUE;
+                  i = nx;
+                  continue;
+                }
+            }
+          break;
+        }
+      e = last_core > b ? last_core : i;
+      if (e <= b)
+        {
+          i = b + 1;
+          continue;
+        }
+      if (compound && !keep_all)
+        {
+          gboolean known = FALSE;
+          if (!split_all)
+            {
+              g_string_truncate (tmp, 0);
+              sl_text_fold_append (tmp, s + b, e - b);
+              known = gaz.known_tokens && g_hash_table_contains (gaz.known_tokens, tmp->str);
+            }
+          if (!known)
+            {
+              gsize pb = b;
+              gsize k = b;
+              while (k < e)
+                {
+                  gunichar d = g_utf8_get_char (s + k);
+                  gsize nx = g_utf8_next_char (s + k) - s;
+                  if (is_connector (d) && k != b)
+                    {
+                      add_token (toks, fold, s, pb, k);
+                      pb = nx;
+                    }
+                  k = nx;
+                }
+              add_token (toks, fold, s, pb, e);
+              i = e;
+              continue;
+            }
+        }
+      add_token (toks, fold, s, b, e);
+      i = e;
+    }
+}
+
+/* ---- loading ---- */
+
+static Key *
+key_get (const char *k)
+{
+  Key *key = g_hash_table_lookup (gaz.keys, k);
+
+  if (key == NULL)
+    {
+      key = g_new0 (Key, 1);
+      g_hash_table_insert (gaz.keys, g_strdup (k), key);
+    }
+  return key;
+}
+
+static void
+add_key_tokens (Skill      *skill,
+                const char *alias,
+                GArray     *toks,
+                GString    *fold,
+                const char *exact)
+{
+  g_autoptr(GString) k = g_string_new (NULL);
+  Key *key;
+
+  if (toks->len == 0 || toks->len > MAX_NGRAM)
+    return;
+  for (guint i = 0; i < toks->len; i++)
+    {
+      Tok *t = &g_array_index (toks, Tok, i);
+      if (i > 0)
+        {
+          key = key_get (k->str);
+          key->is_prefix = TRUE;
+          g_string_append_c (k, ' ');
+        }
+      g_string_append_len (k, fold->str + t->fbegin, t->flen);
+    }
+  key = key_get (k->str);
+  if (key->skill == NULL || (key->exact != NULL && exact == NULL))
+    {
+      key->skill = skill;
+      g_free (key->exact);
+      key->exact = g_strdup (exact);
+    }
+  (void) alias;
+}
+
+static void
+add_alias (Skill      *skill,
+           const char *alias)
+{
+  g_autoptr(GArray) toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  g_autoptr(GString) fold = g_string_new (NULL);
+  const char *exact = NULL;
+
+  if (alias[0] == '=')
+    {
+      alias++;
+      exact = alias;
+    }
+  if (alias[0] == '\0')
+    return;
+  gaz.n_aliases++;
+
+  /* as a whole: compound tokens are known tokens */
+  tokenize (alias, strlen (alias), toks, fold, TRUE, FALSE);
+  for (guint i = 0; i < toks->len; i++)
+    {
+      Tok *t = &g_array_index (toks, Tok, i);
+      const char *f = fold->str + t->fbegin;
+      if (strpbrk (f, "./-&'_") != NULL && !g_hash_table_contains (gaz.known_tokens, f))
+        {
+          char *copy = g_strdup (f);
+          g_hash_table_add (gaz.known_tokens, copy);
+        }
+    }
+  add_key_tokens (skill, alias, toks, fold, exact);
+
+  /* and split at connectors, so "front end" finds "Front-End" */
+  g_array_set_size (toks, 0);
+  g_string_truncate (fold, 0);
+  tokenize (alias, strlen (alias), toks, fold, FALSE, TRUE);
+  add_key_tokens (skill, alias, toks, fold, exact);
+}
+
+static void
+key_free (gpointer p)
+{
+  Key *k = p;
+  g_free (k->exact);
+  g_free (k);
+}
+
+static void
+skill_free (gpointer p)
+{
+  Skill *s = p;
+  g_free (s->canonical);
+  g_free (s->category);
+  g_clear_pointer (&s->related, g_ptr_array_unref);
+  g_free (s);
+}
+
+static Skill *
+lookup_canonical (const char *name)
+{
+  g_autofree char *f = sl_text_fold (name);
+  return g_hash_table_lookup (gaz.by_canonical, f);
+}
+
+static void
+load_once (void)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GBytes) rel = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gsize size;
+  g_auto(GStrv) lines = NULL;
+
+  gaz.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, key_free);
+  gaz.known_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gaz.by_canonical = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gaz.skills = g_ptr_array_new_with_free_func (skill_free);
+
+  /* Referencing the generated resource keeps it in the static library. */
+  data = g_resource_lookup_data (sl_skills_get_resource (), SKILLS_PATH,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (data == NULL)
+    {
+      g_debug ("skills gazetteer missing: %s", error->message);
+      return;
+    }
+  text = g_bytes_get_data (data, &size);
+  {
+    g_autofree char *copy = g_strndup (text, size);
+    lines = g_strsplit (copy, "\n", -1);
+  }
+  for (char **l = lines; *l; l++)
+    {
+      g_auto(GStrv) cols = NULL;
+      Skill *skill;
+      g_autofree char *fc = NULL;
+
+      if ((*l)[0] == '#' || (*l)[0] == '\0')
+        continue;
+      cols = g_strsplit (*l, "\t", 3);
+      if (cols[0] == NULL || cols[0][0] == '\0')
+        continue;
+      fc = sl_text_fold (cols[0]);
+      skill = g_hash_table_lookup (gaz.by_canonical, fc);
+      if (skill == NULL)
+        {
+          skill = g_new0 (Skill, 1);
+          skill->canonical = g_strdup (cols[0]);
+          skill->category = g_strdup (cols[1] ? cols[1] : "");
+          skill->related = g_ptr_array_new ();
+          g_ptr_array_add (gaz.skills, skill);
+          g_hash_table_insert (gaz.by_canonical, g_steal_pointer (&fc), skill);
+        }
+      {
+        g_auto(GStrv) aliases = (cols[1] && cols[2]) ? g_strsplit (cols[2], "|", -1) : g_new0 (char *, 1);
+        gboolean canonical_exact = FALSE;
+
+        for (char **a = aliases; *a; a++)
+          {
+            g_strstrip (*a);
+            if ((*a)[0] == '=' && g_str_equal (*a + 1, cols[0]))
+              canonical_exact = TRUE;
+          }
+        /* "=Go": the canonical name itself is an ordinary word in lower case */
+        if (!canonical_exact)
+          add_alias (skill, cols[0]);
+        for (char **a = aliases; *a; a++)
+          add_alias (skill, *a);
+      }
+    }
+
+  rel = g_resource_lookup_data (sl_skills_get_resource (), RELATIONS_PATH,
+                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (rel != NULL)
+    {
+      g_autofree char *copy = g_strndup (g_bytes_get_data (rel, NULL), g_bytes_get_size (rel));
+      g_auto(GStrv) rlines = g_strsplit (copy, "\n", -1);
+      for (char **l = rlines; *l; l++)
+        {
+          g_auto(GStrv) cols = NULL;
+          Skill *a, *b;
+
+          if ((*l)[0] == '#' || (*l)[0] == '\0')
+            continue;
+          cols = g_strsplit (*l, "\t", 3);
+          if (cols[0] == NULL || cols[1] == NULL)
+            continue;
+          a = lookup_canonical (cols[0]);
+          b = lookup_canonical (cols[1]);
+          if (a == NULL || b == NULL || a == b)
+            continue;
+          g_ptr_array_add (a->related, b->canonical);
+          g_ptr_array_add (b->related, a->canonical);
+        }
+    }
+  gaz.ok = TRUE;
+}
+
+static gboolean
+ensure (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      load_once ();
+      g_once_init_leave (&once, 1);
+    }
+  return gaz.ok;
+}
+
+gboolean
+sl_skills_ensure_loaded (GError **error)
+{
+  if (!ensure ())
+    {
+      g_set_error_literal (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND,
+                           "The skills gazetteer is missing from the program's resources");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint
+sl_skills_count (void)
+{
+  ensure ();
+  return gaz.skills ? gaz.skills->len : 0;
+}
+
+guint
+sl_skills_alias_count (void)
+{
+  ensure ();
+  return gaz.n_aliases;
+}
+
+const char *
+sl_skills_canonicalize (const char *name)
+{
+  g_autoptr(GArray) toks = NULL;
+  g_autoptr(GString) fold = NULL;
+  g_autoptr(GString) k = NULL;
+  Key *key;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  if (!ensure ())
+    return NULL;
+  toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  fold = g_string_new (NULL);
+  k = g_string_new (NULL);
+  tokenize (name, strlen (name), toks, fold, FALSE, FALSE);
+  if (toks->len == 0 || toks->len > MAX_NGRAM)
+    return NULL;
+  for (guint i = 0; i < toks->len; i++)
+    {
+      Tok *t = &g_array_index (toks, Tok, i);
+      if (i > 0)
+        g_string_append_c (k, ' ');
+      g_string_append_len (k, fold->str + t->fbegin, t->flen);
+    }
+  key = g_hash_table_lookup (gaz.keys, k->str);
+  if (key == NULL || key->skill == NULL)
+    return NULL;
+  /* a bare ordinary word ("go", "r") alone is still that skill when it is
+   * the whole name, e.g. an item of a skills list */
+  return key->skill->canonical;
+}
+
+const char *
+sl_skills_category (const char *canonical)
+{
+  Skill *s;
+
+  g_return_val_if_fail (canonical != NULL, NULL);
+  if (!ensure ())
+    return NULL;
+  s = lookup_canonical (canonical);
+  return s ? s->category : NULL;
+}
+
+GPtrArray *
+sl_skills_related (const char *canonical)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  Skill *s;
+
+  g_return_val_if_fail (canonical != NULL, out);
+  if (!ensure ())
+    return out;
+  s = lookup_canonical (canonical);
+  if (s != NULL)
+    for (guint i = 0; i < s->related->len; i++)
+      g_ptr_array_add (out, g_ptr_array_index (s->related, i));
+  return out;
+}
+
+static gboolean
+exact_ok (const char *text,
+          GArray     *toks,
+          guint       first,
+          guint       n,
+          const char *exact)
+{
+  g_autoptr(GString) orig = g_string_new (NULL);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      Tok *t = &g_array_index (toks, Tok, i);
+      if (i > first)
+        g_string_append_c (orig, ' ');
+      g_string_append_len (orig, text + t->begin, t->end - t->begin);
+    }
+  return g_str_equal (orig->str, exact);
+}
+
+GArray *
+sl_skills_find (const char *text,
+                gssize      len)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (SlSkillMatch));
+  g_autoptr(GArray) toks = NULL;
+  g_autoptr(GString) fold = NULL;
+  g_autoptr(GString) k = NULL;
+  guint i = 0;
+
+  g_return_val_if_fail (text != NULL, out);
+  if (!ensure ())
+    return out;
+  if (len < 0)
+    len = (gssize) strlen (text);
+  toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), 256);
+  fold = g_string_sized_new ((gsize) len + 256);
+  k = g_string_sized_new (128);
+  tokenize (text, (gsize) len, toks, fold, FALSE, FALSE);
+
+  while (i < toks->len)
+    {
+      guint best_n = 0;
+      Skill *best = NULL;
+
+      g_string_truncate (k, 0);
+      for (guint n = 1; n <= MAX_NGRAM && i + n <= toks->len; n++)
+        {
+          Tok *t = &g_array_index (toks, Tok, i + n - 1);
+          Key *key;
+
+          if (n > 1)
+            {
+              /* n-grams do not cross a line break or a list separator */
+              Tok *prev = &g_array_index (toks, Tok, i + n - 2);
+              gboolean broken = FALSE;
+              for (gsize b = prev->end; b < t->begin; b++)
+                if (text[b] == '\n' || text[b] == ',' || text[b] == ';' || text[b] == '|'
+                    || text[b] == '(' || text[b] == ')' || text[b] == ':')
+                  broken = TRUE;
+              if (broken)
+                break;
+              g_string_append_c (k, ' ');
+            }
+          g_string_append_len (k, fold->str + t->fbegin, t->flen);
+          key = g_hash_table_lookup (gaz.keys, k->str);
+          if (key == NULL)
+            break;
+          if (key->skill != NULL && (key->exact == NULL || exact_ok (text, toks, i, n, key->exact)))
+            {
+              best = key->skill;
+              best_n = n;
+            }
+          if (!key->is_prefix)
+            break;
+        }
+      if (best != NULL)
+        {
+          Tok *a = &g_array_index (toks, Tok, i);
+          Tok *b = &g_array_index (toks, Tok, i + best_n - 1);
+          SlSkillMatch m = { a->begin, b->end - a->begin, best->canonical, best->category };
+          g_array_append_val (out, m);
+          i += best_n;
+        }
+      else
+        i++;
+    }
+  return out;
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sl-text.h"
+
+/* Latin-1 supplement and Latin Extended-A, folded to ASCII (lower case).
+ * Index = code point - 0xC0. "" = no single ASCII letter. */
+static const char *const latin_fold[] = {
+  /* C0 */ "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+  /* D0 */ "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+  /* E0 */ "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+  /* F0 */ "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+  /* 100 */ "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+  /* 110 */ "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+  /* 120 */ "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+  /* 130 */ "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+  /* 140 */ "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+  /* 150 */ "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+  /* 160 */ "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+  /* 170 */ "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+void
+sl_text_fold_append (GString    *out,
+                     const char *s,
+                     gssize      len)
+{
+  const char *p = s;
+  const char *end = len < 0 ? s + strlen (s) : s + len;
+
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower ((char) b));
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (c >= 0xC0 && c <= 0x17F && latin_fold[c - 0xC0][0] != '\0')
+        g_string_append (out, latin_fold[c - 0xC0]);
+      else
+        g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+}
+
+char *
+sl_text_fold (const char *s)
+{
+  GString *out;
+
+  if (s == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (s));
+  sl_text_fold_append (out, s, -1);
+  return g_string_free (out, FALSE);
+}
+
+char
+sl_text_fold_ascii (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_tolower ((char) c);
+  if (c >= 0xC0 && c <= 0x17F && latin_fold[c - 0xC0][0] != '\0'
+      && latin_fold[c - 0xC0][1] == '\0')
+    return latin_fold[c - 0xC0][0];
+  return 0;
+}
+
+gboolean
+sl_text_is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum ((char) c);
+  return g_unichar_isalnum (c);
+}
+
+gboolean
+sl_text_is_dash (gunichar c)
+{
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013
+         || c == 0x2014 || c == 0x2015 || c == 0x2212 || c == 0xE2 || c == '~';
+}

@@ -1,0 +1,773 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tests for src/parse: dates, phones, sections, the skills gazetteer and the
+ * rule parser, with small hand-written resumes in English, German, French,
+ * Spanish, Portuguese, Italian and Dutch.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "core/sl-json.h"
+#include "core/sl-profile.h"
+#include "parse/sl-dates.h"
+#include "parse/sl-phone.h"
+#include "parse/sl-rules.h"
+#include "parse/sl-sections.h"
+#include "parse/sl-skills.h"
+
+/* ---- dates ---- */
+
+typedef struct
+{
+  const char *text;
+  const char *start;
+  const char *end;
+  gboolean    current;
+} RangeCase;
+
+static void
+test_dates_ranges (void)
+{
+  static const RangeCase cases[] = {
+    { "Jan 2019 – Present", "2019-01", NULL, TRUE },
+    { "2019-2021", "2019", "2021", FALSE },
+    { "03/2018 - 11/2020", "2018-03", "2020-11", FALSE },
+    { "since 2020", "2020", NULL, TRUE },
+    { "2015 to date", "2015", NULL, TRUE },
+    { "September 2016 to June 2018", "2016-09", "2018-06", FALSE },
+    { "(2008 - Present)", "2008", NULL, TRUE },
+    { "2012-13", "2012", "2013", FALSE },
+    { "2019-05 – 2020-02", "2019-05", "2020-02", FALSE },
+    /* German */
+    { "Mai 2017 – heute", "2017-05", NULL, TRUE },
+    { "seit März 2021", "2021-03", NULL, TRUE },
+    { "10/2015 bis 12/2018", "2015-10", "2018-12", FALSE },
+    { "01.04.2016 - 31.03.2019", "2016-04", "2019-03", FALSE },
+    /* French */
+    { "depuis 2019", "2019", NULL, TRUE },
+    { "janvier 2015 – décembre 2017", "2015-01", "2017-12", FALSE },
+    { "févr. 2020 - aujourd'hui", "2020-02", NULL, TRUE },
+    /* Spanish */
+    { "marzo de 2018 - actualidad", "2018-03", NULL, TRUE },
+    { "desde 2017", "2017", NULL, TRUE },
+    { "ene 2014 – dic 2016", "2014-01", "2016-12", FALSE },
+    /* Portuguese */
+    { "setembro de 2019 - atual", "2019-09", NULL, TRUE },
+    { "fev 2012 a out 2015", "2012-02", "2015-10", FALSE },
+    /* Italian */
+    { "dal 2020", "2020", NULL, TRUE },
+    { "giugno 2015 - oggi", "2015-06", NULL, TRUE },
+    { "gennaio 2010 – luglio 2013", "2010-01", "2013-07", FALSE },
+    /* Dutch */
+    { "sinds 2016", "2016", NULL, TRUE },
+    { "maart 2017 - heden", "2017-03", NULL, TRUE },
+    { "mei 2011 t/m okt 2014", "2011-05", "2014-10", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SlDateRange) r = sl_dates_parse_range (cases[i].text, FALSE);
+      g_test_message ("%s", cases[i].text);
+      g_assert_nonnull (r);
+      g_assert_cmpstr (r->start, ==, cases[i].start);
+      g_assert_cmpstr (r->end, ==, cases[i].end);
+      g_assert_cmpint (r->current, ==, cases[i].current);
+    }
+}
+
+static void
+test_dates_words (void)
+{
+  g_assert_cmpint (sl_dates_month_from_name ("März"), ==, 3);
+  g_assert_cmpint (sl_dates_month_from_name ("août"), ==, 8);
+  g_assert_cmpint (sl_dates_month_from_name ("Sept."), ==, 9);
+  g_assert_cmpint (sl_dates_month_from_name ("diciembre"), ==, 12);
+  g_assert_cmpint (sl_dates_month_from_name ("outubro"), ==, 10);
+  g_assert_cmpint (sl_dates_month_from_name ("maggio"), ==, 5);
+  g_assert_cmpint (sl_dates_month_from_name ("mei"), ==, 5);
+  g_assert_cmpint (sl_dates_month_from_name ("house"), ==, 0);
+  g_assert_true (sl_dates_is_present_word ("heute"));
+  g_assert_true (sl_dates_is_present_word ("Aujourd'hui"));
+  g_assert_true (sl_dates_is_present_word ("actualidad"));
+  g_assert_true (sl_dates_is_present_word ("atual"));
+  g_assert_true (sl_dates_is_present_word ("oggi"));
+  g_assert_true (sl_dates_is_present_word ("heden"));
+  g_assert_false (sl_dates_is_present_word ("yesterday"));
+}
+
+static void
+test_dates_not_ranges (void)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SlDateRange) r = NULL;
+
+  /* a month word without a year is no date; "may" is a verb here */
+  r = sl_dates_parse_range ("You may contact me", TRUE);
+  g_assert_null (r);
+  /* a phone number is no date */
+  r = sl_dates_parse_range ("Phone: 123-345-7890", TRUE);
+  g_assert_null (r);
+  /* a lone year is a single date, not a range */
+  all = sl_dates_find ("Graduated in 2009 with honours");
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_true (((SlDateRange *) g_ptr_array_index (all, 0))->single);
+  g_assert_cmpstr (((SlDateRange *) g_ptr_array_index (all, 0))->start, ==, "2009");
+}
+
+/* ---- phones ---- */
+
+static void
+test_phones (void)
+{
+  static const struct { const char *raw, *region, *e164; } cases[] = {
+    { "(123) 345-7890", "US", "+11233457890" },
+    { "+1 (415) 555-0100", NULL, "+14155550100" },
+    { "030 1234567", "DE", "+49301234567" },
+    { "+49 (0)30 1234 5678", NULL, "+493012345678" },
+    { "0049 170 1234567", NULL, "+491701234567" },
+    { "06 12 34 56 78", "FR", "+33612345678" },
+    { "+33 (0)6 58 87 40 75", NULL, "+33658874075" },
+    { "612 345 678", "ES", "+34612345678" },
+    { "912 345 678", "PT", "+351912345678" },
+    { "06 1234 5678", "IT", "+390612345678" },
+    { "06-12345678", "NL", "+31612345678" },
+    { "020 7946 0958", "GB", "+442079460958" },
+    { "98765 43210", "IN", "+919876543210" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *e = sl_phone_to_e164 (cases[i].raw, cases[i].region);
+      g_test_message ("%s", cases[i].raw);
+      g_assert_cmpstr (e, ==, cases[i].e164);
+    }
+  /* no region, no country code: cannot be normalised */
+  g_assert_null (sl_phone_to_e164 ("030 1234567", NULL));
+  /* too short for the region */
+  g_assert_null (sl_phone_to_e164 ("12345", "DE"));
+  g_assert_cmpint (sl_phone_region_code ("nl"), ==, 31);
+}
+
+static void
+test_phone_find (void)
+{
+  gsize off, len;
+  const char *t1 = "Worked 2015-2019 at X. Mobile: +49 170 1234567";
+  const char *t2 = "Born 12.03.1990, graduated 2010 - 2014";
+
+  g_assert_true (sl_phone_find (t1, 0, &off, &len));
+  g_assert_cmpstr (g_strndup (t1 + off, len), ==, "+49 170 1234567");
+  g_assert_false (sl_phone_find (t2, 0, &off, &len));
+}
+
+/* ---- sections ---- */
+
+static void
+test_sections (void)
+{
+  static const struct { const char *line; SlSection s; } cases[] = {
+    { "WORK EXPERIENCE", SL_SECTION_EXPERIENCE },
+    { "Professional Experience:", SL_SECTION_EXPERIENCE },
+    { "Education", SL_SECTION_EDUCATION },
+    { "Technical Skills", SL_SECTION_SKILLS },
+    { "Berufserfahrung", SL_SECTION_EXPERIENCE },
+    { "AUSBILDUNG", SL_SECTION_EDUCATION },
+    { "Sprachkenntnisse", SL_SECTION_LANGUAGES },
+    { "Expérience professionnelle", SL_SECTION_EXPERIENCE },
+    { "FORMATION :", SL_SECTION_EDUCATION },
+    { "Compétences", SL_SECTION_SKILLS },
+    { "Centres d'intérêt", SL_SECTION_INTERESTS },
+    { "Experiencia laboral", SL_SECTION_EXPERIENCE },
+    { "Formación académica", SL_SECTION_EDUCATION },
+    { "Idiomas", SL_SECTION_LANGUAGES },
+    { "Experiência Profissional", SL_SECTION_EXPERIENCE },
+    { "Formação", SL_SECTION_EDUCATION },
+    { "Esperienze lavorative", SL_SECTION_EXPERIENCE },
+    { "ISTRUZIONE E FORMAZIONE", SL_SECTION_EDUCATION },
+    { "Competenze", SL_SECTION_SKILLS },
+    { "Werkervaring", SL_SECTION_EXPERIENCE },
+    { "Opleidingen", SL_SECTION_EDUCATION },
+    { "Vaardigheden", SL_SECTION_SKILLS },
+    { "Certifications", SL_SECTION_CERTIFICATIONS },
+    { "Projects", SL_SECTION_PROJECTS },
+    { "Achievements", SL_SECTION_ACHIEVEMENTS },
+    { "Hobbies", SL_SECTION_INTERESTS },
+    { "References", SL_SECTION_REFERENCES },
+    { "Summary of Qualifications", SL_SECTION_SUMMARY },
+    /* not headings */
+    { "Four years of experience as help desk technician", SL_SECTION_NONE },
+    { "experience with large teams.", SL_SECTION_NONE },
+    { "PROJECT MANAGER", SL_SECTION_NONE },
+    { "Curriculum Vitae", SL_SECTION_NONE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].line);
+      g_assert_cmpstr (sl_section_to_string (sl_section_from_heading (cases[i].line, NULL, NULL)), ==,
+                       sl_section_to_string (cases[i].s));
+    }
+}
+
+static void
+test_section_inline (void)
+{
+  const char *rest = NULL;
+  SlSection s = sl_section_from_heading ("Skills: Java, Python, SQL", NULL, &rest);
+
+  g_assert_cmpint (s, ==, SL_SECTION_SKILLS);
+  g_assert_cmpstr (rest, ==, "Java, Python, SQL");
+  /* layout cues: a bold one-word heading with a weak keyword */
+  {
+    SlLineCues cues = { TRUE, 14, 10 };
+    g_assert_cmpint (sl_section_from_heading ("Tools", &cues, NULL), ==, SL_SECTION_SKILLS);
+  }
+}
+
+/* ---- skills ---- */
+
+static void
+test_skills_canonical (void)
+{
+  g_assert_true (sl_skills_ensure_loaded (NULL));
+  g_assert_cmpuint (sl_skills_count (), >, 1000);
+  g_assert_cmpstr (sl_skills_canonicalize ("JS"), ==, "JavaScript");
+  g_assert_cmpstr (sl_skills_canonicalize ("postgres"), ==, "PostgreSQL");
+  g_assert_cmpstr (sl_skills_canonicalize ("ML"), ==, "Machine Learning");
+  g_assert_cmpstr (sl_skills_canonicalize ("k8s"), ==, "Kubernetes");
+  g_assert_cmpstr (sl_skills_canonicalize ("Node.js"), ==, "Node.js");
+  g_assert_cmpstr (sl_skills_canonicalize ("c++"), ==, "C++");
+  g_assert_cmpstr (sl_skills_canonicalize ("Maschinelles Lernen"), ==, "Machine Learning");
+  g_assert_null (sl_skills_canonicalize ("Underwater basket weaving"));
+  g_assert_cmpstr (sl_skills_category ("PostgreSQL"), ==, "Databases");
+  {
+    g_autoptr(GPtrArray) rel = sl_skills_related ("PostgreSQL");
+    gboolean mysql = FALSE;
+    for (guint i = 0; i < rel->len; i++)
+      if (g_str_equal (g_ptr_array_index (rel, i), "MySQL"))
+        mysql = TRUE;
+    g_assert_true (mysql);
+  }
+}
+
+static void
+test_skills_find (void)
+{
+  const char *text = "Built REST services in Python and Node.js on k8s; "
+                     "we go home early. HTML/CSS, Postgres.";
+  g_autoptr(GArray) m = sl_skills_find (text, -1);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < m->len; i++)
+    g_hash_table_add (found, (gpointer) g_array_index (m, SlSkillMatch, i).canonical);
+  g_assert_true (g_hash_table_contains (found, "Python"));
+  g_assert_true (g_hash_table_contains (found, "Node.js"));
+  g_assert_true (g_hash_table_contains (found, "Kubernetes"));
+  g_assert_true (g_hash_table_contains (found, "HTML"));
+  g_assert_true (g_hash_table_contains (found, "CSS"));
+  g_assert_true (g_hash_table_contains (found, "PostgreSQL"));
+  g_assert_true (g_hash_table_contains (found, "REST APIs"));
+  /* "go" in lower case is the verb, not the language */
+  g_assert_false (g_hash_table_contains (found, "Go"));
+}
+
+/* ---- whole resumes ---- */
+
+static SlProfile *
+parse_ok (const char *text, const char *region)
+{
+  SlRulesOptions opts = { region, "2024-06" };
+  g_autoptr(GError) error = NULL;
+  SlProfile *p = sl_rules_parse_text (text, &opts, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->meta.parser, ==, "rules");
+  g_assert_nonnull (p->meta.parser_version);
+  return p;
+}
+
+static const SlWorkEntry *
+work (const SlProfile *p, guint i)
+{
+  g_assert_cmpuint (p->work->len, >, i);
+  return g_ptr_array_index (p->work, i);
+}
+
+static const SlEducationEntry *
+edu (const SlProfile *p, guint i)
+{
+  g_assert_cmpuint (p->education->len, >, i);
+  return g_ptr_array_index (p->education, i);
+}
+
+static gboolean
+has_skill (const SlProfile *p, const char *canonical)
+{
+  for (guint i = 0; i < p->skills->len; i++)
+    {
+      SlSkill *s = g_ptr_array_index (p->skills, i);
+      if (g_strcmp0 (s->canonical, canonical) == 0 || g_strcmp0 (s->name, canonical) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_resume_english (void)
+{
+  const char *text =
+    "Curriculum Vitae\n"
+    "Jane Q. Doe\n"
+    "Senior Software Engineer\n"
+    "Austin, TX 78701 | (512) 555-0134 | jane.doe@example.com\n"
+    "linkedin.com/in/janedoe\n"
+    "\n"
+    "Summary\n"
+    "Engineer with ten years of backend work.\n"
+    "Experience\n"
+    "Senior Software Engineer, Initrode Inc., Austin, TX\n"
+    "Jan 2019 - Present\n"
+    "- Built billing services in Go and PostgreSQL.\n"
+    "Software Engineer at Globex Corporation\n"
+    "06/2014 - 12/2019\n"
+    "- Maintained a Java monolith.\n"
+    "Education\n"
+    "Bachelor of Science in Computer Science, University of Texas at Austin, 2014\n"
+    "Skills\n"
+    "Languages: Python, JS, k8s, Docker\n"
+    "Languages\n"
+    "English (native), Spanish (B2)\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+  const SlFieldNote *note;
+
+  g_assert_cmpstr (p->personal.name, ==, "Jane Q. Doe");
+  g_assert_cmpstr (p->personal.email, ==, "jane.doe@example.com");
+  g_assert_cmpstr (p->personal.phone, ==, "+15125550134");
+  g_assert_cmpstr (p->personal.location, ==, "Austin, TX");
+  g_assert_cmpstr (p->personal.headline, ==, "Senior Software Engineer");
+  g_assert_cmpuint (p->personal.links->len, ==, 1);
+  note = sl_profile_get_field_note (p, "personal.email");
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->provenance, ==, "line 4");
+
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Senior Software Engineer");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Initrode Inc.");
+  g_assert_cmpstr (work (p, 0)->start, ==, "2019-01");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Software Engineer");
+  g_assert_cmpstr (work (p, 1)->company, ==, "Globex Corporation");
+  g_assert_cmpstr (work (p, 1)->end, ==, "2019-12");
+
+  g_assert_cmpuint (p->education->len, ==, 1);
+  g_assert_cmpstr (edu (p, 0)->degree, ==, "Bachelor of Science in Computer Science");
+  g_assert_cmpstr (edu (p, 0)->level, ==, "bachelor");
+  g_assert_cmpstr (edu (p, 0)->field, ==, "Computer Science");
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "University of Texas at Austin");
+  g_assert_cmpstr (edu (p, 0)->end, ==, "2014");
+
+  g_assert_true (has_skill (p, "JavaScript"));
+  g_assert_true (has_skill (p, "Kubernetes"));
+  g_assert_true (has_skill (p, "PostgreSQL"));
+  g_assert_cmpuint (p->languages->len, ==, 2);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 0))->level, ==, "native");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "B2");
+
+  /* 2014-06 .. 2024-06 merged: overlap 2019 counted once */
+  g_assert_cmpint (p->meta.experience_months, ==, 121);
+}
+
+static void
+test_resume_german (void)
+{
+  const char *text =
+    "Lebenslauf\n"
+    "Max Mustermann\n"
+    "Musterstraße 12, 10115 Berlin\n"
+    "Telefon: 030 1234567\n"
+    "E-Mail: max@example.de\n"
+    "BERUFSERFAHRUNG\n"
+    "03/2019 – heute\n"
+    "Softwareentwickler, Beispiel GmbH, München\n"
+    "Entwicklung von Microservices mit Java und Kubernetes.\n"
+    "09/2015 – 02/2019\n"
+    "Werkstudent bei Muster AG\n"
+    "AUSBILDUNG\n"
+    "2011 – 2015\n"
+    "Bachelor of Science Informatik, Technische Universität Berlin\n"
+    "SPRACHKENNTNISSE\n"
+    "Deutsch – Muttersprache\n"
+    "Englisch – verhandlungssicher (C1)\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "DE");
+
+  g_assert_cmpstr (p->personal.name, ==, "Max Mustermann");
+  g_assert_cmpstr (p->personal.phone, ==, "+49301234567");
+  g_assert_cmpstr (p->personal.location, ==, "Berlin");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Softwareentwickler");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Beispiel GmbH");
+  g_assert_cmpstr (work (p, 0)->start, ==, "2019-03");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Werkstudent");
+  g_assert_cmpstr (work (p, 1)->company, ==, "Muster AG");
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "Technische Universität Berlin");
+  g_assert_cmpstr (edu (p, 0)->level, ==, "bachelor");
+  g_assert_cmpstr (edu (p, 0)->end, ==, "2015");
+  g_assert_cmpuint (p->languages->len, ==, 2);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 0))->language, ==, "German");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 0))->level, ==, "native");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->language, ==, "English");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "C1");
+  g_assert_true (has_skill (p, "Kubernetes"));
+}
+
+static void
+test_resume_french (void)
+{
+  const char *text =
+    "CURRICULUM VITAE\n"
+    "Camille Dubois\n"
+    "12 rue de la Paix, 75002 Paris\n"
+    "Tél. : 06 12 34 56 78 – camille.dubois@example.fr\n"
+    "EXPÉRIENCE PROFESSIONNELLE\n"
+    "Chef de projet – Société Exemple SA\n"
+    "depuis 2019\n"
+    "Développeur web chez Exemple SARL\n"
+    "janv. 2015 – déc. 2018\n"
+    "FORMATION\n"
+    "Master Informatique, Université Paris-Saclay, 2014\n"
+    "Licence de mathématiques, Université de Lyon, 2012\n"
+    "LANGUES\n"
+    "Français : langue maternelle\n"
+    "Anglais : courant\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "FR");
+
+  g_assert_cmpstr (p->personal.name, ==, "Camille Dubois");
+  g_assert_cmpstr (p->personal.phone, ==, "+33612345678");
+  g_assert_cmpstr (p->personal.location, ==, "Paris");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Chef de projet");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Société Exemple SA");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Développeur web");
+  g_assert_cmpstr (work (p, 1)->company, ==, "Exemple SARL");
+  g_assert_cmpstr (work (p, 1)->start, ==, "2015-01");
+  g_assert_cmpuint (p->education->len, ==, 2);
+  g_assert_cmpstr (edu (p, 0)->level, ==, "master");
+  g_assert_cmpstr (edu (p, 1)->level, ==, "bachelor");
+  g_assert_cmpstr (edu (p, 1)->institution, ==, "Université de Lyon");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 0))->level, ==, "native");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "fluent");
+}
+
+static void
+test_resume_spanish (void)
+{
+  const char *text =
+    "Lucía Fernández García\n"
+    "Madrid, España\n"
+    "Teléfono: 612 345 678\n"
+    "lucia.fg@example.es\n"
+    "EXPERIENCIA LABORAL\n"
+    "Ingeniera de datos | Ejemplo S.L. | marzo de 2018 - actualidad\n"
+    "Analista de sistemas | Banco Ejemplo | ene 2014 – feb 2018\n"
+    "FORMACIÓN ACADÉMICA\n"
+    "Máster en Ciencia de Datos, Universidad Politécnica de Madrid (2013)\n"
+    "Grado en Ingeniería Informática, Universidad de Sevilla (2012)\n"
+    "IDIOMAS\n"
+    "Español: nativo; Inglés: C1\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "ES");
+
+  g_assert_cmpstr (p->personal.name, ==, "Lucía Fernández García");
+  g_assert_cmpstr (p->personal.phone, ==, "+34612345678");
+  g_assert_cmpstr (p->personal.location, ==, "Madrid, España");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Ingeniera de datos");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Ejemplo S.L.");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->company, ==, "Banco Ejemplo");
+  g_assert_cmpstr (work (p, 1)->end, ==, "2018-02");
+  g_assert_cmpuint (p->education->len, ==, 2);
+  g_assert_cmpstr (edu (p, 0)->level, ==, "master");
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "Universidad Politécnica de Madrid");
+  g_assert_cmpstr (edu (p, 0)->end, ==, "2013");
+  g_assert_cmpstr (edu (p, 1)->level, ==, "bachelor");
+  g_assert_cmpuint (p->languages->len, ==, 2);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "C1");
+}
+
+static void
+test_resume_portuguese (void)
+{
+  const char *text =
+    "João Pedro Almeida\n"
+    "Lisboa, Portugal · +351 912 345 678 · joao@example.pt\n"
+    "Experiência Profissional\n"
+    "Desenvolvedor Sénior\n"
+    "Exemplo Lda\n"
+    "setembro de 2019 - atual\n"
+    "Estagiário\n"
+    "Companhia Exemplo SA\n"
+    "fev 2018 a ago 2019\n"
+    "Formação\n"
+    "Licenciatura em Engenharia Informática\n"
+    "Universidade de Coimbra\n"
+    "2014 - 2018\n"
+    "Línguas\n"
+    "Português (nativo), Inglês (fluente)\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "PT");
+
+  g_assert_cmpstr (p->personal.name, ==, "João Pedro Almeida");
+  g_assert_cmpstr (p->personal.phone, ==, "+351912345678");
+  g_assert_cmpstr (p->personal.location, ==, "Lisboa, Portugal");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Desenvolvedor Sénior");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Exemplo Lda");
+  g_assert_cmpstr (work (p, 0)->start, ==, "2019-09");
+  g_assert_cmpstr (work (p, 1)->title, ==, "Estagiário");
+  g_assert_cmpstr (work (p, 1)->end, ==, "2019-08");
+  g_assert_cmpuint (p->education->len, ==, 1);
+  g_assert_cmpstr (edu (p, 0)->degree, ==, "Licenciatura em Engenharia Informática");
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "Universidade de Coimbra");
+  g_assert_cmpstr (edu (p, 0)->start, ==, "2014");
+  g_assert_cmpstr (edu (p, 0)->end, ==, "2018");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "fluent");
+}
+
+static void
+test_resume_italian (void)
+{
+  const char *text =
+    "Giulia Rossi\n"
+    "Via Roma 10, 20121 Milano\n"
+    "Cellulare: +39 333 123 4567\n"
+    "giulia.rossi@example.it\n"
+    "ESPERIENZE LAVORATIVE\n"
+    "Sviluppatrice software presso Esempio S.p.A.\n"
+    "dal 2020\n"
+    "Consulente, Studio Esempio S.r.l., gennaio 2016 – luglio 2019\n"
+    "ISTRUZIONE\n"
+    "Laurea Magistrale in Informatica – Politecnico di Milano – 2015\n"
+    "LINGUE\n"
+    "Italiano: madrelingua\n"
+    "Inglese: B2\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "IT");
+
+  g_assert_cmpstr (p->personal.name, ==, "Giulia Rossi");
+  g_assert_cmpstr (p->personal.phone, ==, "+393331234567");
+  g_assert_cmpstr (p->personal.location, ==, "Milano");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Sviluppatrice software");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Esempio S.p.A.");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Consulente");
+  g_assert_cmpstr (work (p, 1)->company, ==, "Studio Esempio S.r.l.");
+  g_assert_cmpstr (work (p, 1)->start, ==, "2016-01");
+  g_assert_cmpuint (p->education->len, ==, 1);
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "Politecnico di Milano");
+  g_assert_cmpstr (edu (p, 0)->end, ==, "2015");
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 0))->level, ==, "native");
+}
+
+static void
+test_resume_dutch (void)
+{
+  const char *text =
+    "Sanne de Vries\n"
+    "Amsterdam\n"
+    "Tel: 06-12345678\n"
+    "sanne@example.nl\n"
+    "Werkervaring\n"
+    "Projectleider bij Voorbeeld B.V.\n"
+    "maart 2017 - heden\n"
+    "Medewerker klantenservice, Voorbeeld Groep N.V.\n"
+    "mei 2011 t/m okt 2014\n"
+    "Opleiding\n"
+    "Master Bedrijfskunde, Universiteit van Amsterdam, 2011\n"
+    "Talen\n"
+    "Nederlands (moedertaal), Engels (vloeiend), Duits (B1)\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "NL");
+
+  g_assert_cmpstr (p->personal.name, ==, "Sanne de Vries");
+  g_assert_cmpstr (p->personal.phone, ==, "+31612345678");
+  g_assert_cmpstr (p->personal.location, ==, "Amsterdam");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Projectleider");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Voorbeeld B.V.");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->company, ==, "Voorbeeld Groep N.V.");
+  g_assert_cmpstr (work (p, 1)->end, ==, "2014-10");
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "Universiteit van Amsterdam");
+  g_assert_cmpstr (edu (p, 0)->level, ==, "master");
+  g_assert_cmpuint (p->languages->len, ==, 3);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 2))->level, ==, "B1");
+}
+
+static void
+test_name_not_title (void)
+{
+  /* neither the document title nor the job title is the name */
+  const char *text =
+    "RESUME\n"
+    "Project Manager\n"
+    "Priya Raman\n"
+    "Chennai\n"
+    "priya@example.in\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "IN");
+
+  g_assert_cmpstr (p->personal.name, ==, "Priya Raman");
+  g_assert_cmpstr (p->personal.location, ==, "Chennai");
+}
+
+static void
+test_experience_overlap (void)
+{
+  const char *text =
+    "A. Person\n"
+    "Experience\n"
+    "Developer, Alpha Ltd, 2010 - 2014\n"
+    "Consultant, Beta Corp, 2012 - 2016\n"
+    "Trainer, Gamma Inc, 2018 - 2019\n";
+  g_autoptr(SlProfile) p = parse_ok (text, NULL);
+
+  g_assert_cmpuint (p->work->len, ==, 3);
+  /* 2010-01..2016-12 = 84 months, 2018-01..2019-12 = 24 months */
+  g_assert_cmpint (p->meta.experience_months, ==, 108);
+}
+
+static void
+test_layout_cues (void)
+{
+  g_autoptr(SlDocument) doc = sl_document_new ();
+  const char *lines[] = { "Contact", "Robin Example", "robin@example.org", "Stack", "Rust, Go" };
+  g_autoptr(SlProfile) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      SlLine *l = sl_line_new (lines[i]);
+      l->font_size = 10;
+      if (i == 1)
+        l->font_size = 20;
+      g_ptr_array_add (doc->lines, l);
+      g_string_append_printf (all, "%s\n", lines[i]);
+    }
+  sl_document_set_text (doc, all->str);
+  p = sl_rules_parse (doc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (p->personal.name, ==, "Robin Example");
+}
+
+static void
+test_empty_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = sl_rules_parse_text (" \n\f ", NULL, &error);
+
+  g_assert_null (p);
+  g_assert_error (error, SL_PARSE_ERROR, SL_PARSE_ERROR_NO_TEXT);
+}
+
+static void
+test_eval_json (void)
+{
+  g_autoptr(SlProfile) p = parse_ok ("Alex Sampson\nalex@example.com\nExperience\n"
+                                     "Analyst, Sample Bank, 2015 - 2018\n"
+                                     "Education\nMBA, Sample University, 2014\n", NULL);
+  g_autofree char *json = sl_rules_profile_to_eval_json (p, FALSE);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  JsonObject *o = json_node_get_object (node);
+
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Alex Sampson");
+  g_assert_cmpstr (json_object_get_string_member (o, "email"), ==, "alex@example.com");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "companies"), 0), ==,
+                   "Sample Bank");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "titles"), 0), ==,
+                   "Analyst");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "colleges"), 0), ==,
+                   "Sample University");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (o, "grad_years"), 0), ==,
+                   "2014");
+  /* the full profile survives the JSON round trip */
+  {
+    g_autofree char *full = sl_profile_to_json (p, FALSE);
+    g_autoptr(SlProfile) back = sl_profile_from_json (full, -1, NULL);
+    g_assert_nonnull (back);
+    g_assert_true (sl_profile_equal (p, back));
+  }
+}
+
+static void
+test_cli_parse (void)
+{
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  g_autofree char *dir = g_dir_make_tmp ("sl-parse-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "cand.one.txt", NULL);
+  g_autofree char *outdir = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (outdir, "cand.one.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("SHORTLIST_CLI not set");
+      return;
+    }
+  g_assert_true (g_file_set_contents (in, "Kim Example\nkim@example.org\n+44 20 7946 0958\n", -1, NULL));
+  {
+    const char *argv[] = { cli, "parse", "--format", "eval", "--out-dir", outdir, in, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_assert_true (g_file_get_contents (out, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "\"email\":\"kim@example.org\""));
+  g_assert_nonnull (strstr (data, "\"phone\":\"+442079460958\""));
+  {
+    /* an unknown format is a usage error (exit 2) */
+    const char *argv[] = { cli, "parse", "--format", "yaml", in, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                                 NULL, &status, NULL));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  }
+  g_remove (out);
+  g_rmdir (outdir);
+  g_remove (in);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/parse/dates/ranges", test_dates_ranges);
+  g_test_add_func ("/parse/dates/words", test_dates_words);
+  g_test_add_func ("/parse/dates/not-ranges", test_dates_not_ranges);
+  g_test_add_func ("/parse/phone/e164", test_phones);
+  g_test_add_func ("/parse/phone/find", test_phone_find);
+  g_test_add_func ("/parse/sections/headings", test_sections);
+  g_test_add_func ("/parse/sections/inline", test_section_inline);
+  g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
+  g_test_add_func ("/parse/skills/find", test_skills_find);
+  g_test_add_func ("/parse/resume/english", test_resume_english);
+  g_test_add_func ("/parse/resume/german", test_resume_german);
+  g_test_add_func ("/parse/resume/french", test_resume_french);
+  g_test_add_func ("/parse/resume/spanish", test_resume_spanish);
+  g_test_add_func ("/parse/resume/portuguese", test_resume_portuguese);
+  g_test_add_func ("/parse/resume/italian", test_resume_italian);
+  g_test_add_func ("/parse/resume/dutch", test_resume_dutch);
+  g_test_add_func ("/parse/name/not-title", test_name_not_title);
+  g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
+  g_test_add_func ("/parse/layout-cues", test_layout_cues);
+  g_test_add_func ("/parse/empty", test_empty_text);
+  g_test_add_func ("/parse/eval-json", test_eval_json);
+  g_test_add_func ("/parse/cli", test_cli_parse);
+  return g_test_run ();
+}
