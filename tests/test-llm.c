@@ -561,6 +561,18 @@ test_retry_after (Fixture       *f,
   /* Retry-After: 1 was honoured over the 10 ms backoff. */
   g_assert_cmpfloat (elapsed_ms, >=, 950);
   g_assert_cmpstr (g_hash_table_lookup (p->meta.extras, "llm.attempts"), ==, "2");
+
+  /* A wait far beyond the cap: give up at once and say why. */
+  g_clear_pointer (&p, sl_profile_free);
+  fake_llm_server_reset (f->server);
+  fake_llm_server_push_status (f->server, 429, "{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":429}}", "3600", 0);
+  t0 = g_get_monotonic_time ();
+  p = sl_llm_parse (client, resume_text, NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, SL_LLM_ERROR, SL_LLM_ERROR_RATE_LIMITED);
+  g_assert_nonnull (strstr (error->message, "3600 s"));
+  g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 1);
+  g_assert_cmpint ((g_get_monotonic_time () - t0) / 1000, <, 1000);
 }
 
 static void

@@ -1131,6 +1131,12 @@ sl_llm_client_complete (SlLlmClient   *self,
       retryable = status_error (self, host, &r, &last);
       retry_after_ms = parse_retry_after (r.retry_after);
       http_result_clear (&r);
+      if (retryable && retry_after_ms > c->backoff_max_ms)
+        {
+          /* Asked to come back much later: say so instead of hammering. */
+          g_prefix_error (&last, "Asked to wait %u s: ", (retry_after_ms + 999) / 1000);
+          break;
+        }
       if (!retryable)
         break;
     }
