@@ -13,6 +13,7 @@
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
 #include "sl-preferences-window.h"
+#include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
 #include "store/sl-store-search.h"
 
@@ -521,6 +522,48 @@ test_candidates_saved_search (Fixture       *f,
   g_assert_cmpuint (g_variant_n_children (after), ==, 0);
 }
 
+static gboolean
+stats_loaded (gpointer data)
+{
+  return sl_statistics_page_get_loads (data) > 0;
+}
+
+static void
+test_statistics (Fixture       *f,
+                 gconstpointer  data)
+{
+  SlStatisticsPage *page = SL_STATISTICS_PAGE (sl_window_get_page (f->window, "statistics"));
+  SlChart *skills, *per_day, *source;
+  double today = 0;
+
+  sl_window_show_page (f->window, "statistics");
+  iterate_until (stats_loaded, page, 20000);
+  g_assert_cmpuint (sl_statistics_page_get_loads (page), >, 0);
+
+  /* Top skills, most first, each count as the generator made them. */
+  skills = sl_statistics_page_get_chart (page, "skills");
+  g_assert_cmpuint (sl_chart_get_n_items (skills), >=, 5);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat (sl_chart_get_value (skills, i), ==,
+                       (double) count_generated (has_skill, sl_chart_get_label (skills, i)));
+  g_assert_cmpfloat (sl_chart_get_value (skills, 0), >=, sl_chart_get_value (skills, 1));
+
+  /* 30 days; all the generated profiles were created today. */
+  per_day = sl_statistics_page_get_chart (page, "per-day");
+  g_assert_cmpuint (sl_chart_get_n_items (per_day), ==, 30);
+  for (guint i = 0; i < 30; i++)
+    today += sl_chart_get_value (per_day, i);
+  /* (today or, across midnight UTC, yesterday) */
+  g_assert_cmpfloat (sl_chart_get_value (per_day, 29) + sl_chart_get_value (per_day, 28), ==, N_PROFILES);
+  g_assert_cmpfloat (today, ==, N_PROFILES);
+
+  /* By source: every fifth generated profile came by e-mail. */
+  source = sl_statistics_page_get_chart (page, "source");
+  for (guint i = 0; i < sl_chart_get_n_items (source); i++)
+    if (g_str_equal (sl_chart_get_label (source, i), "email"))
+      g_assert_cmpfloat (sl_chart_get_value (source, i), ==, N_PROFILES / 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +593,7 @@ main (int   argc,
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);
   g_test_add ("/app/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/app/statistics", Fixture, NULL, fixture_setup, test_statistics, fixture_teardown);
   g_test_add ("/app/candidates/query", Fixture, NULL, fixture_setup, test_candidates_query, fixture_teardown);
   g_test_add ("/app/candidates/bad-query", Fixture, NULL, fixture_setup, test_candidates_bad_query, fixture_teardown);
   g_test_add ("/app/candidates/lazy", Fixture, NULL, fixture_setup, test_candidates_lazy, fixture_teardown);

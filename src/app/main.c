@@ -14,9 +14,13 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
+  g_autofree char *page = NULL;
+  gboolean open_first = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The database to open (default: the one in your data folder)"), N_("PATH") },
+    { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &page, NULL, NULL },
+    { "open-first", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &open_first, NULL, NULL },
     { NULL }
   };
 
@@ -41,5 +45,7 @@ main (int   argc,
   /* A different database is a different instance: don't hand the request to
    * an already running Shortlist that has another database open. */
   app = sl_application_new (db, db != NULL ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
+  if (page != NULL || open_first)
+    sl_application_set_start_page (app, page, open_first);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

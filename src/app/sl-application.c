@@ -14,6 +14,8 @@ struct _SlApplication
   char           *database_path;
   GSettings      *settings;
   SlStore        *store;
+  char           *start_page;
+  gboolean        open_first;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -75,13 +77,31 @@ sl_application_get_store (SlApplication  *self,
   return self->store;
 }
 
+void
+sl_application_set_start_page (SlApplication *self,
+                               const char    *page,
+                               gboolean       open_first)
+{
+  g_return_if_fail (SL_IS_APPLICATION (self));
+
+  g_free (self->start_page);
+  self->start_page = g_strdup (page);
+  self->open_first = open_first;
+}
+
 static SlWindow *
 sl_application_ensure_window (SlApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (sl_window_new (self));
+    {
+      window = GTK_WINDOW (sl_window_new (self));
+      if (self->open_first)
+        sl_window_open_first_candidate (SL_WINDOW (window));
+      if (self->start_page != NULL)
+        sl_window_show_page (SL_WINDOW (window), self->start_page);
+    }
   return SL_WINDOW (window);
 }
 
@@ -201,6 +221,7 @@ sl_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->start_page, g_free);
 
   G_OBJECT_CLASS (sl_application_parent_class)->finalize (object);
 }

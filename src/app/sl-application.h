@@ -27,6 +27,12 @@ char          *sl_application_default_database (void) G_GNUC_WARN_UNUSED_RESULT;
 const char    *sl_application_get_database_path (SlApplication *self);
 GSettings     *sl_application_get_settings      (SlApplication *self);
 
+/* The page the first window shows ("candidates", "imports", "statistics"),
+ * and whether it opens the first candidate: for screenshots and demos. */
+void           sl_application_set_start_page    (SlApplication *self,
+                                                 const char    *page,
+                                                 gboolean       open_first);
+
 /* The main thread's connection to the database, opened (and created) on
  * first use. NULL with @error when it cannot be opened. (transfer none) */
 SlStore       *sl_application_get_store         (SlApplication *self,

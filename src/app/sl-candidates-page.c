@@ -222,6 +222,17 @@ on_row_activated (SlCandidatesPage *self,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
 }
 
+void
+sl_candidates_page_open_position (SlCandidatesPage *self,
+                                  guint             position)
+{
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+  on_row_activated (self, position);
+}
+
 static void
 on_folded_changed (SlCandidatesPage *self)
 {

@@ -17,4 +17,8 @@ void sl_candidates_page_focus_search (SlCandidatesPage *self);
 /* Re-reads the list (after imports). */
 void sl_candidates_page_refresh      (SlCandidatesPage *self);
 
+/* Selects row @position and shows its profile. */
+void sl_candidates_page_open_position (SlCandidatesPage *self,
+                                       guint             position);
+
 G_END_DECLS

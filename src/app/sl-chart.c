@@ -22,6 +22,30 @@ struct _SlChart
 
 G_DEFINE_FINAL_TYPE (SlChart, sl_chart, GTK_TYPE_WIDGET)
 
+static char *
+format_value (SlChart *self,
+              double   value)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (self->value_format, value);
+#pragma GCC diagnostic pop
+}
+
+/* Screen readers get the numbers as text. */
+static void
+update_description (SlChart *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      g_autofree char *v = format_value (self, g_array_index (self->values, double, i));
+      g_string_append_printf (text, "%s%s: %s", i ? ", " : "", (char *) g_ptr_array_index (self->labels, i), v);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+}
+
 GtkWidget *
 sl_chart_new (SlChartKind kind)
 {
@@ -57,6 +81,7 @@ sl_chart_set_data (SlChart            *self,
       g_ptr_array_add (self->labels, g_strdup (labels[i] ? labels[i] : ""));
       g_array_append_val (self->values, values[i]);
     }
+  update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -71,6 +96,26 @@ sl_chart_set_value_format (SlChart    *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+const char *
+sl_chart_get_label (SlChart *self,
+                    guint    i)
+{
+  g_return_val_if_fail (SL_IS_CHART (self), NULL);
+  g_return_val_if_fail (i < self->labels->len, NULL);
+
+  return g_ptr_array_index (self->labels, i);
+}
+
+double
+sl_chart_get_value (SlChart *self,
+                    guint    i)
+{
+  g_return_val_if_fail (SL_IS_CHART (self), 0);
+  g_return_val_if_fail (i < self->values->len, 0);
+
+  return g_array_index (self->values, double, i);
+}
+
 guint
 sl_chart_get_n_items (SlChart *self)
 {
@@ -79,15 +124,6 @@ sl_chart_get_n_items (SlChart *self)
   return self->labels->len;
 }
 
-static char *
-format_value (SlChart *self,
-              double   value)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  return g_strdup_printf (self->value_format, value);
-#pragma GCC diagnostic pop
-}
 
 static double
 max_value (SlChart *self)

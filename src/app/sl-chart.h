@@ -31,5 +31,9 @@ void       sl_chart_set_data     (SlChart             *self,
 void       sl_chart_set_value_format (SlChart         *self,
                                       const char      *format);
 guint      sl_chart_get_n_items  (SlChart             *self);
+const char *sl_chart_get_label   (SlChart             *self,
+                                  guint                i);
+double     sl_chart_get_value    (SlChart             *self,
+                                  guint                i);
 
 G_END_DECLS

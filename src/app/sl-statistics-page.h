@@ -13,4 +13,7 @@ G_DECLARE_FINAL_TYPE (SlStatisticsPage, sl_statistics_page, SL, STATISTICS_PAGE,
 void sl_statistics_page_set_application (SlStatisticsPage *self,
                                    SlApplication *application);
 
+/* Reads the statistics again, in a worker thread. */
+void sl_statistics_page_refresh (SlStatisticsPage *self);
+
 G_END_DECLS

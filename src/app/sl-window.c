@@ -60,6 +60,15 @@ sl_window_show_page (SlWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+void
+sl_window_open_first_candidate (SlWindow *self)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  sl_window_show_page (self, "candidates");
+  sl_candidates_page_open_position (self->candidates_page, 0);
+}
+
 GtkWidget *
 sl_window_get_page (SlWindow   *self,
                     const char *name)

@@ -30,4 +30,7 @@ void      sl_window_add_toast    (SlWindow      *self,
 void      sl_window_show_page    (SlWindow      *self,
                                   const char    *name);
 
+/* Selects the first candidate of the list and shows the profile. */
+void      sl_window_open_first_candidate (SlWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-app: the app's start-up to first rows on a large database, and its
+ * memory. Runs the real application code (SlApplication, SlWindow, the lazy
+ * candidate model) on a real window (use Xvfb when there is no display).
+ *
+ *   bench-app [--profiles N] [--db PATH] [--keep]
+ *   bench-app --fill PATH N          only create a database of N profiles
+ *
+ * The database is generated once (bulk create, not timed); then the app
+ * starts in a child process per run so every run is a cold start of the
+ * process with a warm page cache, and prints: time to the first painted
+ * frame with the first rows read, the rows read, and VmRSS / VmHWM then.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app-gen.h"
+#include "sl-application.h"
+#include "sl-candidates-page-private.h"
+#include "sl-window-private.h"
+
+static gint64 t0;
+
+static long
+status_kb (const char *key)
+{
+  g_autofree char *text = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL))
+    return -1;
+  p = strstr (text, key);
+  return p ? strtol (p + strlen (key) + 1, NULL, 10) : -1;
+}
+
+typedef struct
+{
+  SlApplication *app;
+  gboolean       done;
+  double         first_rows_ms;
+  guint          rows;
+} Run;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Run           *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  SlCandidatesPage *page;
+  SlCandidateModel *model;
+  g_autoptr(SlCandidateItem) first = NULL;
+
+  if (run->done || window == NULL)
+    return;
+  page = SL_CANDIDATES_PAGE (sl_window_get_page (SL_WINDOW (window), "candidates"));
+  model = sl_candidates_page_get_model (page);
+  if (model == NULL || g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  if (!sl_candidate_item_get_loaded (first))
+    return;
+  run->first_rows_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  run->rows = g_list_model_get_n_items (G_LIST_MODEL (model));
+  run->done = TRUE;
+}
+
+static void
+on_window_mapped (GtkWidget *window,
+                  Run       *run)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), run);
+}
+
+static int
+child_run (const char *db)
+{
+  Run run = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  t0 = g_get_monotonic_time ();
+  run.app = sl_application_new (db, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (run.app), NULL, &error))
+    {
+      g_printerr ("bench-app: %s\n", error->message);
+      return 1;
+    }
+  g_application_activate (G_APPLICATION (run.app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (run.app));
+  g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), &run);
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    on_window_mapped (GTK_WIDGET (window), &run);
+
+  while (!run.done && g_get_monotonic_time () - t0 < 30 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  if (!run.done)
+    {
+      g_printerr ("bench-app: no rows after 30 s\n");
+      return 1;
+    }
+  /* Let the list settle (pages around the first screen) before RSS. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_print ("%.1f %u %ld %ld\n", run.first_rows_ms, run.rows, status_kb ("VmRSS:"), status_kb ("VmHWM:"));
+  gtk_window_destroy (window);
+  g_clear_object (&run.app);
+  return 0;
+}
+
+static gboolean
+fill (const char *db,
+      guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (db, &error);
+  gint64 start = g_get_monotonic_time ();
+
+  if (store == NULL || !app_gen_fill (store, 42, n, &error))
+    {
+      g_printerr ("bench-app: %s\n", error->message);
+      return FALSE;
+    }
+  g_print ("generated %u profiles in %.1f s\n", n, (g_get_monotonic_time () - start) / 1e6);
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int profiles = 100000;
+  int runs = 5;
+  g_autofree char *db = NULL;
+  gboolean keep = FALSE;
+  g_autofree char *child = NULL;
+  g_autofree char *fill_db = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  const GOptionEntry entries[] = {
+    { "profiles", 0, 0, G_OPTION_ARG_INT, &profiles, "Profiles to generate (default 100000)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Start-ups to time (default 5)", "N" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Use (or create) this database", "PATH" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
+    { "fill", 0, 0, G_OPTION_ARG_FILENAME, &fill_db, "Only create a database of --profiles profiles", "PATH" },
+    { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child, NULL, NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-app: %s\n", error->message);
+      return 2;
+    }
+  if (child != NULL)
+    return child_run (child);
+  if (fill_db != NULL)
+    return fill (fill_db, profiles) ? 0 : 1;
+
+  if (db == NULL)
+    {
+      dir = g_dir_make_tmp ("bench-app-XXXXXX", NULL);
+      db = g_build_filename (dir, "shortlist.db", NULL);
+    }
+  if (!g_file_test (db, G_FILE_TEST_EXISTS) && !fill (db, profiles))
+    return 1;
+
+  {
+    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+    long rss = 0, hwm = 0;
+    guint rows = 0;
+
+    for (int i = 0; i < runs; i++)
+      {
+        const char *args[] = { argv[0], "--child", db, NULL };
+        g_autofree char *out = NULL;
+        int status = 0;
+        double ms;
+        long r, h;
+
+        if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+            !g_spawn_check_wait_status (status, &error) ||
+            sscanf (out, "%lf %u %ld %ld", &ms, &rows, &r, &h) != 4)
+          {
+            g_printerr ("bench-app: run %d failed: %s\n", i, error ? error->message : out);
+            return 1;
+          }
+        g_array_append_val (times, ms);
+        rss = MAX (rss, r);
+        hwm = MAX (hwm, h);
+      }
+    g_array_sort (times, compare_double);
+    g_print ("start-up to first rows, %u profiles, %d runs: median %.0f ms, min %.0f ms, max %.0f ms\n",
+             rows, runs, g_array_index (times, double, times->len / 2), g_array_index (times, double, 0),
+             g_array_index (times, double, times->len - 1));
+    g_print ("memory after first rows: RSS %.1f MB (peak %.1f MB)\n", rss / 1024.0, hwm / 1024.0);
+  }
+
+  if (dir != NULL && !keep)
+    {
+      g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  else if (dir != NULL)
+    g_print ("database kept at %s\n", db);
+  return 0;
+}

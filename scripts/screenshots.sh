@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Takes screenshots of each page of the app, in light and dark mode, into
+# docs/screenshots/ (the AppStream metainfo points at them). Runs the app
+# under its own Xvfb on a temp database filled with the bundled sample
+# resumes (imported by shortlist-cli, i.e. the same pipeline as the app).
+#   scripts/screenshots.sh [BUILDDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+builddir=${1:-build}
+[[ -x "$builddir/src/app/shortlist" ]] || scripts/build.sh "$builddir"
+
+out=docs/screenshots
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/shortlist.db"
+
+export XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config"
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data"
+export GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 LC_ALL=C.UTF-8 TZ=UTC
+
+if ! "$builddir/src/cli/shortlist-cli" --db "$db" import data/samples >"$tmp/import.log" 2>&1; then
+  echo "screenshots: importing the sample resumes failed:" >&2
+  cat "$tmp/import.log" >&2
+  exit 1
+fi
+
+shoot() { # scheme name args...
+  local scheme=$1 name=$2; shift 2
+  cat >"$tmp/run.sh" <<RUN
+#!/usr/bin/env bash
+export ADW_DEBUG_COLOR_SCHEME=$scheme
+"$PWD/$builddir/src/app/shortlist" --db "$db" $* &
+pid=\$!
+sleep 4
+import -window root -crop 1100x720+0+0 +repage "$PWD/$out/$name.png"
+kill \$pid
+wait \$pid 2>/dev/null || true
+RUN
+  chmod +x "$tmp/run.sh"
+  xvfb-run -a -s "-screen 0 1280x800x24" "$tmp/run.sh"
+  echo "screenshots: $out/$name.png"
+}
+
+for scheme in light dark; do
+  adw=prefer-$scheme
+  shoot "$adw" "candidates-$scheme" --page candidates
+  shoot "$adw" "profile-$scheme" --open-first
+  shoot "$adw" "imports-$scheme" --page imports
+  shoot "$adw" "statistics-$scheme" --page statistics
+done
