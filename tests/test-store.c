@@ -440,6 +440,11 @@ test_bulk (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'sysadmin'"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'haskell'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT value FROM store_state WHERE key = 'fts_auto'"), ==, 1);
+  /* Skill counts follow creates and updates, inside the bulk too. */
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'go'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'perl'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'ansible'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT sum (profiles) FROM skill_counts"), ==, 6);
   g_assert_true (sl_store_check (f->store, report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, "in step"));
@@ -1106,20 +1111,29 @@ test_migration_from_v1 (Fixture       *f,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  /* Pretend the database stopped at version 1: undo migration 2. */
+  populate (f);
+
+  /* Pretend the database stopped at version 1: undo migrations 2 and 3. */
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX profiles_deleted;"
                                  "DELETE FROM profiles_fts_config WHERE k = 'rank';"
+                                 "DROP TRIGGER skill_counts_ai; DROP TRIGGER skill_counts_ad;"
+                                 "DROP TRIGGER skill_counts_au; DROP TABLE skill_counts;"
                                  "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_deleted'"), ==, 0);
 
   f->store = sl_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sl_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (sl_store_get_schema_version (f->store), ==, SL_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_deleted'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts_config WHERE k = 'rank'"), ==, 1);
+  /* Migration 3 counted the skills already stored. */
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'python'"), ==, 3);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'machine learning'"), ==, 1);
+  g_assert_true (sl_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* Notes, tags, saved searches ---------------------------------------------- */

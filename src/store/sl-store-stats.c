@@ -100,7 +100,9 @@ sl_store_get_profile_statistics (SlStore  *self,
 
   s = g_new0 (SlStoreStats, 1);
   if (!scalar (self, "SELECT count(*) FROM candidates", &s->candidates, error) ||
-      !scalar (self, "SELECT count(*) FROM candidate_profiles WHERE deleted = 0", &s->profiles, error) ||
+      /* count(*) over the table uses its smallest index; the deleted
+       * ones come from a partial index. */
+      !scalar (self, "SELECT count(*) FROM candidate_profiles", &s->profiles, error) ||
       !scalar (self, "SELECT count(*) FROM candidate_profiles WHERE deleted = 1", &s->deleted_profiles, error) ||
       !scalar (self, "SELECT count(*) FROM profile_history", &s->profile_versions, error) ||
       !scalar (self, "SELECT count(*) FROM file_intake_queue", &s->intake_total, error) ||
@@ -108,6 +110,7 @@ sl_store_get_profile_statistics (SlStore  *self,
       !scalar (self, "SELECT count(*) FROM candidate_notes", &s->notes, error) ||
       !scalar (self, "SELECT count(*) FROM tags", &s->tags, error))
     return NULL;
+  s->profiles -= s->deleted_profiles;
   s->error_rate = s->intake_total > 0 ? (double) s->intake_failed / (double) s->intake_total : 0.0;
 
   s->by_source = counts (self,
@@ -120,12 +123,10 @@ sl_store_get_profile_statistics (SlStore  *self,
                          " GROUP BY status ORDER BY n DESC, status", 0, error);
   if (s->by_status == NULL)
     return NULL;
-  /* A skill counts once per profile; canonical name first, case-folded. */
+  /* A skill counts once per profile; canonical name first, case-folded;
+   * kept current by triggers (schema 3). */
   s->top_skills = counts (self,
-                          "SELECT k, count(*) AS n FROM ("
-                          "  SELECT DISTINCT p.id, lower (coalesce (s.value ->> '$.canonical', s.value ->> '$.name')) AS k"
-                          "  FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0)"
-                          " WHERE k IS NOT NULL GROUP BY k ORDER BY n DESC, k LIMIT ?",
+                          "SELECT skill, profiles FROM skill_counts ORDER BY profiles DESC, skill LIMIT ?",
                           top_n > 0 ? top_n : 20, error);
   if (s->top_skills == NULL)
     return NULL;
