@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-intake-files.c: the file side of intake: walking folders, hashing and
+ * sniffing inputs, the content-addressed archive and its retention.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/sl-util.h"
+#include "sl-intake-private.h"
+
+static const char * const supported_extensions[] = {
+  "pdf", "docx", "doc", "odt", "rtf", "html", "htm", "xhtml", "txt", "text", "md",
+  "png", "jpg", "jpeg", "tif", "tiff", "eml", "mbox", "mbx", NULL
+};
+
+static char *
+lower_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (dot == NULL || dot == name || dot[1] == '\0' || strchr (dot, '/') != NULL)
+    return NULL;
+  return g_ascii_strdown (dot + 1, -1);
+}
+
+gboolean
+sl_intake_is_supported_name (const char *name)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *ext = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  base = g_path_get_basename (name);
+  if (base[0] == '.' || base[0] == '~' || g_str_has_prefix (base, "~$"))
+    return FALSE;
+  ext = lower_extension (base);
+  return ext != NULL && g_strv_contains (supported_extensions, ext);
+}
+
+char *
+sl_intake_default_archive_dir (const char *db_path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  dir = g_path_get_dirname (db_path);
+  return g_build_filename (dir, "archive", NULL);
+}
+
+static gboolean
+is_email_mime (const char *mime)
+{
+  return g_strcmp0 (mime, "message/rfc822") == 0 || g_strcmp0 (mime, "application/mbox") == 0;
+}
+
+/* Reads, hashes and sniffs one file into a queued record. */
+static SlIntakeRecord *
+record_for_file (const char  *path,
+                 const char  *source,
+                 GError     **error)
+{
+  g_autoptr(GMappedFile) map = NULL;
+  g_autoptr(SlIntakeRecord) r = sl_intake_record_new ();
+  const guint8 *data;
+  gsize len;
+
+  map = g_mapped_file_new (path, FALSE, error);
+  if (map == NULL)
+    return NULL;
+  data = (const guint8 *) g_mapped_file_get_contents (map);
+  len = g_mapped_file_get_length (map);
+
+  r->path = g_canonicalize_filename (path, NULL);
+  r->original_name = g_path_get_basename (path);
+  r->size = (gint64) len;
+  r->sha256 = sl_sha256_hex (data != NULL ? data : (const guint8 *) "", len);
+  r->mime = sl_extract_sniff (data, len);
+  r->source = g_strdup (is_email_mime (r->mime) ? SL_INTAKE_SOURCE_EMAIL : source);
+  r->status = g_strdup (SL_INTAKE_STATUS_QUEUED);
+  return g_steal_pointer (&r);
+}
+
+typedef struct
+{
+  const char        *source;
+  guint              chunk;
+  SlIntakeChunkFunc  emit;
+  gpointer           user_data;
+  GPtrArray         *pending;
+  GPtrArray         *skipped;
+  guint              n_found;
+  GCancellable      *cancellable;
+} Collect;
+
+static gboolean
+collect_flush (Collect  *c,
+               GError  **error)
+{
+  gboolean ok;
+
+  if (c->pending->len == 0)
+    return TRUE;
+  ok = c->emit (c->pending, c->user_data, error);
+  g_ptr_array_set_size (c->pending, 0);
+  return ok;
+}
+
+static void
+skip (Collect     *c,
+      const char  *path,
+      const char  *reason)
+{
+  if (c->skipped != NULL)
+    g_ptr_array_add (c->skipped, g_strdup_printf ("%s: %s", path, reason));
+}
+
+static gboolean
+collect_file (Collect     *c,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  SlIntakeRecord *r = record_for_file (path, c->source, &local);
+
+  if (r == NULL)
+    {
+      skip (c, path, local->message);
+      return TRUE;
+    }
+  g_ptr_array_add (c->pending, r);
+  c->n_found++;
+  if (c->pending->len >= c->chunk)
+    return collect_flush (c, error);
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static gboolean
+collect_dir (Collect     *c,
+             const char  *dir_path,
+             int          depth,
+             GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local = NULL;
+  const char *name;
+
+  if (depth > 32)
+    {
+      skip (c, dir_path, "folders nested too deep");
+      return TRUE;
+    }
+  dir = g_dir_open (dir_path, 0, &local);
+  if (dir == NULL)
+    {
+      skip (c, dir_path, local->message);
+      return TRUE;
+    }
+  /* Sorted, so that a folder is always queued in the same order. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (dir_path, g_ptr_array_index (names, i), NULL);
+      GStatBuf st;
+
+      if (g_cancellable_set_error_if_cancelled (c->cancellable, error))
+        return FALSE;
+      /* lstat: symbolic links to folders are not followed (no loops). */
+      if (g_lstat (child, &st) != 0)
+        continue;
+      if (S_ISLNK (st.st_mode) && g_stat (child, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          GStatBuf lst;
+          if (g_lstat (child, &lst) == 0 && S_ISLNK (lst.st_mode))
+            continue;
+          if (!collect_dir (c, child, depth + 1, error))
+            return FALSE;
+        }
+      else if (S_ISREG (st.st_mode) && sl_intake_is_supported_name (child))
+        {
+          if (!collect_file (c, child, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+sl_intake_collect (const char * const  *paths,
+                   const char          *source,
+                   guint                chunk,
+                   SlIntakeChunkFunc    emit,
+                   gpointer             user_data,
+                   GPtrArray           *skipped,
+                   guint               *n_found,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_intake_record_free);
+  Collect c = { source, MAX (chunk, 1), emit, user_data, pending, skipped, 0, cancellable };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; paths[i] != NULL && ok; i++)
+    {
+      GStatBuf st;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (g_stat (paths[i], &st) != 0)
+        {
+          skip (&c, paths[i], g_strerror (errno));
+          continue;
+        }
+      if (S_ISDIR (st.st_mode))
+        ok = collect_dir (&c, paths[i], 0, error);
+      else if (S_ISREG (st.st_mode))
+        /* A file named explicitly is taken whatever its name: extraction
+         * sniffs the bytes and says when it cannot read them. */
+        ok = collect_file (&c, paths[i], error);
+      else
+        skip (&c, paths[i], "not a regular file or folder");
+    }
+  if (ok)
+    ok = collect_flush (&c, error);
+  if (n_found != NULL)
+    *n_found = c.n_found;
+  return ok;
+}
+
+/* Archive ------------------------------------------------------------------ */
+
+static const char *
+extension_for_mime (const char *mime)
+{
+  static const struct { const char *mime, *ext; } map[] = {
+    { "application/pdf", "pdf" },
+    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx" },
+    { "application/vnd.oasis.opendocument.text", "odt" },
+    { "application/rtf", "rtf" },
+    { "text/html", "html" },
+    { "text/plain", "txt" },
+    { "image/png", "png" },
+    { "image/jpeg", "jpg" },
+    { "image/tiff", "tif" },
+    { "message/rfc822", "eml" },
+    { "application/mbox", "mbox" },
+    { "application/msword", "doc" },
+  };
+
+  for (gsize i = 0; mime != NULL && i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (mime, map[i].mime))
+      return map[i].ext;
+  return "bin";
+}
+
+char *
+sl_intake_archive_copy (const char  *archive_dir,
+                        const char  *sha256,
+                        const char  *original_name,
+                        const char  *mime,
+                        GBytes      *bytes,
+                        GError     **error)
+{
+  g_autofree char *ext = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *name = NULL;
+  gsize len = 0;
+  gconstpointer data;
+
+  g_return_val_if_fail (archive_dir != NULL, NULL);
+  g_return_val_if_fail (sha256 != NULL && strlen (sha256) >= 8, NULL);
+
+  /* The extension of the original when it is a plain short word, so that
+   * a file manager opens the copy; else one from the sniffed type. */
+  if (original_name != NULL)
+    ext = lower_extension (original_name);
+  if (ext != NULL)
+    {
+      gboolean plain = strlen (ext) <= 8;
+      for (const char *p = ext; *p && plain; p++)
+        plain = g_ascii_isalnum (*p);
+      if (!plain)
+        g_clear_pointer (&ext, g_free);
+    }
+  if (ext == NULL)
+    ext = g_strdup (extension_for_mime (mime));
+
+  sub = g_strndup (sha256, 2);
+  dir = g_build_filename (archive_dir, sub, NULL);
+  name = g_strdup_printf ("%s.%s", sha256, ext);
+  file = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&file);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int e = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "Could not create the archive folder %s: %s", dir, g_strerror (e));
+      return NULL;
+    }
+  /* g_mkdir_with_parents leaves existing folders alone: tighten both. */
+  g_chmod (archive_dir, 0700);
+  g_chmod (dir, 0700);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_set_contents_full (file, data != NULL ? data : "", len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+gboolean
+sl_intake_cleanup_archives (SlStore     *store,
+                            const char  *archive_dir,
+                            guint        days,
+                            guint       *n_removed,
+                            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) cutoff = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *root = NULL;
+  guint removed = 0;
+
+  g_return_val_if_fail (SL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (archive_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_removed != NULL)
+    *n_removed = 0;
+  cutoff = g_date_time_add_days (now, -(int) MIN (days, 100000u));
+  before = g_date_time_format (cutoff, "%Y-%m-%dT%H:%M:%S.%fZ");
+  /* %f gives microseconds; the store writes milliseconds, and ISO strings
+   * compare fine either way. */
+  rows = sl_store_intake_get_old_archives (store, before, error);
+  if (rows == NULL)
+    return FALSE;
+
+  root = g_canonicalize_filename (archive_dir, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlIntakeRecord *r = g_ptr_array_index (rows, i);
+      g_autofree char *path = NULL;
+      gint64 refs;
+
+      if (r->archive_path == NULL)
+        continue;
+      path = g_canonicalize_filename (r->archive_path, NULL);
+      if (!sl_store_intake_clear_archive (store, r->qid, error))
+        return FALSE;
+      refs = sl_store_intake_count_archive_refs (store, r->archive_path, error);
+      if (refs < 0)
+        return FALSE;
+      if (refs > 0)
+        continue;
+      /* Never delete anything outside the archive, whatever a row says. */
+      if (!g_str_has_prefix (path, root) || path[strlen (root)] != G_DIR_SEPARATOR)
+        continue;
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+  if (n_removed != NULL)
+    *n_removed = removed;
+  g_debug ("archive clean-up: %u of %u old copies deleted", removed, rows->len);
+  return TRUE;
+}

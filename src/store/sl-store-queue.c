@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-store-queue.c: set operations on file_intake_queue for the pipeline.
+ * Each is one statement (UPDATE ... RETURNING), so a claim or a requeue is
+ * atomic with its history entries.
+ */
+#include "config.h"
+
+#include "core/sl-util.h"
+#include "sl-store-private.h"
+#include "sl-store-queue.h"
+
+#define QUEUE_RECORD_COLUMNS \
+  "qid, uuid, path, original_name, sha256, size, mime, source, status, error," \
+  " profile_id, archive_path, archived_at, metadata, created_at, updated_at"
+
+static SlIntakeRecord *
+queue_record_from_row (SlStmt *st)
+{
+  SlIntakeRecord *r = sl_intake_record_new ();
+
+  r->qid = sqlite3_column_int64 (st, 0);
+  r->uuid = sl_stmt_dup_text (st, 1);
+  r->path = sl_stmt_dup_text (st, 2);
+  r->original_name = sl_stmt_dup_text (st, 3);
+  r->sha256 = sl_stmt_dup_text (st, 4);
+  r->size = sqlite3_column_int64 (st, 5);
+  r->mime = sl_stmt_dup_text (st, 6);
+  r->source = sl_stmt_dup_text (st, 7);
+  r->status = sl_stmt_dup_text (st, 8);
+  r->error = sl_stmt_dup_text (st, 9);
+  r->profile_id = sqlite3_column_int64 (st, 10);
+  r->archive_path = sl_stmt_dup_text (st, 11);
+  r->archived_at = sl_stmt_dup_text (st, 12);
+  r->metadata = sl_stmt_dup_text (st, 13);
+  r->created_at = sl_stmt_dup_text (st, 14);
+  r->updated_at = sl_stmt_dup_text (st, 15);
+  return r;
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  const SlIntakeRecord *ra = *(SlIntakeRecord * const *) a;
+  const SlIntakeRecord *rb = *(SlIntakeRecord * const *) b;
+
+  return ra->qid < rb->qid ? -1 : ra->qid > rb->qid;
+}
+
+static int
+compare_qids (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 qa = *(const gint64 *) a, qb = *(const gint64 *) b;
+
+  return qa < qb ? -1 : qa > qb;
+}
+
+GPtrArray *
+sl_store_intake_claim_queued (SlStore     *self,
+                              const char  *status,
+                              guint        limit,
+                              GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (!sl_str_empty (status), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_intake_record_free);
+  if (limit == 0)
+    return g_steal_pointer (&out);
+
+  st = sl_store_stmt (self,
+                      "UPDATE file_intake_queue SET status = ?1, updated_at = ?2,"
+                      " metadata = json_insert (metadata, '$.processing_history[#]',"
+                      "   json_object ('status', ?1, 'at', ?2))"
+                      " WHERE qid IN (SELECT qid FROM file_intake_queue WHERE status = 'queued'"
+                      "   ORDER BY qid LIMIT ?3)"
+                      " RETURNING " QUEUE_RECORD_COLUMNS, error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, status);
+  sl_stmt_bind_text (st, 2, now);
+  sqlite3_bind_int64 (st, 3, limit);
+
+  if (!sl_store_tx_begin (self, error))
+    return NULL;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (out, queue_record_from_row (st));
+  if (rc != SQLITE_DONE)
+    ok = sl_store_set_sqlite_error (self, rc, "Could not claim queued files", error);
+  g_clear_pointer (&st, sl_stmt_release);
+  if (!sl_store_tx_end (self, ok, ok ? error : NULL) || !ok)
+    return NULL;
+
+  g_ptr_array_sort (out, compare_records);
+  return g_steal_pointer (&out);
+}
+
+GArray *
+sl_store_intake_move_status (SlStore            *self,
+                             const char * const *from,
+                             const char         *to,
+                             gint64              qid,
+                             const char         *detail,
+                             gboolean            clear_error,
+                             GError            **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GArray) out = NULL;
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && from[0] != NULL, NULL);
+  g_return_val_if_fail (!sl_str_empty (to), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The statuses travel as one JSON array, so the statement is prepared
+   * once whatever the list. */
+  for (guint i = 0; from[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_strescape (from[i], NULL);
+      g_string_append_printf (list, "%s\"%s\"", i > 0 ? "," : "", quoted);
+    }
+  g_string_append_c (list, ']');
+
+  st = sl_store_stmt (self,
+                      "UPDATE file_intake_queue SET status = ?1, updated_at = ?2,"
+                      " error = CASE WHEN ?5 THEN NULL ELSE error END,"
+                      " metadata = json_insert (metadata, '$.processing_history[#]',"
+                      "   CASE WHEN ?3 IS NULL THEN json_object ('status', ?1, 'at', ?2)"
+                      "        ELSE json_object ('status', ?1, 'at', ?2, 'detail', ?3) END)"
+                      " WHERE status IN (SELECT value FROM json_each (?4))"
+                      "   AND (?6 <= 0 OR qid = ?6)"
+                      " RETURNING qid", error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, to);
+  sl_stmt_bind_text (st, 2, now);
+  sl_stmt_bind_text (st, 3, detail);
+  sl_stmt_bind_text (st, 4, list->str);
+  sqlite3_bind_int (st, 5, clear_error ? 1 : 0);
+  sqlite3_bind_int64 (st, 6, qid);
+
+  out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!sl_store_tx_begin (self, error))
+    return NULL;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 changed = sqlite3_column_int64 (st, 0);
+      g_array_append_val (out, changed);
+    }
+  if (rc != SQLITE_DONE)
+    ok = sl_store_set_sqlite_error (self, rc, "Could not change the intake queue", error);
+  g_clear_pointer (&st, sl_stmt_release);
+  if (!sl_store_tx_end (self, ok, ok ? error : NULL) || !ok)
+    return NULL;
+
+  g_array_sort (out, compare_qids);
+  return g_steal_pointer (&out);
+}
+
+gboolean
+sl_store_intake_finish (SlStore     *self,
+                        gint64       qid,
+                        const char  *status,
+                        const char  *message,
+                        GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!sl_str_empty (status), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  st = sl_store_stmt (self,
+                      "UPDATE file_intake_queue SET status = ?1, error = ?3, updated_at = ?2,"
+                      " metadata = json_insert (metadata, '$.processing_history[#]',"
+                      "   CASE WHEN ?3 IS NULL THEN json_object ('status', ?1, 'at', ?2)"
+                      "        ELSE json_object ('status', ?1, 'at', ?2, 'detail', ?3) END)"
+                      " WHERE qid = ?4", error);
+  if (st == NULL)
+    return FALSE;
+  sl_stmt_bind_text (st, 1, status);
+  sl_stmt_bind_text (st, 2, now);
+  sl_stmt_bind_text (st, 3, message);
+  sqlite3_bind_int64 (st, 4, qid);
+  if (!sl_store_tx_begin (self, error))
+    return FALSE;
+  ok = sl_store_step_done (self, st, "Could not update the intake queue", error);
+  if (ok && sqlite3_changes (sl_store_get_db (self)) == 0)
+    {
+      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
+                   "There is no intake record %" G_GINT64_FORMAT, qid);
+      ok = FALSE;
+    }
+  return sl_store_tx_end (self, ok, ok ? error : NULL) && ok;
+}
+
+SlIntakeRecord *
+sl_store_intake_find_imported (SlStore     *self,
+                               const char  *sha256,
+                               gint64       exclude_qid,
+                               GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  st = sl_store_stmt (self,
+                      "SELECT " QUEUE_RECORD_COLUMNS " FROM file_intake_queue"
+                      " WHERE sha256 = ?1 AND status = 'done' AND profile_id IS NOT NULL AND qid <> ?2"
+                      " ORDER BY qid DESC LIMIT 1", error);
+  if (st == NULL)
+    return NULL;
+  sl_stmt_bind_text (st, 1, sha256);
+  sqlite3_bind_int64 (st, 2, exclude_qid);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    return queue_record_from_row (st);
+  if (rc != SQLITE_DONE)
+    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
+  return NULL;
+}
+
+gboolean
+sl_store_intake_clear_archive (SlStore  *self,
+                               gint64    qid,
+                               GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *now = sl_now_iso8601 ();
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  st = sl_store_stmt (self,
+                      "UPDATE file_intake_queue SET archive_path = NULL, archived_at = NULL,"
+                      " updated_at = ?1 WHERE qid = ?2", error);
+  if (st == NULL)
+    return FALSE;
+  sl_stmt_bind_text (st, 1, now);
+  sqlite3_bind_int64 (st, 2, qid);
+  if (!sl_store_tx_begin (self, error))
+    return FALSE;
+  ok = sl_store_step_done (self, st, "Could not update the intake queue", error);
+  return sl_store_tx_end (self, ok, ok ? error : NULL) && ok;
+}
+
+gint64
+sl_store_intake_count_archive_refs (SlStore     *self,
+                                    const char  *archive_path,
+                                    GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), -1);
+  g_return_val_if_fail (archive_path != NULL, -1);
+
+  st = sl_store_stmt (self, "SELECT count(*) FROM file_intake_queue WHERE archive_path = ?", error);
+  if (st == NULL)
+    return -1;
+  sl_stmt_bind_text (st, 1, archive_path);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (st, 0);
+  sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
+  return -1;
+}
+
+GHashTable *
+sl_store_intake_count_by_status (SlStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GHashTable) out = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  st = sl_store_stmt (self, "SELECT status, count(*) FROM file_intake_queue GROUP BY status", error);
+  if (st == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 *n = g_new (gint64, 1);
+      *n = sqlite3_column_int64 (st, 1);
+      g_hash_table_insert (out, sl_stmt_dup_text (st, 0), n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
