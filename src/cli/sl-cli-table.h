@@ -2,7 +2,8 @@
  * Included inside the command table in main.c: one line per command. */
 { "validate", "check that profile JSON files are well-formed", sl_cli_validate },
 { "extract", "print the text of resumes (PDF, Word, ODT, RTF, HTML, text, images, e-mail)", sl_cli_extract },
-{ "import", "store profile JSON files (folders recursively)", sl_cli_import },
+{ "import", "import resumes, folders, .eml/.mbox and profile JSON files", sl_cli_import },
+{ "archive", "clean up the archive of imported originals (--cleanup --older-than DAYS)", sl_cli_archive },
 { "search", "search profiles with the query language", sl_cli_search },
 { "show", "show a stored profile by id, uuid or e-mail", sl_cli_show },
 { "stats", "totals, sources, intake status, top skills", sl_cli_stats },

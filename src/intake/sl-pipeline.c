@@ -1065,6 +1065,7 @@ writer_main (gpointer data)
   SlPipeline *self = data;
   Writer *w = &self->w;
   gboolean running = TRUE;
+  Reply *flush_reply = NULL;
 
   writer_claim (self);
   writer_maybe_finish (self);
@@ -1116,8 +1117,10 @@ writer_main (gpointer data)
             case MSG_WAKE:
               break;
             case MSG_FLUSH:
+              /* Answered at the end of this turn, after the idle flag is
+               * up to date, so is_idle() right after a flush is exact. */
               writer_commit (self);
-              reply_signal (m->reply);
+              flush_reply = m->reply;
               break;
             case MSG_SHUTDOWN:
               writer_shutdown (self);
@@ -1139,6 +1142,8 @@ writer_main (gpointer data)
           writer_claim (self);
           writer_maybe_finish (self);
         }
+      if (flush_reply != NULL)
+        reply_signal (g_steal_pointer (&flush_reply));
     }
   return NULL;
 }
@@ -1186,6 +1191,16 @@ add_timing (Result     *r,
   g_ptr_array_add (r->timings, sl_timing_new (stage, sl_monotonic_ms () - start));
 }
 
+gboolean
+sl_intake_has_rule_parser (void)
+{
+#ifdef SL_HAVE_RULES_PARSER
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 static SlProfile *
 parse_rules (const SlDocument  *doc,
              GError           **error)
@@ -1226,14 +1241,17 @@ cancelled_result (SlPipeline           *self,
   }
 }
 
+/* Turns a result in progress into a failure, keeping its timings, warnings
+ * and archive copy for the report. */
 static Result *
-failed_result (const SlIntakeRecord *rec,
-               ResultKind            kind,
-               const char           *message)
+result_fail (Result     *r,
+             ResultKind  kind,
+             const char *message)
 {
-  Result *r = result_new (rec, kind);
-
+  r->kind = kind;
+  g_free (r->message);
   r->message = g_strdup (message);
+  g_ptr_array_set_size (r->parsed, 0);
   return r;
 }
 
@@ -1291,7 +1309,7 @@ process_item (SlPipeline *self,
     path = rec->archive_path;
   map = g_mapped_file_new (path, FALSE, &error);
   if (map == NULL)
-    return failed_result (rec, RES_FAILED, error->message);
+    return result_fail (g_steal_pointer (&r), RES_FAILED, error->message);
   bytes = g_mapped_file_get_bytes (map);
 
   if (cfg->clamav_dir != NULL)
@@ -1305,7 +1323,7 @@ process_item (SlPipeline *self,
         {
           ResultKind kind = g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_INFECTED)
                             ? RES_INFECTED : RES_FAILED;
-          return failed_result (rec, kind, error->message);
+          return result_fail (g_steal_pointer (&r), kind, error->message);
         }
       add_timing (r, "scan", t);
     }
@@ -1339,8 +1357,8 @@ process_item (SlPipeline *self,
           g_cancellable_is_cancelled (cancellable))
         return cancelled_result (self, rec);
       if (g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_INFECTED))
-        return failed_result (rec, RES_INFECTED, error->message);
-      return failed_result (rec, RES_FAILED, error->message);
+        return result_fail (g_steal_pointer (&r), RES_INFECTED, error->message);
+      return result_fail (g_steal_pointer (&r), RES_FAILED, error->message);
     }
   add_timing (r, "extract", t);
 
@@ -1455,8 +1473,8 @@ process_item (SlPipeline *self,
     }
 
   if (r->parsed->len == 0)
-    return failed_result (rec, RES_FAILED, first_parse_error != NULL ? first_parse_error
-                                                                     : "No resume found in the file");
+    return result_fail (g_steal_pointer (&r), RES_FAILED,
+                        first_parse_error != NULL ? first_parse_error : "No resume found in the file");
   return g_steal_pointer (&r);
 }
 

@@ -74,6 +74,10 @@ gboolean   sl_intake_status_is_working  (const char *status);
  * pdf docx doc odt rtf html htm txt md png jpg jpeg tif tiff eml mbox). */
 gboolean   sl_intake_is_supported_name  (const char *name);
 
+/* FALSE when this build has no rule parser (every parse then fails with
+ * SL_INTAKE_ERROR_NO_PARSER). */
+gboolean   sl_intake_has_rule_parser    (void);
+
 /* DATA/archive beside the database at @db_path. */
 char      *sl_intake_default_archive_dir (const char *db_path) G_GNUC_WARN_UNUSED_RESULT;
 
