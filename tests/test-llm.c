@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "core/sl-json.h"
 #include "llm/sl-llm.h"
@@ -393,7 +395,11 @@ test_openai_good (Fixture       *f,
   /* Skills: groups flattened, duplicates ("go") folded. */
   g_assert_cmpuint (p->skills->len, ==, 4);
   g_assert_cmpstr (((SlSkill *) g_ptr_array_index (p->skills, 1))->name, ==, "Python");
-  g_assert_cmpstr (((SlSkill *) g_ptr_array_index (p->skills, 1))->category, ==, "Languages");
+  /* Canonical names and categories from the rule parser's gazetteer. */
+  g_assert_cmpstr (((SlSkill *) g_ptr_array_index (p->skills, 1))->canonical, ==, "Python");
+  g_assert_cmpstr (((SlSkill *) g_ptr_array_index (p->skills, 1))->category, ==, "Programming Languages");
+  g_assert_cmpstr (((SlSkill *) g_ptr_array_index (p->skills, 2))->canonical, ==, "PostgreSQL");
+  g_assert_cmpstr (((SlEducationEntry *) g_ptr_array_index (p->education, 0))->level, ==, "master");
   g_assert_cmpuint (p->languages->len, ==, 2);
   /* Metadata from the wire. */
   g_assert_cmpstr (p->meta.parser, ==, "llm");
@@ -929,6 +935,111 @@ test_fallback_async (Fixture       *f,
   sl_profile_free (result);
 }
 
+
+/* Runs shortlist-cli with @envp additions; returns the exit status. */
+static int
+run_cli (const char * const *args,
+         const char * const *env_add,
+         char              **out,
+         char              **err)
+{
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_unsetenv (envp, "SHORTLIST_LLM_API_KEY");
+  envp = g_environ_unsetenv (envp, "OPENAI_API_KEY");
+  envp = g_environ_unsetenv (envp, "OPENROUTER_API_KEY");
+  envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "all", TRUE);  /* debug logs too */
+  for (guint i = 0; env_add[i]; i += 2)
+    envp = g_environ_setenv (envp, env_add[i], env_add[i + 1], TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *base = g_strconcat (fake_llm_server_get_url (f->server), "/v1", NULL);
+  g_autofree char *answer = plain_answer ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = NULL;
+  const char *env_key[] = { "OPENAI_API_KEY", TEST_KEY, NULL };
+  const char *env_none[] = { NULL };
+  int status;
+
+  if (g_getenv ("SHORTLIST_CLI") == NULL)
+    {
+      g_test_skip ("SHORTLIST_CLI not set");
+      return;
+    }
+  dir = g_dir_make_tmp ("test-llm-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "jane.txt", NULL);
+  g_file_set_contents (file, resume_text, -1, &error);
+  g_assert_no_error (error);
+
+  {
+    const char *args[] = { "parse", "--parser", "llm", "--provider", "openai", "--base-url", base,
+                           "--model", "test-model", file, NULL };
+
+    /* A good answer: merged profile on stdout, the key only in the header. */
+    fake_llm_server_push_answer (f->server, answer, 0);
+    status = run_cli (args, env_key, &out, &err);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (err, "llm: request to"));  /* debug logs were on */
+    assert_no_key (err);
+    assert_no_key (out);
+    g_assert_cmpstr (fake_llm_server_get_request (f->server, 0)->authorization, ==, "Bearer " TEST_KEY);
+    p = sl_profile_from_json (out, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (p->meta.parser, ==, "rules+llm");
+    g_assert_cmpstr (p->meta.model, ==, "test-model");
+    g_assert_cmpuint (p->work->len, ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&p, sl_profile_free);
+
+    /* The key is rejected: a one-line reason, the rule result, no key. */
+    fake_llm_server_push_status (f->server, 401,
+        "{\"error\":{\"message\":\"Incorrect API key provided: " TEST_KEY "\",\"code\":\"invalid_api_key\"}}", NULL, 0);
+    status = run_cli (args, env_key, &out, &err);
+    g_assert_cmpint (status, !=, 2);
+    g_assert_nonnull (strstr (err, "API key was rejected"));
+    assert_no_key (err);
+    assert_no_key (out);
+    p = sl_profile_from_json (out, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (p->meta.parser, ==, "rules");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    /* No key for a hosted provider: a usage error naming the variable. */
+    const char *args[] = { "parse", "--parser", "llm", "--provider", "openrouter", "--model", "m", file, NULL };
+
+    status = run_cli (args, env_none, &out, &err);
+    g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (err, "OPENROUTER_API_KEY"));
+    g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 2);
+  }
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 static void
 test_no_key_in_logs (void)
 {
@@ -971,6 +1082,7 @@ main (int    argc,
   ADD ("async-concurrency", test_async_concurrency);
   ADD ("merge-and-fallback", test_merge_and_fallback);
   ADD ("fallback-async", test_fallback_async);
+  ADD ("cli", test_cli);
 #undef ADD
   g_test_add_func ("/llm/server/zz-no-key-in-logs", test_no_key_in_logs);
   return g_test_run ();

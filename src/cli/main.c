@@ -73,6 +73,9 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* stdout carries results (JSON, text): log messages, debug included, go
+   * to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   /* Global options come before the command, so that each command owns its
    * own option parsing. */

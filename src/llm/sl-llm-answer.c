@@ -612,6 +612,7 @@ map_education (Ctx       *ctx,
       if (e->institution == NULL && e->degree == NULL && e->field == NULL)
         continue;
       e->grade = get_str (o, "score");
+      e->level = g_strdup (sl_llm_degree_level (e->degree));
       e->start = sl_llm_normalize_date (start, NULL);
       e->end = sl_llm_normalize_date (end, NULL);
       field = g_strdup_printf ("education[%u]", ctx->profile->education->len);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * sl-llm-skills.h: the one place the LLM parser asks the parse room's skills
- * gazetteer for a canonical name.
+ * sl-llm-skills.h: the one place the LLM parser asks the parse room (skills
+ * gazetteer, degree levels).
  */
 #pragma once
 
@@ -14,5 +14,9 @@ G_BEGIN_DECLS
 void sl_llm_skill_canonicalize (const char  *name,
                                 char       **canonical,
                                 char       **category);
+
+/* The normalised degree level ("master", "bachelor", ...) from the rule
+ * parser, or NULL. */
+const char *sl_llm_degree_level (const char *degree);
 
 G_END_DECLS
