@@ -15,6 +15,7 @@
 #include "sl-preferences-window.h"
 #include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
+#include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
 
 #define N_PROFILES 10000
@@ -504,22 +505,64 @@ test_candidates_saved_search (Fixture       *f,
                               gconstpointer  data)
 {
   SlCandidatesPage *page = candidates_page (f);
-  g_autoptr(GSettings) settings = g_settings_new (SL_SCHEMA_ID);
-  g_autoptr(GVariant) saved = NULL;
-  g_autoptr(GVariant) after = NULL;
-  const char *name, *query;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  SlSavedSearch *search;
 
-  sl_candidates_page_save_search (page, "Rustaceans", "skill:rust");
-  sl_candidates_page_save_search (page, "Rustaceans", "skill:rust years:>=3");
-  saved = g_settings_get_value (settings, "saved-searches");
-  g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
-  g_variant_get_child (saved, 0, "(&s&s)", &name, &query);
-  g_assert_cmpstr (name, ==, "Rustaceans");
-  g_assert_cmpstr (query, ==, "skill:rust years:>=3");
+  g_assert_no_error (error);
+  g_assert_true (sl_candidates_page_save_search (page, "Rustaceans", "skill:rust", &error));
+  g_assert_true (sl_candidates_page_save_search (page, "Rustaceans", "skill:rust years:>=3", &error));
+  g_assert_no_error (error);
 
-  sl_candidates_page_delete_saved_search (page, "Rustaceans");
-  after = g_settings_get_value (settings, "saved-searches");
-  g_assert_cmpuint (g_variant_n_children (after), ==, 0);
+  /* In the database, under one name, with the newer query. */
+  saved = sl_store_list_saved_searches (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  search = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (search->name, ==, "Rustaceans");
+  g_assert_cmpstr (search->query, ==, "skill:rust years:>=3");
+
+  g_assert_true (sl_candidates_page_delete_saved_search (page, "Rustaceans", &error));
+  g_assert_no_error (error);
+  after = sl_store_list_saved_searches (store, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+static void
+test_candidates_notes_tags (Fixture       *f,
+                            gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlProfileView *view = sl_candidates_page_get_profile_view (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_autoptr(SlStoredProfile) sp = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_auto(GStrv) tags = NULL;
+  guint skill_rust = count_generated (has_skill, "Rust");
+
+  g_assert_no_error (error);
+  type_query (f, "skill:rust", skill_rust);
+  sl_candidates_page_open_position (page, 0);
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), >, 0);
+
+  g_assert_true (sl_profile_view_add_tag (view, "shortlisted", &error));
+  g_assert_true (sl_profile_view_add_note (view, "Strong systems background; call on Monday.", &error));
+  g_assert_no_error (error);
+
+  sp = sl_store_get_profile (store, sl_profile_view_get_profile_id (view), &error);
+  g_assert_no_error (error);
+  tags = sl_store_list_tags (store, sp->candidate_id, &error);
+  g_assert_cmpstrv (tags, ((const char *[]) { "shortlisted", NULL }));
+  notes = sl_store_list_notes (store, sp->candidate_id, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((SlNote *) g_ptr_array_index (notes, 0))->body, ==, "Strong systems background; call on Monday.");
+
+  /* The tag is searchable right away. */
+  type_query (f, "tag:shortlisted", 1);
+  type_query (f, "", N_PROFILES);
 }
 
 static gboolean
@@ -564,6 +607,59 @@ test_statistics (Fixture       *f,
       g_assert_cmpfloat (sl_chart_get_value (source, i), ==, N_PROFILES / 5);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  guint64  n;
+} ExportWait;
+
+static void
+on_export_finished (SlWindow   *window,
+                    gboolean    ok,
+                    guint64     n,
+                    ExportWait *wait)
+{
+  wait->done = TRUE;
+  wait->ok = ok;
+  wait->n = n;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((ExportWait *) data)->done;
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SlExportOptions) options = sl_export_options_new (SL_EXPORT_FORMAT_CSV);
+  g_autofree char *path = g_build_filename (tmp_dir, "rust.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  ExportWait wait = { 0 };
+  guint rust = count_generated (has_skill, "Rust");
+
+  options->query = g_strdup ("skill:rust");
+  options->columns = g_strsplit ("name,email", ",", -1);
+  g_signal_connect (f->window, "export-finished", G_CALLBACK (on_export_finished), &wait);
+  sl_window_export (f->window, options, file);
+  iterate_until (export_done, &wait, 30000);
+  g_assert_true (wait.done);
+  g_assert_true (wait.ok);
+  g_assert_cmpuint (wait.n, ==, rust);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  /* A header and one line per candidate found. */
+  g_assert_cmpuint (g_strv_length (lines), ==, rust + 1);
+  g_assert_nonnull (strstr (lines[1], "@example.com"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +689,7 @@ main (int   argc,
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);
   g_test_add ("/app/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add ("/app/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/app/statistics", Fixture, NULL, fixture_setup, test_statistics, fixture_teardown);
   g_test_add ("/app/candidates/query", Fixture, NULL, fixture_setup, test_candidates_query, fixture_teardown);
   g_test_add ("/app/candidates/bad-query", Fixture, NULL, fixture_setup, test_candidates_bad_query, fixture_teardown);
@@ -601,6 +698,7 @@ main (int   argc,
   g_test_add ("/app/candidates/profile", Fixture, NULL, fixture_setup, test_candidates_profile, fixture_teardown);
   g_test_add ("/app/candidates/filters", Fixture, NULL, fixture_setup, test_candidates_filters, fixture_teardown);
   g_test_add ("/app/candidates/saved-search", Fixture, NULL, fixture_setup, test_candidates_saved_search, fixture_teardown);
+  g_test_add ("/app/candidates/notes-tags", Fixture, NULL, fixture_setup, test_candidates_notes_tags, fixture_teardown);
 
   status = g_test_run ();
 

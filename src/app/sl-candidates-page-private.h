@@ -15,10 +15,12 @@ GtkEditable      *sl_candidates_page_get_search_entry (SlCandidatesPage *self);
 SlProfileView    *sl_candidates_page_get_profile_view (SlCandidatesPage *self);
 GtkColumnView    *sl_candidates_page_get_column_view  (SlCandidatesPage *self);
 void              sl_candidates_page_apply_filters    (SlCandidatesPage *self);
-void              sl_candidates_page_save_search      (SlCandidatesPage *self,
+gboolean          sl_candidates_page_save_search      (SlCandidatesPage *self,
                                                        const char       *name,
-                                                       const char       *query);
-void              sl_candidates_page_delete_saved_search (SlCandidatesPage *self,
-                                                          const char       *name);
+                                                       const char       *query,
+                                                       GError          **error);
+gboolean          sl_candidates_page_delete_saved_search (SlCandidatesPage *self,
+                                                          const char       *name,
+                                                          GError          **error);
 
 G_END_DECLS

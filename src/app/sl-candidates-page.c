@@ -7,6 +7,7 @@
 #include "sl-candidates-page-private.h"
 #include "sl-column-sorter.h"
 #include "sl-profile-view.h"
+#include "store/sl-store-extras.h"
 
 struct _SlCandidatesPage
 {
@@ -427,12 +428,22 @@ on_filter_clear (SlCandidatesPage *self)
   sl_candidates_page_apply_filters (self);
 }
 
-/* Saved searches */
+/* Saved searches live in the database (the store's saved_searches). */
 
-static GSettings *
-settings (SlCandidatesPage *self)
+static SlStore *
+store (SlCandidatesPage *self)
 {
-  return sl_application_get_settings (self->application);
+  return sl_application_get_store (self->application, NULL);
+}
+
+static void
+page_toast (SlCandidatesPage *self,
+            const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static void
@@ -446,66 +457,66 @@ on_saved_row_activated (SlCandidatesPage *self,
   gtk_popover_popdown (self->saved_popover);
 }
 
-void
-sl_candidates_page_delete_saved_search (SlCandidatesPage *self,
-                                        const char       *name)
+static void rebuild_saved_list (SlCandidatesPage *self);
+
+gboolean
+sl_candidates_page_delete_saved_search (SlCandidatesPage  *self,
+                                        const char        *name,
+                                        GError           **error)
 {
-  g_autoptr(GVariant) old = g_settings_get_value (settings (self), "saved-searches");
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *n, *q;
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
-  g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "(&s&s)", &n, &q))
-    if (!g_str_equal (n, name))
-      g_variant_builder_add (&builder, "(ss)", n, q);
-  g_settings_set_value (settings (self), "saved-searches", g_variant_builder_end (&builder));
+  if (!sl_store_delete_saved_search (store (self), name, error))
+    return FALSE;
+  rebuild_saved_list (self);
+  return TRUE;
 }
 
 static void
 on_saved_delete (GtkButton        *button,
                  SlCandidatesPage *self)
 {
-  sl_candidates_page_delete_saved_search (self, g_object_get_data (G_OBJECT (button), "name"));
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_candidates_page_delete_saved_search (self, g_object_get_data (G_OBJECT (button), "name"), &error))
+    page_toast (self, error->message);
 }
 
 static void
 rebuild_saved_list (SlCandidatesPage *self)
 {
-  g_autoptr(GVariant) saved = g_settings_get_value (settings (self), "saved-searches");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = store (self) ? sl_store_list_saved_searches (store (self), &error) : NULL;
   GtkWidget *child;
-  GVariantIter iter;
-  const char *name, *query;
+  guint n = saved ? saved->len : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_list))) != NULL)
     gtk_list_box_remove (self->saved_list, child);
 
-  g_variant_iter_init (&iter, saved);
-  while (g_variant_iter_next (&iter, "(&s&s)", &name, &query))
+  for (guint i = 0; i < n; i++)
     {
+      SlSavedSearch *search = g_ptr_array_index (saved, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *label = g_strdup_printf (_("Delete “%s”"), name);
+      g_autofree char *label = g_strdup_printf (_("Delete “%s”"), search->name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), search->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), query);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), search->query);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "query", g_strdup (query), g_free);
+      g_object_set_data_full (G_OBJECT (row), "query", g_strdup (search->query), g_free);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (remove), "name", g_strdup (name), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "name", g_strdup (search->name), g_free);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_saved_delete), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->saved_list, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->saved_list), g_variant_n_children (saved) > 0);
-  gtk_widget_set_visible (self->saved_empty_label, g_variant_n_children (saved) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_list), n > 0);
+  gtk_widget_set_visible (self->saved_empty_label, n == 0);
 }
 
 static void
@@ -517,27 +528,17 @@ on_saved_popover_show (SlCandidatesPage *self)
   rebuild_saved_list (self);
 }
 
-void
-sl_candidates_page_save_search (SlCandidatesPage *self,
-                                const char       *name,
-                                const char       *query)
+/* Saving under an existing name replaces that search. */
+gboolean
+sl_candidates_page_save_search (SlCandidatesPage  *self,
+                                const char        *name,
+                                const char        *query,
+                                GError           **error)
 {
-  g_autoptr(GVariant) old = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *n, *q;
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), FALSE);
+  g_return_val_if_fail (name != NULL && query != NULL, FALSE);
 
-  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
-  g_return_if_fail (name != NULL && query != NULL);
-
-  old = g_settings_get_value (settings (self), "saved-searches");
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
-  g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "(&s&s)", &n, &q))
-    if (!g_str_equal (n, name))
-      g_variant_builder_add (&builder, "(ss)", n, q);
-  g_variant_builder_add (&builder, "(ss)", name, query);
-  g_settings_set_value (settings (self), "saved-searches", g_variant_builder_end (&builder));
+  return sl_store_save_search (store (self), name, query, error);
 }
 
 static void
@@ -548,8 +549,16 @@ on_save_dialog_response (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  if (g_str_equal (response, "save") && name[0] != '\0')
-    sl_candidates_page_save_search (self, name, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save") && name[0] != '\0' &&
+      !sl_candidates_page_save_search (self, name, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error))
+    page_toast (self, error->message);
+  else if (g_str_equal (response, "save") && name[0] != '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("Search saved as “%s”"), name);
+      page_toast (self, message);
+    }
 }
 
 static void

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "core/sl-json.h"
+#include "export/sl-export.h"
+#include "store/sl-store-extras.h"
 #include "sl-document-view.h"
 #include "sl-profile-view.h"
 
@@ -253,6 +255,181 @@ edit_row (SlProfileView *self,
 }
 
 /* Sections */
+
+/* Tags and notes belong to the candidate, not to one profile version. */
+
+static void rebuild (SlProfileView *self);
+
+static void
+toast (SlProfileView *self,
+       const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}
+
+gboolean
+sl_profile_view_add_tag (SlProfileView  *self,
+                         const char     *tag,
+                         GError        **error)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+  g_return_val_if_fail (self->current != NULL, FALSE);
+
+  if (!sl_store_add_tag (self->store, self->current->candidate_id, tag, error))
+    return FALSE;
+  rebuild (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+sl_profile_view_add_note (SlProfileView  *self,
+                          const char     *body,
+                          GError        **error)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+  g_return_val_if_fail (self->current != NULL, FALSE);
+
+  if (sl_store_add_note (self->store, self->current->candidate_id, body, error) <= 0)
+    return FALSE;
+  rebuild (self);
+  return TRUE;
+}
+
+static void
+on_tag_apply (AdwEntryRow   *row,
+              SlProfileView *self)
+{
+  g_autofree char *tag = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (tag[0] != '\0' && !sl_profile_view_add_tag (self, tag, &error))
+    toast (self, error->message);
+}
+
+static void
+on_tag_remove (GtkButton     *button,
+               SlProfileView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sl_store_remove_tag (self->store, self->current->candidate_id,
+                            g_object_get_data (G_OBJECT (button), "tag"), &error))
+    toast (self, error->message);
+  else
+    {
+      rebuild (self);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+    }
+}
+
+static void
+on_note_apply (AdwEntryRow   *row,
+               SlProfileView *self)
+{
+  g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GError) error = NULL;
+
+  if (body[0] != '\0' && !sl_profile_view_add_note (self, body, &error))
+    toast (self, error->message);
+}
+
+static void
+on_note_delete (GtkButton     *button,
+                SlProfileView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "note-id");
+
+  if (!sl_store_delete_note (self->store, id, &error))
+    toast (self, error->message);
+  else
+    rebuild (self);
+}
+
+static GtkWidget *
+flat_icon_button (const char *icon,
+                  const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static char *local_time (const char *iso);
+
+static void
+add_notes_and_tags (SlProfileView *self)
+{
+  g_auto(GStrv) tags = sl_store_list_tags (self->store, self->current->candidate_id, NULL);
+  g_autoptr(GPtrArray) notes = sl_store_list_notes (self->store, self->current->candidate_id, NULL);
+  GtkWidget *group = group_new (_("Tags and Notes"), NULL);
+  GtkWidget *tag_row = adw_entry_row_new ();
+  GtkWidget *note_row = adw_entry_row_new ();
+
+  if (tags != NULL && tags[0] != NULL)
+    {
+      GtkWidget *flow = gtk_flow_box_new ();
+      GtkWidget *row = adw_preferences_row_new ();
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 20);
+      gtk_widget_set_margin_start (flow, 8);
+      gtk_widget_set_margin_end (flow, 8);
+      gtk_widget_set_margin_top (flow, 8);
+      gtk_widget_set_margin_bottom (flow, 8);
+      for (guint i = 0; tags[i] != NULL; i++)
+        {
+          GtkWidget *pill = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+          g_autofree char *label = g_strdup_printf (_("Remove tag “%s”"), tags[i]);
+          GtkWidget *remove = flat_icon_button ("window-close-symbolic", label);
+
+          gtk_widget_add_css_class (pill, "tag");
+          gtk_widget_add_css_class (remove, "circular");
+          g_object_set_data_full (G_OBJECT (remove), "tag", g_strdup (tags[i]), g_free);
+          g_signal_connect_object (remove, "clicked", G_CALLBACK (on_tag_remove), self, 0);
+          gtk_box_append (GTK_BOX (pill), gtk_label_new (tags[i]));
+          gtk_box_append (GTK_BOX (pill), remove);
+          gtk_flow_box_append (GTK_FLOW_BOX (flow), pill);
+        }
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), flow);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tag_row), _("Add a Tag"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (tag_row), TRUE);
+  g_signal_connect_object (tag_row, "apply", G_CALLBACK (on_tag_apply), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), tag_row);
+
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      SlNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *when = local_time (note->created_at);
+      GtkWidget *row = text_row (note->body, when);
+      GtkWidget *remove = flat_icon_button ("user-trash-symbolic", _("Delete Note"));
+
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      g_object_set_data_full (G_OBJECT (remove), "note-id", g_memdup2 (&note->id, sizeof note->id), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (on_note_delete), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note_row), _("Add a Note"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note_row), TRUE);
+  g_signal_connect_object (note_row, "apply", G_CALLBACK (on_note_apply), self, 0);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note_row);
+
+  gtk_box_append (self->sections_box, group);
+}
 
 static void
 add_header (SlProfileView *self)
@@ -546,6 +723,15 @@ clear_sections (SlProfileView *self)
     gtk_box_remove (self->sections_box, child);
 }
 
+static void
+rebuild (SlProfileView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->current != NULL && !sl_profile_view_show_profile (self, self->current->id, &error))
+    g_debug ("Could not show the profile again: %s", error->message);
+}
+
 gboolean
 sl_profile_view_show_profile (SlProfileView  *self,
                               gint64          profile_id,
@@ -580,6 +766,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
   gtk_label_set_label (self->title_label, sp->profile->personal.name ? sp->profile->personal.name : "");
   gtk_widget_set_visible (self->actions_box, TRUE);
   add_header (self);
+  add_notes_and_tags (self);
   add_contact (self);
   add_work (self);
   add_education (self);
@@ -609,12 +796,18 @@ on_export_response (SlProfileView        *self,
   if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *json = sl_profile_to_json (self->current->profile, TRUE);
       g_autoptr(GError) error = NULL;
+      g_autofree char *json = sl_export_json_resume_one (self->store, self->current->id, &error);
 
-      if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+      if (json == NULL ||
+          !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
                                     G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
-        g_debug ("Export failed: %s", error->message);
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+          toast (self, message);
+        }
+      else
+        toast (self, _("Exported as JSON Resume"));
     }
   g_clear_object (&self->chooser);
 }
@@ -627,7 +820,7 @@ on_export_clicked (SlProfileView *self)
 
   if (self->current == NULL || self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Candidate"), GTK_WINDOW (root),
+  self->chooser = gtk_file_chooser_native_new (_("Export Candidate as JSON Resume"), GTK_WINDOW (root),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   name = g_strdup_printf ("%s.json", self->current->profile->personal.name
                                        ? self->current->profile->personal.name : self->current->uuid);

@@ -37,4 +37,12 @@ gboolean sl_profile_view_save_field     (SlProfileView *self,
                                          const char    *value,
                                          GError       **error);
 
+/* Tags and notes of the shown candidate. */
+gboolean sl_profile_view_add_tag        (SlProfileView *self,
+                                         const char    *tag,
+                                         GError       **error);
+gboolean sl_profile_view_add_note       (SlProfileView *self,
+                                         const char    *body,
+                                         GError       **error);
+
 G_END_DECLS

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "export/sl-export.h"
+#include "sl-candidates-page.h"
 #include "sl-window.h"
 
 G_BEGIN_DECLS
@@ -12,5 +14,13 @@ GtkDropTarget *sl_window_get_drop_target (SlWindow *self);
 GtkWidget     *sl_window_get_page        (SlWindow   *self,
                                           const char *name);
 gboolean       sl_window_get_drop_highlighted (SlWindow *self);
+
+/* sl-window-export.c: writes @options' export to @file on a worker; a toast
+ * and the "export-finished" signal (gboolean ok, guint64 n) say how it went. */
+void           sl_window_export          (SlWindow              *self,
+                                          const SlExportOptions *options,
+                                          GFile                 *file);
+void           sl_window_show_export_dialog (SlWindow         *self,
+                                             SlCandidatesPage *page);
 
 G_END_DECLS
