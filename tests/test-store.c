@@ -1113,13 +1113,14 @@ test_migration_from_v1 (Fixture       *f,
 
   populate (f);
 
-  /* Pretend the database stopped at version 1: undo migrations 2 and 3. */
+  /* Pretend the database stopped at version 1: undo migrations 2 to 4. */
   g_clear_object (&f->store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP INDEX profiles_deleted;"
                                  "DELETE FROM profiles_fts_config WHERE k = 'rank';"
                                  "DROP TRIGGER skill_counts_ai; DROP TRIGGER skill_counts_ad;"
                                  "DROP TRIGGER skill_counts_au; DROP TABLE skill_counts;"
+                                 "DROP INDEX profiles_keys;"
                                  "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_deleted'"), ==, 0);
@@ -1132,6 +1133,7 @@ test_migration_from_v1 (Fixture       *f,
   /* Migration 3 counted the skills already stored. */
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'python'"), ==, 3);
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'machine learning'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_keys'"), ==, 1);
   g_assert_true (sl_store_check (f->store, NULL, &error));
   g_assert_no_error (error);
 }
@@ -1229,11 +1231,79 @@ add_search_tests (void)
 #undef ADD
 }
 
+/* SHORTLIST_SQL_TRACE ------------------------------------------------------- */
+
+static GString *trace_log;
+
+static GLogWriterOutput
+trace_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  if (trace_log != NULL)
+    {
+      const char *domain = NULL, *message = NULL;
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+            domain = fields[i].value;
+          else if (g_str_equal (fields[i].key, "MESSAGE"))
+            message = fields[i].value;
+        }
+      if (g_strcmp0 (domain, "shortlist-store") == 0 && message != NULL)
+        g_string_append_printf (trace_log, "%s\n", message);
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+test_sql_trace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shortlist-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "trace.db", NULL);
+  g_autoptr(SlProfile) p = make_profile ("Trace Person", "secret.person@example.org", NULL, NULL, NULL, NULL, NULL, NULL);
+  SlStore *store;
+
+  trace_log = g_string_new (NULL);
+  g_setenv ("SHORTLIST_SQL_TRACE", "1", TRUE);
+  store = sl_store_open (path, &error);
+  g_assert_no_error (error);
+  sl_store_create_profile_from_parsed_data (store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_unsetenv ("SHORTLIST_SQL_TRACE");
+  g_assert_finalize_object (store);
+
+  g_assert_nonnull (strstr (trace_log->str, "ms: INSERT INTO candidate_profiles"));
+  g_assert_nonnull (strstr (trace_log->str, "sql "));
+  /* Statements with placeholders only: no bound personal data. */
+  g_assert_null (strstr (trace_log->str, "secret.person"));
+  g_string_free (trace_log, TRUE);
+  trace_log = NULL;
+
+  /* Without the switch, nothing is traced. */
+  trace_log = g_string_new (NULL);
+  store = sl_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile (store, 1, NULL);
+    g_assert_nonnull (sp);
+  }
+  g_assert_finalize_object (store);
+  g_assert_null (strstr (trace_log->str, "ms: "));
+  g_string_free (trace_log, TRUE);
+  trace_log = NULL;
+  rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (trace_writer, NULL, NULL);
+  g_test_add_func ("/store/sql-trace", test_sql_trace);
 
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/store/open/creates", test_open_creates);

@@ -162,7 +162,6 @@ sl_store_search_page (SlStore        *self,
   g_autofree char *sql = NULL;
   const char *match, *where;
   gboolean use_rank = FALSE;
-  gboolean narrow = FALSE;
   int idx, rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
@@ -172,7 +171,7 @@ sl_store_search_page (SlStore        *self,
   match = sl_query_get_fts_match (query);
   where = sl_query_get_sql_where (query);
 
-  if (match != NULL)
+  if (match != NULL && sort == SL_SORT_RELEVANCE)
     {
       /* A bounded count: stops reading the index after RANK_LIMIT + 1. */
       gint64 bounded = run_count (self,
@@ -181,32 +180,32 @@ sl_store_search_page (SlStore        *self,
                                   query, TRUE, error);
       if (bounded < 0)
         return NULL;
-      narrow = bounded <= SL_SEARCH_RANK_LIMIT;
-      use_rank = narrow && sort == SL_SORT_RELEVANCE;
+      use_rank = bounded <= SL_SEARCH_RANK_LIMIT;
     }
 
-  if (match != NULL && (narrow || sort == SL_SORT_RELEVANCE))
+  if (match != NULL && sort == SL_SORT_RELEVANCE)
     {
-      /* Drive from the index: ranked, or few hits sorted, or newest
-       * first by rowid (which FTS5 delivers in order, no sort). */
-      const char *order = use_rank ? " ORDER BY f.rank"
-                          : sort == SL_SORT_RELEVANCE ? " ORDER BY f.rowid DESC"
-                          : order_by (sort, descending);
+      /* Ranked when few hits; otherwise newest first by rowid, which FTS5
+       * delivers in order, so the page stops after 50 rows. */
       sql = g_strconcat ("SELECT " HIT_COLUMNS ", ", use_rank ? "f.rank" : "0",
                          " FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
                          " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                          where != NULL ? " AND " : "", where != NULL ? where : "",
-                         order, " LIMIT ? OFFSET ?", NULL);
+                         use_rank ? " ORDER BY f.rank" : " ORDER BY f.rowid DESC",
+                         " LIMIT ? OFFSET ?", NULL);
     }
   else if (match != NULL)
     {
-      /* Many hits in a column order: walk that column's index and probe
-       * the (materialised) hit set, stopping after one page. */
-      sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p"
-                         " WHERE p.id IN (SELECT rowid FROM profiles_fts WHERE profiles_fts MATCH ?)"
-                         " AND p.deleted = 0",
+      /* Sorted by a column: every hit has to be looked at, so the inner
+       * query joins the hits to the narrow profiles_keys index (sort keys
+       * and filter columns only) and keeps the page; only the page's rows
+       * are then read from the table. */
+      const char *order = order_by (sort, descending);
+      sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN ("
+                         "SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                         " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                          where != NULL ? " AND " : "", where != NULL ? where : "",
-                         order_by (sort, descending), " LIMIT ? OFFSET ?", NULL);
+                         order, " LIMIT ? OFFSET ?) h ON p.id = h.hid", order, NULL);
     }
   else
     sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p WHERE p.deleted = 0",

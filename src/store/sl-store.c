@@ -224,6 +224,13 @@ static const char * const migrations[] = {
   "  SELECT k, count(*) FROM (SELECT DISTINCT p.id, lower (coalesce (s.value ->> '$.canonical', s.value ->> '$.name')) AS k"
   "    FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0)"
   "  WHERE k IS NOT NULL GROUP BY k;",
+
+  /* 4: a narrow covering index keyed by id holding the sort keys and
+   * filter columns: joining thousands of full-text hits to it (to sort a
+   * page by name, or to count with a filter) reads ~50-byte index entries
+   * instead of ~1 KB table rows. */
+  "CREATE INDEX profiles_keys ON candidate_profiles"
+  "  (id, deleted, name COLLATE NOCASE, created_at, experience_months, source, candidate_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
