@@ -428,6 +428,8 @@ test_docx (void)
     "<w:p><w:r><w:instrText>HYPERLINK secret</w:instrText></w:r><w:r><w:t>Final paragraph with several more words to pass the limit of twenty words</w:t></w:r></w:p>"
     "</w:body></w:document>",
     "word/header1.xml", "<?xml version=\"1.0\"?><w:hdr " W_NS ">" W_P ("Header phone 555 0199") "</w:hdr>",
+    "word/header2.xml", "<?xml version=\"1.0\"?><w:hdr " W_NS ">" W_P ("Header phone 555 0199") "</w:hdr>",
+    "word/footer1.xml", "<?xml version=\"1.0\"?><w:ftr " W_NS ">" W_P ("Footer web example.org/robin") "</w:ftr>",
     NULL,
   };
   g_autofree char *path = make_zip ("resume.docx", members);
@@ -442,6 +444,9 @@ test_docx (void)
   g_assert_null (strstr (strstr (doc->text, "Boxed") + 1, "Boxed"));  /* fallback skipped */
   g_assert_null (strstr (doc->text, "never shown"));
   g_assert_null (strstr (doc->text, "HYPERLINK"));
+  /* the second, identical header is not repeated; the footer comes last */
+  g_assert_null (strstr (doc->text + 1, "Header phone"));
+  g_assert_true (g_str_has_suffix (doc->text, "\nFooter web example.org/robin"));
   title = g_ptr_array_index (doc->lines, 1);
   g_assert_cmpstr (title->text, ==, "Robin Fixture");
   g_assert_true (title->bold);

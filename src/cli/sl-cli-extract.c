@@ -11,7 +11,33 @@
 #include "sl-cli-commands.h"
 
 static void
-add_document_json (JsonBuilder *b, const char *path, SlDocument *doc)
+add_lines_json (JsonBuilder *b, SlDocument *doc)
+{
+  json_builder_set_member_name (b, "lines");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      SlLine *l = g_ptr_array_index (doc->lines, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, l->text);
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, l->page);
+      json_builder_set_member_name (b, "x");
+      json_builder_add_double_value (b, l->x);
+      json_builder_set_member_name (b, "y");
+      json_builder_add_double_value (b, l->y);
+      json_builder_set_member_name (b, "font_size");
+      json_builder_add_double_value (b, l->font_size);
+      json_builder_set_member_name (b, "bold");
+      json_builder_add_boolean_value (b, l->bold);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_document_json (JsonBuilder *b, const char *path, SlDocument *doc, gboolean lines)
 {
   GHashTableIter iter;
   gpointer k, v;
@@ -47,6 +73,8 @@ add_document_json (JsonBuilder *b, const char *path, SlDocument *doc)
   json_builder_end_object (b);
   json_builder_set_member_name (b, "text");
   json_builder_add_string_value (b, doc->text);
+  if (lines)
+    add_lines_json (b, doc);
   json_builder_end_object (b);
 }
 
@@ -55,11 +83,12 @@ sl_cli_extract (SlCliContext *ctx,
                 int           argc,
                 char        **argv)
 {
-  gboolean json = FALSE, ocr_off = FALSE, clamav = FALSE;
+  gboolean json = FALSE, ocr_off = FALSE, clamav = FALSE, lines = FALSE;
   g_autofree char *langs = NULL;
   g_autofree char *clamav_dir = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print a JSON array of documents", NULL },
+    { "lines", 0, 0, G_OPTION_ARG_NONE, &lines, "print the layout cues of each line (page, x, y, size, bold)", NULL },
     { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &ocr_off, "do not OCR images and scanned pages", NULL },
     { "ocr-languages", 0, 0, G_OPTION_ARG_STRING, &langs, "tesseract languages (default eng)", "LANGS" },
     { "clamav", 0, 0, G_OPTION_ARG_NONE, &clamav, "scan each file with ClamAV first", NULL },
@@ -115,13 +144,21 @@ sl_cli_extract (SlCliContext *ctx,
         {
           SlDocument *doc = g_ptr_array_index (docs, d);
           if (json)
-            add_document_json (builder, argv[i], doc);
+            add_document_json (builder, argv[i], doc, lines);
           else
             {
               if (argc > 2 || docs->len > 1)
                 g_print ("==> %s%s%s <==\n", argv[i], docs->len > 1 ? ": " : "",
                          docs->len > 1 && doc->filename ? doc->filename : "");
-              g_print ("%s\n", doc->text);
+              if (lines)
+                for (guint l = 0; l < doc->lines->len; l++)
+                  {
+                    SlLine *line = g_ptr_array_index (doc->lines, l);
+                    g_print ("p%d x%6.1f y%6.1f %5.1fpt %s %s\n", line->page, line->x, line->y,
+                             line->font_size, line->bold ? "B" : "-", line->text);
+                  }
+              else
+                g_print ("%s\n", doc->text);
               for (guint w = 0; w < doc->warnings->len; w++)
                 g_printerr ("shortlist-cli: %s: warning: %s\n", argv[i],
                             (char *) g_ptr_array_index (doc->warnings, w));

@@ -33,6 +33,7 @@ typedef struct
   GPtrArray        *paras;    /* Para, finished lines */
   GPtrArray        *pending;  /* Para from text boxes, emitted after the paragraph */
   GHashTable       *odt_styles; /* name → packed bold/size */
+  GHashTable       *seen;       /* while reading headers/footers: texts already kept */
   int               nodes;
 } Walk;
 
@@ -116,6 +117,14 @@ finish_para (Walk *w, Para *p)
   g_autofree char *clean = sl_extract_clean_text (p->text->str, p->text->len);
 
   g_strstrip (clean);
+  /* first, even and default headers usually say the same thing */
+  if (*clean && w->seen != NULL)
+    {
+      if (g_hash_table_contains (w->seen, clean))
+        *clean = '\0';
+      else
+        g_hash_table_add (w->seen, g_strdup (clean));
+    }
   if (*clean)
     {
       g_string_assign (p->text, clean);
@@ -378,7 +387,7 @@ sl_extract_docx (SlExtractContext *ctx,
   g_autoptr(GHashTable) parts = sl_extract_zip_read (ctx, bytes, want_docx, NULL, error);
   g_autoptr(SlDocument) doc = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  Walk w = { ctx, NULL, NULL, NULL, 0 };
+  Walk w = { ctx, NULL, NULL, NULL, NULL, 0 };
   GBytes *body;
   gboolean ok = TRUE;
 
@@ -404,13 +413,17 @@ sl_extract_docx (SlExtractContext *ctx,
   w.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
   w.pending = g_ptr_array_new ();
   /* headers, body, footers */
+  w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; ok && i < names->len; i++)
     if (g_str_has_prefix (g_ptr_array_index (names, i), "word/header"))
       ok = walk_part (&w, g_hash_table_lookup (parts, g_ptr_array_index (names, i)), docx_block, error);
+  g_clear_pointer (&w.seen, g_hash_table_unref);
   ok = ok && walk_part (&w, body, docx_block, error);
+  w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; ok && i < names->len; i++)
     if (g_str_has_prefix (g_ptr_array_index (names, i), "word/footer"))
       ok = walk_part (&w, g_hash_table_lookup (parts, g_ptr_array_index (names, i)), docx_block, error);
+  g_clear_pointer (&w.seen, g_hash_table_unref);
 
   if (ok)
     {
@@ -661,7 +674,7 @@ sl_extract_odt (SlExtractContext *ctx,
 {
   g_autoptr(GHashTable) parts = sl_extract_zip_read (ctx, bytes, want_odt, NULL, error);
   g_autoptr(SlDocument) doc = NULL;
-  Walk w = { ctx, NULL, NULL, NULL, 0 };
+  Walk w = { ctx, NULL, NULL, NULL, NULL, 0 };
   GBytes *content, *styles;
   xmlDoc *cx = NULL, *sx = NULL;
 
@@ -687,11 +700,16 @@ sl_extract_odt (SlExtractContext *ctx,
   if (sx && xmlDocGetRootElement (sx))
     odt_styles (&w, xmlDocGetRootElement (sx), 0);
   odt_styles (&w, xmlDocGetRootElement (cx), 0);
+  w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (sx && xmlDocGetRootElement (sx))
     odt_header_footer (&w, xmlDocGetRootElement (sx), "header", 0);
+  g_hash_table_remove_all (w.seen);
+  g_clear_pointer (&w.seen, g_hash_table_unref);
   odt_block (&w, xmlDocGetRootElement (cx), 0);
+  w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (sx && xmlDocGetRootElement (sx))
     odt_header_footer (&w, xmlDocGetRootElement (sx), "footer", 0);
+  g_clear_pointer (&w.seen, g_hash_table_unref);
 
   doc = sl_document_new ();
   build_document (doc, w.paras, w.pending, "odt");
