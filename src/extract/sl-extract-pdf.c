@@ -497,7 +497,13 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GPtrArray) cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  if (gutter != NULL && depth < 6)
+  guint n_segs = 0;
+
+  for (guint b = from; b < to; b++)
+    n_segs += ((GPtrArray *) g_ptr_array_index (bands, b))->len;
+  /* The label tests compare every pair of rows; a page with thousands of
+   * fragments (a dense table, a form) is read row by row instead. */
+  if (gutter != NULL && depth < 6 && n_segs <= 2000)
     for (guint k = 0; k < gutter->len; k++)
       {
         Interval *iv = &g_array_index (gutter, Interval, k);
