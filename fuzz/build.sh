@@ -39,4 +39,9 @@ for t in "${!targets[@]}"; do
     fuzz/fuzz-extract.c "${objs[@]}" $libs -o "$out/fuzz-$t"
 done
 clang -fsanitize=fuzzer,address $cflags fuzz/fuzz-extract.c "${objs[@]}" $libs -o "$out/fuzz-dispatch"
+# The XML inside the containers, wrapped in a fresh zip per input.
+clang -fsanitize=fuzzer,address $cflags -DFUZZ_MIME="\"${targets[docx]}\"" -DFUZZ_ZIP_MEMBER='"word/document.xml"' \
+  fuzz/fuzz-extract.c "${objs[@]}" $libs -o "$out/fuzz-docx-xml"
+clang -fsanitize=fuzzer,address $cflags -DFUZZ_MIME="\"${targets[odt]}\"" -DFUZZ_ZIP_MEMBER='"content.xml"' \
+  fuzz/fuzz-extract.c "${objs[@]}" $libs -o "$out/fuzz-odt-xml"
 echo "built: $(ls $out | grep '^fuzz-' | tr '\n' ' ')"

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(pdf docx odt rtf html text email mbox dispatch)
+[[ ${#targets[@]} -eq 0 ]] && targets=(pdf docx docx-xml odt odt-xml rtf html text email mbox dispatch)
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/out/corpus-$t"
