@@ -582,6 +582,45 @@ test_retry_after (Fixture       *f,
 }
 
 static void
+test_gemini_retry_info (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SlLlmConfig) c = make_config (f, "gemini");
+  g_autoptr(SlLlmConfig) oc = make_config (f, "openai");
+  g_autoptr(SlLlmClient) client = NULL;
+  g_autoptr(SlLlmClient) oclient = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = NULL;
+  g_autofree char *answer = plain_answer ();
+  gint64 t0;
+
+  c->backoff_base_ms = 10;
+  client = make_client (c);
+  oclient = make_client (oc);
+  /* Gemini says how long to wait in the body, not in a header. */
+  fake_llm_server_push_status (f->server, 429,
+      "{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota, please check your plan and billing details.\","
+      "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"1s\"}]}}",
+      NULL, 0);
+  fake_llm_server_push_answer (f->server, answer, 0);
+  t0 = g_get_monotonic_time ();
+  p = sl_llm_parse (client, resume_text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 2);
+  g_assert_cmpint ((g_get_monotonic_time () - t0) / 1000, >=, 950);
+
+  /* OpenAI's insufficient_quota is not a rate limit: no retry. */
+  g_clear_pointer (&p, sl_profile_free);
+  fake_llm_server_push_status (f->server, 429,
+      "{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and billing details.\","
+      "\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}", NULL, 0);
+  p = sl_llm_parse (oclient, resume_text, NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, SL_LLM_ERROR, SL_LLM_ERROR_QUOTA);
+  g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 3);
+}
+
+static void
 test_server_error_retry (Fixture       *f,
                          gconstpointer  data)
 {
@@ -1072,6 +1111,7 @@ main (int    argc,
   ADD ("schema-violation", test_schema_violation);
   ADD ("invented-contacts", test_invented_contacts);
   ADD ("retry-after", test_retry_after);
+  ADD ("gemini-retry-info", test_gemini_retry_info);
   ADD ("server-error-retry", test_server_error_retry);
   ADD ("schema-downgrade", test_schema_downgrade);
   ADD ("timeout", test_timeout);

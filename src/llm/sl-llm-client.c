@@ -530,6 +530,7 @@ typedef struct
 {
   guint   status;
   char   *retry_after;
+  char   *retry_delay;   /* from the body (Gemini RetryInfo), seconds */
   GBytes *body;
 } HttpResult;
 
@@ -537,6 +538,7 @@ static void
 http_result_clear (HttpResult *r)
 {
   g_clear_pointer (&r->retry_after, g_free);
+  g_clear_pointer (&r->retry_delay, g_free);
   g_clear_pointer (&r->body, g_bytes_unref);
 }
 
@@ -710,7 +712,8 @@ static void
 provider_error (SlLlmClient  *self,
                 GBytes       *body,
                 char        **message,
-                char        **code)
+                char        **code,
+                char        **retry_delay)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
@@ -718,6 +721,8 @@ provider_error (SlLlmClient  *self,
 
   *message = NULL;
   *code = NULL;
+  if (retry_delay != NULL)
+    *retry_delay = NULL;
   if (body == NULL || g_bytes_get_size (body) == 0)
     return;
   if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL))
@@ -769,6 +774,14 @@ provider_error (SlLlmClient  *self,
                 json_object_has_member (json_node_get_object (d), "reason"))
               g_string_append_printf (codes, "%s ",
                                       json_object_get_string_member_with_default (json_node_get_object (d), "reason", ""));
+            /* Gemini's google.rpc.RetryInfo: "retryDelay": "37s". */
+            if (JSON_NODE_HOLDS_OBJECT (d) && retry_delay != NULL && *retry_delay == NULL &&
+                json_object_has_member (json_node_get_object (d), "retryDelay"))
+              {
+                const char *delay = json_object_get_string_member_with_default (json_node_get_object (d), "retryDelay", NULL);
+                if (delay != NULL)
+                  *retry_delay = g_strndup (delay, strspn (delay, "0123456789."));
+              }
           }
       }
     *code = g_string_free (codes, FALSE);
@@ -801,7 +814,7 @@ status_error (SlLlmClient  *self,
   g_autofree char *code = NULL;
   gboolean model_missing;
 
-  provider_error (self, r->body, &message, &code);
+  provider_error (self, r->body, &message, &code, &r->retry_delay);
   model_missing = (contains_ci (message, "model") &&
                    (contains_ci (message, "not found") || contains_ci (message, "does not exist") ||
                     contains_ci (message, "not a valid model") || contains_ci (message, "no such model") ||
@@ -825,8 +838,7 @@ status_error (SlLlmClient  *self,
                    "Model not found: “%s” at %s (HTTP %u)", c->model, host, r->status);
       return FALSE;
     }
-  if (r->status == 402 || contains_ci (code, "insufficient_quota") ||
-      (r->status == 429 && contains_ci (message, "billing")))
+  if (r->status == 402 || contains_ci (code, "insufficient_quota"))
     {
       g_set_error (error, SL_LLM_ERROR, SL_LLM_ERROR_QUOTA,
                    "The quota or credits for this API key at %s are used up (HTTP %u)", host, r->status);
@@ -1129,7 +1141,7 @@ sl_llm_client_complete (SlLlmClient   *self,
           continue;
         }
       retryable = status_error (self, host, &r, &last);
-      retry_after_ms = parse_retry_after (r.retry_after);
+      retry_after_ms = MAX (parse_retry_after (r.retry_after), parse_retry_after (r.retry_delay));
       http_result_clear (&r);
       if (retryable && retry_after_ms > c->backoff_max_ms)
         {
