@@ -53,7 +53,7 @@ static gboolean
 has_deleted_rows (SlStore *self)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                        "SELECT EXISTS (SELECT 1 FROM candidate_profiles WHERE deleted = 1)",
+                                        "SELECT EXISTS (SELECT 1 FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)",
                                         NULL);
   return st == NULL || (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) != 0);
 }
@@ -112,14 +112,16 @@ sl_store_search_count (SlStore        *self,
     /* The index alone: no join, no table rows read. */
     sql = g_strdup ("SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH ?");
   else if (match != NULL)
-    sql = g_strconcat ("SELECT count(*) FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+    /* Filters only use columns of profiles_keys (migration 4). */
+    sql = g_strconcat ("SELECT count(*) FROM profiles_fts f"
+                       " JOIN candidate_profiles p INDEXED BY profiles_keys ON p.id = f.rowid"
                        " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                        where != NULL ? " AND " : "", where != NULL ? where : "", NULL);
   else if (where == NULL)
     /* count(*) of a table uses its smallest index; the deleted rows come
      * from their partial index: no table scan. */
     sql = g_strdup ("SELECT (SELECT count(*) FROM candidate_profiles)"
-                    " - (SELECT count(*) FROM candidate_profiles WHERE deleted = 1)");
+                    " - (SELECT count(*) FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)");
   else
     sql = g_strconcat ("SELECT count(*) FROM candidate_profiles p WHERE p.deleted = 0 AND ",
                        where, NULL);
@@ -202,7 +204,8 @@ sl_store_search_page (SlStore        *self,
        * are then read from the table. */
       const char *order = order_by (sort, descending);
       sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN ("
-                         "SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                         "SELECT p.id AS hid FROM profiles_fts f"
+                         " JOIN candidate_profiles p INDEXED BY profiles_keys ON p.id = f.rowid"
                          " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                          where != NULL ? " AND " : "", where != NULL ? where : "",
                          order, " LIMIT ? OFFSET ?) h ON p.id = h.hid", order, NULL);
