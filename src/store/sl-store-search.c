@@ -58,6 +58,19 @@ has_deleted_rows (SlStore *self)
   return st == NULL || (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) != 0);
 }
 
+/* What identifies the data a count was taken on: other connections'
+ * commits move data_version, this connection's writes total_changes. */
+static void
+data_state (SlStore *self,
+            gint64  *version,
+            gint64  *changes)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self, "PRAGMA data_version", NULL);
+
+  *version = st != NULL && sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0) : -1;
+  *changes = sqlite3_total_changes64 (sl_store_get_db (self));
+}
+
 /* Binds the MATCH (if any) then the condition's values; returns the next
  * free parameter index. */
 static int
@@ -125,7 +138,15 @@ sl_store_search_count (SlStore        *self,
   else
     sql = g_strconcat ("SELECT count(*) FROM candidate_profiles p WHERE p.deleted = 0 AND ",
                        where, NULL);
-  return run_count (self, sql, query, match != NULL, error);
+  {
+    gint64 version, changes, count;
+
+    data_state (self, &version, &changes);
+    count = run_count (self, sql, query, match != NULL, error);
+    if (count >= 0 && version >= 0)
+      sl_query_set_cached_count (query, self, version, changes, count);
+    return count;
+  }
 }
 
 static const char *
@@ -175,8 +196,13 @@ sl_store_search_page (SlStore        *self,
 
   if (match != NULL && sort == SL_SORT_RELEVANCE)
     {
-      /* A bounded count: stops reading the index after RANK_LIMIT + 1. */
-      gint64 bounded = run_count (self,
+      gint64 version, changes, bounded;
+
+      /* The caller's count when it has one for this data, else a bounded
+       * count that stops reading the index after RANK_LIMIT + 1. */
+      data_state (self, &version, &changes);
+      if (!sl_query_get_cached_count (query, self, version, changes, &bounded))
+        bounded = run_count (self,
                                   "SELECT count(*) FROM (SELECT 1 FROM profiles_fts"
                                   " WHERE profiles_fts MATCH ? LIMIT " G_STRINGIFY (SL_SEARCH_RANK_LIMIT) " + 1)",
                                   query, TRUE, error);
