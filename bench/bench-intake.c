@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bench-intake: the intake pipeline end to end.
+ *
+ *   1. N generated text resumes (default 10,000) imported with 2 workers:
+ *      files/s and the process's peak RSS (VmHWM) — the queue must keep
+ *      memory flat however large the folder is.  Runs first, so the peak
+ *      belongs to it.
+ *   2. The PDFs of a folder (default ../shared/eval/pdf) imported with 2
+ *      workers (rules, OCR off) beside the floor in the same run: a bare
+ *      poppler-glib text dump of the same files on 2 threads.  Best of
+ *      --rounds rounds each.  Target: intake <= 1.5 x the floor's time.
+ *
+ * Usage: bench-intake [--files N] [--pdf-dir DIR] [--rounds N] [--ocr]
+ * Run from the repository root, with nice.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <string.h>
+
+#include "extract/sl-extract.h"
+#include "intake/sl-pipeline.h"
+
+static gboolean finished;
+static guint fin_created, fin_updated, fin_dups, fin_failed;
+
+static void
+on_finished (SlPipeline *p, guint created, guint updated, guint duplicates,
+             guint failed, guint cancelled, gpointer data)
+{
+  finished = TRUE;
+  fin_created += created;
+  fin_updated += updated;
+  fin_dups += duplicates;
+  fin_failed += failed;
+}
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static gint64
+vm_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  p = strstr (status, field);
+  if (p == NULL)
+    return -1;
+  return g_ascii_strtoll (p + strlen (field) + 1, NULL, 10);
+}
+
+/* Imports @dir into a fresh database; returns seconds, or -1. */
+static double
+run_import (const char *dir,
+            guint       workers,
+            gboolean    ocr,
+            guint      *n_files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("bench-intake-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (tmp, "shortlist.db", NULL);
+  g_autoptr(SlPipeline) pipeline = NULL;
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+  g_autoptr(GArray) qids = NULL;
+  const char *paths[] = { dir, NULL };
+  gint64 t0;
+  double secs;
+
+  pipeline = sl_pipeline_new (db, &error);
+  if (pipeline == NULL)
+    {
+      g_printerr ("bench-intake: %s\n", error->message);
+      return -1;
+    }
+  sl_pipeline_set_n_workers (pipeline, workers);
+  opts->ocr = ocr;
+  sl_pipeline_set_extract_options (pipeline, opts);
+  g_signal_connect (pipeline, "batch-finished", G_CALLBACK (on_finished), NULL);
+  fin_created = fin_updated = fin_dups = fin_failed = 0;
+
+  t0 = g_get_monotonic_time ();
+  qids = sl_pipeline_enqueue (pipeline, paths, SL_INTAKE_SOURCE_FOLDER, NULL, NULL, &error);
+  if (qids == NULL)
+    {
+      g_printerr ("bench-intake: %s\n", error->message);
+      return -1;
+    }
+  for (;;)
+    {
+      finished = FALSE;
+      sl_pipeline_flush (pipeline);
+      if (sl_pipeline_is_idle (pipeline))
+        break;
+      while (!finished)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  secs = (g_get_monotonic_time () - t0) / 1e6;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  *n_files = qids->len;
+  g_clear_object (&pipeline);
+  rm_rf (tmp);
+  return secs;
+}
+
+/* The floor: poppler_page_get_text on every page, nothing else. */
+typedef struct
+{
+  GPtrArray *files;
+  gint       next;
+  gboolean   extract;   /* sl_extract_bytes instead of the bare dump */
+} Floor;
+
+static gpointer
+floor_thread (gpointer data)
+{
+  Floor *fl = data;
+  gint i;
+
+  while ((i = g_atomic_int_add (&fl->next, 1)) < (gint) fl->files->len)
+    {
+      g_autofree char *contents = NULL;
+      gsize len;
+      g_autoptr(GBytes) bytes = NULL;
+      PopplerDocument *doc;
+
+      if (!g_file_get_contents (g_ptr_array_index (fl->files, i), &contents, &len, NULL))
+        continue;
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      if (fl->extract)
+        {
+          g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+          GPtrArray *docs;
+
+          opts->ocr = FALSE;
+          docs = sl_extract_bytes (bytes, NULL, opts, NULL, NULL);
+          g_clear_pointer (&docs, g_ptr_array_unref);
+          continue;
+        }
+      doc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+      if (doc == NULL)
+        continue;
+      for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+        {
+          PopplerPage *page = poppler_document_get_page (doc, p);
+          g_free (poppler_page_get_text (page));
+          g_object_unref (page);
+        }
+      g_object_unref (doc);
+    }
+  return NULL;
+}
+
+static double
+run_floor (GPtrArray *files,
+           guint      threads,
+           gboolean   extract)
+{
+  Floor fl = { files, 0, extract };
+  GThread *t[16];
+  gint64 t0 = g_get_monotonic_time ();
+
+  for (guint i = 0; i < threads; i++)
+    t[i] = g_thread_new ("floor", floor_thread, &fl);
+  for (guint i = 0; i < threads; i++)
+    g_thread_join (t[i]);
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+static char *
+generated_resume (guint i)
+{
+  static const char *first[] = { "Amara", "Bruno", "Chidi", "Dagny", "Elif", "Farid", "Greta", "Hiro" };
+  static const char *last[] = { "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski", "Haddad", "Varga" };
+  static const char *skills[] = { "Python", "SQL", "Docker", "Rust", "Go", "TypeScript", "Terraform" };
+
+  return g_strdup_printf ("%s %s\nperson%u@example.org | +44 20 %07u | London, UK\n\n"
+                          "Summary\nEngineer with %u years of experience in data platforms.\n\n"
+                          "Experience\nSoftware Engineer, Company %u Ltd\nJan 2018 - Present\n"
+                          "Built services in %s and %s for millions of users.\n\n"
+                          "Education\nB.Sc. Computer Science, University of Leeds, 2013 - 2017\n\n"
+                          "Skills\n%s, %s, %s\n",
+                          first[i % 8], last[(i / 8) % 7], i, i, 3 + i % 10, i % 997,
+                          skills[i % 7], skills[(i + 1) % 7], skills[i % 7], skills[(i + 2) % 7],
+                          skills[(i + 4) % 7]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int n_generated = 10000, rounds = 3;
+  gboolean ocr = FALSE;
+  g_autofree char *pdf_dir = NULL;
+  GOptionEntry entries[] = {
+    { "files", 0, 0, G_OPTION_ARG_INT, &n_generated, "generated files for the memory run (0 = skip)", "N" },
+    { "pdf-dir", 0, 0, G_OPTION_ARG_FILENAME, &pdf_dir, "PDF folder (default ../shared/eval/pdf)", "DIR" },
+    { "rounds", 0, 0, G_OPTION_ARG_INT, &rounds, "rounds of the PDF comparison (best is kept)", "N" },
+    { "ocr", 0, 0, G_OPTION_ARG_NONE, &ocr, "OCR pages without text in the PDF run", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— intake pipeline benchmark");
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-intake: %s\n", error->message);
+      return 2;
+    }
+  if (pdf_dir == NULL)
+    pdf_dir = g_strdup ("../shared/eval/pdf");
+
+  if (n_generated > 0)
+    {
+      g_autofree char *gen = g_dir_make_tmp ("bench-intake-gen-XXXXXX", &error);
+      guint n = 0;
+      double secs;
+
+      for (int i = 0; i < n_generated; i++)
+        {
+          g_autofree char *sub = g_strdup_printf ("%s/d%02d", gen, i % 50);
+          g_autofree char *path = g_strdup_printf ("%s/cv-%05d.txt", sub, i);
+          g_autofree char *text = generated_resume ((guint) i);
+          g_mkdir_with_parents (sub, 0700);
+          g_file_set_contents (path, text, -1, NULL);
+        }
+      g_print ("generated import: %d files, 2 workers, RSS before %" G_GINT64_FORMAT " kB\n",
+               n_generated, vm_kb ("VmRSS:"));
+      secs = run_import (gen, 2, FALSE, &n);
+      g_print ("  %u files in %.2f s = %.1f files/s; created %u, updated %u, duplicates %u, failed %u\n",
+               n, secs, n / secs, fin_created, fin_updated, fin_dups, fin_failed);
+      g_print ("  peak RSS (VmHWM) %.1f MB (target < 200 MB)\n", vm_kb ("VmHWM:") / 1024.0);
+      rm_rf (gen);
+    }
+
+  if (g_file_test (pdf_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GDir) dir = g_dir_open (pdf_dir, 0, NULL);
+      double best_floor = G_MAXDOUBLE, best_intake = G_MAXDOUBLE, best_extract = G_MAXDOUBLE;
+      const char *name;
+      guint n = 0;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".pdf"))
+          g_ptr_array_add (files, g_build_filename (pdf_dir, name, NULL));
+
+      for (int r = 0; r < rounds; r++)
+        {
+          double c0 = cpu_seconds ();
+          double fl = run_floor (files, 2, FALSE);
+          double c1 = cpu_seconds ();
+          double ex = run_floor (files, 2, TRUE);
+          double c2 = cpu_seconds ();
+          double in = run_import (pdf_dir, 2, ocr, &n);
+          double c3 = cpu_seconds ();
+          g_print ("round %d: floor %.2f s (%.1f docs/s, cpu %.2f s), extract only %.2f s (cpu %.2f s),"
+                   " intake %.2f s (%.1f docs/s, cpu %.2f s), ratio %.2fx wall, %.2fx cpu;"
+                   " created %u, updated %u, failed %u\n",
+                   r + 1, fl, files->len / fl, c1 - c0, ex, c2 - c1, in, n / in, c3 - c2,
+                   in / fl, (c3 - c2) / (c1 - c0), fin_created, fin_updated, fin_failed);
+          best_floor = MIN (best_floor, fl);
+          best_extract = MIN (best_extract, ex);
+          best_intake = MIN (best_intake, in);
+        }
+      g_print ("PDFs: %u files, 2 threads/workers, OCR %s: floor best %.2f s (%.1f docs/s), "
+               "intake best %.2f s (%.1f docs/s), ratio %.2fx (target <= 1.5x)\n",
+               files->len, ocr ? "on" : "off", best_floor, files->len / best_floor,
+               best_intake, files->len / best_intake, best_intake / best_floor);
+      g_print ("  extraction alone (sl_extract_bytes, 2 threads) best %.2f s = %.2fx the floor;"
+               " the pipeline (parse, archive, queue, finalize) adds %.2fx over it\n",
+               best_extract, best_extract / best_floor, best_intake / best_extract);
+    }
+  else
+    g_print ("no PDF folder at %s: PDF comparison skipped\n", pdf_dir);
+  return 0;
+}
