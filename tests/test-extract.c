@@ -858,6 +858,27 @@ test_legacy_doc (void)
     ole[512 + 2 * i] = name[i];
   path = write_file ("locked.docx", ole, sizeof ole);
   assert_error (path, NULL, SL_EXTRACT_ERROR_ENCRYPTED);
+
+  /* A Word 97 document: read by antiword/catdoc, or a clear "unsupported". */
+  {
+    guint8 doc[1024] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+    const char *stream = "WordDocument";
+    g_autofree char *doc_path = NULL;
+    g_autofree char *antiword = g_find_program_in_path ("antiword");
+    g_autofree char *catdoc = g_find_program_in_path ("catdoc");
+
+    for (gsize i = 0; stream[i]; i++)
+      doc[512 + 2 * i] = stream[i];
+    doc_path = write_file ("old.doc", doc, sizeof doc);
+    if (antiword == NULL && catdoc == NULL)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) docs = sl_extract_file (doc_path, NULL, NULL, &error);
+        g_assert_null (docs);
+        g_assert_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_UNSUPPORTED);
+        pos_of (error->message, "antiword");
+      }
+  }
 }
 
 /* ---- plain text and hostile input ----------------------------------------- */
