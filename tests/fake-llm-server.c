@@ -50,6 +50,7 @@ request_free (FakeLlmRequest *r)
   g_free (r->path);
   g_free (r->authorization);
   g_free (r->goog_api_key);
+  g_free (r->x_title);
   g_free (r->body);
   g_free (r);
 }
@@ -224,6 +225,7 @@ handler (SoupServer        *server,
   req->path = g_strdup (path);
   req->authorization = g_strdup (soup_message_headers_get_one (h, "Authorization"));
   req->goog_api_key = g_strdup (soup_message_headers_get_one (h, "x-goog-api-key"));
+  req->x_title = g_strdup (soup_message_headers_get_one (h, "X-Title"));
   req->body = g_strndup (body->data, body->length);
   model = request_model (req->body);
 

@@ -22,6 +22,7 @@ typedef struct
   char     *path;
   char     *authorization;   /* Authorization header or NULL */
   char     *goog_api_key;    /* x-goog-api-key header or NULL */
+  char     *x_title;         /* X-Title header (OpenRouter's app name) or NULL */
   char     *body;
 } FakeLlmRequest;
 

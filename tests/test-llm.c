@@ -555,6 +555,7 @@ test_retry_after (Fixture       *f,
   double elapsed_ms;
 
   c->backoff_base_ms = 10;
+  sl_llm_config_set_header (c, "X-Title", "Shortlist");
   client = make_client (c);
   fake_llm_server_push_status (f->server, 429,
       "{\"error\":{\"message\":\"Rate limit exceeded: limit_rpm/test\",\"code\":429}}", "1", 0);
@@ -564,6 +565,8 @@ test_retry_after (Fixture       *f,
   elapsed_ms = (g_get_monotonic_time () - t0) / 1000.0;
   g_assert_no_error (error);
   g_assert_cmpuint (fake_llm_server_n_requests (f->server), ==, 2);
+  /* Extra headers go with every attempt. */
+  g_assert_cmpstr (fake_llm_server_get_request (f->server, 1)->x_title, ==, "Shortlist");
   /* Retry-After: 1 was honoured over the 10 ms backoff. */
   g_assert_cmpfloat (elapsed_ms, >=, 950);
   g_assert_cmpstr (g_hash_table_lookup (p->meta.extras, "llm.attempts"), ==, "2");
