@@ -12,6 +12,7 @@
 #include "app-gen.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
+#include "sl-imports-page-private.h"
 #include "sl-preferences-window.h"
 #include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
@@ -227,6 +228,19 @@ count_reached (gpointer data)
 }
 
 static gboolean
+model_idle (gpointer data)
+{
+  return !sl_candidate_model_get_loading (data);
+}
+
+static void
+wait_model (SlCandidateModel *model)
+{
+  iterate_until (model_idle, model, 10000);
+  g_assert_false (sl_candidate_model_get_loading (model));
+}
+
+static gboolean
 item_loaded (gpointer data)
 {
   return sl_candidate_item_get_loaded (data);
@@ -285,8 +299,9 @@ type_query (Fixture    *f,
   CountWait wait = { model, expected };
 
   gtk_editable_set_text (sl_candidates_page_get_search_entry (page), query);
-  /* The entry waits ~150 ms before it searches. */
-  iterate_until (count_reached, &wait, 5000);
+  /* The entry waits ~150 ms before it searches; the worker then counts. */
+  iterate_until (count_reached, &wait, 10000);
+  wait_model (model);
   g_assert_cmpstr (sl_candidate_model_get_query (model), ==, query);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
 }
@@ -301,6 +316,11 @@ test_candidates_query (Fixture       *f,
   guint rust5 = count_generated (skill_and_years, "Rust");
 
   g_assert_nonnull (model);
+  {
+    /* The window's first query, in the worker: every candidate. */
+    CountWait all = { model, N_PROFILES };
+    iterate_until (count_reached, &all, 10000);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PROFILES);
   g_assert_cmpuint (rust, >, 0);
   g_assert_cmpuint (rust, <, N_PROFILES);
@@ -391,6 +411,8 @@ test_candidates_sort (Fixture       *f,
       g_autofree char *prev = NULL;
 
       gtk_column_view_sort_by_column (view, name, dir);
+      g_assert_true (sl_candidate_model_get_loading (model));
+      wait_model (model);
       for (guint i = 0; i < 50; i++)
         {
           g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -409,6 +431,7 @@ test_candidates_sort (Fixture       *f,
     }
 
   gtk_column_view_sort_by_column (view, years, GTK_SORT_DESCENDING);
+  wait_model (model);
   {
     int prev = G_MAXINT;
     for (guint i = 0; i < 50; i++)
@@ -482,6 +505,7 @@ test_candidates_filters (Fixture       *f,
   gtk_editable_set_text (skills, "Rust");
   gtk_spin_button_set_value (years, 5);
   sl_candidates_page_apply_filters (page);
+  wait_model (model);
 
   /* The popover wrote into the query and kept the typed word. */
   text = gtk_editable_get_text (sl_candidates_page_get_search_entry (page));
@@ -496,6 +520,7 @@ test_candidates_filters (Fixture       *f,
   sl_candidates_page_apply_filters (page);
   g_assert_cmpstr (gtk_editable_get_text (sl_candidates_page_get_search_entry (page)), ==, "kowalczyk");
   spin (300);
+  wait_model (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_generated (has_surname, " Kowalczyk"));
   type_query (f, "", N_PROFILES);
 }
@@ -660,6 +685,121 @@ test_export (Fixture       *f,
   g_unlink (path);
 }
 
+static const char dropped_resume[] =
+  "Marguerite Okonjo-Laine\n"
+  "Platform Engineer\n"
+  "Lyon, France | marguerite.laine@example.org | +33 6 12 34 56 78\n"
+  "\n"
+  "EXPERIENCE\n"
+  "Platform Engineer, Rivage Cloud, Lyon            2021 - present\n"
+  "- Runs the Kubernetes platform for 40 product teams.\n"
+  "Systems Engineer, Alpin Data, Grenoble           2017 - 2021\n"
+  "- Automated server builds with Ansible and Terraform.\n"
+  "\n"
+  "EDUCATION\n"
+  "MSc Computer Science, Universite Grenoble Alpes, 2017\n"
+  "\n"
+  "SKILLS\n"
+  "Kubernetes, Terraform, Ansible, Go, Python, Linux\n";
+
+static gboolean
+import_final (gpointer data)
+{
+  SlImportItem **item = data;
+  return *item != NULL && sl_import_item_is_final (*item);
+}
+
+static gboolean
+first_item_appeared (gpointer data)
+{
+  gpointer *args = data;
+  SlImportsPage *page = args[0];
+  SlImportItem **item = args[1];
+
+  if (g_list_model_get_n_items (sl_imports_page_get_items (page)) > 0)
+    {
+      g_autoptr(SlImportItem) first = g_list_model_get_item (sl_imports_page_get_items (page), 0);
+      *item = first;  /* the page keeps it alive */
+    }
+  return *item != NULL;
+}
+
+static void
+on_batch_summary (SlWindow   *window,
+                  const char *summary,
+                  char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (summary);
+}
+
+static gboolean
+string_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_drop_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  SlImportsPage *imports = SL_IMPORTS_PAGE (sl_window_get_page (f->window, "imports"));
+  GtkDropTarget *target = sl_window_get_drop_target (f->window);
+  g_autofree char *dir = g_build_filename (tmp_dir, "dropped", NULL);
+  g_autofree char *path = g_build_filename (dir, "m-okonjo-laine.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *summary = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  SlImportItem *item = NULL;
+  gpointer args[2] = { imports, &item };
+  gboolean handled = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, dropped_resume, -1, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (sl_imports_page_get_items (imports)), ==, 0);
+  g_signal_connect (f->window, "batch-summary", G_CALLBACK (on_batch_summary), &summary);
+
+  /* What the compositor hands over when a file manager drops a file. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 200.0, 200.0, &handled);
+  g_assert_true (handled);
+
+  /* One row on the Imports page, going through the stages to the end. */
+  iterate_until (first_item_appeared, args, 20000);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (sl_import_item_get_name (item), ==, "m-okonjo-laine.txt");
+  g_assert_cmpstr (sl_import_item_get_source (item), ==, "drop");
+  iterate_until (import_final, &item, 60000);
+  g_assert_cmpstr (sl_import_item_get_status (item), ==, "done");
+  g_assert_cmpint (sl_import_item_get_profile_id (item), >, 0);
+
+  /* The toast's words, and the profile in the list. */
+  iterate_until (string_set, &summary, 10000);
+  g_assert_cmpstr (summary, ==, "1 profile created");
+  type_query (f, "marguerite.laine@example.org", 1);
+  type_query (f, "", N_PROFILES + 1);
+  {
+    g_autoptr(SlCandidateItem) first = NULL;
+    SlCandidateModel *model = sl_candidates_page_get_model (candidates_page (f));
+
+    type_query (f, "okonjo", 1);
+    first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    iterate_until (item_loaded, first, 5000);
+    g_assert_cmpint (sl_candidate_item_get_profile_id (first), ==, sl_import_item_get_profile_id (item));
+  }
+}
+
+static void
+test_batch_words (void)
+{
+  g_autofree char *a = sl_window_describe_batch (42, 3, 0, 1, 0);
+  g_autofree char *b = sl_window_describe_batch (1, 0, 2, 0, 1);
+
+  g_assert_cmpstr (a, ==, "42 profiles created, 3 updated, 1 failed");
+  g_assert_cmpstr (b, ==, "1 profile created, 2 already imported, 1 cancelled");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +839,9 @@ main (int   argc,
   g_test_add ("/app/candidates/filters", Fixture, NULL, fixture_setup, test_candidates_filters, fixture_teardown);
   g_test_add ("/app/candidates/saved-search", Fixture, NULL, fixture_setup, test_candidates_saved_search, fixture_teardown);
   g_test_add ("/app/candidates/notes-tags", Fixture, NULL, fixture_setup, test_candidates_notes_tags, fixture_teardown);
+  g_test_add_func ("/app/imports/batch-words", test_batch_words);
+  /* Last: it adds a candidate to the 10,000. */
+  g_test_add ("/app/imports/drop", Fixture, NULL, fixture_setup, test_drop_import, fixture_teardown);
 
   status = g_test_run ();
 

@@ -14,6 +14,8 @@ struct _SlApplication
   char           *database_path;
   GSettings      *settings;
   SlStore        *store;
+  SlPipeline     *pipeline;
+  char           *watched;
   char           *start_page;
   gboolean        open_first;
 };
@@ -87,6 +89,120 @@ sl_application_set_start_page (SlApplication *self,
   g_free (self->start_page);
   self->start_page = g_strdup (page);
   self->open_first = open_first;
+}
+
+/* Settings → pipeline */
+
+static void
+apply_workers (SlApplication *self)
+{
+  sl_pipeline_set_n_workers (self->pipeline, g_settings_get_int (self->settings, "concurrency"));
+}
+
+static void
+apply_virus_scan (SlApplication *self)
+{
+  g_autofree char *dir = g_settings_get_string (self->settings, "virus-signature-dir");
+
+  if (!g_settings_get_boolean (self->settings, "virus-scan"))
+    sl_pipeline_set_clamav_dir (self->pipeline, NULL);
+  else
+    /* ClamAV's own database when no folder is chosen. */
+    sl_pipeline_set_clamav_dir (self->pipeline, dir[0] ? dir : "/var/lib/clamav");
+}
+
+static void
+apply_ocr (SlApplication *self)
+{
+  g_auto(GStrv) langs = g_settings_get_strv (self->settings, "ocr-languages");
+  g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
+
+  if (langs[0] != NULL)
+    {
+      g_free (opts->ocr_languages);
+      opts->ocr_languages = g_strjoinv ("+", langs);
+    }
+  sl_pipeline_set_extract_options (self->pipeline, opts);
+}
+
+static void
+apply_watched_folder (SlApplication *self)
+{
+  g_autofree char *dir = g_settings_get_string (self->settings, "watched-folder");
+  g_autoptr(GError) error = NULL;
+
+  if (self->watched != NULL)
+    sl_pipeline_unwatch_folder (self->pipeline, self->watched);
+  g_clear_pointer (&self->watched, g_free);
+  if (dir[0] == '\0')
+    return;
+  if (!sl_pipeline_watch_folder (self->pipeline, dir, 0, &error))
+    g_debug ("Cannot watch the folder: %s", error->message);
+  else
+    self->watched = g_steal_pointer (&dir);
+}
+
+static void
+cleanup_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SlApplication *self = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (self->database_path, &error);
+  guint days = GPOINTER_TO_UINT (task_data);
+  guint removed = 0;
+
+  if (store == NULL ||
+      !sl_intake_cleanup_archives (store, sl_pipeline_get_archive_dir (self->pipeline), days, &removed, &error))
+    g_debug ("Archive clean-up failed: %s", error->message);
+  else if (removed > 0)
+    g_debug ("Removed %u archived originals older than %u days", removed, days);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Old archived originals go, by the retention setting, once per start. */
+static void
+apply_retention (SlApplication *self)
+{
+  int days = g_settings_get_int (self->settings, "archive-retention-days");
+  g_autoptr(GTask) task = NULL;
+
+  if (days <= 0 || sl_pipeline_get_archive_dir (self->pipeline) == NULL)
+    return;
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, apply_retention);
+  g_task_set_task_data (task, GUINT_TO_POINTER ((guint) days), NULL);
+  g_task_run_in_thread (task, cleanup_thread);
+}
+
+SlPipeline *
+sl_application_get_pipeline (SlApplication  *self,
+                             GError        **error)
+{
+  GSettings *settings;
+
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  if (self->pipeline != NULL)
+    return self->pipeline;
+
+  settings = sl_application_get_settings (self);
+  self->pipeline = sl_pipeline_new (self->database_path, error);
+  if (self->pipeline == NULL)
+    return NULL;
+  apply_workers (self);
+  apply_virus_scan (self);
+  apply_ocr (self);
+  apply_watched_folder (self);
+  apply_retention (self);
+  g_signal_connect_object (settings, "changed::concurrency", G_CALLBACK (apply_workers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::virus-scan", G_CALLBACK (apply_virus_scan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::virus-signature-dir", G_CALLBACK (apply_virus_scan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::ocr-languages", G_CALLBACK (apply_ocr), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::watched-folder", G_CALLBACK (apply_watched_folder), self, G_CONNECT_SWAPPED);
+  return self->pipeline;
 }
 
 static SlWindow *
@@ -184,7 +300,19 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+show_imports_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SlWindow *window = sl_application_ensure_window (SL_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  sl_window_show_page (window, "imports");
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-imports", .activate = show_imports_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
@@ -214,12 +342,27 @@ sl_application_startup (GApplication *app)
 }
 
 static void
+sl_application_shutdown (GApplication *app)
+{
+  SlApplication *self = SL_APPLICATION (app);
+
+  /* Stops the workers and commits what the writer holds. */
+  if (self->pipeline != NULL)
+    sl_pipeline_flush (self->pipeline);
+  g_clear_object (&self->pipeline);
+
+  G_APPLICATION_CLASS (sl_application_parent_class)->shutdown (app);
+}
+
+static void
 sl_application_finalize (GObject *object)
 {
   SlApplication *self = SL_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->watched, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->start_page, g_free);
 
@@ -278,6 +421,7 @@ sl_application_class_init (SlApplicationClass *klass)
   app_class->activate = sl_application_activate;
   app_class->open = sl_application_open;
   app_class->startup = sl_application_startup;
+  app_class->shutdown = sl_application_shutdown;
 
   properties[PROP_DATABASE_PATH] =
     g_param_spec_string ("database-path", NULL, NULL, NULL,

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "intake/sl-pipeline.h"
 #include "store/sl-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,12 @@ void           sl_application_set_start_page    (SlApplication *self,
 /* The main thread's connection to the database, opened (and created) on
  * first use. NULL with @error when it cannot be opened. (transfer none) */
 SlStore       *sl_application_get_store         (SlApplication *self,
+                                                 GError       **error);
+
+/* The intake pipeline on this database, started on first use and set up
+ * from the settings (workers, virus scan, OCR languages, watched folder,
+ * archive retention), which it follows while it runs. (transfer none) */
+SlPipeline    *sl_application_get_pipeline      (SlApplication *self,
                                                  GError       **error);
 
 G_END_DECLS

@@ -72,6 +72,7 @@ struct _SlCandidateModel
   GQueue           wanted;     /* pages to read, newest request first */
   gboolean         fetching;
   guint            pages_loaded;
+  gboolean         loading;
 };
 
 static void sl_candidate_model_list_model_init (GListModelInterface *iface);
@@ -83,6 +84,7 @@ enum {
   PROP_0,
   PROP_N_ITEMS,
   PROP_QUERY,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -237,15 +239,16 @@ schedule_fetch (SlCandidateModel *self)
     }
 }
 
-/* Forget every page and read the first one now, so the first rows of a
- * query never show as placeholders. */
+/* Replaces every row at once with a query's count and first page, so the
+ * first rows of a query never show as placeholders and the old result stays
+ * on screen until the new one is there. */
 static void
 reset (SlCandidateModel *self,
-       guint             n_items)
+       guint             n_items,
+       GPtrArray        *first_page)
 {
   guint old = self->n_items;
 
-  self->generation++;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_queue_clear (&self->wanted);
@@ -253,20 +256,15 @@ reset (SlCandidateModel *self,
 
   if (n_items > 0)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = sl_candidate_query_page (self->store, self->query, self->sort,
-                                                           self->descending, 0,
-                                                           page_length (self, 0), &error);
       GPtrArray *items = ensure_page (self, 0, FALSE);
 
-      if (rows != NULL)
+      if (first_page != NULL)
         {
-          fill_page (items, rows);
+          fill_page (items, first_page);
           self->pages_loaded++;
         }
       else
         {
-          g_debug ("Could not read the first page of candidates: %s", error->message);
           g_queue_push_head (&self->wanted, GUINT_TO_POINTER (0));
           schedule_fetch (self);
         }
@@ -275,6 +273,101 @@ reset (SlCandidateModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
   if (old != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+typedef struct
+{
+  guint  count;
+  GPtrArray *rows;
+} QueryResult;
+
+static void
+query_result_free (QueryResult *result)
+{
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* Worker: the count and the first page, on the worker's connection. */
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Fetch *fetch = task_data;
+  g_autoptr(GError) error = NULL;
+  QueryResult *result = g_new0 (QueryResult, 1);
+  gboolean ok;
+
+  g_mutex_lock (&fetch->worker->lock);
+  if (fetch->worker->store == NULL)
+    fetch->worker->store = sl_store_open_full (fetch->worker->path, SL_STORE_OPEN_READONLY, &error);
+  ok = fetch->worker->store != NULL &&
+       sl_candidate_query_count (fetch->worker->store, fetch->query, &result->count, &error);
+  if (ok && result->count > 0)
+    result->rows = sl_candidate_query_page (fetch->worker->store, fetch->query, fetch->sort, fetch->descending,
+                                            0, MIN (result->count, SL_CANDIDATE_MODEL_PAGE_SIZE), &error);
+  g_mutex_unlock (&fetch->worker->lock);
+
+  if (!ok)
+    {
+      query_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) query_result_free);
+}
+
+static void
+query_done (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  SlCandidateModel *self = SL_CANDIDATE_MODEL (source);
+  Fetch *fetch = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  QueryResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (fetch->generation != self->generation)
+    {
+      /* A newer query is on its way. */
+      g_clear_pointer (&result, query_result_free);
+      return;
+    }
+  self->loading = FALSE;
+  if (result == NULL)
+    g_debug ("Could not run the query: %s", error->message);
+  else
+    {
+      reset (self, result->count, result->rows);
+      query_result_free (result);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+start_query (SlCandidateModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  self->generation++;
+  fetch->worker = worker_ref (self->worker);
+  fetch->query = g_strdup (self->query);
+  fetch->sort = self->sort;
+  fetch->descending = self->descending;
+  fetch->generation = self->generation;
+
+  task = g_task_new (self, NULL, query_done, NULL);
+  g_task_set_source_tag (task, start_query);
+  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
+  if (!self->loading)
+    {
+      self->loading = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+  g_task_run_in_thread (task, query_thread);
 }
 
 SlCandidateModel *
@@ -297,14 +390,14 @@ sl_candidate_model_set_query (SlCandidateModel  *self,
                               const char        *query,
                               GError           **error)
 {
-  guint count = 0;
   g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), FALSE);
 
   if (query != NULL)
     query = stripped = g_strstrip (g_strdup (query));
-  if (!sl_candidate_query_count (self->store, query, &count, error))
+  /* A malformed query is refused here, at once; running it is the worker's. */
+  if (!sl_candidate_query_check (query, error))
     return FALSE;
 
   if (g_strcmp0 (self->query, query) != 0)
@@ -313,8 +406,16 @@ sl_candidate_model_set_query (SlCandidateModel  *self,
       self->query = g_strdup (query);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
     }
-  reset (self, count);
+  start_query (self);
   return TRUE;
+}
+
+gboolean
+sl_candidate_model_get_loading (SlCandidateModel *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), FALSE);
+
+  return self->loading;
 }
 
 const char *
@@ -336,23 +437,15 @@ sl_candidate_model_set_sort (SlCandidateModel *self,
     return;
   self->sort = sort;
   self->descending = descending;
-  reset (self, self->n_items);
+  start_query (self);
 }
 
 void
 sl_candidate_model_refresh (SlCandidateModel *self)
 {
-  guint count = 0;
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
 
-  if (!sl_candidate_query_count (self->store, self->query, &count, &error))
-    {
-      g_debug ("Could not refresh the candidates: %s", error->message);
-      return;
-    }
-  reset (self, count);
+  start_query (self);
 }
 
 guint
@@ -412,6 +505,9 @@ sl_candidate_model_get_property (GObject    *object,
     case PROP_QUERY:
       g_value_set_string (value, self->query);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -446,6 +542,9 @@ sl_candidate_model_class_init (SlCandidateModelClass *klass)
   properties[PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -15,6 +15,15 @@ parse (const char  *text,
 }
 
 gboolean
+sl_candidate_query_check (const char  *text,
+                          GError     **error)
+{
+  g_autoptr(SlQuery) query = parse (text, error);
+
+  return query != NULL;
+}
+
+gboolean
 sl_candidate_query_count (SlStore     *store,
                           const char  *text,
                           guint       *count,

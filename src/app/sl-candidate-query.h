@@ -22,6 +22,10 @@ typedef enum
   SL_CANDIDATE_SORT_RELEVANCE,
 } SlCandidateSort;
 
+/* FALSE with the query language's error when @query is malformed. */
+gboolean   sl_candidate_query_check (const char       *query,
+                                     GError          **error);
+
 /* Number of live profiles matching @query ("" or NULL = all). */
 gboolean   sl_candidate_query_count (SlStore          *store,
                                      const char       *query,

@@ -41,6 +41,9 @@ struct _SlCandidatesPage
 
 G_DEFINE_FINAL_TYPE (SlCandidatesPage, sl_candidates_page, GTK_TYPE_WIDGET)
 
+static void page_toast (SlCandidatesPage *self,
+                        const char       *message);
+
 /* Filter keys the popover owns in the query, and the sources it offers
  * (in the order of its drop-down, after "Any"). */
 static const char *filter_keys[] = { "skill:", "location:", "years:", "source:", "imported:" };
@@ -135,7 +138,14 @@ run_query (SlCandidatesPage *self,
     }
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  /* The count follows when the rows arrive (on_items_changed). */
+}
+
+static void
+on_items_changed (SlCandidatesPage *self)
+{
   update_count (self);
+  update_empty_state (self);
 }
 
 static void
@@ -163,8 +173,6 @@ sl_candidates_page_refresh (SlCandidatesPage *self)
   if (self->model == NULL)
     return;
   sl_candidate_model_refresh (self->model);
-  update_count (self);
-  update_empty_state (self);
 }
 
 /* Sorting: the view's column headers, translated to the store's order. */
@@ -224,6 +232,23 @@ on_row_activated (SlCandidatesPage *self,
 }
 
 void
+sl_candidates_page_show_profile (SlCandidatesPage *self,
+                                 gint64            profile_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
+
+  update_empty_state (self);
+  if (!sl_profile_view_show_profile (self->profile_view, profile_id, &error))
+    {
+      page_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
+}
+
+void
 sl_candidates_page_open_position (SlCandidatesPage *self,
                                   guint             position)
 {
@@ -250,13 +275,9 @@ on_profile_back (SlCandidatesPage *self)
 static void
 on_profile_changed (SlCandidatesPage *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  /* An edit can change the name or the title shown in the list. */
+  /* An edit can change the name or the title shown in the list; the
+   * profile stays on screen while the list is read again. */
   sl_candidate_model_refresh (self->model);
-  update_count (self);
-  if (selected != GTK_INVALID_LIST_POSITION && selected < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
-    gtk_single_selection_set_selected (self->selection, selected);
 }
 
 /* The filter popover writes into the query. */
@@ -607,6 +628,7 @@ sl_candidates_page_set_application (SlCandidatesPage *self,
     }
 
   self->model = sl_candidate_model_new (store);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -21,4 +21,8 @@ void sl_candidates_page_refresh      (SlCandidatesPage *self);
 void sl_candidates_page_open_position (SlCandidatesPage *self,
                                        guint             position);
 
+/* Shows profile @profile_id in the detail pane. */
+void sl_candidates_page_show_profile (SlCandidatesPage *self,
+                                      gint64            profile_id);
+
 G_END_DECLS

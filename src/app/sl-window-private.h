@@ -23,4 +23,11 @@ void           sl_window_export          (SlWindow              *self,
 void           sl_window_show_export_dialog (SlWindow         *self,
                                              SlCandidatesPage *page);
 
+/* "42 profiles created, 3 updated, 1 failed" */
+char          *sl_window_describe_batch  (guint created,
+                                          guint updated,
+                                          guint duplicates,
+                                          guint failed,
+                                          guint cancelled) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _SlWindow
   SlStatisticsPage     *statistics_page;
 
   GtkDropTarget        *drop_target;
+  SlPipeline           *pipeline;
+  guint                 refresh_id;
   GtkFileChooserNative *chooser;
   GSettings            *settings;
 };
@@ -111,6 +113,106 @@ sl_window_import_files (SlWindow   *self,
       return;
     }
   sl_window_show_page (self, "imports");
+}
+
+/* Import events */
+
+static gboolean
+refresh_lists (gpointer data)
+{
+  SlWindow *self = data;
+
+  self->refresh_id = 0;
+  sl_candidates_page_refresh (self->candidates_page);
+  sl_statistics_page_refresh (self->statistics_page);
+  return G_SOURCE_REMOVE;
+}
+
+/* New profiles arrive in bursts: the list is read again at most twice a
+ * second while a batch runs. */
+static void
+schedule_refresh (SlWindow *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (500, refresh_lists, self);
+}
+
+static void
+on_profile_written (SlWindow   *self,
+                    gint64      profile_id,
+                    gint64      qid,
+                    SlPipeline *pipeline)
+{
+  schedule_refresh (self);
+}
+
+char *
+sl_window_describe_batch (guint created,
+                          guint updated,
+                          guint duplicates,
+                          guint failed,
+                          guint cancelled)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  /* Translators: the parts of "42 profiles created, 3 updated, 1 failed" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u profile created", "%u profiles created", created), created);
+  if (updated > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u updated", ", %u updated", updated), updated);
+  if (duplicates > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u already imported", ", %u already imported", duplicates), duplicates);
+  if (failed > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u failed", ", %u failed", failed), failed);
+  if (cancelled > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u cancelled", ", %u cancelled", cancelled), cancelled);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_batch_finished (SlWindow   *self,
+                   guint       created,
+                   guint       updated,
+                   guint       duplicates,
+                   guint       failed,
+                   guint       cancelled,
+                   SlPipeline *pipeline)
+{
+  g_autofree char *summary = sl_window_describe_batch (created, updated, duplicates, failed, cancelled);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  AdwToast *toast = adw_toast_new (summary);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh_lists (self);
+
+  if (failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-page");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("imports"));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* Someone who switched away learns it from the desktop. Without a
+   * session bus there is nobody to tell. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)) && app != NULL &&
+      g_application_get_dbus_connection (app) != NULL)
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Import finished"));
+
+      g_notification_set_body (notification, summary);
+      g_notification_set_default_action_and_target (notification, "app.show-imports", NULL);
+      g_application_send_notification (app, "batch-finished", notification);
+    }
+  g_signal_emit_by_name (self, "batch-summary", summary);
+}
+
+static void
+on_show_profile (SlWindow      *self,
+                 gint64         profile_id,
+                 SlImportsPage *page)
+{
+  sl_window_show_page (self, "candidates");
+  sl_candidates_page_show_profile (self->candidates_page, profile_id);
 }
 
 /* Drag and drop */
@@ -348,6 +450,16 @@ sl_window_setup (SlWindow      *self,
   sl_candidates_page_set_application (self->candidates_page, app);
   sl_imports_page_set_application (self->imports_page, app);
   sl_statistics_page_set_application (self->statistics_page, app);
+
+  self->pipeline = sl_application_get_pipeline (app, NULL);
+  if (self->pipeline != NULL)
+    {
+      g_object_ref (self->pipeline);
+      g_signal_connect_object (self->pipeline, "profile-created", G_CALLBACK (on_profile_written), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->pipeline, "profile-updated", G_CALLBACK (on_profile_written), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->pipeline, "batch-finished", G_CALLBACK (on_batch_finished), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->imports_page, "show-profile", G_CALLBACK (on_show_profile), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -358,6 +470,8 @@ sl_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->pipeline);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
@@ -402,6 +516,8 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
+  g_signal_new ("batch-summary", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
   g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                 G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_UINT64);
 

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-imports-page-private.h: what the app's tests reach.
+ */
+#pragma once
+
+#include "sl-import-item.h"
+#include "sl-imports-page.h"
+
+G_BEGIN_DECLS
+
+/* (element-type SlImportItem) */
+GListModel   *sl_imports_page_get_items (SlImportsPage *self);
+SlImportItem *sl_imports_page_find      (SlImportsPage *self,
+                                         gint64         qid);
+
+G_END_DECLS
