@@ -1022,6 +1022,24 @@ test_cli (void)
   pos_of (out, "\"method\" : \"plain\"");
   pos_of (out, "\"word_count\" : 12");
   pos_of (out, filler);
+
+  /* a configuration error exits 2; --lines prints the cues */
+  {
+    g_autofree char *out2 = NULL;
+    g_autofree char *nodir = g_build_filename (tmpdir, "no-signatures-here", NULL);
+    const char *argv[] = { cli, "extract", "--clamav-dir", nodir, good, NULL };
+    const char *argv2[] = { cli, "extract", "--lines", good, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_spawn_sync (NULL, (char **) argv2, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out2, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_true (g_str_has_prefix (out2, "p-1 x"));
+    pos_of (out2, " - Worked with teams");
+  }
 }
 
 int

@@ -135,9 +135,12 @@ sl_cli_extract (SlCliContext *ctx,
       if (docs == NULL)
         {
           sl_cli_error ("%s: %s", argv[i], error->message);
-          status = SL_CLI_SOME_FAILED;
-          if (g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CONFIG) && status != SL_CLI_USAGE)
+          /* a configuration problem (no signatures, no OCR data) is the
+           * user's to fix once, not this file's: exit 2 like usage errors */
+          if (g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CONFIG))
             status = SL_CLI_USAGE;
+          else if (status == SL_CLI_OK)
+            status = SL_CLI_SOME_FAILED;
           continue;
         }
       for (guint d = 0; d < docs->len; d++)
