@@ -1041,7 +1041,6 @@ Business Development|business dev|geschaftsentwicklung|developpement commercial|
 Operations Management|operations
 General Management
 People Management|team management|staff management|managing teams|personalfuhrung
-Leadership|=Leadership|team leadership|fuhrung|fuhrungskompetenz|leadership skills|liderazgo|lideranca|direction d'equipe
 Team Building
 Mentoring|coaching|=Coaching
 Budgeting|budget management|budget planning|budgetierung
@@ -1282,6 +1281,11 @@ Shorthand|=Shorthand|stenography
 Transcription
 Translation|translating|ubersetzung|traduction|traduccion|traducao|traduzione|vertaling
 Interpretation|interpreting|dolmetschen|interpretariat
+Driving License|driver's license|drivers license|fuhrerschein|permis de conduire|permis b|carnet de conducir|carta de conducao|patente di guida|rijbewijs
+"""
+
+S["Soft Skills"] = """
+Leadership|team leadership|fuhrung|fuhrungskompetenz|leadership skills|liderazgo|lideranca|direction d'equipe
 Multitasking|multi-tasking
 Time Management|zeitmanagement|gestion du temps|gestion del tiempo|gestao do tempo|gestione del tempo|timemanagement
 Organizational Skills|organisational skills|organization|organisation|organizational|organisationstalent
@@ -1314,7 +1318,30 @@ Delegation|=Delegation
 Motivation|=Motivation
 Initiative|=Initiative
 Reliability|zuverlassigkeit|fiabilite
-Driving License|driver's license|drivers license|fuhrerschein|permis de conduire|permis b|carnet de conducir|carta de conducao|patente di guida|rijbewijs
+"""
+
+S["Social Media Platforms"] = """
+Facebook|facebook ads|facebook marketing
+Twitter|=X (Twitter)
+LinkedIn|linkedin recruiter
+Instagram
+YouTube|you tube
+Pinterest
+TikTok|tik tok
+Snapchat
+MySpace
+Flickr
+Tumblr
+Reddit
+WhatsApp Business
+Hootsuite
+Buffer|=Buffer
+Sprout Social
+TypePad
+Blogger|=Blogger
+Medium|=Medium
+Substack
+Vimeo
 """
 
 S["Certifications"] = """

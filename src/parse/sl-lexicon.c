@@ -294,6 +294,8 @@ static const char *const not_name_words =
   "street road city state zip london company university college school inc ltd llc "
   "references professional career dear sir madam hello http https www linkedin github "
   "portfolio website homepage available upon request confidential "
+  "marital status nationality gender birth font style styles names first last applicant "
+  "children religion passport visa objective career position job title "
   "curriculo curriculum hoja vida lettre motivation candidature "
   "java python sql project management marketing sales business finance accounting";
 

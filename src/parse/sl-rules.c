@@ -683,9 +683,18 @@ name_candidate_text (const char *line)
   comma = strchr (s, ',');
   if (comma != NULL)
     *comma = '\0';
+  /* "Ivy Example 122 South Avenue": the name ends where the address starts */
+  for (char *q = s; *q; q++)
+    if (g_ascii_isdigit (*q) && q > s && q[-1] == ' ')
+      {
+        *q = '\0';
+        break;
+      }
   /* "Dr." "Dipl.-Ing." prefixes are kept: they are part of how the name is written */
   return clean (s, -1);
 }
+
+static int score_location (const char *seg, char **out);
 
 static int
 score_name (Ctx *c, const char *cand, Ln *l, guint index)
@@ -693,6 +702,7 @@ score_name (Ctx *c, const char *cand, Ln *l, guint index)
   g_autoptr(GPtrArray) words = NULL;
   int n_tokens = 0, score = 0;
   int upper_initial = 0;
+  int places = 0;
   const char *p;
 
   if (cand == NULL || strlen (cand) > 60)
@@ -737,11 +747,20 @@ score_name (Ctx *c, const char *cand, Ln *l, guint index)
       if (sl_lex_lookup (SL_LEX_NOT_NAME, ftok) || sl_lex_lookup (SL_LEX_TITLE, ftok)
           || sl_lex_lookup (SL_LEX_HEADING, ftok) || sl_lex_lookup (SL_LEX_COMPANY, ftok)
           || sl_lex_lookup (SL_LEX_INSTITUTION, ftok) || sl_lex_is_title_compound (ftok, strlen (ftok))
-          || sl_lex_lookup (SL_LEX_COUNTRY, ftok) || sl_lex_lookup (SL_LEX_STREET, ftok))
+          || sl_lex_lookup (SL_LEX_STREET, ftok))
         return -1;
-      if (sl_lex_lookup (SL_LEX_CITY, ftok) && n_tokens == 1)
-        score -= 2;
+      /* placeholders: "XXXX" */
+      if (strspn (ftok, "x") == strlen (ftok) && strlen (ftok) >= 2)
+        return -1;
+      if (sl_lex_lookup (SL_LEX_CITY, ftok) || sl_lex_lookup (SL_LEX_COUNTRY, ftok)
+          || (strlen (ftok) > 2 && sl_lex_lookup (SL_LEX_REGION, ftok)))
+        {
+          places++;
+          score -= 3;
+        }
     }
+  if (places == n_tokens)
+    return -1;
   if (n_tokens < 2 || n_tokens > 5 || upper_initial < 2)
     return -1;
   score += 10;
@@ -782,6 +801,13 @@ find_name (Ctx *c)
         continue;
       cand = name_candidate_text (l->text);
       s = score_name (c, cand, l, i);
+      if (s > 0 && cand != NULL && strlen (cand) < strlen (l->text))
+        {
+          /* "East Vill., New York City": the rest of the line is a place */
+          g_autofree char *rest_loc = NULL;
+          if (score_location (l->text + strlen (cand), &rest_loc) >= 3)
+            s -= 6;
+        }
       if (i > c->first_heading)
         s -= 4;
       if (s > best_score)
@@ -841,8 +867,43 @@ score_location (const char *seg, char **out)
   const char *colon = strchr (seg, ':');
 
   *out = NULL;
-  if (contains_email (seg) || contains_url (seg))
+  if (contains_url (seg))
     return -1;
+  if (contains_email (seg) || strchr (seg, '(') || g_ascii_isdigit (seg[strlen (seg) > 0 ? strlen (seg) - 1 : 0]))
+    {
+      /* "Rosharon, TX 77583 Home: (123)345-7890": cut the phone, the
+       * e-mail and their labels off the end */
+      g_autofree char *copy = g_strdup (seg);
+      gsize po, pl, eo;
+      g_autofree char *email = NULL;
+      gboolean cut = FALSE;
+      if (sl_phone_find (copy, 0, &po, &pl))
+        {
+          copy[po] = '\0';
+          cut = TRUE;
+        }
+      email = find_email (copy, &eo);
+      if (email != NULL)
+        {
+          copy[eo] = '\0';
+          cut = TRUE;
+        }
+      if (cut)
+        {
+          char *colon2;
+          g_strchomp (copy);
+          /* a trailing label: "Home:", "Tel.", "Cell:" */
+          colon2 = strrchr (copy, ' ');
+          if (colon2 != NULL && (g_str_has_suffix (copy, ":") || g_str_has_suffix (copy, ".")))
+            *colon2 = '\0';
+          else if (colon2 == NULL && (g_str_has_suffix (copy, ":")))
+            copy[0] = '\0';
+          g_strchomp (copy);
+          if (copy[0] == '\0')
+            return -1;
+          return score_location (copy, out);
+        }
+    }
   if (colon != NULL)
     {
       g_autofree char *label = sl_text_fold (seg);
@@ -876,9 +937,9 @@ score_location (const char *seg, char **out)
         {
           const char *word = g_ptr_array_index (w, k);
           gsize wl = strlen (word);
-          if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_INSTITUTION, word)
-              || sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl)
-              || sl_lex_lookup (SL_LEX_DEGREE, word) || sl_lex_lookup (SL_LEX_HEADING, word))
+          if (wl >= 3 && (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_INSTITUTION, word)
+                          || sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl)
+                          || sl_lex_lookup (SL_LEX_HEADING, word)))
             return -1;
           if (sl_lex_lookup (SL_LEX_STREET, word)
               || (wl > 6 && (g_str_has_suffix (word, "strasse") || g_str_has_suffix (word, "str")
@@ -908,12 +969,18 @@ score_location (const char *seg, char **out)
             if (sp && is_postal_code (first))
               {
                 const char *r = sp + 1;
+                gboolean dutch = FALSE;
                 /* Dutch "1012 AB" */
                 if (g_ascii_isupper (r[0]) && g_ascii_isupper (r[1]) && r[2] == ' ')
-                  r += 3;
+                  {
+                    r += 3;
+                    dutch = TRUE;
+                  }
                 g_string_assign (kept, r);
                 score += 1;
-                place = TRUE;
+                /* "10115 Berlin" yes; "7923 Bohning" may be a house number */
+                if (strlen (first) == 5 || dutch || place)
+                  place = TRUE;
               }
           }
       }
@@ -925,7 +992,10 @@ score_location (const char *seg, char **out)
             {
               gboolean caps_abbr = strlen (first) == 2 && g_ascii_isupper (part[0]) && g_ascii_isupper (part[1]);
               if (strlen (first) > 2 || caps_abbr)
-                place = TRUE;
+                {
+                  place = TRUE;
+                  score += 1;
+                }
             }
         }
       if (street || (g_ascii_isdigit (part[0]) && !place))
@@ -1871,20 +1941,48 @@ add_skill (Ctx *c, SkillSet *set, const char *name, const char *canonical, const
 }
 
 static gboolean
-skill_item_ok (const char *p)
+skill_item_ok (const char *p, const char *canonical)
 {
   int words = count_words (p);
   gboolean alpha = FALSE;
+  g_autoptr(GPtrArray) dates = NULL;
 
   if (strlen (p) > 50 || words > 5 || words == 0)
     return FALSE;
   for (const char *q = p; *q; q = g_utf8_next_char (q))
     if (g_unichar_isalpha (g_utf8_get_char (q)))
       alpha = TRUE;
-  if (!alpha)
+  if (!alpha || contains_url (p) || strchr (p, '@') != NULL)
     return FALSE;
+  if (canonical != NULL)
+    return TRUE;
   if (sl_section_from_heading (p, NULL, NULL) != SL_SECTION_NONE)
     return FALSE;
+  dates = sl_dates_find (p);
+  if (dates->len > 0 || is_location_segment (p))
+    return FALSE;
+  if (words == 1)
+    {
+      /* an unknown single word must look like a name ("TypePad", "SAP
+       * Basis"), not like an ordinary word ("clients", "designing") */
+      g_autofree char *f = sl_text_fold (p);
+      gunichar first = g_utf8_get_char (p);
+      if (!g_unichar_isupper (first) && strpbrk (p, "+#./0123456789") == NULL)
+        return FALSE;
+      if (g_str_has_suffix (f, "ing") || sl_lex_lookup (SL_LEX_NOT_NAME, f) || strlen (f) < 2)
+        return FALSE;
+    }
+  {
+    /* an item that starts with a function word is a piece of a sentence */
+    static const char *const stop[] = { "and", "or", "the", "a", "an", "in", "of", "to", "for",
+                                        "with", "by", "on", "at", "as", "from", "etc", "when",
+                                        "und", "oder", "et", "ou", "y", "o", "e", "en", "de" };
+    g_autoptr(GPtrArray) w = folded_words (p);
+    if (w->len > 0)
+      for (gsize k = 0; k < G_N_ELEMENTS (stop); k++)
+        if (g_str_equal (g_ptr_array_index (w, 0), stop[k]))
+          return FALSE;
+  }
   return TRUE;
 }
 
@@ -1898,6 +1996,14 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
   const char *colon = strchr (work, ':');
   g_autoptr(GString) piece = g_string_new (NULL);
 
+  {
+    int seps = 0;
+    for (const char *q = work; *q; q++)
+      if (*q == ',' || *q == ';' || *q == '|' || *q == '(' || (*q == ' ' && q[1] == ' '))
+        seps++;
+    if (count_words (work) > 10 && seps < 2)
+      return;
+  }
   if (colon != NULL && colon - work <= 40 && count_words (work) > 0)
     {
       g_autofree char *label = g_strndup (work, colon - work);
@@ -1942,10 +2048,11 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
               while (il > 0 && item[il - 1] == '.')
                 item[--il] = '\0';
             }
-          if (item != NULL && skill_item_ok (item))
+          if (item != NULL)
             {
               const char *canon = sl_skills_canonicalize (item);
-              add_skill (c, set, item, canon, canon ? sl_skills_category (canon) : NULL);
+              if (skill_item_ok (item, canon))
+                add_skill (c, set, item, canon, canon ? sl_skills_category (canon) : NULL);
             }
           g_string_truncate (piece, 0);
           if (*p == '\0')
@@ -1977,6 +2084,10 @@ parse_skills (Ctx *c)
       if (l->heading || l->section == SL_SECTION_REFERENCES || l->section == SL_SECTION_PERSONAL
           || l->section == SL_SECTION_LANGUAGES || (int) i == c->name_line)
         continue;
+      /* contact lines: "LinkedIn: …", addresses */
+      if (i < c->first_heading && (contains_email (l->text) || contains_url (l->text)
+                                   || sl_phone_find (l->text, 0, &(gsize) { 0 }, &(gsize) { 0 })))
+        continue;
       g_string_append (all, l->text);
       g_string_append_c (all, '\n');
     }
@@ -1985,7 +2096,11 @@ parse_skills (Ctx *c)
     for (guint i = 0; i < hits->len; i++)
       {
         SlSkillMatch *m = &g_array_index (hits, SlSkillMatch, i);
-        g_autofree char *name = g_strndup (all->str + m->offset, m->length);
+        g_autofree char *name = NULL;
+        /* soft skills count only where the candidate lists them as skills */
+        if (g_strcmp0 (m->category, "Soft Skills") == 0)
+          continue;
+        name = g_strndup (all->str + m->offset, m->length);
         add_skill (c, &set, name, m->canonical, m->category);
       }
   }
@@ -2238,6 +2353,16 @@ parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GErr
   find_headline (&c);
   parse_work (&c);
   parse_education (&c);
+  if (p->personal.location == NULL && p->work->len > 0)
+    {
+      /* no address at the top: the current job's place is the best guess */
+      const SlWorkEntry *w = g_ptr_array_index (p->work, 0);
+      if (w->location != NULL)
+        {
+          p->personal.location = g_strdup (w->location);
+          sl_profile_set_field_note (p, "personal.location", 0.3, "rules", "work[0].location");
+        }
+    }
   parse_skills (&c);
   parse_languages (&c);
   parse_lists (&c);
@@ -2317,9 +2442,14 @@ sl_rules_profile_to_eval_json (const SlProfile *profile,
   g_clear_pointer (&seen, g_hash_table_unref); \
   json_builder_end_array (b);
 
+  /* the evaluation set keeps soft skills apart from skills */
   LIST ("skills",
         for (guint i = 0; i < profile->skills->len; i++)
-          add_unique (b, seen, ((SlSkill *) g_ptr_array_index (profile->skills, i))->name));
+          {
+            SlSkill *sk = g_ptr_array_index (profile->skills, i);
+            if (g_strcmp0 (sk->category, "Soft Skills") != 0)
+              add_unique (b, seen, sk->name);
+          });
   LIST ("companies",
         for (guint i = 0; i < profile->work->len; i++)
           add_unique (b, seen, ((SlWorkEntry *) g_ptr_array_index (profile->work, i))->company));
