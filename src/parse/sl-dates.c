@@ -571,6 +571,9 @@ sl_dates_find (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_date_range_free);
+  /* every date has a digit in it (a year) */
+  if (strpbrk (text, "0123456789") == NULL)
+    return out;
   toks = g_array_new (FALSE, FALSE, sizeof (Tok));
   tokenize (text, toks);
 

@@ -126,11 +126,36 @@ clean_edges (const char *s, gssize len)
   return e > b ? g_strndup (b, e - b) : NULL;
 }
 
+/* clean_edges() plus runs of white space folded to one space (the text is
+ * valid UTF-8 already: lines are made valid when they are read). */
 static char *
 clean (const char *s, gssize len)
 {
-  g_autofree char *e = clean_edges (s, len);
-  return e ? sl_strdup_clean (e) : NULL;
+  char *e = clean_edges (s, len);
+  char *w, *r;
+  gboolean space = FALSE;
+
+  if (e == NULL)
+    return NULL;
+  for (r = w = e; *r; r++)
+    {
+      if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && w > e)
+        *w++ = ' ';
+      space = FALSE;
+      *w++ = *r;
+    }
+  *w = '\0';
+  if (*e == '\0')
+    {
+      g_free (e);
+      return NULL;
+    }
+  return e;
 }
 
 static int
@@ -287,22 +312,28 @@ static void
 add_line (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size)
 {
   Ln *l = g_new0 (Ln, 1);
-  g_autofree char *raw = len < 0 ? g_strdup (text) : g_strndup (text, len);
-  char *valid = g_utf8_make_valid (raw, -1);
+  char *valid = len < 0 ? g_strdup (text) : g_strndup (text, len);
 
   /* keep inner runs of spaces (they separate columns); trim the ends and
    * turn non-breaking spaces and tabs into spaces */
   for (char *q = valid; *q; q++)
     if (*q == '\t' || *q == '\r' || *q == '\v')
       *q = ' ';
-  {
-    char *q;
-    while ((q = strstr (valid, "\xc2\xa0")) != NULL)
-      {
-        q[0] = ' ';
-        memmove (q + 1, q + 2, strlen (q + 2) + 1);
-      }
-  }
+  if (!g_utf8_validate (valid, -1, NULL))
+    {
+      char *v = g_utf8_make_valid (valid, -1);
+      g_free (valid);
+      valid = v;
+    }
+  if (strstr (valid, "\xc2\xa0") != NULL)
+    {
+      char *q;
+      while ((q = strstr (valid, "\xc2\xa0")) != NULL)
+        {
+          q[0] = ' ';
+          memmove (q + 1, q + 2, strlen (q + 2) + 1);
+        }
+    }
   l->text = g_strstrip (valid);
   l->no = no;
   l->bold = bold;
@@ -431,7 +462,8 @@ assign_sections (Ctx *c)
       cues.bold = l->bold;
       cues.font_size = l->size;
       s = l->text[0] ? sl_section_from_heading (l->text, &cues, &rest) : SL_SECTION_NONE;
-      if (s == SL_SECTION_NONE && l->text[0] && (glued = glued_heading (l->text, &s)) > 0)
+      if (s == SL_SECTION_NONE && g_ascii_isupper (l->text[0]) && strlen (l->text) < 120
+          && (glued = glued_heading (l->text, &s)) > 0)
         rest = l->text + glued + 1;
       if (s == SL_SECTION_LANGUAGES && rest != NULL)
         {
@@ -521,9 +553,18 @@ find_links (Ctx *c)
       const char *t = line_at (c, i)->text;
       const char *p = t;
 
+      if (strpbrk (t, "./") == NULL)
+        continue;
+
       while (*p)
         {
           const char *b = NULL;
+          char ch = g_ascii_tolower (*p);
+          if (ch != 'h' && ch != 'w' && ch != 'l' && ch != 'g')
+            {
+              p++;
+              continue;
+            }
           if (g_ascii_strncasecmp (p, "http://", 7) == 0 || g_ascii_strncasecmp (p, "https://", 8) == 0
               || g_ascii_strncasecmp (p, "www.", 4) == 0
               || g_ascii_strncasecmp (p, "linkedin.com/", 13) == 0
@@ -1743,6 +1784,12 @@ push_education (Ctx *c, SlEducationEntry **cur, int no)
   g_ptr_array_add (c->p->education, e);
 }
 
+static gboolean
+in_education_section (Ln *l)
+{
+  return l->section == SL_SECTION_EDUCATION;
+}
+
 static void
 education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
 {
@@ -1757,6 +1804,9 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
       SlDateRange *r = NULL;
 
       if (!eligible (l) || l->heading || l->text[0] == '\0')
+        continue;
+      /* entries are short lines; prose is not read here */
+      if (strlen (l->text) > 200 || (eligible != in_education_section && count_words (l->text) > 16))
         continue;
       dates = ln_dates (l);
       for (guint k = 0; k < dates->len; k++)
@@ -1884,11 +1934,6 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
   push_education (c, &cur, cur_no);
 }
 
-static gboolean
-in_education_section (Ln *l)
-{
-  return l->section == SL_SECTION_EDUCATION;
-}
 
 static gboolean
 outside_known_sections (Ln *l)
@@ -2312,6 +2357,15 @@ find_headline (Ctx *c)
 
 /* ------------------------------------------------------------------ */
 
+static gboolean
+has_alnum (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (sl_text_is_alnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static SlProfile *
 parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GError **error)
 {
@@ -2326,7 +2380,7 @@ parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GErr
                            "The resume's text is not valid UTF-8");
       return NULL;
     }
-  if (sl_count_words (text) == 0 && !(doc && doc->lines && doc->lines->len > 0))
+  if (!has_alnum (text) && !(doc && doc->lines && doc->lines->len > 0))
     {
       g_set_error_literal (error, SL_PARSE_ERROR, SL_PARSE_ERROR_NO_TEXT,
                            "The resume has no text to parse (a scan without OCR?)");

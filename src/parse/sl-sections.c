@@ -60,6 +60,19 @@ sl_section_from_heading (const char       *line,
   g_return_val_if_fail (line != NULL, SL_SECTION_NONE);
   if (rest)
     *rest = NULL;
+  /* quick rejections: long lines without a colon early on */
+  {
+    const char *colon0 = strchr (line, ':');
+    gsize n = colon0 ? (gsize) (colon0 - line) : strlen (line);
+    int spaces = 0;
+    if (n > 70)
+      return SL_SECTION_NONE;
+    for (gsize k = 0; k < n; k++)
+      if (line[k] == ' ' && line[k + 1] != ' ')
+        spaces++;
+    if (spaces > 7)
+      return SL_SECTION_NONE;
+  }
 
   /* skip leading bullets, numbering and spaces */
   start = line;

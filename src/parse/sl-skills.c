@@ -92,9 +92,17 @@ tokenize (const char *s,
 
   while (i < len)
     {
-      gunichar c = g_utf8_get_char_validated (s + i, len - i);
+      gunichar c;
       gsize b, e, last_core;
       gboolean compound = FALSE;
+
+      /* fast path over ASCII separators */
+      if ((guchar) s[i] < 0x80 && !g_ascii_isalnum (s[i]) && s[i] != '+' && s[i] != '#' && s[i] != '.')
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (s + i, len - i);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
@@ -112,12 +120,27 @@ tokenize (const char *s,
       last_core = i;
       while (i < len)
         {
-          gunichar d = g_utf8_get_char_validated (s + i, len - i);
+          gunichar d;
           gsize nx;
 
-          if (d == (gunichar) -1 || d == (gunichar) -2)
-            break;
-          nx = g_utf8_next_char (s + i) - s;
+          if ((guchar) s[i] < 0x80)
+            {
+              if (g_ascii_isalnum (s[i]) || s[i] == '+' || s[i] == '#')
+                {
+                  i++;
+                  last_core = i;
+                  continue;
+                }
+              d = (guchar) s[i];
+              nx = i + 1;
+            }
+          else
+            {
+              d = g_utf8_get_char_validated (s + i, len - i);
+              if (d == (gunichar) -1 || d == (gunichar) -2)
+                break;
+              nx = g_utf8_next_char (s + i) - s;
+            }
           if (is_core_char (d))
             {
               i = nx;

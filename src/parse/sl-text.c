@@ -37,8 +37,16 @@ sl_text_fold_append (GString    *out,
 
       if (b < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower ((char) b));
-          p++;
+          /* a run of ASCII, lower-cased straight into the buffer */
+          const char *q = p;
+          gsize at = out->len;
+          char *dst;
+          while (q < end && (guchar) *q < 0x80)
+            q++;
+          g_string_set_size (out, at + (q - p));
+          dst = out->str + at;
+          for (; p < q; p++)
+            *dst++ = (*p >= 'A' && *p <= 'Z') ? (char) (*p + 32) : *p;
           continue;
         }
       c = g_utf8_get_char_validated (p, end - p);
