@@ -233,7 +233,10 @@ static void
 test_skills_canonical (void)
 {
   g_assert_true (sl_skills_ensure_loaded (NULL));
-  g_assert_cmpuint (sl_skills_count (), >, 1000);
+  g_assert_cmpuint (sl_skills_count (), >, 3000);
+  g_assert_true (sl_skills_is_listed_only ("Budgeting"));
+  g_assert_true (sl_skills_is_listed_only ("Teamwork"));
+  g_assert_false (sl_skills_is_listed_only ("Python"));
   g_assert_cmpstr (sl_skills_canonicalize ("JS"), ==, "JavaScript");
   g_assert_cmpstr (sl_skills_canonicalize ("postgres"), ==, "PostgreSQL");
   g_assert_cmpstr (sl_skills_canonicalize ("ML"), ==, "Machine Learning");
@@ -608,6 +611,33 @@ test_resume_dutch (void)
 }
 
 static void
+test_generic_skills (void)
+{
+  /* "training" in prose is a word; "Training" in a skills list a skill */
+  const char *text =
+    "Chris Example\n"
+    "Summary\n"
+    "Delivered training to new staff using Python scripts.\n"
+    "Experience\n"
+    "Trainer, Example Stores Inc., 2015 - 2019 (4 years)\n"
+    "Skills\n"
+    "Budgeting, Teamwork\n";
+  g_autoptr(SlProfile) p = parse_ok (text, NULL);
+  g_autofree char *json = sl_rules_profile_to_eval_json (p, FALSE);
+
+  g_assert_true (has_skill (p, "Python"));
+  g_assert_false (has_skill (p, "Training"));
+  g_assert_true (has_skill (p, "Budgeting"));
+  g_assert_true (has_skill (p, "Teamwork"));
+  /* the eval shape leaves soft skills out */
+  g_assert_null (strstr (json, "Teamwork"));
+  g_assert_nonnull (strstr (json, "Budgeting"));
+  /* "4 years" is no company */
+  g_assert_cmpstr (work (p, 0)->company, ==, "Example Stores Inc.");
+  g_assert_cmpstr (work (p, 0)->title, ==, "Trainer");
+}
+
+static void
 test_name_not_title (void)
 {
   /* neither the document title nor the job title is the name */
@@ -764,6 +794,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/resume/italian", test_resume_italian);
   g_test_add_func ("/parse/resume/dutch", test_resume_dutch);
   g_test_add_func ("/parse/name/not-title", test_name_not_title);
+  g_test_add_func ("/parse/skills/generic", test_generic_skills);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

@@ -126,6 +126,41 @@ Logo|=LOGO
 Standard ML|=SML|sml/nj
 Q#|q sharp
 Mojo|=Mojo
+Bicep
+HCL|hashicorp configuration language
+Starlark
+Ballerina
+Vala
+Raku|perl 6
+PureScript
+ReasonML|reason
+ReScript
+Idris
+Agda
+Coq
+Lean 4
+Chapel
+Modula-2
+Oberon
+Simula
+ALGOL
+PL/I|pl1
+Natural|=Natural (Software AG)
+MUMPS|=MUMPS
+Clipper|=Clipper
+FoxPro|visual foxpro
+PowerBuilder
+Progress 4GL|openedge abl
+Informix 4GL
+Xojo
+AutoLISP
+AutoIt
+AppleScript
+VBScript|vb script
+JScript
+Batch Scripting|batch files|batch script
+Kotlin Multiplatform|kmm
+Carbon|=Carbon lang
 """
 
 S["Web Frameworks and Libraries"] = """
@@ -259,6 +294,217 @@ Socket.IO|socket.io|socketio
 Axios
 Lodash|underscore.js
 Moment.js|momentjs
+Preact
+SolidJS|solid.js
+Qwik
+Lit|=Lit
+Stencil|=Stencil
+Polymer|=Polymer
+Knockout.js|knockoutjs
+Aurelia
+Mithril|=Mithril
+Inferno|=Inferno
+Marko|=Marko
+Hapi|hapi.js
+LoopBack|loopback
+Sails.js|sailsjs
+AdonisJS
+Strapi
+KeystoneJS
+Ghost|=Ghost CMS
+Contentful
+Sanity|=Sanity
+Prismic
+Hugo|=Hugo
+Jekyll
+Eleventy|11ty
+Hexo
+Docusaurus
+Gridsome
+Quasar|=Quasar
+Vuetify
+Element UI
+Ant Design|antd
+Chakra UI
+Styled Components|styled-components
+Emotion|=Emotion css
+PostCSS
+CSS Modules
+BEM|=BEM
+Framer Motion
+GSAP|greensock
+Anime.js
+p5.js
+PixiJS
+Phaser|=Phaser
+Babylon.js
+A-Frame
+Mapbox
+OpenLayers
+Cesium|cesiumjs
+Recharts
+ECharts|apache echarts
+Vega|=Vega|vega-lite
+Plotly Dash|dash
+Streamlit
+Gradio
+Bottle|=Bottle
+CherryPy
+Falcon|=Falcon framework
+Sanic
+Starlette
+aiohttp
+Celery
+Dramatiq
+SQLAlchemy
+Django ORM
+Peewee
+Pydantic
+Marshmallow|=marshmallow
+Alembic
+Flyway
+Liquibase
+Sequelize
+TypeORM
+Prisma
+Mongoose
+Knex|knex.js
+Drizzle|=Drizzle ORM
+MyBatis|ibatis
+JOOQ
+Spring Data
+Spring Batch
+Spring Integration
+Spring WebFlux|webflux
+Project Reactor|=Reactor
+RxJava
+Akka
+Netty
+Jetty|=Jetty
+Undertow
+Grails
+Vaadin
+GWT|google web toolkit
+Wicket|apache wicket
+Tapestry|apache tapestry
+Seam|=JBoss Seam
+EJB|enterprise java beans|ejb3
+JPA|java persistence api
+JDBC
+JMS|java message service
+JNDI
+JAX-RS|jax rs|jersey
+JAX-WS|jax ws
+Servlets|servlet|java servlets
+JSTL
+Log4j
+SLF4J
+Logback
+Lombok|=Lombok
+Guava
+Apache Commons
+Jackson|=Jackson json
+Gson
+Dagger|=Dagger
+Guice|google guice
+Retrofit
+OkHttp
+Room|=Room database
+Jetpack|android jetpack
+Kotlin Coroutines|coroutines
+Combine|=Combine framework
+Core Data
+Realm Swift
+Alamofire
+CocoaPods
+Carthage|=Carthage
+Swift Package Manager|spm
+Fastlane
+TestFlight
+Firebase Crashlytics|crashlytics
+Google Play Console
+App Store Connect
+ARKit
+ARCore
+Core ML|coreml
+Metal|=Metal API
+SpriteKit
+SceneKit
+MAUI|.net maui
+Uno Platform
+Avalonia
+Tauri
+NW.js
+Capacitor|=Capacitor
+NativeScript
+Expo|=Expo
+Blazor WebAssembly
+Nancy|=NancyFX
+ServiceStack
+Dapper|=Dapper
+NHibernate
+AutoMapper
+MediatR
+Hangfire
+Serilog
+NLog
+log4net
+NUnit
+xUnit|xunit.net
+MSTest
+Moq
+Rails ActiveRecord|activerecord
+RSpec
+Capybara
+Sidekiq
+Resque
+Hanami
+Padrino
+Slim Framework
+Phalcon
+Lumen|=Lumen
+Livewire
+Inertia.js|inertia
+Twig
+Blade|=Blade templates
+Smarty
+PHPUnit
+Composer|=Composer php
+Xdebug
+PHPStan
+Doctrine|=Doctrine ORM
+Eloquent
+Gin Gonic
+Gorilla Mux|gorilla
+Cobra|=Cobra cli
+GORM
+Tokio
+Axum
+Serde
+Diesel|=Diesel ORM
+Warp|=Warp framework
+Yew|=Yew
+Cargo|=Cargo
+Boost|=Boost C++|boost libraries
+STL|standard template library
+Qt Quick
+wxWidgets
+MFC|microsoft foundation classes
+ATL|=ATL
+COM|=COM objects|dcom
+Win32 API|win32|winapi
+POSIX
+pthreads
+Eigen|=Eigen library
+OpenMPI
+Intel MKL|mkl
+BLAS|lapack
+gRPC-Web
+Protocol Buffers|protobuf|protobufs
+Apache Thrift|thrift
+Cap'n Proto
+FlatBuffers
+MessagePack|msgpack
 """
 
 S["Databases"] = """
@@ -332,6 +578,68 @@ ETL|extract transform load|etl processes
 Data Warehousing|data warehouse|dwh|edw
 OLAP
 OLTP
+MySQL Workbench
+pgAdmin
+DBeaver
+SQL Developer|oracle sql developer
+TOAD|=Toad|toad for oracle
+SQL*Plus|sqlplus
+SSMS|sql server management studio
+Navicat
+Erwin|=ERwin|erwin data modeler
+ER/Studio
+PowerDesigner
+Oracle RAC|rac
+Oracle Data Guard|data guard
+Oracle GoldenGate|goldengate
+RMAN
+ASM|=Oracle ASM
+Exadata
+PL/pgSQL|plpgsql
+MongoDB Atlas
+Amazon DocumentDB|documentdb
+Amazon Neptune|neptune
+Amazon Keyspaces
+Amazon ElastiCache|elasticache
+Azure Cache for Redis
+Google Cloud SQL|cloud sql
+Google Cloud Spanner|spanner
+Google Bigtable|bigtable
+Firebird|=Firebird
+H2 Database|h2
+HSQLDB
+Derby|apache derby
+Ingres|=Ingres
+MaxDB
+Adabas
+IMS|=IMS DB
+IDMS
+VSAM
+Sybase ASE
+Sybase IQ
+SAP ASE
+Exasol
+SingleStore|memsql
+YugabyteDB
+TiDB
+Citus
+Materialize
+DuckDB
+Apache Pinot|pinot
+Apache Kylin|kylin
+Apache Phoenix
+Apache Ignite|ignite
+Hazelcast
+Aerospike
+ScyllaDB|scylla
+FaunaDB|fauna
+Dgraph
+JanusGraph
+TigerGraph
+Amazon QLDB
+Qdrant
+Chroma|chromadb
+FAISS|faiss
 """
 
 S["Cloud and DevOps"] = """
@@ -462,6 +770,233 @@ Disaster Recovery
 Cloud Computing|cloud
 Virtualization|virtualisation
 Containerization|containers|containerisation
+AWS Fargate|fargate
+AWS Batch
+AWS Backup
+AWS Config
+AWS CloudTrail|cloudtrail
+AWS Systems Manager|ssm
+AWS Secrets Manager|secrets manager
+AWS KMS|kms
+AWS WAF
+AWS Shield
+AWS Direct Connect|direct connect
+Amazon VPC|vpc
+AWS Transit Gateway
+AWS Organizations
+AWS Control Tower
+AWS CodePipeline|codepipeline
+AWS CodeBuild|codebuild
+AWS CodeDeploy|codedeploy
+AWS CodeCommit|codecommit
+AWS Amplify|amplify
+AWS AppSync|appsync
+Amazon Cognito|cognito
+Amazon EventBridge|eventbridge
+Amazon MQ
+Amazon MSK|msk
+Amazon Lightsail|lightsail
+Amazon Connect
+Amazon Lex|=Lex
+Amazon Rekognition|rekognition
+Amazon Comprehend|comprehend
+Amazon Textract|textract
+Amazon Polly
+Amazon Bedrock|bedrock
+AWS Lake Formation|lake formation
+AWS Glue DataBrew
+Amazon QuickSight|quicksight
+Amazon OpenSearch Service
+Amazon ECR|ecr
+Amazon EBS|ebs
+Amazon EFS|efs
+Amazon Glacier|glacier
+AWS Storage Gateway
+AWS Snowball
+AWS Outposts
+Azure Virtual Machines|azure vms
+Azure Virtual Network|vnet
+Azure Load Balancer
+Azure Application Gateway
+Azure Front Door
+Azure Monitor
+Azure Log Analytics|log analytics
+Application Insights|app insights
+Azure Key Vault|key vault
+Azure Logic Apps|logic apps
+Azure Service Bus|service bus
+Azure Event Hubs|event hubs
+Azure Event Grid|event grid
+Azure Stream Analytics
+Azure Databricks
+Azure Machine Learning|azure ml
+Azure Cognitive Services|cognitive services
+Azure OpenAI
+Azure Container Instances|aci
+Azure Container Registry|acr
+Azure Files
+Azure Data Lake|adls|azure data lake storage
+Azure HDInsight|hdinsight
+Azure Purview|microsoft purview
+Azure Sentinel|microsoft sentinel
+Microsoft Defender
+Azure Policy
+Azure Resource Manager|arm templates|=ARM
+Azure CLI
+Azure Pipelines
+Azure Repos
+Azure Boards
+Azure Artifacts
+Google Compute Engine|compute engine|=GCE
+Google Cloud Build|cloud build
+Google Cloud Composer|cloud composer
+Google Dataproc|dataproc
+Google Vertex AI|vertex ai
+Google Cloud Spanner Admin
+Google Firebase Hosting
+Google Cloud Armor
+Google Cloud Monitoring|stackdriver
+Google Looker Studio|data studio|looker studio
+Anthos
+Cloud Foundry
+Tanzu|vmware tanzu
+Nutanix
+vCenter|vmware vcenter
+vRealize
+NSX|vmware nsx
+vSAN
+Veeam
+Commvault
+Veritas NetBackup|netbackup
+Rubrik
+Zerto
+Kustomize
+Skaffold
+Tilt|=Tilt
+Minikube
+kind|=kind cluster
+k3s
+MicroK8s
+Karpenter
+KEDA
+Cert-Manager
+External DNS
+Velero
+Crossplane
+Open Policy Agent|opa
+Kyverno
+Falco|=Falco
+Trivy
+Snyk
+SonarQube|sonar
+Checkmarx
+Veracode
+Fortify|=Fortify
+Black Duck|blackduck
+Dependabot
+Renovate|=Renovate
+Nexus Repository|nexus|sonatype nexus
+JFrog Artifactory|artifactory
+Harbor|=Harbor registry
+Quay
+Docker Hub
+Buildah
+Kaniko
+Octopus Deploy
+Harness|=Harness
+Drone CI|drone
+Concourse CI|concourse
+Buildkite
+Semaphore CI
+AppVeyor
+Bitrise
+Codemagic
+Chaos Engineering|chaos monkey
+Thanos|=Thanos
+Cortex|=Cortex metrics
+Loki|=Loki
+Tempo|=Grafana Tempo
+VictoriaMetrics
+Sentry|=Sentry
+Honeycomb|=Honeycomb
+Elastic APM
+Graylog
+Sumo Logic
+LogicMonitor
+SolarWinds
+PRTG
+Icinga
+Checkmk
+Cacti|=Cacti
+OpsGenie
+Statuspage
+Consul Connect
+Vault|=Vault|hashicorp vault
+Boundary|=HashiCorp Boundary
+Waypoint|=HashiCorp Waypoint
+Keycloak
+Okta
+Auth0
+Ping Identity|pingfederate
+OneLogin
+CyberArk
+BeyondTrust
+SailPoint
+Duo Security|duo
+Zscaler
+Palo Alto Networks|palo alto|pan-os
+Fortinet|fortigate
+Check Point|checkpoint firewall
+Sophos
+CrowdStrike
+SentinelOne
+Carbon Black
+Symantec Endpoint Protection|symantec
+McAfee
+Trend Micro
+Qualys
+Rapid7|insightvm
+Tenable
+QRadar|ibm qradar
+ArcSight
+LogRhythm
+Microsoft Sentinel SIEM
+Elastic SIEM
+Wazuh
+OSSEC
+Suricata
+Zeek|bro ids
+pfSense
+OpenVPN
+WireGuard
+IPsec
+SSL/TLS|ssl|tls
+SAML
+OpenID Connect|oidc
+Multi-Factor Authentication|mfa|2fa|two-factor authentication
+Zero Trust
+Threat Modeling
+Threat Intelligence
+Digital Forensics|forensics
+Malware Analysis
+Reverse Engineering
+Security Auditing
+Risk Assessment
+Business Continuity|bcp|business continuity planning
+ISO 22301
+ISO 14001
+ISO 45001
+ISO 13485
+IATF 16949|ts 16949
+AS9100
+COBIT
+TOGAF
+Zachman Framework
+SOC 2|soc2
+FedRAMP
+CMMC
+NIS2
+DORA|=DORA regulation
 """
 
 S["Data and Machine Learning"] = """
@@ -590,6 +1125,192 @@ Bioinformatics
 Geographic Information Systems|gis|arcgis|qgis
 Remote Sensing
 Simulation|=Simulation
+Apache Superset|superset
+Metabase
+Redash
+Grafana Dashboards
+Sisense
+Domo|=Domo
+Spotfire|tibco spotfire
+SAS Enterprise Guide|enterprise guide
+SAS Enterprise Miner
+SAS Visual Analytics
+JMP|=JMP
+Minitab
+EViews
+GAMS
+AMPL
+CPLEX|ibm cplex
+Gurobi
+OR-Tools|google or-tools
+Mathematica|wolfram mathematica
+Maple|=Maple
+Octave|gnu octave
+SageMath
+RStudio
+Shiny|r shiny
+ggplot2
+dplyr
+tidyverse
+data.table
+caret|=caret
+Stan|=Stan|pystan
+PyMC|pymc3
+statsmodels
+Prophet|facebook prophet
+sktime
+Darts|=Darts forecasting
+ARIMA
+GARCH
+Survival Analysis
+Causal Inference
+Experimental Design|design of experiments|doe
+ANOVA
+Hypothesis Testing
+Multivariate Analysis
+Factor Analysis
+Principal Component Analysis|pca
+Dimensionality Reduction
+Anomaly Detection|outlier detection
+Fraud Detection
+Churn Prediction
+Customer Segmentation|segmentation
+Marketing Mix Modeling|mmm
+Attribution Modeling
+Uplift Modeling
+Propensity Modeling
+Credit Scoring
+Risk Modeling
+Demand Forecasting Models
+Image Segmentation
+Object Detection|yolo
+Image Classification
+Optical Character Recognition|ocr
+Tesseract|=Tesseract
+Pose Estimation
+Generative Adversarial Networks|gan|gans
+Variational Autoencoders|vae
+Autoencoders
+Diffusion Models|stable diffusion
+BERT|=BERT
+GPT|=GPT|chatgpt|gpt-4
+LLaMA|llama 2
+Word Embeddings|word2vec|glove|fasttext
+Named Entity Recognition|ner
+Topic Modeling|lda topic modeling
+Machine Translation
+Question Answering
+Text Classification
+Text-to-Speech|tts
+Speech-to-Text|stt|asr
+Chatbots|chatbot|conversational ai
+Rasa|=Rasa
+Dialogflow
+Microsoft Bot Framework
+Vector Databases|vector database
+Embeddings
+Fine-Tuning|fine tuning
+LoRA|=LoRA
+Model Deployment|model serving
+MLOps
+Feature Store|feast
+Weights & Biases|wandb
+Neptune.ai
+Comet ML
+DVC|data version control
+BentoML
+Seldon|seldon core
+KServe|kfserving
+TorchServe
+TensorFlow Serving|tf serving
+ONNX
+TensorRT
+OpenVINO
+TensorFlow Lite|tflite
+JAX|=JAX
+Flax|=Flax
+MXNet|apache mxnet
+Caffe|=Caffe
+Theano
+CNTK
+Chainer
+fast.ai|fastai
+Lightning|pytorch lightning
+Ray|=Ray|ray tune
+Dask
+Polars|=Polars
+Vaex
+Modin
+Apache Arrow|arrow
+Numba
+RAPIDS|=RAPIDS|cudf
+H2O|h2o.ai
+DataRobot
+Dataiku
+Azure ML Studio
+Amazon Mechanical Turk|mturk
+Label Studio
+Snorkel
+Great Expectations
+Soda|=Soda data
+Monte Carlo Data
+Fivetran
+Stitch|=Stitch data
+Airbyte
+Matillion
+Segment|=Segment cdp
+Census|=Census reverse etl
+Hightouch
+Debezium
+Change Data Capture|cdc
+Kafka Connect
+Kafka Streams
+ksqlDB
+Apache Pulsar|pulsar
+Amazon Kinesis Firehose|firehose
+Apache Hudi|hudi
+Apache Zeppelin|zeppelin
+Hue|=Hue
+Impala|apache impala
+Apache Tez|tez
+YARN|=YARN
+ZooKeeper|apache zookeeper
+Ambari
+Cloudera|cdh|cloudera cdp
+Hortonworks|hdp
+MapR
+Data Lake|data lakes
+Data Lakehouse|lakehouse
+Data Mesh
+Data Vault
+Dimensional Modeling|star schema|snowflake schema|kimball
+Slowly Changing Dimensions|scd
+Data Catalog|alation|collibra
+Data Lineage
+Metadata Management
+Data Privacy|privacy
+Data Stewardship
+Reference Data
+Data Migration
+Data Integration
+Data Profiling
+Data Architecture
+Data Strategy
+Data Literacy
+Excel Pivot Tables|pivot tables|pivot table
+VLOOKUP|vlookup|xlookup
+Power Query
+Power Pivot
+DAX|=DAX
+M Language|=Power Query M
+Excel Macros
+Google Data Studio Reports
+SPSS Modeler
+Qualtrics
+SurveyMonkey
+NVivo
+ATLAS.ti
+MAXQDA
 """
 
 S["Software Engineering"] = """
@@ -645,7 +1366,7 @@ ClearCase
 Maven|apache maven
 Gradle
 Ant|=Ant|apache ant
-Make|=Makefile|makefiles|gnu make
+GNU Make|makefile|makefiles
 CMake
 Bazel
 Meson|=Meson
@@ -692,7 +1413,7 @@ Kanban
 Waterfall|waterfall methodology
 Lean|=Lean|lean methodology
 Extreme Programming|xp
-SAFe|scaled agile framework|scaled agile
+SAFe|=SAFe|scaled agile framework|scaled agile
 SDLC|software development life cycle|software development lifecycle
 Jira|jira software|atlassian jira|=JIRA
 Confluence
@@ -791,7 +1512,7 @@ Storage|=SAN|=NAS|san storage
 NetApp
 EMC|=EMC|dell emc
 Citrix|citrix xenapp|xendesktop
-Exchange Server|microsoft exchange|ms exchange|exchange
+Exchange Server|microsoft exchange|ms exchange|=Exchange
 Office 365|o365|microsoft 365|m365
 SharePoint|ms sharepoint|microsoft sharepoint|share point
 Lotus Notes|lotus domino|domino
@@ -864,6 +1585,164 @@ User Stories
 Use Cases|use case
 Wireframing|wireframes|wireframe
 Prototyping|prototypes|rapid prototyping
+Pair Programming
+Mob Programming
+Trunk-Based Development
+Git Flow|gitflow
+Semantic Versioning|semver
+Code Coverage
+Static Analysis|static code analysis
+Linting|eslint|pylint|flake8
+Prettier
+Black|=Black formatter
+mypy
+Ruff|=Ruff
+Stylelint
+Husky|=Husky
+Lerna
+Nx|=Nx monorepo
+Turborepo
+Monorepo
+Microfrontends|micro frontends|micro-frontends
+Design Systems|design system
+Component Libraries
+Web Components
+Server-Side Rendering|ssr
+Static Site Generation|ssg
+JAMstack
+Headless CMS
+CDN|content delivery network
+Caching|=Caching
+Rate Limiting
+API Gateway Design
+API Management|apigee|kong|=Kong
+GraphQL Federation
+HATEOAS
+Idempotency
+Event Streaming
+Pub/Sub Messaging
+Saga Pattern
+Circuit Breaker|hystrix|resilience4j
+Twelve-Factor App|12 factor
+Blue-Green Deployment|blue/green deployment
+Canary Releases|canary deployment
+Feature Flags|feature toggles|launchdarkly
+Observability
+Tracing|distributed tracing
+Logging|=Logging
+Monitoring|=Monitoring|system monitoring
+Alerting
+Incident Management
+Postmortems|post-mortem
+On-Call
+Capacity Planning
+Performance Optimization|performance optimisation
+Memory Management
+Garbage Collection
+Profiling|=Profiling|code profiling
+Benchmarking Code
+Concurrency Control
+Lock-Free Programming
+SIMD
+Vectorization
+GPU Programming|gpu computing
+High-Performance Computing|hpc
+Slurm|=Slurm
+PBS|=PBS Pro
+Grid Computing
+Quantum Computing|qiskit
+Cirq
+Formal Verification|formal methods
+Model Checking
+TLA+
+Static Typing
+Type Systems
+Compiler Construction
+LLVM
+GCC|gnu compiler collection
+Clang|=Clang
+Valgrind
+GDB|=GDB|gnu debugger
+WinDbg
+Sanitizers|addresssanitizer|asan
+Fuzzing|fuzz testing|libfuzzer|afl
+Cross-Compilation|cross compiling
+Yocto|yocto project
+Buildroot
+U-Boot
+Device Tree
+Linux Device Drivers
+Bootloaders|bootloader
+ARM Cortex|arm cortex-m|cortex-m
+STM32
+ESP32
+AVR|=AVR
+PIC Microcontrollers|pic|=PIC
+Microcontrollers|mcu|microcontroller
+CAN Bus|=CAN|can bus
+Modbus
+Profibus
+EtherCAT
+I2C|i²c
+SPI|=SPI
+UART
+USB Protocol|=USB
+Bluetooth|ble|bluetooth low energy
+Zigbee
+LoRaWAN|lora
+Wi-Fi|wifi|wlan
+NFC|=NFC
+RFID
+GPS|gnss
+AUTOSAR
+ISO 26262
+MISRA C|misra
+DO-178C|do-178b
+IEC 61508
+IEC 62304
+Functional Safety
+Hardware-in-the-Loop|hil
+Model-Based Design
+dSPACE
+Vector CANoe|canoe|canalyzer
+LabWindows/CVI
+TestStand|ni teststand
+Oscilloscope|oscilloscopes
+Spectrum Analyzer
+Logic Analyzer
+Multimeter
+Soldering
+SMT|=SMT|surface mount technology
+Wave Soldering
+Reflow Soldering
+IPC-A-610
+ESD|=ESD|electrostatic discharge
+EMC Testing|=EMC testing|electromagnetic compatibility
+Thermal Analysis
+Vibration Analysis
+Reliability Engineering
+DFM|design for manufacturing|=DFM
+DFMEA
+PFMEA
+APQP
+PPAP
+Control Plans
+8D|=8D|8d problem solving
+Poka-Yoke
+Value Stream Mapping|vsm
+Kanban Systems
+Just-in-Time|jit
+TPM|=TPM|total productive maintenance
+OEE
+SMED
+Hoshin Kanri
+DMAIC
+Gemba
+Ishikawa Diagram|fishbone diagram
+Pareto Analysis
+Control Charts
+Capability Analysis|cpk|process capability
+Measurement System Analysis|msa|gage r&r
 """
 
 S["Design and Media"] = """
@@ -927,6 +1806,110 @@ Content Writing|content creation|content development
 Editing|=Editing|proofreading|copy editing|copyediting
 Journalism
 Public Speaking|presentation skills|presentations|=Presentations
+Affinity Designer
+Affinity Photo
+Pixelmator
+Procreate
+Krita
+Clip Studio Paint
+Substance Painter|substance 3d painter
+Substance Designer
+Marvelous Designer
+Houdini|sidefx houdini
+Nuke|=Nuke
+Mocha Pro
+Cinema 4D Redshift|redshift renderer
+V-Ray|vray
+Arnold|=Arnold renderer
+KeyShot
+Lumion
+Enscape
+Twinmotion
+Rhino|=Rhino|rhinoceros 3d
+Grasshopper|=Grasshopper
+ArchiCAD
+Vectorworks
+Chief Architect
+Framer|=Framer
+Principle|=Principle app
+ProtoPie
+Axure|axure rp
+Balsamiq
+Marvel|=Marvel app
+Zeplin
+Abstract|=Abstract app
+Miro|=Miro
+Mural|=Mural
+FigJam
+Lottie
+Spline|=Spline 3d
+Webflow
+Wix|=Wix
+Squarespace
+Elementor
+Divi
+Bubble|=Bubble.io
+Adobe Bridge
+Adobe Camera Raw
+Capture One
+Adobe Stock
+Adobe Fresco
+Adobe Dimension
+Adobe Substance 3D
+Adobe Captivate|captivate
+Articulate Storyline|storyline|articulate 360
+Camtasia
+Snagit
+OBS Studio|obs
+Vegas Pro|sony vegas
+Avid Pro Tools HD
+Cubase
+Reaper|=Reaper
+Sibelius
+Finale|=Finale notation
+MuseScore
+Audio Engineering|sound engineering
+Audio Editing
+Sound Design
+Mixing|=Mixing|audio mixing
+Mastering|=Mastering|audio mastering
+Podcasting|podcast production
+Voice Over|voiceover
+Color Grading|colour grading
+Visual Effects|vfx
+Compositing
+Rotoscoping
+Matte Painting
+Character Design
+Concept Art
+Digital Painting
+Sculpting|digital sculpting
+Texturing
+Rigging|=Rigging
+Lighting Design
+Set Design
+Costume Design
+Fashion Design
+Textile Design
+Interior Design
+Industrial Design
+Packaging Design
+Exhibition Design
+Signage
+Infographics
+Data Journalism
+Screenwriting|script writing|scriptwriting
+Film Production
+Directing|=Directing
+Cinematography
+Camera Operation
+Broadcasting
+Radio Production
+Live Streaming
+Social Media Content
+Community Management
+Technical Illustration
+Cartography
 """
 
 S["Engineering and CAD"] = """
@@ -1025,6 +2008,153 @@ RF Engineering|rf|radio frequency
 LTE|=LTE
 GSM|=GSM
 Fiber Optics|optical fiber|fibre optics
+MicroStation
+Civil 3D|autocad civil 3d
+Navisworks
+Tekla Structures|tekla
+STAAD.Pro|staad pro|staad
+ETABS
+SAP2000
+SAFE|=SAFE csi
+RISA|=RISA-3D
+Robot Structural Analysis
+PLAXIS
+GeoStudio
+HEC-RAS
+SWMM
+WaterCAD
+EPANET
+Synchro|=Synchro traffic
+VISSIM
+AutoTURN
+BIM|=BIM|building information modeling|building information modelling
+Quantity Surveying
+Cost Estimation|estimating
+Construction Management
+Site Management
+Building Codes
+Structural Design
+Reinforced Concrete Design|rcc design
+Steel Design
+Foundation Design
+Bridge Design
+Highway Design
+Transportation Engineering|traffic engineering
+Water Resources Engineering|hydrology|hydraulics
+Wastewater Treatment
+Environmental Engineering
+Environmental Impact Assessment|eia
+Sustainability|=Sustainability
+LEED|=LEED
+BREEAM
+Energy Modeling|energy modelling
+Building Services|mep|mechanical electrical plumbing
+Fire Protection
+Electrical Design
+Power Systems
+Power Distribution
+Substation Design
+High Voltage
+ETAP
+PSS/E|psse
+DIgSILENT|powerfactory
+PSCAD
+EPLAN
+Relay Protection|protection relays
+Motor Control
+Variable Frequency Drives|vfd|vfds
+Siemens TIA Portal|tia portal
+Siemens Step 7|step 7|step7
+Allen-Bradley|allen bradley|rockwell automation|rslogix|studio 5000
+Schneider Electric|unity pro
+Wonderware|aveva
+Ignition SCADA|inductive automation
+DCS|=DCS|distributed control systems
+HMI|=HMI|hmi design
+Industrial Automation|automation engineering
+Process Control
+P&ID|p&ids|piping and instrumentation diagrams
+Piping Design
+Pressure Vessels
+ASME|=ASME codes
+API Standards|=API 650
+Pipeline Engineering
+Reservoir Engineering
+Drilling Engineering|drilling
+Petroleum Engineering
+Process Simulation|aspen plus|aspen hysys|hysys
+CHEMCAD
+Unit Operations
+Mass Transfer
+Reaction Engineering
+Distillation
+Polymer Science|polymers
+Composite Materials|composites
+Metallurgy
+Corrosion Engineering|corrosion
+Non-Destructive Testing|ndt|ndt testing
+Ultrasonic Testing
+Failure Analysis
+Tooling Design|tool design
+Injection Molding|injection moulding
+Sheet Metal|sheet metal design
+Casting|=Casting
+Forging
+Machining Centers
+Lathe|lathe operation
+Milling|=Milling|cnc milling
+Grinding|=Grinding
+3D Printing|additive manufacturing
+Rapid Tooling
+Mastercam
+Siemens NX CAM
+GibbsCAM
+EdgeCAM
+PowerMill
+Hypermill
+Moldflow
+MATLAB/Simulink Control Design
+Kinematics
+Dynamics|=Dynamics engineering
+Mechatronics
+Hydraulics and Pneumatics|pneumatics
+Gearbox Design
+Tolerance Analysis|tolerance stack-up
+Engineering Drawings|technical drawing|technical drawings|drafting
+Blueprint Reading|blueprint reading|reading blueprints
+Schematics|schematic capture
+BOM|=BOM|bill of materials
+PLM|=PLM|product lifecycle management|teamcenter|windchill|enovia
+PDM|=PDM|product data management
+ECN|engineering change management|change orders
+Validation and Verification|v&v|verification and validation
+Design Verification
+Test Engineering
+Calibration|=Calibration
+Commissioning|=Commissioning
+Installation|=Installation
+Field Service
+Troubleshooting|fault finding
+Preventive Maintenance Programs
+CMMS|maximo|ibm maximo
+SAP PM|sap plant maintenance
+Asset Integrity
+Reliability Centered Maintenance|rcm
+Lubrication
+Boilers|boiler operation
+Chillers
+Refrigeration
+Compressors
+Pumps|=Pumps
+Turbines
+Generators|=Generators
+Solar PV|photovoltaics|pv systems
+Wind Turbines
+Battery Systems|battery management systems|bms
+Electric Vehicles|ev|=EV
+Hydrogen|fuel cells
+Smart Grid
+SCADA Systems Integration
 """
 
 S["Business and Management"] = """
@@ -1178,6 +2308,239 @@ Intellectual Property|ip law|patents|trademarks
 Legal Writing|legal drafting
 Paralegal|=Paralegal
 Notary|=Notary
+Agile Coaching|agile coach
+Scrum Master Duties
+Release Management|release planning
+Sprint Planning
+Backlog Management|backlog grooming
+Roadmapping|product roadmap|roadmaps
+Product Strategy
+Product Discovery
+Product Analytics
+Go-to-Market Strategy|go-to-market|gtm strategy
+Pricing Strategy|pricing
+Revenue Management|yield management
+Revenue Operations|revops
+Sales Operations|sales ops
+Sales Enablement
+Sales Forecasting
+Pipeline Management
+Territory Management
+Channel Sales|channel management|channel partners
+Partner Management|alliances
+Inside Sales
+Outside Sales|field sales
+Enterprise Sales
+SaaS Sales|saas
+Solution Selling
+Consultative Selling
+SPIN Selling
+Challenger Sale
+Upselling|cross-selling|upselling and cross-selling
+Prospecting
+Closing|=Closing
+Objection Handling
+Client Retention|customer retention
+Client Onboarding
+Customer Journey Mapping|customer journey
+Voice of the Customer|voc
+Net Promoter Score|nps
+Customer Satisfaction|csat
+Complaint Handling|complaints handling
+Escalation Management
+Service Level Agreements|sla|slas
+Vendor Negotiation
+Strategic Sourcing
+Category Management
+Spend Analysis
+Tendering|tenders|bids|bid management
+RFP|=RFP|request for proposal|rfps|rfq
+Contract Administration
+Purchase Orders|purchase order processing
+Invoice Processing|invoicing
+Billing|=Billing
+Collections|=Collections|debt collection
+Credit Control
+Cash Management|cash flow management
+Bank Reconciliation|reconciliations|account reconciliation
+Month-End Close|month end closing|financial close
+Consolidation|=Consolidation|financial consolidation
+Cost Accounting
+Management Accounting
+Variance Analysis
+Budget Forecasting
+Capital Budgeting
+Working Capital
+Transfer Pricing
+VAT|=VAT|value added tax
+Sales Tax
+Corporate Tax
+Personal Tax|individual tax
+Estate Planning
+Retirement Planning
+Financial Advisory|financial advice
+Investment Management
+Portfolio Construction
+Trading|=Trading|equity trading
+Derivatives|options|futures
+Fixed Income|bonds
+Foreign Exchange|forex|fx
+Commodities Trading
+Hedge Funds
+Quantitative Finance|quant
+Algorithmic Trading|algo trading
+Risk Analytics
+Market Risk
+Operational Risk
+Liquidity Risk
+Basel III|basel
+Solvency II
+Stress Testing
+Regulatory Reporting
+Loan Processing|loan origination
+Mortgage Underwriting|mortgages
+Commercial Lending
+Retail Banking
+Corporate Banking
+Trade Finance
+Payments|payment processing|=Payments
+SWIFT|=SWIFT
+SEPA
+Cards|card payments|=Cards
+FinTech|fintech
+InsurTech
+Claims Handling|claims processing|claims management
+Loss Adjusting
+Reinsurance
+Policy Administration
+Actuarial Modeling
+Pension Administration|pensions
+Payroll Processing
+Time and Attendance
+Benefits Enrollment
+Employee Engagement
+Employer Branding
+Diversity and Inclusion|dei|diversity & inclusion
+Succession Planning
+Job Analysis|job descriptions
+Job Evaluation
+Interviewing|interviews|=Interviewing
+Behavioral Interviewing
+Applicant Tracking Systems|ats|applicant tracking
+Sourcing|=Sourcing|candidate sourcing
+Headhunting|executive search
+Boolean Search
+LinkedIn Recruiter Usage
+Background Checks|background screening
+Immigration|visa processing
+Exit Interviews
+HR Policies|policy development
+HR Analytics|people analytics
+SuccessFactors|sap successfactors
+BambooHR
+ADP|=ADP|adp workforce now
+Personio
+Greenhouse|=Greenhouse ats
+Lever|=Lever ats
+iCIMS
+Taleo|oracle taleo
+Cornerstone OnDemand|cornerstone
+Kronos|ukg
+Ceridian|dayforce
+Gusto|=Gusto
+Paychex
+Sage HR
+Zendesk
+Freshdesk|freshworks
+Intercom|=Intercom
+Help Scout
+Jira Service Management|jira service desk
+Genesys
+Five9
+Avaya
+Twilio
+Talkdesk
+Aircall
+Gong|=Gong.io
+Outreach.io|=Outreach
+Salesloft
+ZoomInfo
+Apollo.io
+Clearbit
+Pipedrive
+Insightly
+SugarCRM
+Copper CRM|=Copper
+Microsoft Dynamics CRM
+Siebel|oracle siebel
+Veeva|veeva crm|veeva vault
+Marketo Engage
+Eloqua|oracle eloqua
+Salesforce Marketing Cloud|exacttarget
+Adobe Experience Manager|aem
+Adobe Campaign
+Adobe Target
+Sitecore
+Optimizely
+Hotjar
+Crazy Egg
+SEMrush
+Ahrefs
+Moz|=Moz
+Screaming Frog
+Google Search Console|search console|webmaster tools
+Bing Ads|microsoft advertising
+Facebook Ads Manager|meta ads|meta business suite
+LinkedIn Ads
+Programmatic Advertising|programmatic|dsp advertising
+Display Advertising
+Native Advertising
+Retargeting|remarketing
+Conversion Rate Optimization|cro
+Landing Pages|landing page optimization
+Growth Hacking|growth marketing
+Performance Marketing
+Demand Generation|demand gen
+Account-Based Marketing|abm
+Lifecycle Marketing|crm marketing
+Loyalty Programs|loyalty marketing
+Trade Marketing
+Field Marketing
+Event Marketing
+Partner Marketing
+Channel Marketing
+Shopper Marketing
+Guerrilla Marketing
+Direct Marketing|direct mail
+Telemarketing
+Marketing Communications|marcom|marketing communication
+Integrated Marketing
+Media Planning
+Media Buying
+Campaign Management|campaigns|campaign planning
+Brand Strategy
+Brand Awareness
+Positioning|brand positioning
+Messaging|=Messaging|product messaging
+Storytelling
+Content Strategy
+Editorial Planning|editorial calendar
+Blogging|blog writing
+Ghostwriting
+SEO Copywriting
+UX Writing|microcopy
+Proposal Writing|proposals
+Press Releases|press release writing
+Crisis Communications|crisis management
+Reputation Management
+Stakeholder Communications
+Investor Relations
+Government Relations|public affairs|lobbying
+Corporate Social Responsibility|csr
+ESG|=ESG|esg reporting
+Sustainability Reporting|gri reporting
+Carbon Accounting
+Circular Economy
 """
 
 S["Healthcare and Science"] = """
@@ -1261,6 +2624,167 @@ Ecology
 Environmental Science
 Geology
 Astronomy
+Anatomy
+Physiology
+Pathology
+Histology
+Cytology
+Hematology
+Oncology
+Cardiology
+Neurology
+Pediatrics|paediatrics
+Geriatrics
+Obstetrics|midwifery
+Gynecology
+Dermatology
+Psychiatry
+Orthopedics|orthopaedics
+Emergency Medicine|emergency care|er
+Intensive Care|icu|critical care
+Anesthesia|anaesthesia
+Surgery|=Surgery|surgical
+Operating Room|theatre nursing|=OR nursing
+Dialysis|hemodialysis
+Telemetry
+ECG|ekg|electrocardiography
+EEG|=EEG
+Spirometry
+Blood Pressure Monitoring
+Catheterization|catheter care
+IV Therapy|iv insertion|intravenous therapy
+Injections|=Injections
+Immunizations|vaccinations|vaccination
+Medication Reconciliation
+Patient Assessment|nursing assessment
+Care Planning|care plans
+Discharge Planning
+Palliative Care|hospice care|end of life care
+Rehabilitation
+Home Health|home care
+Dementia Care|alzheimer's care
+Mental Health Nursing
+Community Health
+Health Promotion
+Health Education
+Patient Education
+Clinical Documentation
+HIPAA Compliance
+Medical Terminology
+Medical Transcription
+Health Information Management|him
+Revenue Cycle Management|rcm billing
+Prior Authorization
+Insurance Verification
+Healthcare Administration|health administration
+Hospital Administration
+Clinical Governance
+Quality Improvement|qi
+Patient Safety
+Infection Prevention
+Sterilization|sterile processing
+Dental Assisting|dental assistant
+Dental Hygiene
+Optometry
+Audiology
+Radiography|x-ray technology
+Nuclear Medicine
+Radiation Therapy
+Mammography
+MRI Technology
+CT Technology
+Sonography Skills
+Pharmacy Practice|pharmacy
+Dispensing|=Dispensing
+Compounding|=Compounding
+Clinical Pharmacy
+Drug Development
+Drug Discovery
+Medicinal Chemistry
+Analytical Chemistry
+Organic Chemistry
+Inorganic Chemistry
+Physical Chemistry
+Formulation|=Formulation|formulation development
+Stability Testing
+Method Validation|method development
+Dissolution Testing
+Titration
+Karl Fischer
+GLP Documentation
+LIMS|=LIMS|laboratory information management system
+ELN|=ELN|electronic lab notebook
+Empower|=Empower cds
+Chromeleon
+ChemStation
+GraphPad Prism|prism|graphpad
+ImageJ|fiji
+FlowJo
+SnapGene
+Benchling
+BLAST|=BLAST
+Protein Purification
+Protein Expression
+Cloning|molecular cloning
+Transfection
+Immunohistochemistry|ihc
+Immunofluorescence
+In Situ Hybridization|fish|=ISH
+Animal Handling|animal models
+Aseptic Technique|sterile technique
+Biosafety|bsl-2
+Fermentation
+Bioprocessing|bioprocess
+Downstream Processing
+Upstream Processing
+Cell Biology
+Stem Cells
+Neuroscience
+Virology
+Parasitology
+Mycology
+Biophysics
+Structural Biology|crystallography|x-ray crystallography
+Cryo-EM
+Computational Biology
+Systems Biology
+Synthetic Biology
+Proteomics
+Metabolomics
+Transcriptomics|rna-seq
+Single-Cell Sequencing|scrna-seq
+Phylogenetics
+Population Genetics
+Plant Biology|botany
+Zoology
+Marine Biology
+Entomology
+Agronomy
+Soil Science
+Horticulture
+Forestry
+Veterinary Medicine|veterinary
+Animal Care
+Food Science
+Food Technology
+Sensory Evaluation
+Quality Assurance Food|food quality
+Clinical Trial Management|ctms
+Protocol Development
+Informed Consent
+Data Monitoring|clinical data management
+Medical Writing
+Regulatory Submissions|ind|nda|ectd
+FDA Regulations|fda|21 cfr part 11
+EMA Regulations|=EMA
+CE Marking|ce mark
+MDR|=MDR|medical device regulation
+IVDR
+Health Economics|heor
+Market Access
+Medical Affairs
+Medical Science Liaison|msl
+Pharmaceutical Sales
 """
 
 S["Office and Productivity"] = """
@@ -1282,6 +2806,214 @@ Transcription
 Translation|translating|ubersetzung|traduction|traduccion|traducao|traduzione|vertaling
 Interpretation|interpreting|dolmetschen|interpretariat
 Driving License|driver's license|drivers license|fuhrerschein|permis de conduire|permis b|carnet de conducir|carta de conducao|patente di guida|rijbewijs
+Microsoft Excel Charts|excel charts
+Microsoft Planner
+Microsoft Forms
+Microsoft Bookings
+Microsoft Access Reports
+Microsoft Publisher|publisher|=Publisher
+Microsoft Project Online
+Microsoft Loop
+Microsoft Copilot|copilot
+Google Drive
+Google Calendar
+Google Forms
+Google Slides
+Gmail|=Gmail
+Dropbox
+Box|=Box.com
+OneDrive
+Evernote
+Todoist
+ClickUp
+Smartsheet
+Airtable
+Basecamp
+Wrike
+Zoho Projects
+Teamwork.com
+Harvest|=Harvest time tracking
+Toggl
+Calendly
+DocuSign
+Adobe Sign
+PandaDoc
+Zapier
+Make.com|integromat
+IFTTT
+UiPath
+Automation Anywhere
+Blue Prism
+Robotic Process Automation|rpa|=RPA
+Power BI Service
+Visio Diagrams
+Lucidchart
+draw.io|diagrams.net
+OmniGraffle
+Mind Mapping|mindmapping|xmind|mindmanager
+Note Taking|minute taking|minutes
+Dictation
+Switchboard|switchboard operation
+Mail Merge
+Filing Systems|filing
+Office Equipment|photocopiers|fax machines
+Petty Cash
+Expense Reports|expense management|concur|sap concur
+Travel Booking
+Event Logistics
+Meeting Planning|meeting coordination
+Diary Management
+Executive Support|executive assistance
+Gatekeeping
+Correspondence|business correspondence
+Cover Letters
+Business Writing
+Grammar|=Grammar
+Spelling|=Spelling
+Braille|=Braille
+Sign Language|asl|british sign language|bsl
+Forklift|forklift operation|forklift license
+Pallet Jack
+Heavy Equipment Operation|heavy machinery
+CDL|=CDL|commercial driver's license
+Truck Driving|hgv|lorry driving
+Defensive Driving
+Route Planning
+Dispatching|dispatch
+Delivery|=Delivery|deliveries
+Shipping and Receiving|shipping|receiving
+Order Picking|picking and packing|pick and pack
+Packing|=Packing
+Cycle Counting|stock taking|stocktaking
+Barcode Scanning|rf scanning
+Loading and Unloading|loading
+Material Handling
+Cashiering|cash handling|pos|point of sale
+Stock Replenishment|restocking|shelf stocking
+Visual Displays
+Food Preparation|food prep
+Food Handling|food hygiene|food handler
+Baking|=Baking
+Pastry|pastry arts
+Barista Skills|coffee making|espresso
+Bartending|mixology
+Wine Knowledge|sommelier|wine service
+Table Service|fine dining|waiting tables
+Banquets|banquet service
+Housekeeping|=Housekeeping
+Laundry|=Laundry
+Cleaning|=Cleaning|janitorial
+Security Guarding|security officer|cctv monitoring
+Loss Prevention
+Crowd Control
+Landscaping|gardening|groundskeeping
+Painting and Decorating|decorating
+Tiling
+Roofing
+Masonry|bricklaying
+Drywall|plastering
+Framing|=Framing
+Concrete|concreting
+Scaffolding
+Glazing|=Glazing
+Joinery
+Cabinet Making|cabinetry
+Upholstery
+Sewing|tailoring
+Alterations|=Alterations
+Hairdressing|hair styling|hair cutting
+Barbering
+Cosmetology
+Makeup|makeup artistry
+Nail Technology|manicure|pedicure
+Massage Therapy|massage
+Esthetics|beauty therapy
+Personal Training|personal trainer
+Fitness Instruction|group fitness
+Yoga|=Yoga|yoga instruction
+Pilates
+Lifeguarding|lifeguard
+Swimming Instruction|swim instructor
+Sports Coaching
+Refereeing
+Event Security
+Childminding|babysitting
+Early Childhood Education|early years|eyfs|kindergarten
+Montessori|montessori education
+Primary Education|elementary education
+Secondary Education
+Higher Education
+Adult Education
+Vocational Training
+ESL|=ESL|english as a second language|efl|tefl|tesol|celta
+Language Teaching|language instruction
+Literacy|=Literacy|reading instruction|phonics
+Numeracy
+STEM Education|stem
+Assessment Design|assessment|=Assessment
+Grading|marking
+Differentiated Instruction|differentiation
+Inclusive Education|inclusion
+IEP|=IEP|individualized education program
+Behavior Management|behaviour management
+Parent Communication|parent engagement
+Student Counseling|guidance counseling|school counseling
+Academic Advising
+Admissions|=Admissions|student recruitment
+Student Affairs|student services
+Career Services|career counseling|career guidance
+Residence Life
+Alumni Relations
+Library Science|librarianship|cataloguing|cataloging
+Archiving|archives|archival
+Museum Studies|curation|curating
+Conservation|=Conservation
+Historical Research
+Genealogy
+Theology
+Philosophy|=Philosophy
+Sociology
+Anthropology
+Archaeology
+Political Science
+International Relations
+Economics|=Economics
+Linguistics
+Psychology|=Psychology
+Criminology
+Law Enforcement|policing
+Investigations|investigation
+Interviewing Witnesses
+Report Writing Police
+Firearms|firearm handling
+Emergency Response|emergency management
+Disaster Response
+Firefighting|fire fighting
+Search and Rescue
+Military Operations|military
+Logistics Military
+Aviation|=Aviation
+Air Traffic Control
+Aircraft Maintenance|a&p|aircraft mechanics
+Avionics
+Flight Operations
+Private Pilot License|ppl
+Commercial Pilot License|cpl
+Maritime|=Maritime|seamanship
+Navigation|=Navigation
+Ship Handling
+Port Operations
+Customs Brokerage
+Incoterms
+Letters of Credit
+Freight Audit
+Route Optimization
+Last Mile Delivery|last mile
+3PL|third-party logistics
+Cold Chain
+Distribution Center Operations|distribution
+Fulfillment|order fulfillment|fulfilment
+Reverse Logistics|returns management
 """
 
 S["Soft Skills"] = """
@@ -1541,9 +3273,50 @@ Eclipse	IntelliJ IDEA	similar
 """
 
 
+TECH = {"Programming Languages", "Web Frameworks and Libraries", "Databases", "Cloud and DevOps",
+        "Data and Machine Learning", "Software Engineering"}
+GENERIC_SUFFIXES = ("ing", "tion", "sion", "ment", "ics", "ance", "ence", "ity", "ure", "ogy", "ry",
+                    "ism", "ship", "ness", "age")
+KEEP_IN_PROSE = {"Hadoop", "Jenkins", "Kubernetes", "Windows", "Linux", "Unix", "Redis", "Excel",
+                 "Ubuntu", "Debian", "Salesforce", "Tableau", "Photoshop", "AutoCAD", "SolidWorks",
+                 "Clojure", "Solidity", "Celery", "Sentry", "Confluence", "Subversion", "Gatling",
+                 "Qualtrics", "Audacity", "Twinmotion", "Vectorworks", "Axure", "Sibelius", "Abaqus",
+                 "Quartus", "Navisworks", "Reuters", "Kronos", "Genesys", "Ahrefs", "Benchling",
+                 "Bioinformatics", "Econometrics", "Biostatistics", "Statuspage", "Notion"}
+
+
+def listed_only(canon, cat):
+    """Generic one-word names ("Training", "Sales", "Security") name a skill
+    when the resume lists them as skills, not when prose uses the word."""
+    if cat == "Soft Skills":
+        return True
+    if " " in canon or not canon.isalpha() or canon in KEEP_IN_PROSE:
+        return False
+    if not (canon[0].isupper() and canon[1:].islower()):
+        return False  # PostgreSQL, SAP: names, not words
+    low = canon.lower()
+    if low.endswith(GENERIC_SUFFIXES):
+        return True
+    return cat not in TECH and low.endswith("s")
+
+
+GENERIC_WORDS = {"events", "research", "hardware", "security", "sales", "retail", "contracts",
+                 "networks", "campaigns", "operations", "presentations", "strategy", "insurance",
+                 "pricing", "proposals", "interviews", "admissions", "distribution", "specifications",
+                 "training", "testing", "administration", "documentation", "communications",
+                 "reporting", "exchange", "cloud", "shell", "design", "inventory", "retail",
+                 "networking", "audit", "tax", "hiring", "staffing", "operations", "assessment"}
+
+
+def generic_alias(alias):
+    if not alias.isalpha() or not alias.islower():
+        return False
+    return alias in GENERIC_WORDS or alias.endswith(GENERIC_SUFFIXES)
+
+
 def main():
     seen = {}
-    lines = ["# Shortlist skills gazetteer: canonical<TAB>category<TAB>aliases (| separated; =X: case-sensitive)",
+    lines = ["# Shortlist skills gazetteer: canonical<TAB>category<TAB>aliases (| separated; =X: case-sensitive)<TAB>flags (s: only from skills lists)",
              "# Written for Shortlist; CC0-1.0. Generated by generate.py - edit the script, not this file."]
     n_alias = 0
     for cat, block in S.items():
@@ -1558,12 +3331,18 @@ def main():
             aliases = ["=" + a.upper() if (a.isalpha() and len(a) <= 3 and a.islower()) else a
                        for a in aliases]
             aliases = list(dict.fromkeys(aliases))
+            # a short canonical name ("COM", "D", "Hue") is matched only as written
+            if canon.isalpha() and len(canon) <= 4 and "=" + canon not in aliases:
+                aliases.append("=" + canon)
+            flags = "s" if listed_only(canon, cat) else ""
+            # generic one-word aliases ("training", "security") likewise
+            aliases = ["~" + a if generic_alias(a) else a for a in aliases]
             key = canon.casefold()
             if key in seen:
                 continue
             seen[key] = canon
             n_alias += len(aliases)
-            lines.append("%s\t%s\t%s" % (canon, cat, "|".join(aliases)))
+            lines.append("%s\t%s\t%s\t%s" % (canon, cat, "|".join(aliases), flags))
     with open(os.path.join(HERE, "skills.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     rel_lines = ["# close relatives: A<TAB>B<TAB>kind (similar = can stand in for each other; related = often together)"]

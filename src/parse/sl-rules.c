@@ -1189,6 +1189,59 @@ typedef struct
   int location;
 } SegScore;
 
+/* A header part that can be a company or a title: not a month or
+ * "present", not a duration ("9 months"), not a page number or a label,
+ * not a fragment of a sentence. */
+static gboolean
+entity_ok (const char *seg)
+{
+  g_autoptr(GPtrArray) w = folded_words (seg);
+  static const char *const labels[] = {
+    "page", "responsible", "responsibilities", "duties", "description", "tasks", "achievements",
+    "environment", "technologies", "role", "period", "duration", "location", "aufgaben",
+    "taches", "tareas", "funzioni", "taken", "references", "reference",
+  };
+  static const char *const units[] = {
+    "month", "months", "year", "years", "yrs", "yr", "mos", "days", "weeks", "monate", "jahre",
+    "mois", "ans", "meses", "anos", "mesi", "anni", "maanden", "jaar", "monat", "jahr",
+  };
+  int letters = 0;
+  const char *first;
+
+  for (const char *p = seg; *p; p++)
+    if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
+      letters++;
+  if (letters < 2 || w->len == 0 || w->len > 10)
+    return FALSE;
+  first = g_ptr_array_index (w, 0);
+  if (w->len <= 3 && (sl_dates_month_from_name (first) != 0 || sl_dates_is_present_word (first)))
+    return FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
+    if (g_str_equal (first, labels[k]))
+      return FALSE;
+  for (guint i = 0; i < w->len; i++)
+    for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
+      if (g_str_equal (g_ptr_array_index (w, i), units[k]) && count_digits (seg) > 0)
+        return FALSE;
+  /* "6months" */
+  if (g_ascii_isdigit (seg[0]) && w->len == 1)
+    return FALSE;
+  if (g_unichar_islower (g_utf8_get_char (seg)) && w->len > 3)
+    return FALSE;
+  return TRUE;
+}
+
+/* "MAJOR ACCOUNTS DIVISION (2001" → "MAJOR ACCOUNTS DIVISION": an opening
+ * bracket whose close was cut off with a date ends the part. */
+static char *
+trim_fragment (const char *seg)
+{
+  const char *open = strchr (seg, '(');
+  if (open != NULL && strchr (open, ')') == NULL && open > seg)
+    return clean (seg, open - seg);
+  return g_strdup (seg);
+}
+
 static gboolean
 is_location_segment (const char *seg)
 {
@@ -1295,8 +1348,12 @@ header_add_text (HeaderParts *h, const char *text, int no)
       if (!split)
         {
           int n = no;
-          g_ptr_array_add (h->segs, g_strdup (s));
-          g_array_append_val (h->line_no, n);
+          char *t = trim_fragment (s);
+          if (t != NULL)
+            {
+              g_ptr_array_add (h->segs, t);
+              g_array_append_val (h->line_no, n);
+            }
         }
     }
 }
@@ -1371,6 +1428,11 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
           else if (kind == 2 && value && w->title == NULL)
             w->title = g_steal_pointer (&value);
           scores[i].location = 99; /* consumed */
+          continue;
+        }
+      if (!entity_ok (seg))
+        {
+          scores[i].location = 99;
           continue;
         }
       scores[i] = score_segment (seg);
@@ -2143,7 +2205,7 @@ parse_skills (Ctx *c)
         SlSkillMatch *m = &g_array_index (hits, SlSkillMatch, i);
         g_autofree char *name = NULL;
         /* soft skills count only where the candidate lists them as skills */
-        if (g_strcmp0 (m->category, "Soft Skills") == 0)
+        if (m->listed_only)
           continue;
         name = g_strndup (all->str + m->offset, m->length);
         add_skill (c, &set, name, m->canonical, m->category);

@@ -17,12 +17,14 @@ typedef struct
   char      *canonical;
   char      *category;
   GPtrArray *related;     /* (element-type utf8) borrowed canonical names */
+  gboolean   listed_only;
 } Skill;
 
 typedef struct
 {
   Skill    *skill;        /* NULL when the key is only a prefix of longer names */
   char     *exact;        /* when set, the text must be written exactly so */
+  gboolean  listed_only;  /* a generic word: a skill only in skills lists */
   gboolean  is_prefix;    /* a longer name starts with this key */
 } Key;
 
@@ -220,7 +222,8 @@ add_key_tokens (Skill      *skill,
                 const char *alias,
                 GArray     *toks,
                 GString    *fold,
-                const char *exact)
+                const char *exact,
+                gboolean    listed_only)
 {
   g_autoptr(GString) k = g_string_new (NULL);
   Key *key;
@@ -244,6 +247,7 @@ add_key_tokens (Skill      *skill,
       key->skill = skill;
       g_free (key->exact);
       key->exact = g_strdup (exact);
+      key->listed_only = listed_only;
     }
   (void) alias;
 }
@@ -255,7 +259,13 @@ add_alias (Skill      *skill,
   g_autoptr(GArray) toks = g_array_new (FALSE, FALSE, sizeof (Tok));
   g_autoptr(GString) fold = g_string_new (NULL);
   const char *exact = NULL;
+  gboolean listed_only = FALSE;
 
+  if (alias[0] == '~')
+    {
+      alias++;
+      listed_only = TRUE;
+    }
   if (alias[0] == '=')
     {
       alias++;
@@ -277,13 +287,13 @@ add_alias (Skill      *skill,
           g_hash_table_add (gaz.known_tokens, copy);
         }
     }
-  add_key_tokens (skill, alias, toks, fold, exact);
+  add_key_tokens (skill, alias, toks, fold, exact, listed_only);
 
   /* and split at connectors, so "front end" finds "Front-End" */
   g_array_set_size (toks, 0);
   g_string_truncate (fold, 0);
   tokenize (alias, strlen (alias), toks, fold, FALSE, TRUE);
-  add_key_tokens (skill, alias, toks, fold, exact);
+  add_key_tokens (skill, alias, toks, fold, exact, listed_only);
 }
 
 static void
@@ -347,7 +357,7 @@ load_once (void)
 
       if ((*l)[0] == '#' || (*l)[0] == '\0')
         continue;
-      cols = g_strsplit (*l, "\t", 3);
+      cols = g_strsplit (*l, "\t", 4);
       if (cols[0] == NULL || cols[0][0] == '\0')
         continue;
       fc = sl_text_fold (cols[0]);
@@ -358,6 +368,7 @@ load_once (void)
           skill->canonical = g_strdup (cols[0]);
           skill->category = g_strdup (cols[1] ? cols[1] : "");
           skill->related = g_ptr_array_new ();
+          skill->listed_only = cols[1] && cols[2] && cols[3] && strchr (cols[3], 's') != NULL;
           g_ptr_array_add (gaz.skills, skill);
           g_hash_table_insert (gaz.by_canonical, g_steal_pointer (&fc), skill);
         }
@@ -369,6 +380,8 @@ load_once (void)
           {
             g_strstrip (*a);
             if ((*a)[0] == '=' && g_str_equal (*a + 1, cols[0]))
+              canonical_exact = TRUE;
+            if ((*a)[0] == '~' && (*a)[1] == '=' && g_str_equal (*a + 2, cols[0]))
               canonical_exact = TRUE;
           }
         /* "=Go": the canonical name itself is an ordinary word in lower case */
@@ -489,6 +502,18 @@ sl_skills_category (const char *canonical)
   return s ? s->category : NULL;
 }
 
+gboolean
+sl_skills_is_listed_only (const char *canonical)
+{
+  Skill *s;
+
+  g_return_val_if_fail (canonical != NULL, FALSE);
+  if (!ensure ())
+    return FALSE;
+  s = lookup_canonical (canonical);
+  return s != NULL && s->listed_only;
+}
+
 GPtrArray *
 sl_skills_related (const char *canonical)
 {
@@ -548,6 +573,7 @@ sl_skills_find (const char *text,
     {
       guint best_n = 0;
       Skill *best = NULL;
+      gboolean best_listed = FALSE;
 
       g_string_truncate (k, 0);
       for (guint n = 1; n <= MAX_NGRAM && i + n <= toks->len; n++)
@@ -576,6 +602,7 @@ sl_skills_find (const char *text,
             {
               best = key->skill;
               best_n = n;
+              best_listed = key->listed_only;
             }
           if (!key->is_prefix)
             break;
@@ -584,7 +611,8 @@ sl_skills_find (const char *text,
         {
           Tok *a = &g_array_index (toks, Tok, i);
           Tok *b = &g_array_index (toks, Tok, i + best_n - 1);
-          SlSkillMatch m = { a->begin, b->end - a->begin, best->canonical, best->category };
+          SlSkillMatch m = { a->begin, b->end - a->begin, best->canonical, best->category,
+                            best->listed_only || best_listed };
           g_array_append_val (out, m);
           i += best_n;
         }

@@ -21,6 +21,9 @@ typedef struct
   gsize       length;
   const char *canonical;  /* owned by the gazetteer, valid forever */
   const char *category;   /* owned by the gazetteer, may be "" */
+  gboolean    listed_only;/* a generic word ("Training", "Sales") or a soft
+                           * skill: a skill when listed as one, not when
+                           * prose uses the word */
 } SlSkillMatch;
 
 /* Loads the gazetteer now (it loads itself on first use otherwise).
@@ -31,6 +34,10 @@ gboolean     sl_skills_ensure_loaded (GError **error);
  * "PostgreSQL"), or NULL when the gazetteer does not know it.  The result is
  * owned by the gazetteer. */
 const char  *sl_skills_canonicalize  (const char *name);
+
+/* TRUE when a canonical skill counts only where a resume lists it as a
+ * skill (see SlSkillMatch.listed_only). */
+gboolean     sl_skills_is_listed_only (const char *canonical);
 
 /* The category of a canonical skill ("Programming Languages" …), or NULL. */
 const char  *sl_skills_category      (const char *canonical);
