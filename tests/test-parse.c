@@ -638,6 +638,28 @@ test_generic_skills (void)
 }
 
 static void
+test_undated_entries (void)
+{
+  const char *text =
+    "Sam Example\n"
+    "Experience\n"
+    "Volunteer Tutor, Example Literacy Trust\n"
+    "- Helped twelve pupils read, twice a week.\n"
+    "Education\n"
+    "BA in History, University of Example, 2012\n"
+    "Graduate students in my class were taught by a university lecturer.\n";
+  g_autoptr(SlProfile) p = parse_ok (text, NULL);
+
+  g_assert_cmpuint (p->work->len, ==, 1);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Volunteer Tutor");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Example Literacy Trust");
+  g_assert_null (work (p, 0)->start);
+  /* a sentence that mentions a university is no school */
+  g_assert_cmpuint (p->education->len, ==, 1);
+  g_assert_cmpstr (edu (p, 0)->institution, ==, "University of Example");
+}
+
+static void
 test_name_not_title (void)
 {
   /* neither the document title nor the job title is the name */
@@ -795,6 +817,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/resume/dutch", test_resume_dutch);
   g_test_add_func ("/parse/name/not-title", test_name_not_title);
   g_test_add_func ("/parse/skills/generic", test_generic_skills);
+  g_test_add_func ("/parse/work/undated", test_undated_entries);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

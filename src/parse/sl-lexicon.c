@@ -180,11 +180,11 @@ static const char *const institution_words =
   "universidade universita universiteit college colleges institute institut instituto "
   "istituto school schools schule hochschule fachhochschule ecole escuela escola scuola "
   "academy akademie academie academia accademia polytechnic polytechnique politecnico "
-  "politecnica politecnica hogeschool iit iim nit bits campus lycee liceo gymnasium "
-  "conservatory conservatoire conservatorio seminary faculty fakultat faculte facultad "
+  "politecnica politecnica hogeschool iit iim nit bits lycee liceo gymnasium "
+  "conservatory conservatoire conservatorio seminary fakultat faculte facultad "
   "faculdade facolta faculteit uni tu eth epfl mit kth ucla ucl lse insead "
   "gesamtschule realschule berufsschule berufskolleg kolleg athenaeum ateneo "
-  "graduate polytechnique polytech";
+  "polytechnique polytech";
 
 /* degree level values: 1 secondary, 2 certificate, 3 diploma, 4 associate,
  * 5 bachelor, 6 master, 7 doctorate; +100 = only when written in capitals */

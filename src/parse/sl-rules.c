@@ -1629,6 +1629,51 @@ parse_work (Ctx *c)
       }
       g_ptr_array_add (c->p->work, g_steal_pointer (&w));
     }
+
+  /* Entries without dates: a short line of an experience section that
+   * reads as a job title ("Volunteer Tutor", "Teaching Assistant, Dept. of
+   * Physics") and was not read as part of a dated entry's header. */
+  if (!any_section)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      Ln *l = line_at (c, i);
+      g_autoptr(GPtrArray) segs = NULL;
+      g_autoptr(SlWorkEntry) w = NULL;
+      SegScore s0;
+      const char *t0;
+
+      if (!is_work_section (l->section) || l->heading || l->used || l->text[0] == '\0'
+          || !header_like (l->text) || count_words (l->text) > 8 || ln_dates (l)->len > 0)
+        continue;
+      segs = split_segments (l->text, TRUE);
+      if (segs->len == 0 || segs->len > 3)
+        continue;
+      t0 = g_ptr_array_index (segs, 0);
+      if (!entity_ok (t0) || strchr (t0, ':') != NULL)
+        continue;
+      s0 = score_segment (t0);
+      if (s0.title < 3 || s0.title <= s0.company || s0.location)
+        continue;
+      w = sl_work_entry_new ();
+      w->title = g_strdup (t0);
+      for (guint k = 1; k < segs->len; k++)
+        {
+          const char *seg = g_ptr_array_index (segs, k);
+          SegScore sk = score_segment (seg);
+          if (sk.location && w->location == NULL)
+            w->location = g_strdup (seg);
+          else if (w->company == NULL && entity_ok (seg) && sk.title == 0)
+            w->company = g_strdup (seg);
+        }
+      l->used = TRUE;
+      {
+        g_autofree char *field = g_strdup_printf ("work[%u]", c->p->work->len);
+        g_autofree char *prov = g_strdup_printf ("line %d", l->no);
+        sl_profile_set_field_note (c->p, field, 0.35, "rules", prov);
+      }
+      g_ptr_array_add (c->p->work, g_steal_pointer (&w));
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1743,6 +1788,39 @@ static gboolean
 is_institution (const char *seg)
 {
   g_autoptr(GPtrArray) w = folded_words (seg);
+  int caps = 0, words = 0;
+
+  /* a school's name: capitalised words ("University of Oslo"), not a
+   * piece of a sentence about graduate students */
+  if (!g_unichar_isupper (g_utf8_get_char (seg)) || w->len > 10)
+    return FALSE;
+  for (const char *p = seg; *p; )
+    {
+      while (*p == ' ')
+        p++;
+      if (!*p)
+        break;
+      words++;
+      if (g_unichar_isupper (g_utf8_get_char (p)) || g_ascii_isdigit (*p))
+        caps++;
+      else
+        {
+          static const char *const small[] = { "of", "de", "di", "du", "des", "del", "della", "der",
+                                               "für", "fur", "and", "&", "for", "the", "at", "la", "le",
+                                               "van", "voor", "e", "y", "et", "und", "da", "do", "in" };
+          for (gsize k = 0; k < G_N_ELEMENTS (small); k++)
+            if (g_ascii_strncasecmp (p, small[k], strlen (small[k])) == 0
+                && (p[strlen (small[k])] == ' ' || p[strlen (small[k])] == '\0'))
+              {
+                caps++;
+                break;
+              }
+        }
+      while (*p && *p != ' ')
+        p++;
+    }
+  if (caps * 4 < words * 3)
+    return FALSE;
   for (guint i = 0; i < w->len; i++)
     {
       const char *word = g_ptr_array_index (w, i);
