@@ -65,6 +65,11 @@ test_dates_ranges (void)
     { "sinds 2016", "2016", NULL, TRUE },
     { "maart 2017 - heden", "2017-03", NULL, TRUE },
     { "mei 2011 t/m okt 2014", "2011-05", "2014-10", FALSE },
+    /* "from … to …" with a since-word */
+    { "dal 2014 al 2019", "2014", "2019", FALSE },
+    { "von 2012 bis 2016", "2012", "2016", FALSE },
+    { "desde 2010 hasta 2014", "2010", "2014", FALSE },
+    { "jan/2019 - atual", "2019-01", NULL, TRUE },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -660,6 +665,34 @@ test_undated_entries (void)
 }
 
 static void
+test_resume_forms (void)
+{
+  /* labelled personal data, "Jefe de proyecto en X (fechas)", accents in labels */
+  const char *text =
+    "CURRÍCULUM VITAE\n"
+    "Datos personales\n"
+    "Nombre: Carlos Ruiz Moreno\n"
+    "Dirección: Calle Mayor 10, 28013 Madrid\n"
+    "Móvil: 654 321 987\n"
+    "Experiencia profesional\n"
+    "Jefe de proyecto en Telefónica (junio 2016 - actualidad)\n"
+    "Desarrollador .NET en Indra Sistemas (sept. 2012 - mayo 2016)\n"
+    "Idiomas\n"
+    "Inglés: nivel alto (C1). Francés: básico.\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "ES");
+
+  g_assert_cmpstr (p->personal.name, ==, "Carlos Ruiz Moreno");
+  g_assert_cmpstr (p->personal.location, ==, "Madrid");
+  g_assert_cmpstr (p->personal.phone, ==, "+34654321987");
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Jefe de proyecto");
+  g_assert_cmpstr (work (p, 0)->company, ==, "Telefónica");
+  g_assert_cmpstr (work (p, 1)->start, ==, "2012-09");
+  g_assert_cmpuint (p->languages->len, ==, 2);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (p->languages, 1))->level, ==, "basic");
+}
+
+static void
 test_name_not_title (void)
 {
   /* neither the document title nor the job title is the name */
@@ -818,6 +851,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/name/not-title", test_name_not_title);
   g_test_add_func ("/parse/skills/generic", test_generic_skills);
   g_test_add_func ("/parse/work/undated", test_undated_entries);
+  g_test_add_func ("/parse/resume/forms", test_resume_forms);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

@@ -16,4 +16,3 @@ int sl_cli_check (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_export (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_parse (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_archive (SlCliContext *ctx, int argc, char **argv);
-int sl_cli_sync (SlCliContext *ctx, int argc, char **argv);

@@ -10,4 +10,3 @@
 { "check", "verify the database: schema, integrity, search index", sl_cli_check },
 { "export", "export candidates as CSV or JSON Resume", sl_cli_export },
 { "parse", "parse resumes into profiles without storing them", sl_cli_parse },
-{ "sync", "sync with the team's PostgreSQL (push local changes, pull the others')", sl_cli_sync },

@@ -79,6 +79,7 @@ static const struct { const char *word; int klass; } date_words[] = {
   /* Since */
   { "since", W_SINCE }, { "seit", W_SINCE }, { "depuis", W_SINCE }, { "desde", W_SINCE },
   { "dal", W_SINCE }, { "dall", W_SINCE }, { "sinds", W_SINCE }, { "dallo", W_SINCE },
+  { "von", W_SINCE }, { "vom", W_SINCE },
   /* Separators between the two ends of a range */
   { "to", W_SEP }, { "until", W_SEP }, { "through", W_SEP }, { "thru", W_SEP }, { "bis", W_SEP },
   { "au", W_SEP }, { "a", W_SEP }, { "al", W_SEP }, { "hasta", W_SEP }, { "ate", W_SEP },
@@ -247,7 +248,8 @@ year_after_month (const char *s,
 
   for (int pass = 0; pass < 2; pass++)
     {
-      while (j < len && (s[j] == ' ' || s[j] == '.' || s[j] == ',' || s[j] == '\t'))
+      while (j < len && (s[j] == ' ' || s[j] == '.' || s[j] == ',' || s[j] == '\t' || s[j] == '/'
+                         || s[j] == '-'))
         j++;
       if (pass == 0)
         {
@@ -583,6 +585,18 @@ sl_dates_find (const char *text)
       Tok *n1 = i + 1 < toks->len ? &g_array_index (toks, Tok, i + 1) : NULL;
       Tok *n2 = i + 2 < toks->len ? &g_array_index (toks, Tok, i + 2) : NULL;
 
+      if (t->type == T_SINCE && n1 && n1->type == T_DATE && n2 && n2->type == T_SEP
+          && i + 3 < toks->len && g_array_index (toks, Tok, i + 3).type == T_DATE)
+        {
+          /* "dal 2014 al 2019", "von 2012 bis 2016", "desde 2010 hasta 2014" */
+          Tok *e = &g_array_index (toks, Tok, i + 3);
+          if (tok_index (e, TRUE) >= tok_index (n1, FALSE))
+            {
+              add_range (out, t, e, format_tok (n1), format_tok (e), FALSE, FALSE);
+              i += 4;
+              continue;
+            }
+        }
       if (t->type == T_SINCE && n1 && n1->type == T_DATE)
         {
           add_range (out, t, n1, format_tok (n1), NULL, TRUE, FALSE);

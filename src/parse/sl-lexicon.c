@@ -77,6 +77,7 @@ static const char *const heading_words =
   "personal=111 contact=112 details=111 persoenliche=111 personliche=111 angaben=111 "
   "kontakt=112 personnelles=111 coordonnees=112 personales=111 contacto=112 pessoais=111 "
   "contato=112 personali=111 contatti=112 persoonlijke=111 gegevens=111 personalia=112 "
+  "datos=111 dados=111 dati=111 donnees=111 daten=111 "
   /* other = 12 */
   "activities=121 publications=122 volunteer=121 volunteering=121 memberships=122 "
   "affiliations=122 associations=121 conferences=121 presentations=121 patents=122 "
@@ -95,7 +96,7 @@ static const char *const heading_fillers =
   "ed il lo gli le i mie miei altre altri principali en het van mijn overige "
   "computer it soft hard transferable interpersonal linguistic and/or / - experience "
   "history details information info qualification qualifications summary of with for "
-  "industry teaching research leadership management volunteer coaching student "
+  "industry teaching research leadership volunteer coaching student "
   "affairs services international national overseas freelance military "
   "languages spoken foreign";
 
@@ -134,6 +135,7 @@ static const char *const title_words =
   "coordinador coordinadora administrador administradora profesor profesora contable "
   "contador contadora programador programadora disenador disenadora encargado encargada "
   "diretor diretora engenheiro engenheira desenvolvedor desenvolvedora coordenador "
+  "assistente auxiliar vendedor vendedora supervisora operador operadora analista "
   "coordenadora estagiario estagiaria gestor gestora chefe professora "
   "direttore direttrice ingegnere sviluppatore sviluppatrice responsabile consulente "
   "stagista tirocinante impiegato impiegata programmatore progettista coordinatore "
@@ -184,7 +186,8 @@ static const char *const institution_words =
   "conservatory conservatoire conservatorio seminary fakultat faculte facultad "
   "faculdade facolta faculteit uni tu eth epfl mit kth ucla ucl lse insead "
   "gesamtschule realschule berufsschule berufskolleg kolleg athenaeum ateneo "
-  "polytechnique polytech";
+  "polytechnique polytech insa ens hec essec escp edhec epita epitech supelec centrale "
+  "polimi upm uam ucm usp unicamp ufrj rwth lmu tum kit tue vu uva ku eur ";
 
 /* degree level values: 1 secondary, 2 certificate, 3 diploma, 4 associate,
  * 5 bachelor, 6 master, 7 doctorate; +100 = only when written in capitals */
@@ -273,7 +276,8 @@ static const char *const cities =
   "singapore dubai doha riyadh nairobi lagos accra cairo johannesburg capetown "
   "tokyo beijing shanghai shenzhen seoul manila jakarta bangkok karachi lahore "
   "islamabad dhaka colombo kathmandu "
-  "saopaulo rio buenos aires bogota lima santiago caracas";
+  "saopaulo paulo rio janeiro buenos aires bogota lima santiago caracas york angeles francisco "
+  "diego jose haag horizonte alegre";
 
 static const char *const street_words =
   "street st str road rd avenue ave av lane ln drive dr boulevard blvd way court ct place "

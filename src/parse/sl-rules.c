@@ -602,12 +602,8 @@ static const char *const phone_labels[] = {
 static gboolean
 line_has_phone_label (const char *text, gsize before)
 {
-  g_autofree char *f = sl_text_fold (text);
-  g_autoptr(GPtrArray) w = NULL;
-
-  if (before < strlen (f))
-    f[before] = '\0';
-  w = folded_words (f);
+  g_autofree char *head = g_strndup (text, before);
+  g_autoptr(GPtrArray) w = folded_words (head);
   for (guint i = 0; i < w->len; i++)
     for (gsize k = 0; k < G_N_ELEMENTS (phone_labels); k++)
       if (g_str_equal (g_ptr_array_index (w, i), phone_labels[k]))
@@ -947,9 +943,9 @@ score_location (const char *seg, char **out)
     }
   if (colon != NULL)
     {
-      g_autofree char *label = sl_text_fold (seg);
+      g_autofree char *raw_label = g_strndup (seg, colon - seg);
+      g_autofree char *label = sl_text_fold (raw_label);
       gboolean is_label = FALSE;
-      label[colon - seg] = '\0';
       g_strstrip (label);
       for (gsize k = 0; k < G_N_ELEMENTS (address_labels); k++)
         if (g_str_equal (label, address_labels[k]))
@@ -1223,6 +1219,16 @@ entity_ok (const char *seg)
     for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
       if (g_str_equal (g_ptr_array_index (w, i), units[k]) && count_digits (seg) > 0)
         return FALSE;
+  /* what a cut date range leaves: "from", "Da", "von" */
+  if (w->len == 1)
+    {
+      static const char *const left[] = { "from", "da", "dal", "von", "vom", "de", "du", "desde", "van",
+                                           "since", "seit", "depuis", "sinds", "ab", "to", "till", "bis",
+                                           "au", "a", "al", "ad", "hasta", "ate", "tot" };
+      for (gsize k = 0; k < G_N_ELEMENTS (left); k++)
+        if (g_str_equal (first, left[k]))
+          return FALSE;
+    }
   /* "6months" */
   if (g_ascii_isdigit (seg[0]) && w->len == 1)
     return FALSE;
@@ -1253,17 +1259,24 @@ is_location_segment (const char *seg)
   for (guint i = 0; i < w->len; i++)
     {
       const char *word = g_ptr_array_index (w, i);
+      if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_TITLE, word)
+          || sl_lex_lookup (SL_LEX_INSTITUTION, word))
+        return FALSE;
       if (sl_lex_lookup (SL_LEX_CITY, word) || sl_lex_lookup (SL_LEX_COUNTRY, word))
         place++;
       else if (sl_lex_lookup (SL_LEX_REGION, word))
         {
-          /* two-letter regions only in capitals: "IN" but not "in" */
-          if (strlen (word) > 2 || strstr (seg, "in") == NULL)
+          /* two-letter regions only as a word in capitals: "IN", not "in" */
+          if (strlen (word) > 2)
             place++;
+          else
+            {
+              char up[3] = { g_ascii_toupper (word[0]), g_ascii_toupper (word[1]), 0 };
+              const char *q = strstr (seg, up);
+              if (q != NULL && (q == seg || !g_ascii_isalnum (q[-1])) && !g_ascii_isalnum (q[2]))
+                place++;
+            }
         }
-      else if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_TITLE, word)
-               || sl_lex_lookup (SL_LEX_INSTITUTION, word))
-        return FALSE;
     }
   return place > 0 && place * 2 >= (int) w->len;
 }
@@ -1324,7 +1337,7 @@ header_add_text (HeaderParts *h, const char *text, int no)
       char *s = g_ptr_array_index (segs, i);
       /* words like "at"/"bei"/"chez" join title and company: split there */
       const char *joins[] = { " at ", " @ ", " bei ", " chez ", " presso ", " bij ", " en la empresa ",
-                              " na empresa " };
+                              " na empresa ", " en ", " na ", " no ", " em ", " in der ", " im " };
       gboolean split = FALSE;
       for (gsize k = 0; k < G_N_ELEMENTS (joins) && !split; k++)
         {
@@ -1955,6 +1968,8 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
           if (r == NULL || (r->single && !d->single))
             r = d;
         }
+      if (r != NULL && cur != NULL && (cur->end != NULL || cur->start != NULL) && cur_no != l->no)
+        push_education (c, &cur, cur_no);
       {
         g_autofree char *own = line_without_dates (l);
         segs = split_segments (own, TRUE);
@@ -2350,8 +2365,15 @@ parse_languages (Ctx *c)
 
       if (l->section != SL_SECTION_LANGUAGES || l->heading || l->text[0] == '\0')
         continue;
-      /* "English (C1), German (native)" → one item per comma part */
-      parts = split_segments (l->text, TRUE);
+      /* "English (C1), German (native)" → one item per comma part; "Inglés:
+       * C1. Francés: básico." → one per sentence */
+      {
+        g_autofree char *t = g_strdup (l->text);
+        for (char *q = t; *q; q++)
+          if (*q == '.' && q[1] == ' ')
+            *q = ';';
+        parts = split_segments (t, TRUE);
+      }
       for (guint k = 0; k < parts->len; k++)
         {
           SlLanguage *lang = sl_rules_parse_language (g_ptr_array_index (parts, k));

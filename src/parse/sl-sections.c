@@ -181,7 +181,7 @@ sl_section_from_heading (const char       *line,
     }
   else
     {
-      if (best_weight < 2 && (n_unknown > 0 || (!styled && n_words > 1)))
+      if (best_weight < 2 && (n_unknown > 0 || (!styled && n_words > 3)))
         goto no;
       if (n_unknown > 2 || (n_unknown > 0 && n_words > 4 && !styled))
         goto no;
