@@ -1065,6 +1065,25 @@ test_cli_export (Fixture       *f,
     g_assert_cmpstr (out, ==, "E-mail\r\nzoe@example.org\r\ndora@example.org\r\ngrace@example.org\r\n");
   }
   {
+    /* parse --format json-resume goes through the same mapping. */
+    g_autofree char *txt = g_build_filename (f->dir, "resume.txt", NULL);
+    const char *argv[] = { cli, "parse", "--format", "json-resume", txt, NULL };
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *basics;
+
+    g_assert_true (g_file_set_contents (txt, "Marta Kowalczyk\nmarta.k@example.org\n\nEXPERIENCE\n"
+                                             "Software Engineer, Initech, 2019 - 2023\n", -1, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    node = parse_json (out);
+    g_assert_true (sl_json_resume_detect (node));
+    basics = json_object_get_object_member (json_node_get_object (node), "basics");
+    g_assert_cmpstr (json_object_get_string_member (basics, "email"), ==, "marta.k@example.org");
+  }
+  {
     const char *argv[] = { cli, "--db", f->path, "export", "--format", "xml", NULL };
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);

@@ -14,6 +14,7 @@
 #include "core/sl-date.h"
 #include "core/sl-json.h"
 #include "core/sl-util.h"
+#include "export/sl-json-resume.h"
 #include "extract/sl-extract.h"
 #include "parse/sl-phone.h"
 #include "parse/sl-rules.h"
@@ -93,9 +94,10 @@ sl_cli_parse (SlCliContext *ctx,
   sl_cli_llm_options_clear (&llm_opts);
   if (format == NULL)
     format = g_strdup ("profile");
-  if (!g_str_equal (format, "profile") && !g_str_equal (format, "eval"))
+  if (!g_str_equal (format, "profile") && !g_str_equal (format, "eval") &&
+      !g_str_equal (format, "json-resume"))
     {
-      sl_cli_error ("format '%s' is not available; use profile or eval", format);
+      sl_cli_error ("format '%s' is not available; use profile, eval or json-resume", format);
       return SL_CLI_USAGE;
     }
   if (today != NULL && !sl_date_is_valid (today))
@@ -156,6 +158,11 @@ sl_cli_parse (SlCliContext *ctx,
           profile->source = g_strdup ("cli");
           if (g_str_equal (format, "eval"))
             json = sl_rules_profile_to_eval_json (profile, pretty);
+          else if (g_str_equal (format, "json-resume"))
+            {
+              g_autoptr(JsonNode) resume = sl_json_resume_from_profile (profile);
+              json = sl_json_node_to_string (resume, pretty);
+            }
           else
             json = sl_profile_to_json (profile, pretty);
           if (out_dir != NULL)
