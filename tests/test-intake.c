@@ -414,13 +414,14 @@ test_mixed_folder (Fixture       *f,
   p = in_path (f, "sub/alice-2026.txt"); write_text (p, alice2); g_clear_pointer (&p, g_free);
   p = in_path (f, "bob.pdf"); write_pdf (p, bob); g_clear_pointer (&p, g_free);
   p = in_path (f, "broken.pdf"); write_text (p, "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage"); g_clear_pointer (&p, g_free);
+  p = in_path (f, "sub/stray.txt"); write_text (p, "see you at noon"); g_clear_pointer (&p, g_free);
   p = in_path (f, "notes.xyz"); write_text (p, "not a resume type"); g_clear_pointer (&p, g_free);
   p = in_path (f, ".hidden.txt"); write_text (p, alice); g_clear_pointer (&p, g_free);
 
   open_pipeline (f);
   sl_pipeline_set_n_workers (f->pipeline, 2);
   qids = enqueue (f, f->in, SL_INTAKE_SOURCE_FOLDER);
-  g_assert_cmpuint (qids->len, ==, 5);  /* .xyz and the hidden file are not taken */
+  g_assert_cmpuint (qids->len, ==, 6);  /* .xyz and the hidden file are not taken */
   wait_finished (f, 60);
 
   g_assert_false (f->wrong_thread);
@@ -428,18 +429,20 @@ test_mixed_folder (Fixture       *f,
   g_assert_cmpuint (f->fin[0], ==, 2);
   g_assert_cmpuint (f->fin[1], ==, 1);
   g_assert_cmpuint (f->fin[2], ==, 1);
-  g_assert_cmpuint (f->fin[3], ==, 1);
+  g_assert_cmpuint (f->fin[3], ==, 2);   /* the broken PDF and the stray note */
   g_assert_cmpuint (f->fin[4], ==, 0);
   g_assert_cmpuint (f->created, ==, 2);
   g_assert_cmpuint (f->updated, ==, 1);
-  g_assert_cmpuint (f->progress_done, ==, 5);
-  g_assert_cmpuint (f->progress_total, ==, 5);
+  g_assert_cmpuint (f->progress_done, ==, 6);
+  g_assert_cmpuint (f->progress_total, ==, 6);
 
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidates"), ==, 2);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidate_profiles"), ==, 2);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM profile_history"), ==, 1);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'"), ==, 3);
-  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE source = 'folder'"), ==, 5);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE source = 'folder'"), ==, 6);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"
+                                 " WHERE original_name = 'stray.txt' AND status = 'failed' AND profile_id IS NULL"), ==, 1);
 
   store = open_store (f);
   rec = record_for_name (store, "bob.pdf");
@@ -506,12 +509,12 @@ test_mixed_folder (Fixture       *f,
   g_assert_nonnull (bad->error);
   g_assert_cmpint (bad->profile_id, ==, 0);
 
-  /* Retry of the failed file: it fails again, but only once more. */
+  /* Retry of the failed files: they fail again, but only once more. */
   reset_counts (f);
   sl_pipeline_retry (f->pipeline, 0);
   wait_finished (f, 30);
-  g_assert_cmpuint (f->fin[3], ==, 1);
-  g_assert_cmpuint (f->progress_total, ==, 1);
+  g_assert_cmpuint (f->fin[3], ==, 2);
+  g_assert_cmpuint (f->progress_total, ==, 2);
   g_clear_pointer (&bad, sl_intake_record_free);
   bad = record_for_name (store, "broken.pdf");
   g_assert_cmpstr (bad->status, ==, "failed");

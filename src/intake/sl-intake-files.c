@@ -59,30 +59,38 @@ is_email_mime (const char *mime)
   return g_strcmp0 (mime, "message/rfc822") == 0 || g_strcmp0 (mime, "application/mbox") == 0;
 }
 
-/* Reads, hashes and sniffs one file into a queued record. */
+/* Files larger than this are queued without reading them: extraction
+ * refuses them anyway (its limit is far lower), with a message. */
+#define HASH_LIMIT ((gsize) 512 * 1024 * 1024)
+
+/* Reads, hashes and sniffs one file into a queued record.  A file that
+ * cannot be read still gets its row (without hash or type): the worker then
+ * fails it with the reason, so the user sees it and can retry. */
 static SlIntakeRecord *
-record_for_file (const char  *path,
-                 const char  *source,
-                 GError     **error)
+record_for_file (const char *path,
+                 const char *source)
 {
   g_autoptr(GMappedFile) map = NULL;
   g_autoptr(SlIntakeRecord) r = sl_intake_record_new ();
-  const guint8 *data;
-  gsize len;
-
-  map = g_mapped_file_new (path, FALSE, error);
-  if (map == NULL)
-    return NULL;
-  data = (const guint8 *) g_mapped_file_get_contents (map);
-  len = g_mapped_file_get_length (map);
+  GStatBuf st;
 
   r->path = g_canonicalize_filename (path, NULL);
   r->original_name = g_path_get_basename (path);
-  r->size = (gint64) len;
-  r->sha256 = sl_sha256_hex (data != NULL ? data : (const guint8 *) "", len);
-  r->mime = sl_extract_sniff (data, len);
-  r->source = g_strdup (is_email_mime (r->mime) ? SL_INTAKE_SOURCE_EMAIL : source);
   r->status = g_strdup (SL_INTAKE_STATUS_QUEUED);
+  if (g_stat (path, &st) == 0)
+    r->size = st.st_size;
+  if (r->size >= 0 && (gsize) r->size <= HASH_LIMIT)
+    map = g_mapped_file_new (path, FALSE, NULL);
+  if (map != NULL)
+    {
+      const guint8 *data = (const guint8 *) g_mapped_file_get_contents (map);
+      gsize len = g_mapped_file_get_length (map);
+
+      r->size = (gint64) len;
+      r->sha256 = sl_sha256_hex (data != NULL ? data : (const guint8 *) "", len);
+      r->mime = sl_extract_sniff (data, len);
+    }
+  r->source = g_strdup (is_email_mime (r->mime) ? SL_INTAKE_SOURCE_EMAIL : source);
   return g_steal_pointer (&r);
 }
 
@@ -125,15 +133,7 @@ collect_file (Collect     *c,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-  SlIntakeRecord *r = record_for_file (path, c->source, &local);
-
-  if (r == NULL)
-    {
-      skip (c, path, local->message);
-      return TRUE;
-    }
-  g_ptr_array_add (c->pending, r);
+  g_ptr_array_add (c->pending, record_for_file (path, c->source));
   c->n_found++;
   if (c->pending->len >= c->chunk)
     return collect_flush (c, error);

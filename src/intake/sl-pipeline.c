@@ -342,9 +342,7 @@ struct _SlPipeline
   gint          idle;             /* atomic, as the writer last saw it */
   int           lock_fd;
 
-  GMainContext *context;
-  GAsyncQueue  *events;           /* Event */
-  gint          events_scheduled; /* atomic */
+  struct _Sink *sink;             /* events for the creator's main context */
 
   Writer        w;
   GThread      *writer;
@@ -395,21 +393,74 @@ msg_new (MsgKind kind, gint64 qid)
   return m;
 }
 
-/* Event delivery ---------------------------------------------------------- */
+/* Event delivery ----------------------------------------------------------
+ *
+ * The writer pushes events into a sink shared with the idle sources it
+ * schedules on the creator's main context; the sink, not the pipeline, is
+ * what the sources hold, so a pipeline being disposed is never touched from
+ * the writer thread (dispose clears sink->pipeline under the lock). */
+
+typedef struct _Sink
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  SlPipeline      *pipeline;    /* NULL once disposed */
+  GAsyncQueue     *events;      /* Event */
+  gint             scheduled;   /* atomic */
+  GMainContext    *context;
+} Sink;
+
+static Sink *
+sink_new (SlPipeline *pipeline)
+{
+  Sink *sink = g_new0 (Sink, 1);
+
+  g_atomic_ref_count_init (&sink->ref);
+  g_mutex_init (&sink->lock);
+  sink->pipeline = pipeline;
+  sink->events = g_async_queue_new_full ((GDestroyNotify) event_free);
+  sink->context = g_main_context_ref_thread_default ();
+  return sink;
+}
+
+static Sink *
+sink_ref (Sink *sink)
+{
+  g_atomic_ref_count_inc (&sink->ref);
+  return sink;
+}
+
+static void
+sink_unref (gpointer data)
+{
+  Sink *sink = data;
+
+  if (!g_atomic_ref_count_dec (&sink->ref))
+    return;
+  g_async_queue_unref (sink->events);
+  g_main_context_unref (sink->context);
+  g_mutex_clear (&sink->lock);
+  g_free (sink);
+}
 
 static gboolean
 dispatch_events (gpointer data)
 {
-  GWeakRef *ref = data;
-  g_autoptr(SlPipeline) self = g_weak_ref_get (ref);
+  Sink *sink = data;
+  g_autoptr(SlPipeline) self = NULL;
   Event *ev;
 
+  g_mutex_lock (&sink->lock);
+  if (sink->pipeline != NULL)
+    self = g_object_ref (sink->pipeline);
+  g_mutex_unlock (&sink->lock);
   if (self == NULL)
     return G_SOURCE_REMOVE;
+
   /* Reset before draining: an event pushed after this point schedules a
    * new dispatch, one pushed before it is drained here. */
-  g_atomic_int_set (&self->events_scheduled, 0);
-  while ((ev = g_async_queue_try_pop (self->events)) != NULL)
+  g_atomic_int_set (&sink->scheduled, 0);
+  while ((ev = g_async_queue_try_pop (sink->events)) != NULL)
     {
       switch (ev->kind)
         {
@@ -437,35 +488,27 @@ dispatch_events (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
 /* Writer thread: hands events to the main context in order. */
 static void
 post_events (SlPipeline *self,
              GPtrArray  *events)
 {
+  Sink *sink = self->sink;
   gsize n = 0;
   gpointer *stolen = g_ptr_array_steal (events, &n);
 
   for (gsize i = 0; i < n; i++)
-    g_async_queue_push (self->events, stolen[i]);
+    g_async_queue_push (sink->events, stolen[i]);
   g_free (stolen);
 
-  if (g_atomic_int_compare_and_exchange (&self->events_scheduled, 0, 1))
+  if (g_atomic_int_compare_and_exchange (&sink->scheduled, 0, 1))
     {
       g_autoptr(GSource) source = g_idle_source_new ();
-      GWeakRef *ref = g_new0 (GWeakRef, 1);
 
-      g_weak_ref_init (ref, self);
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, dispatch_events, ref, weak_ref_free);
+      g_source_set_callback (source, dispatch_events, sink_ref (sink), sink_unref);
       g_source_set_static_name (source, "[shortlist] intake events");
-      g_source_attach (source, self->context);
+      g_source_attach (source, sink->context);
     }
 }
 
@@ -1394,6 +1437,16 @@ process_item (SlPipeline *self,
           continue;
         }
 
+      /* Next to nothing extracted and nobody recognisable in it (a scan
+       * without OCR, a stray file): no anonymous candidate is made. */
+      if (has_warning (doc->warnings, SL_EXTRACT_WARNING_NO_TEXT) && profile->personal.name == NULL &&
+          profile->personal.email == NULL && profile->personal.phone == NULL)
+        {
+          if (first_parse_error == NULL)
+            first_parse_error = g_strdup ("No resume text found (a scan without OCR, or not a resume)");
+          continue;
+        }
+
       if (cfg->llm != NULL && !has_warning (doc->warnings, SL_EXTRACT_WARNING_NO_TEXT))
         {
           g_autoptr(GError) llm_error = NULL;
@@ -1520,6 +1573,11 @@ sl_pipeline_dispose (GObject *object)
 
   g_clear_pointer (&self->watches, g_hash_table_unref);
 
+  /* Pending dispatches find no pipeline from here on. */
+  g_mutex_lock (&self->sink->lock);
+  self->sink->pipeline = NULL;
+  g_mutex_unlock (&self->sink->lock);
+
   if (self->writer != NULL)
     {
       Reply reply;
@@ -1557,16 +1615,13 @@ static void
 sl_pipeline_finalize (GObject *object)
 {
   SlPipeline *self = SL_PIPELINE (object);
-  Event *ev;
   SlStore *store;
   Msg *m;
 
   while ((m = g_async_queue_try_pop (self->to_writer)) != NULL)
     msg_free (m);
   g_async_queue_unref (self->to_writer);
-  while ((ev = g_async_queue_try_pop (self->events)) != NULL)
-    event_free (ev);
-  g_async_queue_unref (self->events);
+  g_clear_pointer (&self->sink, sink_unref);
   while ((store = g_async_queue_try_pop (self->read_stores)) != NULL)
     g_object_unref (store);
   g_async_queue_unref (self->read_stores);
@@ -1579,7 +1634,6 @@ sl_pipeline_finalize (GObject *object)
   g_mutex_clear (&self->items_lock);
   config_unref (self->config);
   g_mutex_clear (&self->config_lock);
-  g_main_context_unref (self->context);
   if (self->lock_fd >= 0)
     close (self->lock_fd);
   g_free (self->db_path);
@@ -1625,10 +1679,9 @@ sl_pipeline_init (SlPipeline *self)
   g_mutex_init (&self->config_lock);
   g_mutex_init (&self->items_lock);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->events = g_async_queue_new ();
+  self->sink = sink_new (self);
   self->to_writer = g_async_queue_new ();
   self->read_stores = g_async_queue_new ();
-  self->context = g_main_context_ref_thread_default ();
   self->w.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) msg_free);
   self->w.tx_events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
   self->w.claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
