@@ -525,7 +525,7 @@ test_rtf (void)
   const char *rtf =
     "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}"
     "{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Riched20;}{\\info{\\author Secret Author}}"
-    "\\pard\\plain\\b\\fs32 Ren\\'e9 Fixture\\b0\\fs20\\par "
+    "\\pard\\plain\\b\\fs32 Ren\\'e9 Fixture\\b0\\fs20{\\v  hidden note}\\par "
     "Caf\\u233?s and na\\u239\\'efve \\{braces\\}\\par"
     "{\\pict\\pngblip 89504e470d0a1a0a}"
     "\\trowd\\cellx1000\\cellx2000 Skill\\cell Level\\cell\\row "

@@ -19,6 +19,7 @@
 typedef struct
 {
   gboolean skip;
+  gboolean hidden;   /* \v: hidden text */
   gboolean bold;
   int      fs;       /* half-points */
   int      uc;       /* bytes to skip after \uN */
@@ -52,7 +53,7 @@ flush_bytes (Rtf *r, const State *st)
 
   if (r->bytes->len == 0)
     return;
-  if (!st->skip)
+  if (!st->skip && !st->hidden)
     {
       utf8 = g_convert ((const char *) r->bytes->data, r->bytes->len, "UTF-8",
                         r->codepage, NULL, NULL, NULL);
@@ -76,7 +77,7 @@ put_text (Rtf *r, const State *st, const char *s)
   glong n;
 
   flush_bytes (r, st);
-  if (st->skip)
+  if (st->skip || st->hidden)
     return;
   n = g_utf8_strlen (s, -1);
   g_string_append (r->line, s);
@@ -118,7 +119,7 @@ sl_extract_rtf (SlExtractContext *ctx,
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (State));
   gsize len, i = 0;
   const guint8 *d = g_bytes_get_data (bytes, &len);
-  State st = { FALSE, FALSE, 24, 1 };
+  State st = { FALSE, FALSE, FALSE, 24, 1 };
   Rtf r = { 0 };
   int skip_fallback = 0;
   gboolean star = FALSE, stopped = FALSE;
@@ -233,11 +234,14 @@ sl_extract_rtf (SlExtractContext *ctx,
                 put_text (&r, &st, "\t");
               else if (g_str_equal (word, "b"))
                 st.bold = !has_param || param != 0;
+              else if (g_str_equal (word, "v"))
+                st.hidden = !has_param || param != 0;
               else if (g_str_equal (word, "fs") && has_param)
                 st.fs = CLAMP (param, 2, 400);
               else if (g_str_equal (word, "plain"))
                 {
                   st.bold = FALSE;
+                  st.hidden = FALSE;
                   st.fs = 24;
                 }
               else if (g_str_equal (word, "uc") && has_param)
@@ -318,7 +322,7 @@ sl_extract_rtf (SlExtractContext *ctx,
           flush_bytes (&r, &st);
           while (j < len && d[j] != '\\' && d[j] != '{' && d[j] != '}' && d[j] != '\r' && d[j] != '\n')
             j++;
-          if (!st.skip)
+          if (!st.skip && !st.hidden)
             {
               g_autofree char *chunk = sl_extract_decode_text (d + i, j - i);
               put_text (&r, &st, chunk);
