@@ -493,6 +493,43 @@ test_export_file_async (Fixture       *f,
 }
 
 static void
+test_async_import_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "async.csv", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "cancelled.csv", NULL);
+  g_autoptr(GFile) in = g_file_new_for_path (csv);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(SlExportOptions) o = sl_export_options_new (SL_EXPORT_FORMAT_CSV);
+
+  /* Import on a worker thread with its own connection. */
+  g_assert_true (g_file_set_contents (csv, "Name,Email\nAda,ada@example.org\nBob,bob@\n", -1, NULL));
+  sl_import_file_async (f->store, in, NULL, on_exported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  rows = sl_import_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_no_error (((SlImportResult *) g_ptr_array_index (rows, 0))->error);
+  g_assert_nonnull (((SlImportResult *) g_ptr_array_index (rows, 1))->error);
+  g_assert_cmpint (sl_store_count_live_profiles (f->store), ==, 1);
+
+  /* A cancelled export leaves no file behind. */
+  g_cancellable_cancel (cancel);
+  sl_export_to_file_async (f->store, o, out, cancel, on_exported, &result2);
+  while (result2 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sl_export_to_file_finish (result2, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_json_resume_files (Fixture       *f,
                         gconstpointer  data)
 {
@@ -1109,6 +1146,7 @@ main (int   argc,
   ADD ("/export/csv/selection", test_csv_export_selection);
   ADD ("/export/csv/query", test_csv_export_query);
   ADD ("/export/file-async", test_export_file_async);
+  ADD ("/export/async-import-cancel", test_async_import_cancel);
   ADD ("/export/json-resume/files", test_json_resume_files);
   g_test_add_func ("/export/json-resume/mapping", test_json_resume_mapping);
   g_test_add_func ("/export/json-resume/round-trip", test_json_resume_round_trip);
