@@ -16,3 +16,8 @@ int sl_cli_check (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_export (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_parse (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_archive (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_erase (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_export_subject (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_consent (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_retention (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_audit (SlCliContext *ctx, int argc, char **argv);

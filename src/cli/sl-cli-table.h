@@ -10,3 +10,8 @@
 { "check", "verify the database: schema, integrity, search index", sl_cli_check },
 { "export", "export candidates as CSV or JSON Resume", sl_cli_export },
 { "parse", "parse resumes into profiles without storing them", sl_cli_parse },
+{ "erase", "erase candidates and everything held about them (GDPR; needs --yes)", sl_cli_erase },
+{ "export-subject", "everything held about one candidate as JSON plus originals (--output DIR)", sl_cli_export_subject },
+{ "consent", "show or set a candidate's legal basis, or the default (--default)", sl_cli_consent },
+{ "retention", "candidates not updated for N months (--months N; --erase --yes)", sl_cli_retention },
+{ "audit", "the audit log (--json to export)", sl_cli_audit },

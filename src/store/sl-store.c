@@ -561,6 +561,44 @@ migrate (SlStore  *self,
     }
 }
 
+/* Consent (privacy room, src/privacy): the legal basis and its date per
+ * candidate.  Every new candidate gets the default basis (store_state key
+ * 'consent_default') dated at its creation, whatever writer inserts it;
+ * candidates stored before get 'legitimate-interest' dated at their
+ * creation.  Idempotent and created on open rather than as a numbered
+ * migration, so it never competes with another room for a schema number. */
+#define CONSENT_SCHEMA \
+  "CREATE TABLE IF NOT EXISTS candidate_consent (" \
+  "  candidate_id INTEGER PRIMARY KEY REFERENCES candidates (id) ON DELETE CASCADE," \
+  "  legal_basis TEXT NOT NULL," \
+  "  recorded_at TEXT NOT NULL," \
+  "  note TEXT);" \
+  "INSERT OR IGNORE INTO store_state (key, value) VALUES ('consent_default', 'legitimate-interest');" \
+  "INSERT OR IGNORE INTO candidate_consent (candidate_id, legal_basis, recorded_at)" \
+  "  SELECT id, 'legitimate-interest', created_at FROM candidates;" \
+  "CREATE TRIGGER IF NOT EXISTS candidate_consent_ai AFTER INSERT ON candidates BEGIN" \
+  "  INSERT OR IGNORE INTO candidate_consent (candidate_id, legal_basis, recorded_at)" \
+  "    VALUES (new.id, coalesce ((SELECT value FROM store_state WHERE key = 'consent_default')," \
+  "                              'legitimate-interest'), new.created_at);" \
+  "END;"
+
+static gboolean
+ensure_consent (SlStore  *self,
+                GError  **error)
+{
+  if (read_int_pragma (self, "SELECT count(*) FROM sqlite_master WHERE name = 'candidate_consent_ai'") > 0)
+    return TRUE;
+  if (!sl_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!sl_store_exec (self, CONSENT_SCHEMA, error) || !sl_store_exec (self, "COMMIT", error))
+    {
+      sl_store_exec (self, "ROLLBACK", NULL);
+      g_prefix_error (error, "Could not add the consent table: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sl_store_open_internal (SlStore           *self,
                         SlStoreOpenFlags   flags,
@@ -665,7 +703,7 @@ sl_store_open_internal (SlStore           *self,
       return FALSE;
     }
 
-  return migrate (self, error);
+  return migrate (self, error) && ensure_consent (self, error);
 }
 
 SlStore *

@@ -1,0 +1,611 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-privacy: GDPR erase (no byte of the person left in the database
+ * files, the WAL or the archive), subject access export, consent, retention
+ * and the audit log, through the library and shortlist-cli.  Resumes go
+ * through the real intake pipeline (shortlist-cli import).
+ */
+#define _GNU_SOURCE 1
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "intake/sl-pipeline.h"
+#include "privacy/sl-privacy.h"
+#include "store/sl-store-extras.h"
+#include "store/sl-store-search.h"
+
+#define TARGET_NAME  "Zephyrine Quillfeather"
+#define TARGET_EMAIL "zephyrine.quillfeather@example.org"
+#define TARGET_PHONE "+44 20 7946 0321"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  char *archive_dir;
+  char *in_dir;
+} Fixture;
+
+static void
+write_resume (Fixture    *f,
+              const char *file,
+              const char *name,
+              const char *email,
+              const char *phone,
+              const char *title,
+              const char *skills)
+{
+  g_autofree char *path = g_build_filename (f->in_dir, file, NULL);
+  g_autofree char *text = g_strdup_printf ("%s\n%s\n%s\nLondon, United Kingdom\n\n"
+                                           "EXPERIENCE\n%s, Northwind Traders, 2018 - Present\n"
+                                           "Built data pipelines and reporting.\n\n"
+                                           "EDUCATION\nBSc Computer Science, University of Leeds, 2014 - 2017\n\n"
+                                           "SKILLS\n%s\n",
+                                           name, email, phone, title, skills);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("shortlist-privacy-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "data", "shortlist.db", NULL);
+  f->archive_dir = sl_intake_default_archive_dir (f->db_path);
+  f->in_dir = g_build_filename (f->dir, "in", NULL);
+  g_assert_cmpint (g_mkdir (f->in_dir, 0700), ==, 0);
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *d = g_dir_open (path, 0, NULL);
+
+  if (d != NULL)
+    {
+      const char *name;
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rm_rf (child);
+        }
+      g_dir_close (d);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+  g_free (f->archive_dir);
+  g_free (f->in_dir);
+}
+
+/* Runs shortlist-cli --db DB ARGS...; returns the exit status. */
+static int
+run_cli (Fixture     *f,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stdout_text = NULL;
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->db_path);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_text, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) && g_test_verbose ())
+    g_printerr ("cli stderr: %s\n", err);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+import_all (Fixture *f)
+{
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, "import", f->in_dir, NULL), ==, 0);
+}
+
+/* Three candidates; the target twice (a re-import with a new title makes
+ * history) and once more as a byte-identical duplicate. */
+static void
+import_people (Fixture *f)
+{
+  write_resume (f, "zq.txt", TARGET_NAME, TARGET_EMAIL, TARGET_PHONE, "Data Engineer", "Python, SQL, Airflow");
+  write_resume (f, "bi.txt", "Bartholomew Ironwood", "b.ironwood@example.net", "+44 20 7946 0555",
+                "Backend Developer", "Go, PostgreSQL, Docker");
+  write_resume (f, "cv.txt", "Cassiopeia Vantablack", "cassie.v@example.com", "+44 20 7946 0777",
+                "Product Designer", "Figma, Sketch, User Research");
+  import_all (f);
+  {
+    g_autofree char *zq = g_build_filename (f->in_dir, "zq.txt", NULL);
+    g_autofree char *copy = g_build_filename (f->in_dir, "zq-copy.txt", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *out = NULL;
+
+    g_assert_true (g_file_get_contents (zq, &text, NULL, NULL));
+    g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+    write_resume (f, "zq.txt", TARGET_NAME, TARGET_EMAIL, TARGET_PHONE, "Senior Data Engineer",
+                  "Python, SQL, Airflow, Spark");
+    g_assert_cmpint (run_cli (f, &out, "import", zq, copy, NULL), ==, 0);
+  }
+}
+
+static gboolean
+need_parser (void)
+{
+  if (!sl_intake_has_rule_parser ())
+    {
+      g_test_skip ("built without the rule parser");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* Every regular file under @dir (recursively) that contains @needle, as a
+ * newline-separated list (empty = none). */
+static void
+find_in_tree (const char *dir,
+              const char *needle,
+              GString    *hits)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        find_in_tree (child, needle, hits);
+      else if (file_contains (child, needle))
+        g_string_append_printf (hits, "%s\n", child);
+    }
+  g_dir_close (d);
+}
+
+/* The database, its -wal and -shm, and the archive folder. */
+static char *
+traces_of (Fixture    *f,
+           const char *needle)
+{
+  GString *hits = g_string_new (NULL);
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (f->db_path, suffixes[i], NULL);
+      if (file_contains (p, needle))
+        g_string_append_printf (hits, "%s\n", p);
+    }
+  find_in_tree (f->archive_dir, needle, hits);
+  return g_string_free (hits, FALSE);
+}
+
+static gint64
+count_sql (SlStore    *store,
+           const char *db_path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  gint64 n = -1;
+
+  (void) store;
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_erase_leaves_no_trace (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *needles[] = { TARGET_EMAIL, TARGET_NAME, "Quillfeather", "quillfeather", "Zephyrine" };
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  SlEraseReport report = { 0 };
+  gint64 cid, other;
+  struct stat sb;
+
+  if (!need_parser ())
+    return;
+  import_people (f);
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, TARGET_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cid, >, 0);
+  other = sl_privacy_resolve (store, "b.ironwood@example.net", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other, !=, cid);
+  g_assert_cmpint (sl_store_add_note (store, cid, "Called Zephyrine Quillfeather on Monday", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (sl_store_add_tag (store, cid, "shortlisted", &error));
+  g_assert_true (sl_store_add_tag (store, other, "shortlisted", &error));
+  g_assert_no_error (error);
+
+  /* Before: the person is really in there (so the check below can fail). */
+  {
+    g_autofree char *before = traces_of (f, TARGET_EMAIL);
+    g_autoptr(GString) in_archive = g_string_new (NULL);
+
+    find_in_tree (f->archive_dir, TARGET_EMAIL, in_archive);
+    g_assert_cmpstr (before, !=, "");
+    g_assert_cmpuint (in_archive->len, >, 0);
+  }
+  g_assert_cmpint (count_sql (store, f->db_path,
+                              "SELECT count(*) FROM profile_history h JOIN candidate_profiles p ON p.id = h.profile_id"
+                              " WHERE p.email = '" TARGET_EMAIL "'"), >=, 1);
+
+  g_assert_true (sl_privacy_erase_candidate (store, cid, f->archive_dir, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.profiles, ==, 1);
+  g_assert_cmpuint (report.intake_rows, >=, 3);   /* import, re-import, duplicate */
+  g_assert_cmpuint (report.files_removed, ==, 2); /* two distinct versions of the file */
+  g_assert_true (report.wal_truncated);
+
+  /* Erase tombstone queued for sync; the candidate, notes and consent gone. */
+  if (count_sql (store, f->db_path, "SELECT count(*) FROM sqlite_master WHERE name = 'sync_outbox'") > 0)
+    g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM sync_outbox WHERE op = 'erase'"), ==, 1);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidates"), ==, 2);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_notes"), ==, 0);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_tags"), ==, 1);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_consent"), ==, 2);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM audit_log WHERE action = 'erase' AND entity = 'candidate'"), ==, 1);
+  g_assert_cmpint (sl_privacy_resolve (store, TARGET_EMAIL, &error), ==, 0);
+  g_assert_error (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The others are intact and still found by full-text search. */
+  {
+    const char *words[] = { "Ironwood", "Vantablack", "Quillfeather" };
+    const guint expect[] = { 1, 1, 0 };
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        g_autoptr(GPtrArray) hits = sl_store_search_profiles (store, words[i], 10, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, expect[i]);
+      }
+  }
+  uuid = NULL;
+  g_clear_object (&store);
+
+  /* No byte of them in the database, its WAL/shm, or the archive. */
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_autofree char *hits = traces_of (f, needles[i]);
+      if (*hits != '\0')
+        g_test_message ("“%s” still in:\n%s", needles[i], hits);
+      g_assert_cmpstr (hits, ==, "");
+    }
+  /* ... and the others' data is still there. */
+  {
+    g_autofree char *hits = traces_of (f, "b.ironwood@example.net");
+    g_assert_cmpstr (hits, !=, "");
+  }
+
+  /* Private files: the data folder 0700, the database 0600. */
+  {
+    g_autofree char *data_dir = g_path_get_dirname (f->db_path);
+    g_assert_cmpint (g_stat (data_dir, &sb), ==, 0);
+    g_assert_cmpint (sb.st_mode & 0777, ==, 0700);
+    g_assert_cmpint (g_stat (f->db_path, &sb), ==, 0);
+    g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
+  }
+}
+
+static void
+test_shared_original_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SlEraseReport report = { 0 };
+  gint64 cid;
+  gint64 qid_other = 0;
+
+  if (!need_parser ())
+    return;
+  import_people (f);
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, "cassie.v@example.com", &error);
+  g_assert_no_error (error);
+  /* Another candidate's row pointing at the same archived file (as a
+   * multi-person document would): the file must stay. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 5000);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO file_intake_queue (uuid, path, sha256, status, profile_id, archive_path,"
+                                   " created_at, updated_at)"
+                                   " SELECT 'shared-row', path, 'x' || sha256, 'done',"
+                                   "  (SELECT id FROM candidate_profiles WHERE email = 'b.ironwood@example.net'),"
+                                   "  archive_path, created_at, updated_at FROM file_intake_queue"
+                                   " WHERE profile_id = (SELECT id FROM candidate_profiles WHERE email = 'cassie.v@example.com')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    qid_other = sqlite3_last_insert_rowid (db);
+    sqlite3_close (db);
+  }
+  g_assert_cmpint (qid_other, >, 0);
+  g_assert_true (sl_privacy_erase_candidate (store, cid, f->archive_dir, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.files_removed, ==, 0);
+  g_assert_cmpuint (report.files_kept, ==, 1);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM file_intake_queue WHERE uuid = 'shared-row'"), ==, 1);
+}
+
+static void
+test_subject_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out_dir = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *root, *cand, *profile, *intake0;
+  JsonArray *profiles, *intake, *audit;
+  gint64 cid;
+  struct stat sb;
+
+  if (!need_parser ())
+    return;
+  import_people (f);
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, TARGET_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_add_note (store, cid, "Prefers remote work", &error), >, 0);
+  g_assert_true (sl_store_add_tag (store, cid, "python", &error));
+  g_assert_true (sl_privacy_set_consent (store, cid, SL_CONSENT_CONSENT, "web form 2026-11-01", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  out_dir = g_build_filename (f->dir, "sar", NULL);
+  g_assert_cmpint (run_cli (f, &out, "export-subject", "--output", out_dir, TARGET_EMAIL, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2 originals"));
+
+  json_path = g_build_filename (out_dir, "subject.json", NULL);
+  g_assert_cmpint (g_stat (json_path, &sb), ==, 0);
+  g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  cand = json_object_get_object_member (root, "candidate");
+  g_assert_cmpstr (json_object_get_string_member (cand, "email"), ==, TARGET_EMAIL);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "consent"), "legal_basis"),
+                   ==, "consent");
+  profiles = json_object_get_array_member (root, "profiles");
+  g_assert_cmpuint (json_array_get_length (profiles), ==, 1);
+  profile = json_array_get_object_element (profiles, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (profile, "personal_info"), "name"),
+                   ==, TARGET_NAME);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (profile, "history")), >=, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "notes")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "tags"), 0),
+                                                  "name"), ==, "python");
+  intake = json_object_get_array_member (root, "intake");
+  g_assert_cmpuint (json_array_get_length (intake), >=, 2);
+  intake0 = json_array_get_object_element (intake, 0);
+  g_assert_true (json_object_has_member (json_object_get_object_member (intake0, "metadata"), "processing_history"));
+  {
+    g_autofree char *copy = g_build_filename (out_dir, "originals",
+                                              json_object_get_string_member (intake0, "export_file"), NULL);
+    g_assert_true (file_contains (copy, "Northwind Traders"));
+    g_assert_true (file_contains (copy, TARGET_EMAIL));
+  }
+  /* Audit entries about them: create, update, the consent change. */
+  audit = json_object_get_array_member (root, "audit");
+  g_assert_cmpuint (json_array_get_length (audit), >=, 2);
+
+  /* The export itself is audited, without personal data. */
+  g_free (out);
+  out = NULL;
+  g_assert_cmpint (run_cli (f, &out, "audit", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"subject-access\""));
+  g_assert_null (strstr (out, TARGET_EMAIL));
+  g_assert_null (strstr (out, "Quillfeather"));
+}
+
+static void
+test_consent_and_retention (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlConsent) consent = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_months (now, 13);
+  g_autofree char *out = NULL;
+  gint64 cid;
+
+  if (!need_parser ())
+    return;
+  /* The default basis applies to candidates created after it is set. */
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sl_privacy_set_default_basis (store, "because", &error));
+  g_assert_error (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sl_privacy_set_default_basis (store, SL_CONSENT_CONTRACT, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  import_people (f);
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, TARGET_EMAIL, &error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (consent->legal_basis, ==, SL_CONSENT_CONTRACT);
+  g_assert_nonnull (consent->recorded_at);
+  g_clear_pointer (&consent, sl_consent_free);
+
+  g_assert_false (sl_privacy_set_consent (store, cid, "vibes", NULL, &error));
+  g_assert_error (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nobody is due now; everybody 13 months from now. */
+  due = sl_privacy_retention_due (store, 12, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = sl_privacy_retention_due (store, 12, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 3);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Age one candidate by rewriting its dates, as if untouched for 2 years. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+    sqlite3_busy_timeout (db, 5000);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE candidates SET updated_at = '2024-01-01T00:00:00.000Z' WHERE email = 'cassie.v@example.com';"
+                                   "UPDATE candidate_profiles SET updated_at = '2024-01-01T00:00:00.000Z' WHERE email = 'cassie.v@example.com';",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_clear_object (&store);
+
+  /* The CLI lists; --erase without --yes erases nothing. */
+  g_assert_cmpint (run_cli (f, &out, "retention", "--months", "12", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "cassie.v@example.com"));
+  g_assert_null (strstr (out, "b.ironwood@example.net"));
+  g_assert_nonnull (strstr (out, "1 candidate not updated"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "retention", "--months", "12", "--erase", NULL), ==, 1);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "retention", "--months", "12", "--erase", "--yes", NULL), ==, 0);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates"), ==, 2);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates WHERE email = 'cassie.v@example.com'"), ==, 0);
+
+  /* consent via the CLI */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "consent", TARGET_EMAIL, "--set", "legal-obligation", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "legal-obligation"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "consent", TARGET_EMAIL, "--set", "nope", NULL), ==, 2);
+}
+
+static void
+test_cli_erase_and_audit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonArray *arr;
+  gboolean saw_erase = FALSE, saw_create = FALSE;
+
+  if (!need_parser ())
+    return;
+  import_people (f);
+  /* Without --yes: nothing happens. */
+  g_assert_cmpint (run_cli (f, &out, "erase", TARGET_EMAIL, NULL), ==, 1);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "erase", "nobody@example.org", "--yes", NULL), ==, 1);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates"), ==, 3);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "erase", "--yes", TARGET_EMAIL, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "erased 1 candidate"));
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidates"), ==, 2);
+  {
+    g_autofree char *hits = traces_of (f, TARGET_EMAIL);
+    g_assert_cmpstr (hits, ==, "");
+  }
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "audit", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  arr = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *action = json_object_get_string_member (o, "action");
+      g_assert_nonnull (json_object_get_string_member (o, "at"));
+      if (g_str_equal (action, "erase") && g_str_equal (json_object_get_string_member (o, "entity"), "candidate"))
+        saw_erase = TRUE;
+      if (g_str_has_suffix (action, "create"))
+        saw_create = TRUE;
+    }
+  g_assert_true (saw_erase);
+  g_assert_true (saw_create);
+  g_assert_null (strstr (out, "Ironwood"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/privacy/erase/no-trace", Fixture, NULL, setup, test_erase_leaves_no_trace, teardown);
+  g_test_add ("/privacy/erase/shared-original", Fixture, NULL, setup, test_shared_original_kept, teardown);
+  g_test_add ("/privacy/erase/cli-and-audit", Fixture, NULL, setup, test_cli_erase_and_audit, teardown);
+  g_test_add ("/privacy/subject-export", Fixture, NULL, setup, test_subject_export, teardown);
+  g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
+  return g_test_run ();
+}
