@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "core/sl-util.h"
+#include "fake-llm-server.h"
 #include "intake/sl-pipeline.h"
 
 typedef struct
@@ -963,6 +964,89 @@ test_cli_import (Fixture       *f,
 }
 
 static void
+test_llm_and_fallback (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char answer[] =
+    "{\"basics\":{\"name\":\"Amara Lindqvist\",\"label\":\"Senior Software Engineer\"},"
+    "\"work\":[{\"name\":\"Northwind Analytics GmbH\",\"position\":\"Senior Software Engineer\","
+    "\"startDate\":\"2019-03\",\"endDate\":\"present\"},"
+    "{\"name\":\"Contoso Logistics\",\"position\":\"Software Engineer\","
+    "\"startDate\":\"2015-06\",\"endDate\":\"2019-02\"}],"
+    "\"skills\":[{\"name\":\"Python\"},{\"name\":\"Git\"}]}";
+  FakeLlmServer *server = NULL;
+  g_autoptr(SlLlmConfig) config = NULL;
+  g_autoptr(SlLlmClient) client = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) qids = NULL;
+  g_autofree char *base = NULL;
+
+  if (!need_parser ())
+    return;
+
+  /* Person 400 is Amara Lindqvist; the first request gets a model answer,
+   * the second a server error, so the rules' result is kept. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cv%u.txt", i);
+      g_autofree char *p = in_path (f, name);
+      g_autofree char *text = resume_text (400 + i, 0);
+      write_text (p, text);
+    }
+  server = fake_llm_server_new ();
+  fake_llm_server_push_answer (server, answer, 0);
+  fake_llm_server_push_status (server, 500, "{\"error\":{\"message\":\"overloaded\"}}", NULL, 0);
+  config = sl_llm_config_new_preset ("ollama", &error);
+  g_assert_no_error (error);
+  base = g_strconcat (fake_llm_server_get_url (server), "/v1", NULL);
+  sl_llm_config_set_base_url (config, base);
+  sl_llm_config_set_model (config, "test-model");
+  config->max_retries = 0;
+  config->timeout_ms = 5000;
+  client = sl_llm_client_new (config, &error);
+  g_assert_no_error (error);
+
+  open_pipeline (f);
+  sl_pipeline_set_n_workers (f->pipeline, 1);   /* requests in row order */
+  sl_pipeline_set_llm_client (f->pipeline, client);
+  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
+  g_assert_cmpuint (qids->len, ==, 2);
+  wait_finished (f, 60);
+  g_assert_cmpuint (f->fin[0], ==, 2);
+  g_assert_cmpuint (f->fin[3], ==, 0);
+  g_assert_cmpuint (fake_llm_server_n_requests (server), ==, 2);
+
+  store = open_store (f);
+  {
+    g_autoptr(SlIntakeRecord) r = sl_store_intake_get_record (store, g_array_index (qids, gint64, 0), &error);
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile (store, r->profile_id, &error);
+    g_autofree char *report = sl_store_intake_get_processing_report (store, r->qid, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sp->profile->meta.parser, ==, "rules+llm");
+    g_assert_cmpstr (sp->profile->meta.model, ==, "test-model");
+    g_assert_nonnull (strstr (report, "\"parser\":\"rules+llm\""));
+    g_assert_nonnull (strstr (report, "\"model\":\"test-model\""));
+    g_assert_nonnull (strstr (report, "\"llm\":"));
+    /* Contacts come from the rules (the model gave none). */
+    g_assert_nonnull (sp->profile->personal.email);
+  }
+  {
+    g_autoptr(SlIntakeRecord) r = sl_store_intake_get_record (store, g_array_index (qids, gint64, 1), &error);
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile (store, r->profile_id, &error);
+    g_autofree char *report = sl_store_intake_get_processing_report (store, r->qid, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (r->status, ==, "done");
+    g_assert_cmpstr (sp->profile->meta.parser, ==, "rules");
+    g_assert_nonnull (strstr (report, "llm: "));
+  }
+  close_pipeline (f);
+  fake_llm_server_free (server);
+}
+
+static void
 test_statuses (void)
 {
   g_assert_true (sl_intake_status_is_final ("done"));
@@ -993,6 +1077,7 @@ main (int   argc,
   ADD ("/intake/infected-and-email", test_infected_and_email);
   ADD ("/intake/archive-retention", test_archive_retention);
   ADD ("/intake/cli-import", test_cli_import);
+  ADD ("/intake/llm-and-fallback", test_llm_and_fallback);
 #undef ADD
 
   return g_test_run ();

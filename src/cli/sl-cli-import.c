@@ -426,6 +426,11 @@ sl_cli_import (SlCliContext *ctx,
         }
       if (jobs > 0)
         sl_pipeline_set_n_workers (pipeline, (guint) jobs);
+      else if (llm != NULL)
+        /* Workers wait on the network: as many as the provider allows in
+         * flight, so its limit (not the core count) sets the pace. */
+        sl_pipeline_set_n_workers (pipeline, MAX (g_get_num_processors (),
+                                                  sl_llm_client_get_config (llm)->max_concurrency));
       if (llm != NULL)
         sl_pipeline_set_llm_client (pipeline, llm);
       if (clamav_dir != NULL)
