@@ -28,7 +28,10 @@ test_identity (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *m = load_manifest (parser);
 
-  g_assert_cmpstr (json_object_get_string_member (m, "app-id"), ==, "io.github.shortlist.Shortlist");
+  /* "id" (flatpak-builder ≥ 1.0), or the older spelling "app-id". */
+  g_assert_cmpstr (json_object_get_string_member_with_default (m, "id",
+                     json_object_get_string_member_with_default (m, "app-id", NULL)),
+                   ==, "io.github.shortlist.Shortlist");
   g_assert_cmpstr (json_object_get_string_member (m, "command"), ==, "shortlist");
   g_assert_cmpstr (json_object_get_string_member (m, "runtime"), ==, "org.gnome.Platform");
   g_assert_cmpstr (json_object_get_string_member (m, "sdk"), ==, "org.gnome.Sdk");
