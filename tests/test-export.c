@@ -7,7 +7,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "core/sl-json.h"
@@ -1131,6 +1133,51 @@ test_cli_export (Fixture       *f,
   }
 }
 
+/* The German translation really reaches the export room's labels: a
+ * de_DE.UTF-8 locale is compiled into a temporary folder (the build machine
+ * has only C.UTF-8), and the catalogue is the one built in build/po. */
+static void
+test_german_labels (void)
+{
+  g_autofree char *locdir = g_dir_make_tmp ("shortlist-locale-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (locdir, "de_DE.UTF-8", NULL);
+  g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (podir, "de", "LC_MESSAGES", "shortlist.mo", NULL);
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  const char *argv[] = { localedef, "-i", "de_DE", "-f", "UTF-8", target, NULL };
+  int status = 1;
+
+  if (localedef == NULL || !g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS) ||
+      !g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no localedef, no de_DE locale source, or no built catalogue");
+      rm_rf (locdir);
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, NULL);
+  if (!g_file_test (target, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("localedef could not build de_DE.UTF-8");
+      rm_rf (locdir);
+      return;
+    }
+
+  g_setenv ("LOCPATH", locdir, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_assert_cmpstr (sl_export_column_label ("email"), ==, "E-Mail");
+  g_assert_cmpstr (sl_export_column_label ("years"), ==, "Jahre Berufserfahrung");
+  g_assert_cmpstr (sl_import_field_label (SL_IMPORT_FIELD_FIRST_NAME), ==, "Vorname");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LOCPATH");
+  g_assert_cmpstr (sl_export_column_label ("email"), ==, "E-mail");
+  rm_rf (locdir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1204,7 @@ main (int   argc,
   ADD ("/export/import/csv-store", test_csv_import_store);
   ADD ("/export/import/json-store", test_json_import_store);
   ADD ("/export/cli", test_cli_export);
+  g_test_add_func ("/export/i18n/german-labels", test_german_labels);
 #undef ADD
 
   return g_test_run ();
