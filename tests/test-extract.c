@@ -230,12 +230,12 @@ test_pdf_dates_table (void)
 
 
 static void
-test_pdf_sidebar_and_headings (void)
+check_sidebar_and_headings (const char *title)
 {
   /* A dense contact/skills sidebar on the left (with digits) beside a main
    * column whose section headings sit in a margin column of their own. */
   const Text items[] = {
-    { 40, 60, 20, TRUE, "Lee Layout" },
+    { 40, 60, 20, TRUE, title },
     /* sidebar, x = 40, every 14 pt */
     { 40, 110, 9, FALSE, "+49 30 1234567" },
     { 40, 124, 9, FALSE, "lee@example.net" },
@@ -258,6 +258,7 @@ test_pdf_sidebar_and_headings (void)
   g_autofree char *path = make_pdf ("sidebar.pdf", items, G_N_ELEMENTS (items));
   g_autoptr(SlDocument) doc = extract_one (path, NULL);
 
+  g_assert_true (g_str_has_prefix (doc->text, title));
   /* the sidebar is read as one block, before the main column */
   g_assert_cmpint (pos_of (doc->text, "+49 30"), <, pos_of (doc->text, "lee@example.net"));
   g_assert_cmpint (pos_of (doc->text, "lee@example.net"), <, pos_of (doc->text, "10115 Berlin"));
@@ -267,6 +268,15 @@ test_pdf_sidebar_and_headings (void)
   pos_of (doc->text, "Education\tBSc Physics");
   g_assert_cmpint (pos_of (doc->text, "half"), <, pos_of (doc->text, "Education"));
   g_assert_cmpint (pos_of (doc->text, "honours"), <, pos_of (doc->text, "Languages"));
+}
+
+static void
+test_pdf_sidebar_and_headings (void)
+{
+  check_sidebar_and_headings ("Lee Layout");
+  /* a name wide enough to cross the sidebar's gutter (but not the
+   * headings') must not hide it */
+  check_sidebar_and_headings ("Lee Layout Longer");
 }
 
 static void

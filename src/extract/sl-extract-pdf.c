@@ -543,22 +543,36 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
               g_ptr_array_add (g_ptr_array_index (strips, k), s);
             }
         }
-      for (guint k = 0; k < strips->len; k++)
-        {
-          GPtrArray *strip = g_ptr_array_index (strips, k);
-          GPtrArray *last = cols->len ? g_ptr_array_index (cols, cols->len - 1) : NULL;
+      /* Drop empty strips, then decide for each whether it labels its
+       * right neighbour (bullets, margin headings: read before it) or its
+       * left one (dates against the margin); right first, because labels
+       * precede what they label. */
+      for (guint k = strips->len; k-- > 0;)
+        if (((GPtrArray *) g_ptr_array_index (strips, k))->len == 0)
+          g_ptr_array_remove_index (strips, k);
+      {
+        guint n = strips->len;
+        g_autofree gboolean *glue_right = g_new0 (gboolean, n + 1);  /* strip k joins k+1 */
 
-          if (strip->len == 0)
-            continue;
-          if (last != NULL &&
-              (strip->len < 2 || last->len < 2 ||
-               side_is_labels (strip, last) || side_is_labels (last, strip)))
-            {
-              g_ptr_array_extend (last, strip, NULL, NULL);
-              continue;
-            }
-          g_ptr_array_add (cols, g_ptr_array_ref (strip));
-        }
+        for (guint k = 0; k < n; k++)
+          {
+            GPtrArray *strip = g_ptr_array_index (strips, k);
+            GPtrArray *right = k + 1 < n ? g_ptr_array_index (strips, k + 1) : NULL;
+            GPtrArray *left = k > 0 ? g_ptr_array_index (strips, k - 1) : NULL;
+
+            if (right != NULL && (strip->len < 2 || side_is_labels (strip, right)))
+              glue_right[k] = TRUE;
+            else if (left != NULL && (strip->len < 2 || side_is_labels (strip, left)))
+              glue_right[k - 1] = TRUE;
+          }
+        for (guint k = 0; k < n; k++)
+          {
+            GPtrArray *strip = g_ptr_array_index (strips, k);
+            if (k == 0 || !glue_right[k - 1])
+              g_ptr_array_add (cols, g_ptr_array_new ());
+            g_ptr_array_extend (g_ptr_array_index (cols, cols->len - 1), strip, NULL, NULL);
+          }
+      }
     }
 
   if (cols->len >= 2)
@@ -631,7 +645,13 @@ order_region (GPtrArray *segs,
         }
       {
         GArray *next = intervals_intersect (gutter, fr, min_gutter);
-        if (next->len == 0)
+        guint fr_wide = 0;
+
+        for (guint k = 0; k < fr->len; k++)
+          fr_wide += g_array_index (fr, Interval, k).b - g_array_index (fr, Interval, k).a >= min_gutter;
+        /* A lone first row (a wide name or title) that would hide one of the
+         * gutters of the rows below stays a row of its own. */
+        if (next->len == 0 || (b - start == 1 && next->len < fr_wide))
           {
             emit_group (bands, start, b, gutter, rows, depth, &new_flow);
             g_array_unref (gutter);
