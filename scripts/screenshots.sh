@@ -26,14 +26,14 @@ if ! "$builddir/src/cli/shortlist-cli" --db "$db" import data/samples >"$tmp/imp
   exit 1
 fi
 
-shoot() { # scheme name args...
-  local scheme=$1 name=$2; shift 2
+shoot() { # scheme name db args...
+  local scheme=$1 name=$2 shot_db=$3; shift 3
   cat >"$tmp/run.sh" <<RUN
 #!/usr/bin/env bash
 export ADW_DEBUG_COLOR_SCHEME=$scheme
-"$PWD/$builddir/src/app/shortlist" --db "$db" $* &
+"$PWD/$builddir/src/app/shortlist" --db "$shot_db" $* &
 pid=\$!
-sleep 4
+sleep 8
 import -window root -crop 1100x720+0+0 +repage "$PWD/$out/$name.png"
 kill \$pid
 wait \$pid 2>/dev/null || true
@@ -43,10 +43,13 @@ RUN
   echo "screenshots: $out/$name.png"
 }
 
-for scheme in light dark; do
+# The Imports page shows a batch as it happens: the samples given to the
+# app on the command line, into a database of its own.
+samples=$(ls "$PWD"/data/samples/* | tr '\n' ' ')
+for scheme in ${SCHEMES:-light dark}; do
   adw=prefer-$scheme
-  shoot "$adw" "candidates-$scheme" --page candidates
-  shoot "$adw" "profile-$scheme" --open-first
-  shoot "$adw" "imports-$scheme" --page imports
-  shoot "$adw" "statistics-$scheme" --page statistics
+  shoot "$adw" "candidates-$scheme" "$db" --page candidates
+  shoot "$adw" "profile-$scheme" "$db" --open-first
+  shoot "$adw" "imports-$scheme" "$tmp/imports-$scheme.db" --page imports $samples
+  shoot "$adw" "statistics-$scheme" "$db" --page statistics
 done

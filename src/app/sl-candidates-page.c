@@ -233,7 +233,8 @@ on_row_activated (SlCandidatesPage *self,
 
 void
 sl_candidates_page_show_profile (SlCandidatesPage *self,
-                                 gint64            profile_id)
+                                 gint64            profile_id,
+                                 GFile            *original)
 {
   g_autoptr(GError) error = NULL;
 
@@ -245,7 +246,24 @@ sl_candidates_page_show_profile (SlCandidatesPage *self,
       page_toast (self, error->message);
       return;
     }
+  if (original != NULL)
+    sl_profile_view_set_original (self->profile_view, original);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
+}
+
+static void
+open_when_loaded (SlCandidatesPage *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  SlCandidateModel *model)
+{
+  guint target = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "open-position"));
+
+  if (target >= g_list_model_get_n_items (G_LIST_MODEL (model)))
+    return;
+  g_signal_handlers_disconnect_by_func (model, open_when_loaded, self);
+  on_row_activated (self, target);
 }
 
 void
@@ -254,9 +272,19 @@ sl_candidates_page_open_position (SlCandidatesPage *self,
 {
   g_return_if_fail (SL_IS_CANDIDATES_PAGE (self));
 
-  if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+  if (self->selection == NULL)
     return;
-  on_row_activated (self, position);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    {
+      on_row_activated (self, position);
+      return;
+    }
+  /* The first rows are still on their way from the worker. */
+  if (sl_candidate_model_get_loading (self->model))
+    {
+      g_object_set_data (G_OBJECT (self), "open-position", GUINT_TO_POINTER (position));
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (open_when_loaded), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void

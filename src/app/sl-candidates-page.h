@@ -21,8 +21,10 @@ void sl_candidates_page_refresh      (SlCandidatesPage *self);
 void sl_candidates_page_open_position (SlCandidatesPage *self,
                                        guint             position);
 
-/* Shows profile @profile_id in the detail pane. */
+/* Shows profile @profile_id in the detail pane, beside @original
+ * (nullable) when the caller knows the file it came from. */
 void sl_candidates_page_show_profile (SlCandidatesPage *self,
-                                      gint64            profile_id);
+                                      gint64            profile_id,
+                                      GFile            *original);
 
 G_END_DECLS

@@ -124,7 +124,9 @@ update_header (SlImportsPage *self)
     }
   else
     {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files", n), n);
+      title = working > 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file", "%'u files", n), n)
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u file imported", "%'u files imported", n), n);
       gtk_progress_bar_set_fraction (self->batch_progress, n > 0 && working == 0 ? 1.0 : 0.0);
     }
   if (failed > 0)
@@ -321,7 +323,8 @@ show_profile_action (GtkWidget  *widget,
   SlImportItem *item = g_hash_table_lookup (self->by_qid, &qid);
 
   if (item != NULL && sl_import_item_get_profile_id (item) > 0)
-    g_signal_emit (self, signals[SIGNAL_SHOW_PROFILE], 0, sl_import_item_get_profile_id (item));
+    g_signal_emit (self, signals[SIGNAL_SHOW_PROFILE], 0, sl_import_item_get_profile_id (item),
+                   sl_import_item_get_path (item));
 }
 
 /* Rows: one row widget per visible item, recycled by the list view. */
@@ -566,7 +569,7 @@ sl_imports_page_class_init (SlImportsPageClass *klass)
   object_class->finalize = sl_imports_page_finalize;
 
   signals[SIGNAL_SHOW_PROFILE] = g_signal_new ("show-profile", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+                                               0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-imports-page.ui");

@@ -25,6 +25,8 @@ struct _SlProfileView
 
   SlStore              *store;
   SlStoredProfile      *current;
+  GFile                *original;
+  gint64                original_profile;
   GtkFileChooserNative *chooser;
 };
 
@@ -54,6 +56,19 @@ sl_profile_view_get_profile_id (SlProfileView *self)
   g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), 0);
 
   return self->current ? self->current->id : 0;
+}
+
+void
+sl_profile_view_set_original (SlProfileView *self,
+                              GFile         *file)
+{
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&self->original, file);
+  self->original_profile = self->current ? self->current->id : 0;
+  if (self->current != NULL)
+    sl_document_view_show (self->document_view, file, self->current->raw_text);
 }
 
 void
@@ -776,6 +791,8 @@ sl_profile_view_show_profile (SlProfileView  *self,
   gtk_stack_set_visible_child_name (self->stack, "profile");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
 
+  if (self->original != NULL && self->original_profile == sp->id)
+    original = g_object_ref (self->original);
   sl_document_view_show (self->document_view, original, sp->raw_text);
   return TRUE;
 }
@@ -859,6 +876,7 @@ sl_profile_view_finalize (GObject *object)
   SlProfileView *self = SL_PROFILE_VIEW (object);
 
   g_clear_pointer (&self->current, sl_stored_profile_free);
+  g_clear_object (&self->original);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sl_profile_view_parent_class)->finalize (object);

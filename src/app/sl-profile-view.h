@@ -27,6 +27,10 @@ gboolean sl_profile_view_show_profile   (SlProfileView *self,
                                          gint64         profile_id,
                                          GError       **error);
 gint64   sl_profile_view_get_profile_id (SlProfileView *self);
+/* The original file of the shown profile, when the caller knows it (the
+ * Imports page does); otherwise the extracted text stands in for it. */
+void     sl_profile_view_set_original   (SlProfileView *self,
+                                         GFile         *file);
 void     sl_profile_view_set_show_back  (SlProfileView *self,
                                          gboolean       show);
 

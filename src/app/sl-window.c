@@ -209,10 +209,13 @@ on_batch_finished (SlWindow   *self,
 static void
 on_show_profile (SlWindow      *self,
                  gint64         profile_id,
+                 const char    *path,
                  SlImportsPage *page)
 {
+  g_autoptr(GFile) original = path ? g_file_new_for_path (path) : NULL;
+
   sl_window_show_page (self, "candidates");
-  sl_candidates_page_show_profile (self->candidates_page, profile_id);
+  sl_candidates_page_show_profile (self->candidates_page, profile_id, original);
 }
 
 /* Drag and drop */
