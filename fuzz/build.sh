@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds one libFuzzer binary per extractor with clang (-fsanitize=fuzzer,address)
 # into fuzz/out/.  Separate from the meson build, which uses gcc.
-#   fuzz/build.sh
+#   fuzz/build.sh            (everything)
+#   fuzz/build.sh parsers    (only the parser targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fuzz/out
@@ -16,6 +17,7 @@ cflags="$(pkg-config --cflags $pkgs) -I$out -Isrc -g -O1 -fno-omit-frame-pointer
 libs="$(pkg-config --libs $pkgs) -lm"
 srcs="src/core/sl-document.c src/core/sl-util.c $(ls src/extract/*.c)"
 
+if [[ ${1:-all} != parsers ]]; then
 # Objects once, with coverage for the fuzzer; harnesses link them.
 objs=()
 for s in $srcs; do
@@ -45,3 +47,29 @@ clang -fsanitize=fuzzer,address $cflags -DFUZZ_MIME="\"${targets[docx]}\"" -DFUZ
 clang -fsanitize=fuzzer,address $cflags -DFUZZ_MIME="\"${targets[odt]}\"" -DFUZZ_ZIP_MEMBER='"content.xml"' \
   fuzz/fuzz-extract.c "${objs[@]}" $libs -o "$out/fuzz-odt-xml"
 echo "built: $(ls $out | grep '^fuzz-' | tr '\n' ' ')"
+fi
+
+# The parsers (fuzz/sl-fuzz-targets.c): rule parser, LLM answer parser,
+# search query parser, CSV and JSON Resume importers, and the dispatcher.
+# These link most rooms, so compile those too (their GResources generated).
+ppkgs="$pkgs json-glib-1.0 sqlite3 libsoup-3.0 libsecret-1"
+pcflags="$(pkg-config --cflags $ppkgs) -I$out -Isrc -Ifuzz -g -O1 -fno-omit-frame-pointer -DG_LOG_DOMAIN=\"shortlist-fuzz\""
+plibs="$(pkg-config --libs $ppkgs) -lm"
+glib-compile-resources --generate-source --c-name sl_skills --sourcedir data/skills \
+  --target "$out/sl-skills-resources.c" data/skills/skills.gresource.xml
+glib-compile-resources --generate-source --c-name sl_llm --sourcedir resources/llm \
+  --target "$out/sl-llm-resources.c" resources/llm/sl-llm.gresource.xml
+pobjs=()
+for s in $(ls src/core/*.c src/parse/*.c src/store/*.c src/llm/*.c src/export/*.c src/extract/*.c) \
+         "$out/sl-skills-resources.c" "$out/sl-llm-resources.c" fuzz/sl-fuzz-targets.c; do
+  o="$out/p-$(basename "${s%.c}").o"
+  if [[ ! -f $o || $s -nt $o ]]; then
+    clang -fsanitize=fuzzer-no-link,address,undefined $pcflags -c "$s" -o "$o"
+  fi
+  pobjs+=("$o")
+done
+for t in rules llm-answer query csv json-resume; do
+  clang -fsanitize=fuzzer,address,undefined $pcflags -DFUZZ_TARGET="\"$t\"" \
+    fuzz/fuzz-parsers.c "${pobjs[@]}" $plibs -o "$out/fuzz-$t"
+done
+echo "built parsers: rules llm-answer query csv json-resume"

@@ -5,6 +5,8 @@
 
 #include "core/sl-json.h"
 #include "export/sl-export.h"
+#include "intake/sl-pipeline.h"
+#include "privacy/sl-privacy.h"
 #include "store/sl-store-extras.h"
 #include "sl-document-view.h"
 #include "sl-profile-view.h"
@@ -848,10 +850,51 @@ on_export_clicked (SlProfileView *self)
 }
 
 static void
+on_erase_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SlProfileView    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_dir = NULL;
+
+  if (g_strcmp0 (response, "erase") != 0 || self->current == NULL || self->store == NULL)
+    return;
+  /* GDPR erasure (src/privacy): profiles, history, notes, tags, imports,
+   * archived originals, search index, with a sync tombstone. */
+  archive_dir = sl_intake_default_archive_dir (sl_store_get_path (self->store));
+  if (!sl_privacy_erase_candidate (self->store, self->current->candidate_id, archive_dir, NULL, &error))
+    {
+      GtkWidget *err = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               _("Could Not Erase the Candidate"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("Close"));
+      gtk_window_present (GTK_WINDOW (err));
+      return;
+    }
+  g_clear_pointer (&self->current, sl_stored_profile_free);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+static void
 on_erase_clicked (SlProfileView *self)
 {
-  /* GDPR erasure lives in the store once it exists; until then the button
-   * is hidden (see init). */
+  GtkWidget *dialog;
+
+  if (self->current == NULL || self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Erase This Candidate?"),
+                                   _("Every profile, version, note, tag, import and archived original of this "
+                                     "candidate is deleted for good, here and on synced laptops."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("Cancel"),
+                                    "erase", _("Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -917,6 +960,5 @@ static void
 sl_profile_view_init (SlProfileView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->erase_button), FALSE);
   gtk_widget_set_visible (self->actions_box, FALSE);
 }

@@ -550,6 +550,13 @@ sl_json_resume_parse (const char         *text,
                    "Not valid JSON: %s", local->message);
       return NULL;
     }
+  /* An empty or blank text parses as no document at all (found by
+   * fuzz-json-resume; replayed from fuzz/regressions/json-resume/empty). */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_INVALID, "Not valid JSON: the file is empty");
+      return NULL;
+    }
   return sl_json_resume_to_profile (json_parser_get_root (parser), flags, error);
 }
 
