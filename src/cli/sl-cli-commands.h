@@ -21,3 +21,4 @@ int sl_cli_export_subject (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_consent (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_retention (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_audit (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_sync (SlCliContext *ctx, int argc, char **argv);

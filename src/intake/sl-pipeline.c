@@ -799,15 +799,14 @@ apply_msg (SlPipeline *self,
 
   if (m->kind == MSG_STATUS)
     {
-      g_autoptr(SlIntakeRecord) rec = sl_store_intake_get_record (w->store, m->qid, NULL);
-
       /* Only a row still working moves on (a late message for a row that
-       * was cancelled or finished is dropped). */
-      if (rec == NULL || !sl_intake_status_is_working (rec->status))
-        return TRUE;
-      if (!sl_store_intake_set_status (w->store, m->qid, m->status, NULL, error))
+       * was cancelled or finished is dropped): one conditional UPDATE. */
+      g_autoptr(GArray) moved = sl_store_intake_move_status (w->store, working_statuses, m->status,
+                                                             m->qid, NULL, FALSE, error);
+      if (moved == NULL)
         return FALSE;
-      writer_event (w, events, EV_ITEM, m->qid, 0, m->status);
+      if (moved->len > 0)
+        writer_event (w, events, EV_ITEM, m->qid, 0, m->status);
       return TRUE;
     }
   g_assert (m->kind == MSG_RESULT);

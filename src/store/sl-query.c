@@ -149,6 +149,12 @@ struct _SlQuery
   char            *fts_match;
   char            *sql_where;
   GArray          *binds;     /* (element-type Bind) in textual order of ? */
+
+  GMutex           cache_lock;
+  gconstpointer    cache_owner;
+  gint64           cache_version;
+  gint64           cache_changes;
+  gint64           cache_count;
 };
 
 /* Fields ----------------------------------------------------------------- */
@@ -1092,6 +1098,7 @@ sl_query_parse (const char  *text,
   q = g_new0 (SlQuery, 1);
   g_atomic_ref_count_init (&q->ref);
   q->text = g_strdup (text);
+  g_mutex_init (&q->cache_lock);
   q->binds = g_array_new (FALSE, TRUE, sizeof (Bind));
   g_array_set_clear_func (q->binds, bind_clear);
 
@@ -1136,6 +1143,7 @@ sl_query_unref (SlQuery *q)
   g_free (q->fts_match);
   g_free (q->sql_where);
   g_array_unref (q->binds);
+  g_mutex_clear (&q->cache_lock);
   g_free (q);
 }
 
@@ -1237,4 +1245,40 @@ sl_query_bind_where (const SlQuery        *q,
         sqlite3_bind_text (stmt, first + i, b->s, -1, SQLITE_TRANSIENT);
     }
   return first + (int) q->binds->len;
+}
+
+gboolean
+sl_query_get_cached_count (const SlQuery *query,
+                           gconstpointer  owner,
+                           gint64         version,
+                           gint64         changes,
+                           gint64        *count)
+{
+  SlQuery *q = (SlQuery *) query;
+  gboolean hit;
+
+  g_mutex_lock (&q->cache_lock);
+  hit = q->cache_owner != NULL && q->cache_owner == owner &&
+        q->cache_version == version && q->cache_changes == changes;
+  if (hit)
+    *count = q->cache_count;
+  g_mutex_unlock (&q->cache_lock);
+  return hit;
+}
+
+void
+sl_query_set_cached_count (const SlQuery *query,
+                           gconstpointer  owner,
+                           gint64         version,
+                           gint64         changes,
+                           gint64         count)
+{
+  SlQuery *q = (SlQuery *) query;
+
+  g_mutex_lock (&q->cache_lock);
+  q->cache_owner = owner;
+  q->cache_version = version;
+  q->cache_changes = changes;
+  q->cache_count = count;
+  g_mutex_unlock (&q->cache_lock);
 }

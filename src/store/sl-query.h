@@ -47,6 +47,19 @@ char       *sl_query_to_string    (const SlQuery  *query) G_GNUC_WARN_UNUSED_RES
 const char *sl_query_get_fts_match (const SlQuery *query);
 const char *sl_query_get_sql_where (const SlQuery *query);
 
+/* Private to the store: a query remembers its last count per connection
+ * state, so a page asked for after the count does not count again. */
+gboolean    sl_query_get_cached_count (const SlQuery *query,
+                                       gconstpointer  owner,
+                                       gint64         version,
+                                       gint64         changes,
+                                       gint64        *count);
+void        sl_query_set_cached_count (const SlQuery *query,
+                                       gconstpointer  owner,
+                                       gint64         version,
+                                       gint64         changes,
+                                       gint64         count);
+
 /* Private to the store: binds the condition's values from @first. */
 struct sqlite3_stmt;
 int         sl_query_bind_where   (const SlQuery        *query,

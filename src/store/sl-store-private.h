@@ -93,6 +93,12 @@ gboolean  sl_store_audit           (SlStore    *self,
                                     const char *details,
                                     GError    **error);
 
+/* Binds a profile's section columns to 1..10 and its denormalised columns
+ * (name .. schools_text, 10 of them) from @first (sl-store-profiles.c). */
+void      sl_store_bind_profile_columns (SlStmt          *st,
+                                         int              first,
+                                         const SlProfile *profile);
+
 /* The FTS column list of profiles_fts, in order, as SQL text. */
 #define SL_FTS_COLUMNS "name, email, skills_text, titles_text, companies_text, schools_text, location, raw_text"
 

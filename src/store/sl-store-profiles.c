@@ -1026,3 +1026,19 @@ sl_store_count_live_profiles (SlStore *self)
     return -1;
   return sqlite3_column_int64 (st, 0);
 }
+
+/* For sl-store-sync.c (declared in sl-store-private.h): binds the ten
+ * section columns of @profile to 1..10 and the denormalised columns (name,
+ * email, location, current_title, current_company, experience_months,
+ * skills_text, titles_text, companies_text, schools_text) from @first. */
+void
+sl_store_bind_profile_columns (SlStmt          *st,
+                               int              first,
+                               const SlProfile *profile)
+{
+  g_auto(ProfileRow) row = { { 0 } };
+
+  profile_row_fill (&row, profile);
+  bind_sections (st, &row);
+  bind_denormalised (st, first, &row);
+}

@@ -53,9 +53,22 @@ static gboolean
 has_deleted_rows (SlStore *self)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                        "SELECT EXISTS (SELECT 1 FROM candidate_profiles WHERE deleted = 1)",
+                                        "SELECT EXISTS (SELECT 1 FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)",
                                         NULL);
   return st == NULL || (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) != 0);
+}
+
+/* What identifies the data a count was taken on: other connections'
+ * commits move data_version, this connection's writes total_changes. */
+static void
+data_state (SlStore *self,
+            gint64  *version,
+            gint64  *changes)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self, "PRAGMA data_version", NULL);
+
+  *version = st != NULL && sqlite3_step (st) == SQLITE_ROW ? sqlite3_column_int64 (st, 0) : -1;
+  *changes = sqlite3_total_changes64 (sl_store_get_db (self));
 }
 
 /* Binds the MATCH (if any) then the condition's values; returns the next
@@ -112,18 +125,28 @@ sl_store_search_count (SlStore        *self,
     /* The index alone: no join, no table rows read. */
     sql = g_strdup ("SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH ?");
   else if (match != NULL)
-    sql = g_strconcat ("SELECT count(*) FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+    /* Filters only use columns of profiles_keys (migration 4). */
+    sql = g_strconcat ("SELECT count(*) FROM profiles_fts f"
+                       " JOIN candidate_profiles p INDEXED BY profiles_keys ON p.id = f.rowid"
                        " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                        where != NULL ? " AND " : "", where != NULL ? where : "", NULL);
   else if (where == NULL)
     /* count(*) of a table uses its smallest index; the deleted rows come
      * from their partial index: no table scan. */
     sql = g_strdup ("SELECT (SELECT count(*) FROM candidate_profiles)"
-                    " - (SELECT count(*) FROM candidate_profiles WHERE deleted = 1)");
+                    " - (SELECT count(*) FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)");
   else
     sql = g_strconcat ("SELECT count(*) FROM candidate_profiles p WHERE p.deleted = 0 AND ",
                        where, NULL);
-  return run_count (self, sql, query, match != NULL, error);
+  {
+    gint64 version, changes, count;
+
+    data_state (self, &version, &changes);
+    count = run_count (self, sql, query, match != NULL, error);
+    if (count >= 0 && version >= 0)
+      sl_query_set_cached_count (query, self, version, changes, count);
+    return count;
+  }
 }
 
 static const char *
@@ -173,8 +196,13 @@ sl_store_search_page (SlStore        *self,
 
   if (match != NULL && sort == SL_SORT_RELEVANCE)
     {
-      /* A bounded count: stops reading the index after RANK_LIMIT + 1. */
-      gint64 bounded = run_count (self,
+      gint64 version, changes, bounded;
+
+      /* The caller's count when it has one for this data, else a bounded
+       * count that stops reading the index after RANK_LIMIT + 1. */
+      data_state (self, &version, &changes);
+      if (!sl_query_get_cached_count (query, self, version, changes, &bounded))
+        bounded = run_count (self,
                                   "SELECT count(*) FROM (SELECT 1 FROM profiles_fts"
                                   " WHERE profiles_fts MATCH ? LIMIT " G_STRINGIFY (SL_SEARCH_RANK_LIMIT) " + 1)",
                                   query, TRUE, error);
@@ -202,7 +230,8 @@ sl_store_search_page (SlStore        *self,
        * are then read from the table. */
       const char *order = order_by (sort, descending);
       sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN ("
-                         "SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                         "SELECT p.id AS hid FROM profiles_fts f"
+                         " JOIN candidate_profiles p INDEXED BY profiles_keys ON p.id = f.rowid"
                          " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                          where != NULL ? " AND " : "", where != NULL ? where : "",
                          order, " LIMIT ? OFFSET ?) h ON p.id = h.hid", order, NULL);

@@ -14,6 +14,7 @@
 #include "core/sl-util.h"
 
 #include "sl-store-private.h"
+#include "sl-store-sync-private.h"
 
 G_DEFINE_QUARK (sl-store-error-quark, sl_store_error)
 
@@ -231,6 +232,10 @@ static const char * const migrations[] = {
    * instead of ~1 KB table rows. */
   "CREATE INDEX profiles_keys ON candidate_profiles"
   "  (id, deleted, name COLLATE NOCASE, created_at, experience_months, source, candidate_id);",
+
+  /* 5: team sync: device id, outbox triggers, server bases
+   * (sl-store-sync-private.h) */
+  SL_STORE_SYNC_MIGRATION,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
