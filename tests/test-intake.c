@@ -893,6 +893,19 @@ test_archive_retention (Fixture       *f,
   g_assert_true (g_file_test (r2->archive_path, G_FILE_TEST_EXISTS));
   /* The profiles stay. */
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidate_profiles"), ==, 3);
+
+  /* The same through the pipeline's retention setting: 0 keeps everything,
+   * 30 days deletes the copy made "in 2020". */
+  exec_sql (f, "UPDATE file_intake_queue SET archived_at = '2020-01-01T00:00:00.000Z' WHERE qid = 3");
+  open_pipeline (f);
+  sl_pipeline_set_archive_retention_days (f->pipeline, 0);
+  sl_pipeline_flush (f->pipeline);
+  g_assert_true (g_file_test (r2->archive_path, G_FILE_TEST_EXISTS));
+  sl_pipeline_set_archive_retention_days (f->pipeline, 30);
+  sl_pipeline_flush (f->pipeline);
+  g_assert_false (g_file_test (r2->archive_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE archive_path IS NOT NULL"), ==, 0);
+  close_pipeline (f);
 }
 
 static void

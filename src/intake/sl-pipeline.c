@@ -230,6 +230,7 @@ typedef enum
   MSG_WAKE,
   MSG_FLUSH,
   MSG_SHUTDOWN,
+  MSG_CLEANUP,
 } MsgKind;
 
 typedef struct
@@ -1101,6 +1102,24 @@ writer_maybe_finish (SlPipeline *self)
   g_atomic_int_set (&self->idle, idle);
 }
 
+static void
+writer_cleanup (SlPipeline *self,
+                guint       days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  guint removed = 0;
+
+  g_mutex_lock (&self->config_lock);
+  dir = g_strdup (self->config->archive_dir);
+  g_mutex_unlock (&self->config_lock);
+  if (dir == NULL || days == 0)
+    return;
+  writer_commit (self);
+  if (!sl_intake_cleanup_archives (self->w.store, dir, days, &removed, &error))
+    g_debug ("archive clean-up failed: %s", error->message);
+}
+
 static gpointer
 writer_main (gpointer data)
 {
@@ -1157,6 +1176,9 @@ writer_main (gpointer data)
               }
               break;
             case MSG_WAKE:
+              break;
+            case MSG_CLEANUP:
+              writer_cleanup (self, (guint) m->qid);
               break;
             case MSG_FLUSH:
               /* Answered at the end of this turn, after the idle flag is
@@ -1985,6 +2007,15 @@ sl_pipeline_enqueue_finish (SlPipeline    *self,
   g_return_val_if_fail (SL_IS_PIPELINE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sl_pipeline_set_archive_retention_days (SlPipeline *self,
+                                        guint       days)
+{
+  g_return_if_fail (SL_IS_PIPELINE (self));
+  if (days > 0)
+    send (self, msg_new (MSG_CLEANUP, days));
 }
 
 void

@@ -126,6 +126,13 @@ void        sl_pipeline_set_archive_dir   (SlPipeline   *self,
                                            const char   *dir);
 const char *sl_pipeline_get_archive_dir   (SlPipeline   *self);
 
+/* Retention setting: archive copies older than @days days are deleted now
+ * (on the writer thread) and each time this is called again, e.g. at start
+ * with the user's setting; 0 = keep them forever (nothing is deleted).
+ * See sl_intake_cleanup_archives(). */
+void        sl_pipeline_set_archive_retention_days (SlPipeline *self,
+                                                    guint       days);
+
 /* Files, folders (recursive, supported types only, hidden entries
  * skipped), .eml and .mbox files: each becomes a queued row (path, name,
  * sha256, size, sniffed type, @source; an e-mail's source becomes "email")
