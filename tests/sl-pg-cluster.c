@@ -115,11 +115,13 @@ gboolean
 sl_pg_cluster_start_server (SlPgCluster  *c,
                             GError      **error)
 {
+  /* SHORTLIST_PG_OPTS: extra server options (e.g. auto_explain settings). */
+  const char *extra = g_getenv ("SHORTLIST_PG_OPTS");
   g_autofree char *opts = g_strdup_printf ("-k %s -c listen_addresses=127.0.0.1 -p %d "
                                            "-c fsync=off "
                                            "-c full_page_writes=off -c max_connections=30 "
-                                           "-c shared_buffers=64MB",
-                                           c->dir, c->port);
+                                           "-c shared_buffers=64MB %s",
+                                           c->dir, c->port, extra != NULL ? extra : "");
   g_autofree char *log = g_build_filename (c->dir, "log", NULL);
   const char *args[] = { "-D", c->data, "-l", log, "-w", "-t", "60", "-o", opts, "start", NULL };
 
@@ -304,6 +306,12 @@ sl_pg_cluster_free (SlPgCluster *c)
   g_free (c->data);
   g_free (c->bindir);
   g_free (c);
+}
+
+const char *
+sl_pg_cluster_dir (SlPgCluster *c)
+{
+  return c->dir;
 }
 
 int

@@ -25,6 +25,8 @@ SlPgCluster *sl_pg_cluster_start       (GError     **error);
 void         sl_pg_cluster_free        (SlPgCluster *cluster);
 
 int          sl_pg_cluster_port        (SlPgCluster *cluster);
+/* The temp folder (the server log is "log" in it). */
+const char  *sl_pg_cluster_dir         (SlPgCluster *cluster);
 
 /* postgresql://USER[:PASSWORD]@127.0.0.1:PORT/DBNAME */
 char        *sl_pg_cluster_uri         (SlPgCluster *cluster,

@@ -887,6 +887,16 @@ async_done (GObject      *source,
 }
 
 static void
+periodic_finished (gboolean   *finished,
+                   gboolean    success,
+                   const char *message)
+{
+  g_assert_true (success);
+  g_assert_null (message);
+  *finished = TRUE;
+}
+
+static void
 test_async_and_cli (void)
 {
   g_autoptr(Laptop) a = laptop_new ();
@@ -916,6 +926,25 @@ test_async_and_cli (void)
     g_assert_true (g_str_has_prefix (line, "Synced "));
   }
 
+  /* Periodic sync: a change made after "Sync now" goes out by itself. */
+  {
+    gboolean finished = FALSE;
+    g_autoptr(SlProfile) p = make_profile ("y", 100);
+    gulong id;
+
+    sl_store_create_profile_from_parsed_data (a->store, p, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 1);
+    id = g_signal_connect_swapped (sync, "finished", G_CALLBACK (periodic_finished), &finished);
+    sl_sync_set_interval (sync, 1);
+    while (!finished)
+      g_main_context_iteration (NULL, TRUE);
+    sl_sync_set_interval (sync, 0);
+    g_signal_handler_disconnect (sync, id);
+    g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 0);
+    g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 8);
+  }
+
   if (cli == NULL)
     {
       g_test_message ("SHORTLIST_CLI is not set: CLI part not run");
@@ -941,7 +970,7 @@ test_async_and_cli (void)
     g_assert_no_error (error);
     g_test_message ("cli: %s%s", out, err);
     g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-    g_assert_nonnull (strstr (out, "pushed 0, pulled 7, conflicts 0"));
+    g_assert_nonnull (strstr (out, "pushed 0, pulled 8, conflicts 0"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }

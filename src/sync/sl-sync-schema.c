@@ -21,10 +21,16 @@ static const char * const server_migrations[] = {
 
   /* The writer lock first, then the number: a transaction that takes a
    * number holds the lock until it commits, so numbers become visible in
-   * order.  Other tools writing these tables get the same treatment. */
-  "CREATE FUNCTION shortlist_take_seq () RETURNS trigger LANGUAGE plpgsql AS $$"
+   * order.  Other tools writing these tables get the same treatment: a
+   * statement-level trigger takes the lock before any row is written;
+   * inserts number rows by the column default, updates by a row trigger. */
+  "CREATE FUNCTION shortlist_writer_lock () RETURNS trigger LANGUAGE plpgsql AS $$"
   " BEGIN"
   "  PERFORM pg_advisory_xact_lock (" SL_SYNC_LOCK_KEY ");"
+  "  RETURN NULL;"
+  " END $$;"
+  "CREATE FUNCTION shortlist_take_seq () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
   "  NEW.seq := nextval ('shortlist_change_seq');"
   "  RETURN NEW;"
   " END $$;"
@@ -36,7 +42,7 @@ static const char * const server_migrations[] = {
   "  phone text,"
   "  created_at timestamptz NOT NULL DEFAULT now (),"
   "  updated_at timestamptz NOT NULL DEFAULT now (),"
-  "  seq bigint NOT NULL DEFAULT 0);"
+  "  seq bigint NOT NULL DEFAULT nextval ('shortlist_change_seq'));"
 
   "CREATE TABLE candidate_profiles ("
   "  id uuid PRIMARY KEY,"
@@ -58,7 +64,15 @@ static const char * const server_migrations[] = {
   "  deleted boolean NOT NULL DEFAULT false,"
   "  created_at timestamptz NOT NULL DEFAULT now (),"
   "  updated_at timestamptz NOT NULL DEFAULT now (),"
-  "  seq bigint NOT NULL DEFAULT 0);"
+  "  seq bigint NOT NULL DEFAULT nextval ('shortlist_change_seq'));"
+  /* lz4 (where the server has it) compresses the large values several
+   * times faster than the default pglz. */
+  "DO $$ BEGIN"
+  "  ALTER TABLE candidate_profiles ALTER raw_text SET COMPRESSION lz4,"
+  "    ALTER work_experience SET COMPRESSION lz4, ALTER personal_info SET COMPRESSION lz4,"
+  "    ALTER metadata SET COMPRESSION lz4;"
+  " EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;"
+  " END $$;"
   "CREATE INDEX candidate_profiles_candidate ON candidate_profiles (candidate_id);"
   "CREATE INDEX candidate_profiles_seq ON candidate_profiles (seq);"
   "CREATE INDEX candidate_profiles_skills ON candidate_profiles USING gin (skills jsonb_path_ops);"
@@ -77,7 +91,7 @@ static const char * const server_migrations[] = {
   "  metadata jsonb NOT NULL DEFAULT '{}',"
   "  created_at timestamptz NOT NULL DEFAULT now (),"
   "  updated_at timestamptz NOT NULL DEFAULT now (),"
-  "  seq bigint NOT NULL DEFAULT 0);"
+  "  seq bigint NOT NULL DEFAULT nextval ('shortlist_change_seq'));"
   "CREATE INDEX file_intake_queue_profile ON file_intake_queue (profile_id);"
 
   /* An erased profile: every laptop deletes its copy when it pulls this. */
@@ -86,7 +100,7 @@ static const char * const server_migrations[] = {
   "  entity text NOT NULL DEFAULT 'profile',"
   "  device_id text,"
   "  deleted_at timestamptz NOT NULL DEFAULT now (),"
-  "  seq bigint NOT NULL DEFAULT 0);"
+  "  seq bigint NOT NULL DEFAULT nextval ('shortlist_change_seq'));"
   "CREATE INDEX tombstones_seq ON tombstones (seq);"
 
   /* Every conflict, with the losing version: nothing is silently dropped. */
@@ -102,7 +116,7 @@ static const char * const server_migrations[] = {
   "  winner_updated_at timestamptz,"
   "  resolved_by text,"
   "  resolved_at timestamptz NOT NULL DEFAULT now (),"
-  "  seq bigint NOT NULL DEFAULT 0,"
+  "  seq bigint NOT NULL DEFAULT nextval ('shortlist_change_seq'),"
   "  UNIQUE (profile_id, loser_device, loser_revision, loser_updated_at));"
   "CREATE INDEX sync_conflicts_seq ON sync_conflicts (seq);"
 
@@ -114,18 +128,17 @@ static const char * const server_migrations[] = {
   "  RETURN OLD;"
   " END $$;"
 
-  "CREATE TRIGGER candidates_seq BEFORE INSERT OR UPDATE ON candidates"
-  "  FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ();"
-  "CREATE TRIGGER candidate_profiles_seq BEFORE INSERT OR UPDATE ON candidate_profiles"
-  "  FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ();"
   "CREATE TRIGGER candidate_profiles_tombstone AFTER DELETE ON candidate_profiles"
   "  FOR EACH ROW EXECUTE FUNCTION shortlist_profile_tombstone ();"
-  "CREATE TRIGGER file_intake_queue_seq BEFORE INSERT OR UPDATE ON file_intake_queue"
-  "  FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ();"
-  "CREATE TRIGGER tombstones_seq BEFORE INSERT OR UPDATE ON tombstones"
-  "  FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ();"
-  "CREATE TRIGGER sync_conflicts_seq BEFORE INSERT OR UPDATE ON sync_conflicts"
-  "  FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ();"
+  "DO $$ DECLARE t text; BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['candidates', 'candidate_profiles', 'file_intake_queue',"
+  "                           'tombstones', 'sync_conflicts'] LOOP"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_lock BEFORE INSERT OR UPDATE ON %1$I"
+  "      FOR EACH STATEMENT EXECUTE FUNCTION shortlist_writer_lock ()', t);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_seq BEFORE UPDATE ON %1$I"
+  "      FOR EACH ROW EXECUTE FUNCTION shortlist_take_seq ()', t);"
+  "  END LOOP;"
+  " END $$;"
 
   /* What a recruiter's role needs, through the group role: no DDL, no
    * superuser. */
