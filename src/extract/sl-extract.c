@@ -453,6 +453,20 @@ sl_extract_dispatch (SlExtractContext *ctx,
           guess = g_content_type_guess (filename, data, MIN (len, 4096), &uncertain);
           if (!uncertain && guess && !g_content_type_is_unknown (guess))
             desc = g_content_type_get_description (guess);
+          /* Only the name says so (random bytes named .pdf): do not claim
+           * the file is a PDF and then refuse PDFs. */
+          if (desc != NULL && filename != NULL)
+            {
+              g_autofree char *by_content = g_content_type_guess (NULL, data, MIN (len, 4096), NULL);
+              if (by_content == NULL || g_content_type_is_unknown (by_content) ||
+                  !g_content_type_is_a (by_content, guess))
+                {
+                  g_set_error (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_UNSUPPORTED,
+                               "This file is named like a %s, but its contents are not one; "
+                               "it may be damaged or renamed.", desc);
+                  return NULL;
+                }
+            }
         }
       if (what == NULL && desc != NULL)
         what = desc;
