@@ -59,6 +59,10 @@ glib-compile-resources --generate-source --c-name sl_skills --sourcedir data/ski
   --target "$out/sl-skills-resources.c" data/skills/skills.gresource.xml
 glib-compile-resources --generate-source --c-name sl_llm --sourcedir resources/llm \
   --target "$out/sl-llm-resources.c" resources/llm/sl-llm.gresource.xml
+glib-compile-resources --generate-header --c-name sl_skills --sourcedir data/skills \
+  --target "$out/sl-skills-resources.h" data/skills/skills.gresource.xml
+glib-compile-resources --generate-header --c-name sl_llm --sourcedir resources/llm \
+  --target "$out/sl-llm-resources.h" resources/llm/sl-llm.gresource.xml
 pobjs=()
 for s in $(ls src/core/*.c src/parse/*.c src/store/*.c src/llm/*.c src/export/*.c src/extract/*.c) \
          "$out/sl-skills-resources.c" "$out/sl-llm-resources.c" fuzz/sl-fuzz-targets.c; do
