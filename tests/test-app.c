@@ -800,6 +800,52 @@ test_batch_words (void)
   g_assert_cmpstr (b, ==, "1 profile created, 2 already imported, 1 cancelled");
 }
 
+static void
+on_profile_changed_count (SlProfileView *view,
+                          guint         *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_positive (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* After /app/imports/drop: erases the candidate that test imported. */
+static void
+test_erase (Fixture       *f,
+            gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlProfileView *view = sl_candidates_page_get_profile_view (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(SlStoredProfile) gone = NULL;
+  guint changed = 0;
+  gint64 id;
+
+  type_query (f, "okonjo", 1);
+  sl_candidates_page_open_position (page, 0);
+  id = sl_profile_view_get_profile_id (view);
+  g_assert_cmpint (id, >, 0);
+
+  g_signal_connect (view, "changed", G_CALLBACK (on_profile_changed_count), &changed);
+  sl_profile_view_erase (view);
+  iterate_until (count_positive, &changed, 60000);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, 0);
+
+  store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_assert_no_error (error);
+  gone = sl_store_get_profile (store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  type_query (f, "okonjo", 0);
+  type_query (f, "", N_PROFILES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -842,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/app/imports/batch-words", test_batch_words);
   /* Last: it adds a candidate to the 10,000. */
   g_test_add ("/app/imports/drop", Fixture, NULL, fixture_setup, test_drop_import, fixture_teardown);
+  g_test_add ("/app/privacy/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
 
   status = g_test_run ();
 

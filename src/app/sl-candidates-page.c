@@ -666,6 +666,13 @@ sl_candidates_page_set_application (SlCandidatesPage *self,
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
   sl_profile_view_set_store (self->profile_view, store);
+  {
+    SlPipeline *pipeline = sl_application_get_pipeline (application, NULL);
+    g_autofree char *archive = sl_intake_default_archive_dir (sl_store_get_path (store));
+
+    sl_profile_view_set_archive_dir (self->profile_view,
+                                     pipeline ? sl_pipeline_get_archive_dir (pipeline) : archive);
+  }
   sl_profile_view_show_profile (self->profile_view, 0, NULL);
   on_folded_changed (self);
 

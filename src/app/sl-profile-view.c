@@ -5,7 +5,6 @@
 
 #include "core/sl-json.h"
 #include "export/sl-export.h"
-#include "intake/sl-pipeline.h"
 #include "privacy/sl-privacy.h"
 #include "store/sl-store-extras.h"
 #include "sl-document-view.h"
@@ -28,6 +27,7 @@ struct _SlProfileView
   SlStore              *store;
   SlStoredProfile      *current;
   GFile                *original;
+  char                 *archive_dir;
   gint64                original_profile;
   GtkFileChooserNative *chooser;
 };
@@ -849,52 +849,126 @@ on_export_clicked (SlProfileView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Erasure rewrites the search index and checkpoints the WAL: seconds on a
+ * big database, so it runs in a thread on a connection of its own. */
+typedef struct
+{
+  char   *db_path;
+  char   *archive_dir;
+  gint64  candidate_id;
+} EraseJob;
+
+static void
+erase_job_free (EraseJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->archive_dir);
+  g_free (job);
+}
+
+static void
+erase_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  EraseJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (job->db_path, &error);
+
+  if (store == NULL || !sl_privacy_erase_candidate (store, job->candidate_id, job->archive_dir, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+erase_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SlProfileView *self = SL_PROFILE_VIEW (source);
+  EraseJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->erase_button), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not erase: %s"), error->message);
+      toast (self, message);
+      return;
+    }
+  if (self->current != NULL && self->current->candidate_id == job->candidate_id)
+    sl_profile_view_show_profile (self, 0, NULL);
+  toast (self, _("The candidate was erased"));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+}
+
+void
+sl_profile_view_erase (SlProfileView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  EraseJob *job;
+
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+  g_return_if_fail (self->current != NULL && self->store != NULL);
+
+  job = g_new0 (EraseJob, 1);
+  job->db_path = g_strdup (sl_store_get_path (self->store));
+  job->archive_dir = g_strdup (self->archive_dir);
+  job->candidate_id = self->current->candidate_id;
+  task = g_task_new (self, NULL, erase_done, NULL);
+  g_task_set_source_tag (task, sl_profile_view_erase);
+  g_task_set_task_data (task, job, (GDestroyNotify) erase_job_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->erase_button), FALSE);
+  g_task_run_in_thread (task, erase_thread);
+}
+
 static void
 on_erase_response (AdwMessageDialog *dialog,
                    const char       *response,
                    SlProfileView    *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *archive_dir = NULL;
-
-  if (g_strcmp0 (response, "erase") != 0 || self->current == NULL || self->store == NULL)
-    return;
-  /* GDPR erasure (src/privacy): profiles, history, notes, tags, imports,
-   * archived originals, search index, with a sync tombstone. */
-  archive_dir = sl_intake_default_archive_dir (sl_store_get_path (self->store));
-  if (!sl_privacy_erase_candidate (self->store, self->current->candidate_id, archive_dir, NULL, &error))
-    {
-      GtkWidget *err = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                               _("Could Not Erase the Candidate"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (err), "close", _("Close"));
-      gtk_window_present (GTK_WINDOW (err));
-      return;
-    }
-  g_clear_pointer (&self->current, sl_stored_profile_free);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  g_signal_emit (self, signals[SIGNAL_BACK], 0);
+  if (g_str_equal (response, "erase") && self->current != NULL)
+    sl_profile_view_erase (self);
 }
 
 static void
 on_erase_clicked (SlProfileView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *name;
+  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  if (self->current == NULL || self->store == NULL)
+  if (self->current == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Erase This Candidate?"),
-                                   _("Every profile, version, note, tag, import and archived original of this "
-                                     "candidate is deleted for good, here and on synced laptops."));
+  name = self->current->profile->personal.name;
+  heading = name ? g_strdup_printf (_("Erase %s?"), name) : g_strdup (_("Erase This Candidate?"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading,
+                                   _("Their profiles, history, notes, tags, import records and archived "
+                                     "original files are deleted from this computer for good, and a "
+                                     "deletion is sent to the team server when you sync. This cannot be undone."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "erase", _("Erase"),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sl_profile_view_set_archive_dir (SlProfileView *self,
+                                 const char    *archive_dir)
+{
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+
+  g_free (self->archive_dir);
+  self->archive_dir = g_strdup (archive_dir);
 }
 
 static void
@@ -920,6 +994,7 @@ sl_profile_view_finalize (GObject *object)
 
   g_clear_pointer (&self->current, sl_stored_profile_free);
   g_clear_object (&self->original);
+  g_clear_pointer (&self->archive_dir, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sl_profile_view_parent_class)->finalize (object);

@@ -49,4 +49,11 @@ gboolean sl_profile_view_add_note       (SlProfileView *self,
                                          const char    *body,
                                          GError       **error);
 
+/* Originals of an erased candidate are deleted from here (nullable). */
+void     sl_profile_view_set_archive_dir (SlProfileView *self,
+                                          const char    *archive_dir);
+/* GDPR erasure of the shown candidate, in a thread; "changed" and "back"
+ * follow when it is done. The Erase button asks first. */
+void     sl_profile_view_erase           (SlProfileView *self);
+
 G_END_DECLS
