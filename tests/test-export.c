@@ -840,6 +840,13 @@ test_json_resume_native (void)
     g_assert_nonnull (strstr (g_hash_table_lookup (op->meta.extras, SL_JSON_RESUME_RESIDUAL_KEY), "Initech"));
     g_assert_null (sl_json_resume_to_profile (arr, SL_JSON_RESUME_NONE, &error));
     g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_INVALID);
+    g_clear_error (&error);
+    /* Empty or blank text parses to no root at all: an error, not a critical. */
+    g_assert_null (sl_json_resume_parse ("", 0, SL_JSON_RESUME_NONE, &error));
+    g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (sl_json_resume_parse ("  \n", -1, SL_JSON_RESUME_NONE, &error));
+    g_assert_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_INVALID);
   }
 }
 
