@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "sl-application.h"
+#include "llm/sl-llm-client.h"
 #include "sl-preferences-window.h"
+#include "sl-secret.h"
 #include "sl-window.h"
 
 struct _SlApplication
@@ -177,6 +179,84 @@ apply_retention (SlApplication *self)
   g_task_run_in_thread (task, cleanup_thread);
 }
 
+/* The LLM parser: the rules always run; with parser = llm the pipeline
+ * merges the provider's answer on top. The key comes from the keyring,
+ * else from the provider's environment variable. */
+static void
+configure_llm (SlApplication *self,
+               const char    *key)
+{
+  g_autofree char *provider = g_settings_get_string (self->settings, "llm-provider");
+  g_autofree char *base_url = g_settings_get_string (self->settings, "llm-base-url");
+  g_autofree char *model = g_settings_get_string (self->settings, "llm-model");
+  g_autoptr(SlLlmConfig) config = NULL;
+  g_autoptr(SlLlmClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->pipeline == NULL)
+    return;
+  if (g_settings_get_enum (self->settings, "parser") != 1)
+    {
+      sl_pipeline_set_llm_client (self->pipeline, NULL);
+      return;
+    }
+  config = sl_llm_config_new_preset (provider, &error);
+  if (config != NULL)
+    {
+      if (base_url[0] != '\0')
+        sl_llm_config_set_base_url (config, base_url);
+      if (model[0] != '\0')
+        sl_llm_config_set_model (config, model);
+      config->redaction = g_settings_get_boolean (self->settings, "llm-redact") ? SL_LLM_REDACT_REMOTE
+                                                                                 : SL_LLM_REDACT_NEVER;
+      if (key != NULL && key[0] != '\0')
+        sl_llm_config_set_api_key (config, key);
+      else
+        sl_llm_config_load_key_from_env (config);
+      client = sl_llm_client_new (config, &error);
+    }
+  if (client == NULL)
+    /* Imports go on with the rules; the preferences say what is missing. */
+    g_debug ("No language model: %s", error->message);
+  sl_pipeline_set_llm_client (self->pipeline, client);
+}
+
+static void
+on_api_key (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SlApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = sl_secret_lookup_api_key_finish (result, &error);
+
+  if (error != NULL)
+    g_debug ("No keyring: %s", error->message);
+  configure_llm (self, key);
+}
+
+static void
+apply_parser (SlApplication *self)
+{
+  g_autofree char *provider = g_settings_get_string (self->settings, "llm-provider");
+
+  if (g_settings_get_enum (self->settings, "parser") != 1)
+    configure_llm (self, NULL);
+  else
+    sl_secret_lookup_api_key (provider, NULL, on_api_key, g_object_ref (self));
+}
+
+static void
+reload_parser_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SlApplication *self = user_data;
+
+  if (self->pipeline != NULL)
+    apply_parser (self);
+}
+
 SlPipeline *
 sl_application_get_pipeline (SlApplication  *self,
                              GError        **error)
@@ -197,6 +277,13 @@ sl_application_get_pipeline (SlApplication  *self,
   apply_ocr (self);
   apply_watched_folder (self);
   apply_retention (self);
+  apply_parser (self);
+  {
+    const char *keys[] = { "changed::parser", "changed::llm-provider", "changed::llm-base-url",
+                           "changed::llm-model", "changed::llm-redact" };
+    for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_signal_connect_object (settings, keys[i], G_CALLBACK (apply_parser), self, G_CONNECT_SWAPPED);
+  }
   g_signal_connect_object (settings, "changed::concurrency", G_CALLBACK (apply_workers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::virus-scan", G_CALLBACK (apply_virus_scan), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::virus-signature-dir", G_CALLBACK (apply_virus_scan), self, G_CONNECT_SWAPPED);
@@ -312,6 +399,7 @@ show_imports_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { .name = "reload-parser", .activate = reload_parser_action },
   { .name = "show-imports", .activate = show_imports_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },

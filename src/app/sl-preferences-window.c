@@ -219,6 +219,9 @@ on_api_key_stored (GObject      *source,
     }
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                     adw_toast_new (_("API key saved in the keyring")));
+  /* The running pipeline picks the new key up. */
+  if (g_application_get_default () != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "reload-parser", NULL);
 }
 
 static void
