@@ -167,7 +167,9 @@ looks_like_dates (const char *s,
     {
       if (i < len && g_ascii_isdigit (s[i]))
         {
-          cur = cur * 10 + (s[i] - '0');
+          /* Long digit runs must not overflow (found by fuzz-rules). */
+          if (cur_len < 9)
+            cur = cur * 10 + (s[i] - '0');
           cur_len++;
           continue;
         }
