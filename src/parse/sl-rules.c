@@ -114,8 +114,14 @@ clean_edges (const char *s, gssize len)
   e = b + strlen (b);
   while (e > b)
     {
-      const char *prev = g_utf8_prev_char (e);
-      gunichar c = g_utf8_get_char (prev);
+      /* Bounded by b: a segment cut inside a character starts with
+       * continuation bytes (g_utf8_prev_char ran before the buffer; found
+       * by fuzz-rules, fuzz/regressions/rules/cut-utf8-segment). */
+      const char *prev = g_utf8_find_prev_char (b, e);
+      gunichar c;
+      if (prev == NULL)
+        break;
+      c = g_utf8_get_char (prev);
       if (g_unichar_isspace (c) || strchr ("-,;:|/\\([{\"'`~_=", *prev) != NULL
           || c == 0x2013 || c == 0x2014 || c == 0xA0
           || (c == ')' && strchr (b, '(') == NULL) || (c == ']' && strchr (b, '[') == NULL))
