@@ -557,7 +557,7 @@ test_cli_erase_and_audit (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   JsonArray *arr;
-  gboolean saw_erase = FALSE, saw_create = FALSE;
+  gboolean saw_erase = FALSE, saw_create = FALSE, saw_export = FALSE;
 
   if (!need_parser ())
     return;
@@ -578,6 +578,11 @@ test_cli_erase_and_audit (Fixture       *f,
   }
 
   g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "all.csv", NULL);
+    g_assert_cmpint (run_cli (f, &out, "export", "--format", "csv", "--output", csv, NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+  }
   g_assert_cmpint (run_cli (f, &out, "audit", "--json", NULL), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -591,9 +596,12 @@ test_cli_erase_and_audit (Fixture       *f,
         saw_erase = TRUE;
       if (g_str_has_suffix (action, "create"))
         saw_create = TRUE;
+      if (g_str_equal (action, "export") && g_str_equal (json_object_get_string_member (o, "entity"), "candidates"))
+        saw_export = TRUE;
     }
   g_assert_true (saw_erase);
   g_assert_true (saw_create);
+  g_assert_true (saw_export);
   g_assert_null (strstr (out, "Ironwood"));
 }
 

@@ -11,6 +11,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "export/sl-export.h"
+#include "privacy/sl-privacy.h"
 #include "sl-cli-commands.h"
 
 int
@@ -126,6 +127,13 @@ sl_cli_export (SlCliContext *ctx,
       sl_cli_error ("%s", error->message);
       return SL_CLI_SOME_FAILED;
     }
+  /* Audit log (privacy room): how many, never who. */
+  {
+    g_autofree char *details = g_strdup_printf ("{\"kind\":\"bulk\",\"candidates\":%" G_GUINT64_FORMAT "}", n);
+    g_autoptr(GError) audit_error = NULL;
+    if (!sl_privacy_audit (store, "export", "candidates", NULL, details, &audit_error))
+      sl_cli_error ("warning: the export was not written to the audit log: %s", audit_error->message);
+  }
   if (output != NULL || split_dir != NULL)
     g_printerr ("exported %" G_GUINT64_FORMAT " candidates\n", n);
   return SL_CLI_OK;
