@@ -75,12 +75,8 @@ sl_intake_history_entry_free (SlIntakeHistoryEntry *e)
   g_free (e);
 }
 
-#define RECORD_COLUMNS \
-  "qid, uuid, path, original_name, sha256, size, mime, source, status, error," \
-  " profile_id, archive_path, archived_at, metadata, created_at, updated_at"
-
-static SlIntakeRecord *
-record_from_row (SlStmt *st)
+SlIntakeRecord *
+sl_intake_record_from_row (SlStmt *st)
 {
   SlIntakeRecord *r = sl_intake_record_new ();
 
@@ -112,7 +108,7 @@ read_records (SlStore  *self,
   int rc;
 
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    g_ptr_array_add (out, record_from_row (st));
+    g_ptr_array_add (out, sl_intake_record_from_row (st));
   if (rc != SQLITE_DONE)
     {
       sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
@@ -226,13 +222,13 @@ sl_store_intake_get_record (SlStore  *self,
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
 
-  st = sl_store_stmt (self, "SELECT " RECORD_COLUMNS " FROM file_intake_queue WHERE qid = ?", error);
+  st = sl_store_stmt (self, "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue WHERE qid = ?", error);
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, qid);
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
-    return record_from_row (st);
+    return sl_intake_record_from_row (st);
   if (rc == SQLITE_DONE)
     g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
                  "There is no intake record %" G_GINT64_FORMAT, qid);
@@ -253,14 +249,14 @@ sl_store_intake_find_by_sha256 (SlStore     *self,
   g_return_val_if_fail (sha256 != NULL, NULL);
 
   st = sl_store_stmt (self,
-                      "SELECT " RECORD_COLUMNS " FROM file_intake_queue WHERE sha256 = ?"
+                      "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue WHERE sha256 = ?"
                       " ORDER BY qid DESC LIMIT 1", error);
   if (st == NULL)
     return NULL;
   sl_stmt_bind_text (st, 1, sha256);
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
-    return record_from_row (st);
+    return sl_intake_record_from_row (st);
   if (rc != SQLITE_DONE)
     sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
   return NULL;
@@ -538,7 +534,7 @@ sl_store_intake_get_records_by_status (SlStore     *self,
   g_return_val_if_fail (status != NULL, NULL);
 
   st = sl_store_stmt (self,
-                      "SELECT " RECORD_COLUMNS " FROM file_intake_queue WHERE status = ?"
+                      "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue WHERE status = ?"
                       " ORDER BY qid LIMIT ?", error);
   if (st == NULL)
     return NULL;
@@ -558,7 +554,7 @@ sl_store_intake_get_old_archives (SlStore     *self,
   g_return_val_if_fail (before != NULL, NULL);
 
   st = sl_store_stmt (self,
-                      "SELECT " RECORD_COLUMNS " FROM file_intake_queue"
+                      "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue"
                       " WHERE archived_at IS NOT NULL AND archived_at < ?"
                       " ORDER BY archived_at, qid", error);
   if (st == NULL)

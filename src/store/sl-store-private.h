@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "sl-store.h"
+#include "sl-store-intake.h"
 
 G_BEGIN_DECLS
 
@@ -98,6 +99,13 @@ gboolean  sl_store_audit           (SlStore    *self,
 void      sl_store_bind_profile_columns (SlStmt          *st,
                                          int              first,
                                          const SlProfile *profile);
+
+/* file_intake_queue rows as SlIntakeRecord: the column list every SELECT or
+ * RETURNING uses, and the reader for it (sl-store-intake.c). */
+#define SL_INTAKE_RECORD_COLUMNS \
+  "qid, uuid, path, original_name, sha256, size, mime, source, status, error," \
+  " profile_id, archive_path, archived_at, metadata, created_at, updated_at"
+SlIntakeRecord *sl_intake_record_from_row (SlStmt *st) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The FTS column list of profiles_fts, in order, as SQL text. */
 #define SL_FTS_COLUMNS "name, email, skills_text, titles_text, companies_text, schools_text, location, raw_text"

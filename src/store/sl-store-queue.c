@@ -10,34 +10,6 @@
 #include "sl-store-private.h"
 #include "sl-store-queue.h"
 
-#define QUEUE_RECORD_COLUMNS \
-  "qid, uuid, path, original_name, sha256, size, mime, source, status, error," \
-  " profile_id, archive_path, archived_at, metadata, created_at, updated_at"
-
-static SlIntakeRecord *
-queue_record_from_row (SlStmt *st)
-{
-  SlIntakeRecord *r = sl_intake_record_new ();
-
-  r->qid = sqlite3_column_int64 (st, 0);
-  r->uuid = sl_stmt_dup_text (st, 1);
-  r->path = sl_stmt_dup_text (st, 2);
-  r->original_name = sl_stmt_dup_text (st, 3);
-  r->sha256 = sl_stmt_dup_text (st, 4);
-  r->size = sqlite3_column_int64 (st, 5);
-  r->mime = sl_stmt_dup_text (st, 6);
-  r->source = sl_stmt_dup_text (st, 7);
-  r->status = sl_stmt_dup_text (st, 8);
-  r->error = sl_stmt_dup_text (st, 9);
-  r->profile_id = sqlite3_column_int64 (st, 10);
-  r->archive_path = sl_stmt_dup_text (st, 11);
-  r->archived_at = sl_stmt_dup_text (st, 12);
-  r->metadata = sl_stmt_dup_text (st, 13);
-  r->created_at = sl_stmt_dup_text (st, 14);
-  r->updated_at = sl_stmt_dup_text (st, 15);
-  return r;
-}
-
 static int
 compare_records (gconstpointer a,
                  gconstpointer b)
@@ -83,7 +55,7 @@ sl_store_intake_claim_queued (SlStore     *self,
                       "   json_object ('status', ?1, 'at', ?2))"
                       " WHERE qid IN (SELECT qid FROM file_intake_queue WHERE status = 'queued'"
                       "   ORDER BY qid LIMIT ?3)"
-                      " RETURNING " QUEUE_RECORD_COLUMNS, error);
+                      " RETURNING " SL_INTAKE_RECORD_COLUMNS, error);
   if (st == NULL)
     return NULL;
   sl_stmt_bind_text (st, 1, status);
@@ -93,7 +65,7 @@ sl_store_intake_claim_queued (SlStore     *self,
   if (!sl_store_tx_begin (self, error))
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    g_ptr_array_add (out, queue_record_from_row (st));
+    g_ptr_array_add (out, sl_intake_record_from_row (st));
   if (rc != SQLITE_DONE)
     ok = sl_store_set_sqlite_error (self, rc, "Could not claim queued files", error);
   g_clear_pointer (&st, sl_stmt_release);
@@ -223,7 +195,7 @@ sl_store_intake_find_imported (SlStore     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   st = sl_store_stmt (self,
-                      "SELECT " QUEUE_RECORD_COLUMNS " FROM file_intake_queue"
+                      "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue"
                       " WHERE sha256 = ?1 AND status = 'done' AND profile_id IS NOT NULL AND qid <> ?2"
                       " ORDER BY qid DESC LIMIT 1", error);
   if (st == NULL)
@@ -232,7 +204,7 @@ sl_store_intake_find_imported (SlStore     *self,
   sqlite3_bind_int64 (st, 2, exclude_qid);
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
-    return queue_record_from_row (st);
+    return sl_intake_record_from_row (st);
   if (rc != SQLITE_DONE)
     sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
   return NULL;
