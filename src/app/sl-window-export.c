@@ -42,8 +42,11 @@ on_export_done (GObject      *source,
     }
   else
     {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'" G_GUINT64_FORMAT " candidate",
-                                                               "Exported %'" G_GUINT64_FORMAT " candidates", n), n);
+      /* A plain %u keeps the msgid whole: xgettext cuts a string at a
+       * format macro such as G_GUINT64_FORMAT. */
+      guint shown = (guint) MIN (n, (guint64) G_MAXUINT);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u candidate",
+                                                               "Exported %'u candidates", shown), shown);
       sl_window_add_toast (job->window, message);
     }
   g_signal_emit_by_name (job->window, "export-finished", !error, n);
