@@ -76,6 +76,20 @@ sl_intake_history_entry_free (SlIntakeHistoryEntry *e)
 }
 
 SlIntakeRecord *
+sl_store_intake_step_one (SlStore  *self,
+                          SlStmt   *st,
+                          GError  **error)
+{
+  int rc = sqlite3_step (st);
+
+  if (rc == SQLITE_ROW)
+    return sl_intake_record_from_row (st);
+  if (rc != SQLITE_DONE)
+    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
+  return NULL;
+}
+
+SlIntakeRecord *
 sl_intake_record_from_row (SlStmt *st)
 {
   SlIntakeRecord *r = sl_intake_record_new ();
@@ -243,7 +257,6 @@ sl_store_intake_find_by_sha256 (SlStore     *self,
                                 GError     **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
@@ -254,12 +267,7 @@ sl_store_intake_find_by_sha256 (SlStore     *self,
   if (st == NULL)
     return NULL;
   sl_stmt_bind_text (st, 1, sha256);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    return sl_intake_record_from_row (st);
-  if (rc != SQLITE_DONE)
-    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
-  return NULL;
+  return sl_store_intake_step_one (self, st, error);
 }
 
 gboolean

@@ -106,6 +106,11 @@ void      sl_store_bind_profile_columns (SlStmt          *st,
   "qid, uuid, path, original_name, sha256, size, mime, source, status, error," \
   " profile_id, archive_path, archived_at, metadata, created_at, updated_at"
 SlIntakeRecord *sl_intake_record_from_row (SlStmt *st) G_GNUC_WARN_UNUSED_RESULT;
+/* Steps @st once: the record of its first row, or NULL when there is none
+ * (error unset) or the step failed (error set). */
+SlIntakeRecord *sl_store_intake_step_one  (SlStore  *self,
+                                           SlStmt   *st,
+                                           GError  **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The FTS column list of profiles_fts, in order, as SQL text. */
 #define SL_FTS_COLUMNS "name, email, skills_text, titles_text, companies_text, schools_text, location, raw_text"

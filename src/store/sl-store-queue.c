@@ -188,7 +188,6 @@ sl_store_intake_find_imported (SlStore     *self,
                                GError     **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
@@ -202,12 +201,7 @@ sl_store_intake_find_imported (SlStore     *self,
     return NULL;
   sl_stmt_bind_text (st, 1, sha256);
   sqlite3_bind_int64 (st, 2, exclude_qid);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    return sl_intake_record_from_row (st);
-  if (rc != SQLITE_DONE)
-    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
-  return NULL;
+  return sl_store_intake_step_one (self, st, error);
 }
 
 gboolean
