@@ -295,6 +295,24 @@ docx_cell_text (Walk *w, xmlNode *n, Para *row, int depth)
     }
 }
 
+/* Appends one table cell's text to its row, tab-separated; consumes @cell.
+ * Empty cells add nothing, so a row of empty cells stays empty. */
+static void
+row_add_cell (Para *row, Para *cell, gboolean *first)
+{
+  if (cell->text->len > 0)
+    {
+      if (!*first)
+        g_string_append_c (row->text, '\t');
+      *first = FALSE;
+      g_string_append (row->text, cell->text->str);
+      row->chars += cell->chars;
+      row->bold_chars += cell->bold_chars;
+      row->size = MAX (row->size, cell->size);
+    }
+  para_free (cell);
+}
+
 static void
 docx_table (Walk *w, xmlNode *tbl, int depth)
 {
@@ -317,17 +335,7 @@ docx_table (Walk *w, xmlNode *tbl, int depth)
             continue;
           cell = para_new ();
           docx_cell_text (w, tc, cell, depth + 1);
-          if (cell->text->len > 0)
-            {
-              if (!first)
-                g_string_append_c (row->text, '\t');
-              first = FALSE;
-              g_string_append (row->text, cell->text->str);
-              row->chars += cell->chars;
-              row->bold_chars += cell->bold_chars;
-              row->size = MAX (row->size, cell->size);
-            }
-          para_free (cell);
+          row_add_cell (row, cell, &first);
         }
       finish_para (w, row);
     }
@@ -606,16 +614,7 @@ odt_table (Walk *w, xmlNode *tbl, int depth)
             continue;
           cell = para_new ();
           odt_cell_text (w, tc, cell, depth + 1);
-          if (cell->text->len > 0)
-            {
-              if (!first)
-                g_string_append_c (row->text, '\t');
-              first = FALSE;
-              g_string_append (row->text, cell->text->str);
-              row->chars += cell->chars;
-              row->bold_chars += cell->bold_chars;
-            }
-          para_free (cell);
+          row_add_cell (row, cell, &first);
         }
       finish_para (w, row);
     }
