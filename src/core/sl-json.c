@@ -47,20 +47,84 @@ add_strv (JsonBuilder     *b,
   json_builder_end_array (b);
 }
 
+/* The plain string members of each entry type, in their JSON order; one
+ * table serves both writing and reading. */
+typedef struct
+{
+  const char *key;
+  gsize       offset;
+} StrMember;
+
+#define STR_MEMBER(type, member) { #member, G_STRUCT_OFFSET (type, member) }
+
+static const StrMember personal_members[] = {
+  STR_MEMBER (SlPersonalInfo, name), STR_MEMBER (SlPersonalInfo, email),
+  STR_MEMBER (SlPersonalInfo, phone), STR_MEMBER (SlPersonalInfo, location),
+  STR_MEMBER (SlPersonalInfo, city), STR_MEMBER (SlPersonalInfo, region),
+  STR_MEMBER (SlPersonalInfo, country), STR_MEMBER (SlPersonalInfo, headline),
+  STR_MEMBER (SlPersonalInfo, summary), { NULL, 0 }
+};
+/* "current" and "description" follow these. */
+static const StrMember work_members[] = {
+  STR_MEMBER (SlWorkEntry, company), STR_MEMBER (SlWorkEntry, title),
+  STR_MEMBER (SlWorkEntry, location), STR_MEMBER (SlWorkEntry, start),
+  STR_MEMBER (SlWorkEntry, end), { NULL, 0 }
+};
+static const StrMember education_members[] = {
+  STR_MEMBER (SlEducationEntry, institution), STR_MEMBER (SlEducationEntry, degree),
+  STR_MEMBER (SlEducationEntry, level), STR_MEMBER (SlEducationEntry, field),
+  STR_MEMBER (SlEducationEntry, start), STR_MEMBER (SlEducationEntry, end),
+  STR_MEMBER (SlEducationEntry, grade), { NULL, 0 }
+};
+static const StrMember skill_members[] = {
+  STR_MEMBER (SlSkill, name), STR_MEMBER (SlSkill, canonical),
+  STR_MEMBER (SlSkill, category), { NULL, 0 }
+};
+static const StrMember certification_members[] = {
+  STR_MEMBER (SlCertification, name), STR_MEMBER (SlCertification, issuer),
+  STR_MEMBER (SlCertification, date), { NULL, 0 }
+};
+static const StrMember language_members[] = {
+  STR_MEMBER (SlLanguage, language), STR_MEMBER (SlLanguage, level), { NULL, 0 }
+};
+/* "keywords" follows these. */
+static const StrMember project_members[] = {
+  STR_MEMBER (SlProject, name), STR_MEMBER (SlProject, description),
+  STR_MEMBER (SlProject, url), STR_MEMBER (SlProject, start),
+  STR_MEMBER (SlProject, end), { NULL, 0 }
+};
+
+static void
+add_members (JsonBuilder     *b,
+             gconstpointer    entry,
+             const StrMember *members)
+{
+  for (const StrMember *m = members; m->key != NULL; m++)
+    add_str (b, m->key, G_STRUCT_MEMBER (const char *, entry, m->offset));
+}
+
+/* An array of objects holding only string members. */
+static void
+build_entries (JsonBuilder     *b,
+               const GPtrArray *entries,
+               const StrMember *members)
+{
+  json_builder_begin_array (b);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      json_builder_begin_object (b);
+      add_members (b, g_ptr_array_index (entries, i), members);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static void
 build_personal (JsonBuilder          *b,
                 const SlPersonalInfo *pi)
 {
   json_builder_begin_object (b);
-  add_str (b, "name", pi->name);
-  add_str (b, "email", pi->email);
-  add_str (b, "phone", pi->phone);
-  add_str (b, "location", pi->location);
-  add_str (b, "city", pi->city);
-  add_str (b, "region", pi->region);
-  add_str (b, "country", pi->country);
-  add_str (b, "headline", pi->headline);
-  add_str (b, "summary", pi->summary);
+  add_members (b, pi, personal_members);
   if (pi->links != NULL && pi->links->len > 0)
     add_strv (b, "links", pi->links);
   json_builder_end_object (b);
@@ -75,88 +139,13 @@ build_work (JsonBuilder     *b,
     {
       const SlWorkEntry *e = g_ptr_array_index (work, i);
       json_builder_begin_object (b);
-      add_str (b, "company", e->company);
-      add_str (b, "title", e->title);
-      add_str (b, "location", e->location);
-      add_str (b, "start", e->start);
-      add_str (b, "end", e->end);
+      add_members (b, e, work_members);
       if (e->current)
         {
           json_builder_set_member_name (b, "current");
           json_builder_add_boolean_value (b, TRUE);
         }
       add_str (b, "description", e->description);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-build_education (JsonBuilder     *b,
-                 const GPtrArray *edu)
-{
-  json_builder_begin_array (b);
-  for (guint i = 0; i < edu->len; i++)
-    {
-      const SlEducationEntry *e = g_ptr_array_index (edu, i);
-      json_builder_begin_object (b);
-      add_str (b, "institution", e->institution);
-      add_str (b, "degree", e->degree);
-      add_str (b, "level", e->level);
-      add_str (b, "field", e->field);
-      add_str (b, "start", e->start);
-      add_str (b, "end", e->end);
-      add_str (b, "grade", e->grade);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-build_skills (JsonBuilder     *b,
-              const GPtrArray *skills)
-{
-  json_builder_begin_array (b);
-  for (guint i = 0; i < skills->len; i++)
-    {
-      const SlSkill *s = g_ptr_array_index (skills, i);
-      json_builder_begin_object (b);
-      add_str (b, "name", s->name);
-      add_str (b, "canonical", s->canonical);
-      add_str (b, "category", s->category);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-build_certifications (JsonBuilder     *b,
-                      const GPtrArray *certs)
-{
-  json_builder_begin_array (b);
-  for (guint i = 0; i < certs->len; i++)
-    {
-      const SlCertification *c = g_ptr_array_index (certs, i);
-      json_builder_begin_object (b);
-      add_str (b, "name", c->name);
-      add_str (b, "issuer", c->issuer);
-      add_str (b, "date", c->date);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-build_languages (JsonBuilder     *b,
-                 const GPtrArray *langs)
-{
-  json_builder_begin_array (b);
-  for (guint i = 0; i < langs->len; i++)
-    {
-      const SlLanguage *l = g_ptr_array_index (langs, i);
-      json_builder_begin_object (b);
-      add_str (b, "language", l->language);
-      add_str (b, "level", l->level);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -171,11 +160,7 @@ build_projects (JsonBuilder     *b,
     {
       const SlProject *p = g_ptr_array_index (projects, i);
       json_builder_begin_object (b);
-      add_str (b, "name", p->name);
-      add_str (b, "description", p->description);
-      add_str (b, "url", p->url);
-      add_str (b, "start", p->start);
-      add_str (b, "end", p->end);
+      add_members (b, p, project_members);
       if (p->keywords != NULL && p->keywords->len > 0)
         add_strv (b, "keywords", p->keywords);
       json_builder_end_object (b);
@@ -276,13 +261,13 @@ build_section (JsonBuilder     *b,
   else if (g_str_equal (section, "work_experience"))
     build_work (b, p->work);
   else if (g_str_equal (section, "education"))
-    build_education (b, p->education);
+    build_entries (b, p->education, education_members);
   else if (g_str_equal (section, "skills"))
-    build_skills (b, p->skills);
+    build_entries (b, p->skills, skill_members);
   else if (g_str_equal (section, "certifications"))
-    build_certifications (b, p->certifications);
+    build_entries (b, p->certifications, certification_members);
   else if (g_str_equal (section, "languages"))
-    build_languages (b, p->languages);
+    build_entries (b, p->languages, language_members);
   else if (g_str_equal (section, "projects"))
     build_projects (b, p->projects);
   else if (g_str_equal (section, "achievements"))
@@ -398,6 +383,15 @@ read_strv (JsonArray *a,
     }
 }
 
+static void
+read_members (JsonObject      *o,
+              gpointer         entry,
+              const StrMember *members)
+{
+  for (const StrMember *m = members; m->key != NULL; m++)
+    G_STRUCT_MEMBER (char *, entry, m->offset) = get_str (o, m->key);
+}
+
 static double
 get_double (JsonObject *o,
             const char *key,
@@ -492,15 +486,7 @@ sl_profile_from_json_node (JsonNode  *node,
 
   if ((pi = get_object (root, "personal_info")) != NULL)
     {
-      p->personal.name = get_str (pi, "name");
-      p->personal.email = get_str (pi, "email");
-      p->personal.phone = get_str (pi, "phone");
-      p->personal.location = get_str (pi, "location");
-      p->personal.city = get_str (pi, "city");
-      p->personal.region = get_str (pi, "region");
-      p->personal.country = get_str (pi, "country");
-      p->personal.headline = get_str (pi, "headline");
-      p->personal.summary = get_str (pi, "summary");
+      read_members (pi, &p->personal, personal_members);
       read_strv (get_array (pi, "links"), p->personal.links);
     }
 
@@ -513,11 +499,7 @@ sl_profile_from_json_node (JsonNode  *node,
         if (o == NULL)
           continue;
         e = sl_work_entry_new ();
-        e->company = get_str (o, "company");
-        e->title = get_str (o, "title");
-        e->location = get_str (o, "location");
-        e->start = get_str (o, "start");
-        e->end = get_str (o, "end");
+        read_members (o, e, work_members);
         cur = json_object_get_member (o, "current");
         e->current = cur != NULL && JSON_NODE_HOLDS_VALUE (cur) &&
                      json_node_get_value_type (cur) == G_TYPE_BOOLEAN &&
@@ -534,13 +516,7 @@ sl_profile_from_json_node (JsonNode  *node,
         if (o == NULL)
           continue;
         e = sl_education_entry_new ();
-        e->institution = get_str (o, "institution");
-        e->degree = get_str (o, "degree");
-        e->level = get_str (o, "level");
-        e->field = get_str (o, "field");
-        e->start = get_str (o, "start");
-        e->end = get_str (o, "end");
-        e->grade = get_str (o, "grade");
+        read_members (o, e, education_members);
         g_ptr_array_add (p->education, e);
       }
 
@@ -552,9 +528,7 @@ sl_profile_from_json_node (JsonNode  *node,
           {
             JsonObject *o = json_node_get_object (n);
             SlSkill *s = g_new0 (SlSkill, 1);
-            s->name = get_str (o, "name");
-            s->canonical = get_str (o, "canonical");
-            s->category = get_str (o, "category");
+            read_members (o, s, skill_members);
             if (s->name == NULL && s->canonical == NULL)
               sl_skill_free (s);
             else
@@ -572,9 +546,7 @@ sl_profile_from_json_node (JsonNode  *node,
         if (o == NULL)
           continue;
         c = sl_certification_new ();
-        c->name = get_str (o, "name");
-        c->issuer = get_str (o, "issuer");
-        c->date = get_str (o, "date");
+        read_members (o, c, certification_members);
         g_ptr_array_add (p->certifications, c);
       }
 
@@ -599,11 +571,7 @@ sl_profile_from_json_node (JsonNode  *node,
         if (o == NULL)
           continue;
         pr = sl_project_new ();
-        pr->name = get_str (o, "name");
-        pr->description = get_str (o, "description");
-        pr->url = get_str (o, "url");
-        pr->start = get_str (o, "start");
-        pr->end = get_str (o, "end");
+        read_members (o, pr, project_members);
         read_strv (get_array (o, "keywords"), pr->keywords);
         g_ptr_array_add (p->projects, pr);
       }
