@@ -30,6 +30,8 @@ struct _SlPgCluster
   gboolean  as_root;
   int       watchdog_fd;
   GPid      watchdog;
+  char     *ca_path;
+  char     *foreign_ca_path;
 };
 
 static char *
@@ -76,12 +78,13 @@ free_port (void)
   return port;
 }
 
-/* Runs a server binary as the server's user. */
+/* Runs @program (a path, or a name looked up in PATH) as the server's
+ * user, in the cluster folder. */
 static gboolean
-run_tool (SlPgCluster  *c,
-          const char   *tool,
-          const char  **args,
-          GError      **error)
+run_as_server (SlPgCluster  *c,
+               const char   *program,
+               const char  **args,
+               GError      **error)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = NULL;
@@ -95,7 +98,7 @@ run_tool (SlPgCluster  *c,
       g_ptr_array_add (argv, g_strdup ("postgres"));
       g_ptr_array_add (argv, g_strdup ("--"));
     }
-  g_ptr_array_add (argv, g_build_filename (c->bindir, tool, NULL));
+  g_ptr_array_add (argv, g_strdup (program));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
@@ -105,10 +108,21 @@ run_tool (SlPgCluster  *c,
     return FALSE;
   if (!g_spawn_check_wait_status (status, error))
     {
-      g_prefix_error (error, "%s failed (%s): ", tool, err != NULL ? g_strstrip (err) : "");
+      g_prefix_error (error, "%s failed (%s): ", program, err != NULL ? g_strstrip (err) : "");
       return FALSE;
     }
   return TRUE;
+}
+
+/* Runs a server binary as the server's user. */
+static gboolean
+run_tool (SlPgCluster  *c,
+          const char   *tool,
+          const char  **args,
+          GError      **error)
+{
+  g_autofree char *program = g_build_filename (c->bindir, tool, NULL);
+  return run_as_server (c, program, args, error);
 }
 
 gboolean
@@ -305,6 +319,8 @@ sl_pg_cluster_free (SlPgCluster *c)
   g_free (c->dir);
   g_free (c->data);
   g_free (c->bindir);
+  g_free (c->ca_path);
+  g_free (c->foreign_ca_path);
   g_free (c);
 }
 
@@ -382,4 +398,116 @@ sl_pg_cluster_query_int (SlPgCluster *c,
   if (col->len == 0 || g_ptr_array_index (col, 0) == NULL)
     return -1;
   return g_ascii_strtoll (g_ptr_array_index (col, 0), NULL, 10);
+}
+
+/* TLS ------------------------------------------------------------------------ */
+
+static gboolean
+have_openssl (GError **error)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+
+  if (openssl != NULL)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               "openssl is not installed; install the 'openssl' package to run the TLS tests");
+  return FALSE;
+}
+
+/* A self-signed CA NAME.crt / NAME.key (EC P-256: quick to make). */
+static gboolean
+make_ca (SlPgCluster  *c,
+         const char   *name,
+         GError      **error)
+{
+  g_autofree char *key = g_strdup_printf ("%s.key", name);
+  g_autofree char *crt = g_strdup_printf ("%s.crt", name);
+  g_autofree char *subj = g_strdup_printf ("/CN=Shortlist test %s", name);
+  const char *args[] = { "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                         "-nodes", "-keyout", key, "-out", crt, "-days", "2", "-subj", subj, NULL };
+
+  return run_as_server (c, "openssl", args, error);
+}
+
+/* Sets server parameters one by one (ALTER SYSTEM cannot run in a
+ * transaction), reloads, and waits until a new session sees ssl = @want. */
+static gboolean
+set_ssl (SlPgCluster  *c,
+         const char  **statements,
+         const char   *want,
+         GError      **error)
+{
+  for (guint i = 0; statements[i] != NULL; i++)
+    if (!sl_pg_cluster_exec (c, "postgres", statements[i], error))
+      return FALSE;
+  if (!sl_pg_cluster_exec (c, "postgres", "SELECT pg_reload_conf ()", error))
+    return FALSE;
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      g_autoptr(GPtrArray) v = sl_pg_cluster_query_column (c, "postgres", "SHOW ssl");
+      if (v->len == 1 && g_strcmp0 (g_ptr_array_index (v, 0), want) == 0)
+        return TRUE;
+      g_usleep (50000);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "the server did not switch ssl to %s (see %s/log)", want, c->dir);
+  return FALSE;
+}
+
+const char *
+sl_pg_cluster_enable_tls (SlPgCluster  *c,
+                          GError      **error)
+{
+  g_autofree char *ext = g_build_filename (c->dir, "san.ext", NULL);
+  g_autofree char *key = g_build_filename (c->dir, "server.key", NULL);
+  g_autofree char *crt = g_build_filename (c->dir, "server.crt", NULL);
+  g_autofree char *set_cert = g_strdup_printf ("ALTER SYSTEM SET ssl_cert_file = '%s'", crt);
+  g_autofree char *set_key = g_strdup_printf ("ALTER SYSTEM SET ssl_key_file = '%s'", key);
+  const char *csr_args[] = { "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                             "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                             "-subj", "/CN=127.0.0.1", NULL };
+  const char *sign_args[] = { "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
+                              "-CAcreateserial", "-out", "server.crt", "-days", "2",
+                              "-extfile", "san.ext", NULL };
+  const char *statements[] = { set_cert, set_key, "ALTER SYSTEM SET ssl = on", NULL };
+
+  if (c->ca_path != NULL)
+    return c->ca_path;
+  if (!have_openssl (error) ||
+      !g_file_set_contents (ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\n", -1, error) ||
+      g_chmod (ext, 0644) != 0 ||
+      !make_ca (c, "ca", error) ||
+      !run_as_server (c, "openssl", csr_args, error) ||
+      !run_as_server (c, "openssl", sign_args, error))
+    return NULL;
+  /* The server refuses a private key others can read. */
+  if (g_chmod (key, 0600) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "chmod %s: %s", key, g_strerror (errno));
+      return NULL;
+    }
+  if (!set_ssl (c, statements, "on", error))
+    return NULL;
+  c->ca_path = g_build_filename (c->dir, "ca.crt", NULL);
+  return c->ca_path;
+}
+
+gboolean
+sl_pg_cluster_disable_tls (SlPgCluster  *c,
+                           GError      **error)
+{
+  const char *statements[] = { "ALTER SYSTEM RESET ssl", NULL };
+  return set_ssl (c, statements, "off", error);
+}
+
+const char *
+sl_pg_cluster_foreign_ca (SlPgCluster  *c,
+                          GError      **error)
+{
+  if (c->foreign_ca_path != NULL)
+    return c->foreign_ca_path;
+  if (!have_openssl (error) || !make_ca (c, "foreign-ca", error))
+    return NULL;
+  c->foreign_ca_path = g_build_filename (c->dir, "foreign-ca.crt", NULL);
+  return c->foreign_ca_path;
 }

@@ -50,6 +50,20 @@ GPtrArray   *sl_pg_cluster_query_column (SlPgCluster *cluster,
                                          const char  *dbname,
                                          const char  *sql);
 
+/* TLS: makes a throwaway CA and a server certificate for 127.0.0.1 and
+ * "localhost" signed by it (openssl, in the cluster folder), and turns
+ * ssl on (reload, no restart).  Returns the CA certificate's path (owned by
+ * the cluster), or NULL with @error (G_IO_ERROR_NOT_FOUND: no openssl). */
+const char  *sl_pg_cluster_enable_tls  (SlPgCluster *cluster,
+                                        GError     **error);
+/* ssl off again (reload). */
+gboolean     sl_pg_cluster_disable_tls (SlPgCluster *cluster,
+                                        GError     **error);
+/* Another CA (not the server's) with a certificate: for "wrong CA" tests.
+ * Returns its path (owned by the cluster). */
+const char  *sl_pg_cluster_foreign_ca  (SlPgCluster *cluster,
+                                        GError     **error);
+
 /* Stop (immediate: like a crash or a pulled cable) and start again. */
 gboolean     sl_pg_cluster_stop_server  (SlPgCluster *cluster,
                                          GError     **error);

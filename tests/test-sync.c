@@ -998,6 +998,97 @@ test_async_and_cli (void)
   }
 }
 
+/* Runs one sync of @l as alice with extra URI parameters @params. */
+static gboolean
+sync_with_params (Laptop       *l,
+                  const char   *db,
+                  const char   *params,
+                  SlSyncStats  *stats,
+                  GError      **error)
+{
+  g_autofree char *base = sl_pg_cluster_uri (cluster, "alice", NULL, db);
+  g_autofree char *uri = g_strdup_printf ("%s?%s", base, params);
+  g_autoptr(SlSync) sync = sl_sync_new (l->path, uri);
+
+  sl_sync_set_password (sync, ALICE_PW);
+  return sl_sync_run (sync, NULL, stats, error);
+}
+
+static void
+test_tls (void)
+{
+  g_autoptr(Laptop) a = laptop_new ();
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  SlSyncStats stats = { 0 };
+  const char *ca, *foreign;
+
+  if (!need_cluster ())
+    return;
+  db = new_server_db ();
+  add_profiles (a, "tls", 0, 5);
+
+  /* A server without TLS and settings that require it: a clear error,
+   * nothing sent. */
+  g_assert_false (sync_with_params (a, db, "sslmode=require", &stats, &error));
+  g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS);
+  g_test_message ("no TLS on the server: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "does not offer TLS"));
+  g_clear_error (&error);
+  g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 5);
+
+  ca = sl_pg_cluster_enable_tls (cluster, &error);
+  if (ca == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_no_error (error);
+
+  /* sslmode=require: encrypted, the certificate not checked. */
+  g_assert_true (sync_with_params (a, db, "sslmode=require", &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.pushed, ==, 5);
+
+  /* verify-full with the team's CA: the certificate and the host name are
+   * checked.  The same parameters give a libpq session that uses TLS. */
+  {
+    g_autofree char *params = g_strdup_printf ("sslmode=verify-full&sslrootcert=%s", ca);
+    g_autofree char *base = sl_pg_cluster_uri (cluster, "alice", ALICE_PW, db);
+    g_autofree char *uri = g_strdup_printf ("%s?%s", base, params);
+    PGconn *conn;
+
+    add_profiles (a, "tls", 5, 2);
+    g_assert_true (sync_with_params (a, db, params, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.pushed, ==, 2);
+    g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 7);
+
+    conn = PQconnectdb (uri);
+    g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+    g_assert_cmpint (PQsslInUse (conn), ==, 1);
+    PQfinish (conn);
+  }
+
+  /* verify-full against another CA: refused, and said so. */
+  foreign = sl_pg_cluster_foreign_ca (cluster, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *params = g_strdup_printf ("sslmode=verify-full&sslrootcert=%s", foreign);
+    add_profiles (a, "tls", 7, 1);
+    g_assert_false (sync_with_params (a, db, params, &stats, &error));
+    g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS);
+    g_test_message ("foreign CA: %s", error->message);
+    g_assert_nonnull (strstr (error->message, "could not be verified"));
+    g_clear_error (&error);
+    g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 1);
+  }
+
+  /* The other tests run without TLS. */
+  sl_pg_cluster_disable_tls (cluster, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1022,6 +1113,7 @@ main (int    argc,
   g_test_add_func ("/sync/interrupted-push", test_interrupted_push);
   g_test_add_func ("/sync/errors", test_errors);
   g_test_add_func ("/sync/async-and-cli", test_async_and_cli);
+  g_test_add_func ("/sync/tls", test_tls);
 
   cluster = sl_pg_cluster_start (&error);
   if (cluster == NULL)

@@ -118,7 +118,18 @@ sl_sync_pg_connect (const char  *conninfo,
         detail = rest;
       }
 
-    if (PQconnectionNeedsPassword (conn))
+    if (contains (msg, "does not support SSL"))
+      g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS,
+                   "The sync server %s does not offer TLS (encryption), but the connection "
+                   "settings require it (sslmode). Ask the administrator to turn on ssl on the "
+                   "server; keep the requirement on an untrusted network.",
+                   where);
+    else if (contains (msg, "certificate") || contains (msg, "SSL error"))
+      g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS,
+                   "The sync server %s could not be verified: %s. Check the CA certificate "
+                   "(sslrootcert) and the host name in the connection settings.",
+                   where, detail);
+    else if (PQconnectionNeedsPassword (conn))
       g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_AUTH,
                    "The sync server %s asks for a password for user “%s” and none was given. "
                    "Enter it in Preferences → Team sync (or in the URI, PGPASSWORD or ~/.pgpass).",

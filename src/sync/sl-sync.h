@@ -34,6 +34,8 @@ typedef enum
                                * (another writer's lock, a serialization failure);
                                * retrying later is safe */
   SL_SYNC_ERROR_PROTOCOL,     /* anything else the server or the data did wrong */
+  SL_SYNC_ERROR_TLS,          /* TLS required but not offered, or the server's
+                               * certificate could not be verified */
 } SlSyncError;
 
 GQuark sl_sync_error_quark (void);
