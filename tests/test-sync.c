@@ -222,15 +222,18 @@ server_int (const char *db,
   return sl_pg_cluster_query_int (cluster, db, sql);
 }
 
-/* Syncs @l as @user (password through the app's hook). */
+/* Syncs @l as @user (password through the app's hook); @params
+ * (nullable): extra URI parameters. */
 static gboolean
 sync_as (Laptop       *l,
          const char   *db,
          const char   *user,
+         const char   *params,
          SlSyncStats  *stats,
          GError      **error)
 {
-  g_autofree char *uri = sl_pg_cluster_uri (cluster, user, NULL, db);
+  g_autofree char *base = sl_pg_cluster_uri (cluster, user, NULL, db);
+  g_autofree char *uri = g_strconcat (base, params != NULL ? "?" : "", params, NULL);
   g_autoptr(SlSync) sync = sl_sync_new (l->path, uri);
 
   sl_sync_set_password (sync, g_str_equal (user, "alice") ? ALICE_PW : BOB_PW);
@@ -246,7 +249,7 @@ sync_ok (Laptop      *l,
   g_autoptr(GError) error = NULL;
   SlSyncStats s = { 0 };
 
-  sync_as (l, db, user, &s, &error);
+  sync_as (l, db, user, NULL, &s, &error);
   g_assert_no_error (error);
   if (stats != NULL)
     *stats = s;
@@ -998,22 +1001,6 @@ test_async_and_cli (void)
   }
 }
 
-/* Runs one sync of @l as alice with extra URI parameters @params. */
-static gboolean
-sync_with_params (Laptop       *l,
-                  const char   *db,
-                  const char   *params,
-                  SlSyncStats  *stats,
-                  GError      **error)
-{
-  g_autofree char *base = sl_pg_cluster_uri (cluster, "alice", NULL, db);
-  g_autofree char *uri = g_strdup_printf ("%s?%s", base, params);
-  g_autoptr(SlSync) sync = sl_sync_new (l->path, uri);
-
-  sl_sync_set_password (sync, ALICE_PW);
-  return sl_sync_run (sync, NULL, stats, error);
-}
-
 static void
 test_tls (void)
 {
@@ -1030,7 +1017,7 @@ test_tls (void)
 
   /* A server without TLS and settings that require it: a clear error,
    * nothing sent. */
-  g_assert_false (sync_with_params (a, db, "sslmode=require", &stats, &error));
+  g_assert_false (sync_as (a, db, "alice", "sslmode=require", &stats, &error));
   g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS);
   g_test_message ("no TLS on the server: %s", error->message);
   g_assert_nonnull (strstr (error->message, "does not offer TLS"));
@@ -1046,7 +1033,7 @@ test_tls (void)
   g_assert_no_error (error);
 
   /* sslmode=require: encrypted, the certificate not checked. */
-  g_assert_true (sync_with_params (a, db, "sslmode=require", &stats, &error));
+  g_assert_true (sync_as (a, db, "alice", "sslmode=require", &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.pushed, ==, 5);
 
@@ -1059,7 +1046,7 @@ test_tls (void)
     PGconn *conn;
 
     add_profiles (a, "tls", 5, 2);
-    g_assert_true (sync_with_params (a, db, params, &stats, &error));
+    g_assert_true (sync_as (a, db, "alice", params, &stats, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (stats.pushed, ==, 2);
     g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 7);
@@ -1076,7 +1063,7 @@ test_tls (void)
   {
     g_autofree char *params = g_strdup_printf ("sslmode=verify-full&sslrootcert=%s", foreign);
     add_profiles (a, "tls", 7, 1);
-    g_assert_false (sync_with_params (a, db, params, &stats, &error));
+    g_assert_false (sync_as (a, db, "alice", params, &stats, &error));
     g_assert_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_TLS);
     g_test_message ("foreign CA: %s", error->message);
     g_assert_nonnull (strstr (error->message, "could not be verified"));
