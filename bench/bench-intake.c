@@ -24,6 +24,7 @@
 
 #include "extract/sl-extract.h"
 #include "intake/sl-pipeline.h"
+#include "../tests/sl-test-util.h"
 
 static gboolean finished;
 static guint fin_created, fin_updated, fin_dups, fin_failed;
@@ -37,25 +38,6 @@ on_finished (SlPipeline *p, guint created, guint updated, guint duplicates,
   fin_updated += updated;
   fin_dups += duplicates;
   fin_failed += failed;
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 static double
@@ -131,7 +113,7 @@ run_import (const char *dir,
     ;
   *n_files = qids->len;
   g_clear_object (&pipeline);
-  rm_rf (tmp);
+  sl_test_rm_rf (tmp);
   return secs;
 }
 
@@ -263,7 +245,7 @@ main (int   argc,
       g_print ("  %u files in %.2f s = %.1f files/s; created %u, updated %u, duplicates %u, failed %u\n",
                n, secs, n / secs, fin_created, fin_updated, fin_dups, fin_failed);
       g_print ("  peak RSS (VmHWM) %.1f MB (target < 200 MB)\n", vm_kb ("VmHWM:") / 1024.0);
-      rm_rf (gen);
+      sl_test_rm_rf (gen);
     }
 
   if (g_file_test (pdf_dir, G_FILE_TEST_IS_DIR))

@@ -18,6 +18,7 @@
 #include "sl-window-private.h"
 #include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
+#include "sl-test-util.h"
 
 #define N_PROFILES 10000
 #define SEED       7
@@ -84,23 +85,6 @@ fixture_teardown (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (windows->data));
   spin (20);
   g_assert_null (f->window);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -893,7 +877,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sl_test_rm_rf (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);
   return status;

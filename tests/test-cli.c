@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/sl-json.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -21,25 +22,6 @@ typedef struct
   char *err;
   int   status;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* Runs the CLI with --db and the given arguments (NULL-terminated). */
 static void
@@ -123,7 +105,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->db);
   g_free (f->out);

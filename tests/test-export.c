@@ -19,6 +19,7 @@
 #include "export/sl-import.h"
 #include "export/sl-json-resume.h"
 #include "store/sl-store.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -26,25 +27,6 @@ typedef struct
   char    *path;
   SlStore *store;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -65,7 +47,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -1158,7 +1140,7 @@ test_german_labels (void)
       !g_file_test (mo, G_FILE_TEST_EXISTS))
     {
       g_test_skip ("no localedef, no de_DE locale source, or no built catalogue");
-      rm_rf (locdir);
+      sl_test_rm_rf (locdir);
       return;
     }
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -1166,7 +1148,7 @@ test_german_labels (void)
   if (!g_file_test (target, G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("localedef could not build de_DE.UTF-8");
-      rm_rf (locdir);
+      sl_test_rm_rf (locdir);
       return;
     }
 
@@ -1182,7 +1164,7 @@ test_german_labels (void)
   setlocale (LC_ALL, "C.UTF-8");
   g_unsetenv ("LOCPATH");
   g_assert_cmpstr (sl_export_column_label ("email"), ==, "E-mail");
-  rm_rf (locdir);
+  sl_test_rm_rf (locdir);
 }
 
 int

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "intake/sl-pipeline.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -24,26 +25,6 @@ typedef struct
   char *in_dir;
   char *db_path;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-
-  if (d != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (d);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static char *
 in_path (Fixture    *f,
@@ -139,7 +120,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->in_dir);
   g_free (f->db_path);

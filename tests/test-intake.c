@@ -17,6 +17,7 @@
 #include "core/sl-util.h"
 #include "fake-llm-server.h"
 #include "intake/sl-pipeline.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -264,30 +265,11 @@ setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
   close_pipeline (f);
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->in);
   g_free (f->db_path);

@@ -19,6 +19,7 @@
 #include "privacy/sl-privacy.h"
 #include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
+#include "sl-test-util.h"
 
 #define TARGET_NAME  "Zephyrine Quillfeather"
 #define TARGET_EMAIL "zephyrine.quillfeather@example.org"
@@ -69,30 +70,10 @@ setup (Fixture       *f,
 }
 
 static void
-rm_rf (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-
-  if (d != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_dir_close (d);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
   g_free (f->archive_dir);

@@ -19,6 +19,7 @@
 #include "store/sl-store-intake.h"
 #include "store/sl-store-search.h"
 #include "store/sl-store-stats.h"
+#include "sl-test-util.h"
 
 typedef struct
 {
@@ -26,25 +27,6 @@ typedef struct
   char    *path;
   SlStore *store;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -66,7 +48,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  rm_rf (f->dir);
+  sl_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -199,7 +181,7 @@ test_open_not_a_database (void)
   store = sl_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_CORRUPT);
-  rm_rf (dir);
+  sl_test_rm_rf (dir);
 }
 
 static void
@@ -1323,7 +1305,7 @@ test_sql_trace (void)
   g_assert_null (strstr (trace_log->str, "ms: "));
   g_string_free (trace_log, TRUE);
   trace_log = NULL;
-  rm_rf (dir);
+  sl_test_rm_rf (dir);
 }
 
 int
