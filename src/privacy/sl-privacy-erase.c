@@ -219,6 +219,24 @@ erase_one (SlStore       *store,
   for (guint i = 0; i < profile_uuids->len; i++)
     if (!sl_store_audit (store, "erase", "profile", g_ptr_array_index (profile_uuids, i), NULL, error))
       return FALSE;
+  /* Their places on job shortlists, with notes and stage history (the
+   * cascade from candidates would do it too; said here so it never depends
+   * on foreign_keys being on). */
+  {
+    static const char * const shortlist_sql[] = {
+      "DELETE FROM shortlist_history WHERE candidate_id = ?",
+      "DELETE FROM shortlist_entries WHERE candidate_id = ?",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (shortlist_sql); i++)
+      {
+        g_autoptr(SlStmt) st = sl_store_stmt (store, shortlist_sql[i], error);
+        if (st == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (st, 1, candidate_id);
+        if (!sl_store_step_done (store, st, "Could not erase the shortlist entries", error))
+          return FALSE;
+      }
+  }
   {
     g_autoptr(SlStmt) st = sl_store_stmt (store, "DELETE FROM candidates WHERE id = ?", error);
     if (st == NULL)
