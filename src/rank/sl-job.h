@@ -75,6 +75,13 @@ SlJob      *sl_job_from_file (GFile        *file,
                               GCancellable *cancellable,
                               GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Cleans a job edited by hand: trims the title and location, replaces
+ * skills by their canonical names (sl_skills_canonicalize), drops blank and
+ * duplicate skills (a skill that is both required and nice to have stays
+ * required), drops languages without a name, clamps min_years to 0..60.
+ * sl_job_from_text/from_json and sl_store_save_job call it. */
+void        sl_job_normalize (SlJob *job);
+
 /* JSON: {"title", "description", "required_skills": [], "nice_skills": [],
  * "min_years", "location", "remote", "languages": [{"language","level"}]}. */
 char       *sl_job_to_json   (const SlJob *job) G_GNUC_WARN_UNUSED_RESULT;

@@ -33,6 +33,19 @@ struct _SlStore
 
 G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
 
+/* The rank_features row of the candidate_profiles row `new` (migration 6);
+ * the backfill names the table `new` too. */
+#define RANK_FEATURES_SELECT \
+  "SELECT new.id, new.candidate_id, new.experience_months," \
+  "  (SELECT CASE WHEN max (coalesce (w.value ->> '$.current', 0)) THEN 'now'" \
+  "   ELSE max (coalesce (w.value ->> '$.end', w.value ->> '$.start')) END FROM json_each (new.work_experience) w)," \
+  "  new.current_title, new.location," \
+  "  (SELECT group_concat ((l.value ->> '$.language') || ':' || coalesce (l.value ->> '$.level', ''), '|')" \
+  "   FROM json_each (new.languages) l WHERE l.value ->> '$.language' IS NOT NULL)," \
+  "  (SELECT '|' || group_concat (k, '|') || '|' FROM (SELECT DISTINCT lower (coalesce (s.value ->> '$.canonical'," \
+  "   s.value ->> '$.name')) AS k FROM json_each (new.skills) s WHERE k IS NOT NULL))," \
+  "  new.created_at"
+
 /* Migrations ------------------------------------------------------------
 
    Entry N (1-based) takes the schema from version N-1 to N.  Append only:
@@ -236,6 +249,64 @@ static const char * const migrations[] = {
   /* 5: team sync: device id, outbox triggers, server bases
    * (sl-store-sync-private.h) */
   SL_STORE_SYNC_MIGRATION,
+
+  /* 6: jobs and their shortlists (the rank room, src/rank), and
+   * rank_features: per live profile, what the ranker reads (skills as
+   * "|python|django|", languages as "German:C1|English:native", the end of
+   * the latest work or 'now'), kept by triggers so ranking 100,000
+   * profiles reads ~150-byte rows instead of the JSON sections.
+   * Idempotent (IF NOT EXISTS), like migration 5. */
+  "CREATE TABLE IF NOT EXISTS jobs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  required_skills TEXT NOT NULL DEFAULT '[]',"
+  "  nice_skills TEXT NOT NULL DEFAULT '[]',"
+  "  min_years INTEGER NOT NULL DEFAULT 0,"
+  "  location TEXT,"
+  "  remote TEXT NOT NULL DEFAULT 'any',"
+  "  languages TEXT NOT NULL DEFAULT '[]',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS shortlist_entries ("
+  "  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,"
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,"
+  "  stage TEXT NOT NULL DEFAULT 'new',"
+  "  note TEXT,"
+  "  score REAL,"
+  "  summary TEXT,"
+  "  added_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (job_id, candidate_id)) WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS shortlist_entries_candidate ON shortlist_entries (candidate_id);"
+  "CREATE TABLE IF NOT EXISTS shortlist_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,"
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,"
+  "  from_stage TEXT NOT NULL,"
+  "  to_stage TEXT NOT NULL,"
+  "  at TEXT NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS shortlist_history_entry ON shortlist_history (job_id, candidate_id, id);"
+  "CREATE INDEX IF NOT EXISTS shortlist_history_candidate ON shortlist_history (candidate_id);"
+  "CREATE TABLE IF NOT EXISTS rank_features ("
+  "  profile_id INTEGER PRIMARY KEY REFERENCES candidate_profiles (id) ON DELETE CASCADE,"
+  "  candidate_id INTEGER NOT NULL,"
+  "  months INTEGER,"
+  "  last_active TEXT,"
+  "  title TEXT,"
+  "  location TEXT,"
+  "  languages TEXT,"
+  "  skills TEXT,"
+  "  created_at TEXT);"
+  "CREATE TRIGGER IF NOT EXISTS rank_features_ai AFTER INSERT ON candidate_profiles WHEN new.deleted = 0 BEGIN"
+  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT ";"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS rank_features_au AFTER UPDATE ON candidate_profiles BEGIN"
+  "  DELETE FROM rank_features WHERE profile_id = old.id AND new.deleted = 1;"
+  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT " WHERE new.deleted = 0;"
+  "END;"
+  "INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT " FROM candidate_profiles AS new WHERE new.deleted = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);

@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-rank: jobs (model, JSON, reading a description or a file), the
+ * shortlist tables on a real SQLite file in a temporary folder (stages,
+ * notes, history, CSV export, erase), and ranking on generated candidate
+ * sets whose right order is known by construction.
+ */
+#define _GNU_SOURCE 1
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "core/sl-util.h"
+#include "export/sl-csv.h"
+#include "parse/sl-skills.h"
+#include "privacy/sl-privacy.h"
+#include "rank/sl-job.h"
+#include "rank/sl-rank.h"
+#include "rank/sl-shortlist.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  SlStore *store;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("shortlist-rank-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "shortlist.db", NULL);
+  f->store = sl_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  /* The folder is flat: the database, its WAL files and written jobs. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A generated candidate.  @skills and @languages are comma separated
+ * ("German:C1,English:native"); @years of work in one current role ending
+ * now when @current, else ending in @last_end. */
+static SlProfile *
+make_profile (const char *name,
+              const char *title,
+              const char *location,
+              const char *skills,
+              int         years,
+              const char *languages,
+              const char *last_end)
+{
+  SlProfile *p = sl_profile_new ();
+  g_autofree char *email = NULL;
+
+  p->personal.name = g_strdup (name);
+  email = g_ascii_strdown (name, -1);
+  g_strdelimit (email, " ", '.');
+  p->personal.email = g_strconcat (email, "@example.org", NULL);
+  p->personal.location = g_strdup (location);
+  if (skills != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (skills, ",", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          const char *canonical = sl_skills_canonicalize (parts[i]);
+          g_ptr_array_add (p->skills, sl_skill_new (parts[i], canonical));
+        }
+    }
+  if (languages != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (languages, ",", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_auto(GStrv) kv = g_strsplit (parts[i], ":", 2);
+          g_ptr_array_add (p->languages, sl_language_new (kv[0], kv[1]));
+        }
+    }
+  if (title != NULL)
+    {
+      SlWorkEntry *w = sl_work_entry_new ();
+      int end_year = last_end != NULL ? atoi (last_end) : 2026;
+
+      w->title = g_strdup (title);
+      w->company = g_strdup ("Initech");
+      w->start = g_strdup_printf ("%d-01", end_year - MAX (years, 0));
+      if (last_end != NULL)
+        w->end = g_strdup (last_end);
+      else
+        w->current = TRUE;
+      g_ptr_array_add (p->work, w);
+    }
+  p->meta.experience_months = years >= 0 ? years * 12 : -1;
+  return p;
+}
+
+static gint64
+store_profile (Fixture   *f,
+               SlProfile *p,
+               gint64    *candidate_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStoredProfile) sp = NULL;
+  gint64 id;
+
+  id = sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  sp = sl_store_get_profile (f->store, id, &error);
+  g_assert_no_error (error);
+  if (candidate_id != NULL)
+    *candidate_id = sp->candidate_id;
+  return id;
+}
+
+static gint64
+count_sql (Fixture    *f,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    n = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return n;
+}
+
+static gboolean
+strv_has (GPtrArray  *arr,
+          const char *s)
+{
+  for (guint i = 0; i < arr->len; i++)
+    if (g_str_equal (g_ptr_array_index (arr, i), s))
+      return TRUE;
+  return FALSE;
+}
+
+/* Jobs ---------------------------------------------------------------------- */
+
+static SlJob *
+make_job (void)
+{
+  SlJob *job = sl_job_new ();
+
+  job->title = g_strdup ("Backend Engineer");
+  job->description = g_strdup ("We build billing systems.");
+  g_ptr_array_add (job->required_skills, g_strdup ("python"));
+  g_ptr_array_add (job->required_skills, g_strdup ("postgres"));
+  g_ptr_array_add (job->required_skills, g_strdup ("Kubernetes"));
+  g_ptr_array_add (job->nice_skills, g_strdup ("Terraform"));
+  g_ptr_array_add (job->nice_skills, g_strdup ("Python"));   /* required wins */
+  job->min_years = 5;
+  job->location = g_strdup ("Berlin, Germany");
+  job->remote = SL_REMOTE_HYBRID;
+  g_ptr_array_add (job->languages, sl_language_new ("German", "C1"));
+  return job;
+}
+
+static void
+test_job_json (void)
+{
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlJob) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json2 = NULL;
+  SlRemotePolicy policy = SL_REMOTE_ANY;
+  static const char * const bad[] = {
+    "not json", "[1, 2]", "{\"title\": 5}", "{\"title\": \"X\", \"required_skills\": \"Python\"}",
+    "{\"title\": \"X\", \"remote\": \"sometimes\"}", "{\"title\": \"X\", \"min_years\": \"five\"}",
+    "{\"required_skills\": [\"Python\"]}", "{\"title\": \"X\", \"languages\": [3]}",
+  };
+
+  sl_job_normalize (job);
+  g_assert_cmpuint (job->required_skills->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (job->required_skills, 0), ==, "Python");
+  g_assert_cmpstr (g_ptr_array_index (job->required_skills, 1), ==, "PostgreSQL");
+  g_assert_cmpuint (job->nice_skills->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (job->nice_skills, 0), ==, "Terraform");
+
+  json = sl_job_to_json (job);
+  back = sl_job_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->title, ==, "Backend Engineer");
+  g_assert_cmpstr (back->description, ==, job->description);
+  g_assert_cmpint (back->min_years, ==, 5);
+  g_assert_cmpint (back->remote, ==, SL_REMOTE_HYBRID);
+  g_assert_cmpstr (back->location, ==, "Berlin, Germany");
+  g_assert_cmpuint (back->languages->len, ==, 1);
+  g_assert_cmpstr (((SlLanguage *) g_ptr_array_index (back->languages, 0))->level, ==, "C1");
+  json2 = sl_job_to_json (back);
+  g_assert_cmpstr (json, ==, json2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(SlJob) j = sl_job_from_json (bad[i], -1, &error);
+      g_assert_null (j);
+      g_assert_error (error, SL_JOB_ERROR, SL_JOB_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_assert_true (sl_remote_policy_from_string ("remote", &policy));
+  g_assert_cmpint (policy, ==, SL_REMOTE_FULL);
+  g_assert_cmpstr (sl_remote_policy_to_string (SL_REMOTE_ONSITE), ==, "onsite");
+  g_assert_false (sl_remote_policy_from_string ("maybe", &policy));
+}
+
+static const char job_text[] =
+  "Senior Backend Engineer (m/w/d)\n"
+  "Location: Berlin, Germany\n"
+  "Hybrid: two days a week in the office.\n"
+  "\n"
+  "What you bring:\n"
+  "- 5+ years building web services in Python\n"
+  "- PostgreSQL and Kubernetes in production\n"
+  "- German C1 and fluent English\n"
+  "\n"
+  "Nice to have\n"
+  "- Terraform\n"
+  "- Experience with Kafka\n";
+
+static void
+test_job_from_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlJob) job = sl_job_from_text (NULL, job_text, &error);
+  g_autoptr(SlJob) titled = NULL;
+  g_autoptr(SlJob) empty = NULL;
+  const SlLanguage *l;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (job->title, ==, "Senior Backend Engineer (m/w/d)");
+  g_assert_true (strv_has (job->required_skills, "Python"));
+  g_assert_true (strv_has (job->required_skills, "PostgreSQL"));
+  g_assert_true (strv_has (job->required_skills, "Kubernetes"));
+  g_assert_false (strv_has (job->required_skills, "Terraform"));
+  g_assert_true (strv_has (job->nice_skills, "Terraform"));
+  g_assert_true (strv_has (job->nice_skills, "Apache Kafka"));
+  g_assert_cmpint (job->min_years, ==, 5);
+  g_assert_cmpint (job->remote, ==, SL_REMOTE_HYBRID);
+  g_assert_cmpstr (job->location, ==, "Berlin, Germany");
+  g_assert_cmpuint (job->languages->len, ==, 2);
+  l = g_ptr_array_index (job->languages, 0);
+  g_assert_cmpstr (l->language, ==, "German");
+  g_assert_cmpstr (l->level, ==, "C1");
+  l = g_ptr_array_index (job->languages, 1);
+  g_assert_cmpstr (l->language, ==, "English");
+  g_assert_cmpstr (l->level, ==, "fluent");
+  g_assert_cmpstr (job->description, ==, job_text);
+
+  titled = sl_job_from_text ("Data Engineer", "Fully remote. 3-5 years with Spark.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (titled->title, ==, "Data Engineer");
+  g_assert_cmpint (titled->min_years, ==, 3);
+  g_assert_cmpint (titled->remote, ==, SL_REMOTE_FULL);
+  g_assert_true (strv_has (titled->required_skills, "Apache Spark"));
+
+  empty = sl_job_from_text (NULL, "  \n\n ", &error);
+  g_assert_null (empty);
+  g_assert_error (error, SL_JOB_ERROR, SL_JOB_ERROR_INVALID);
+}
+
+static void
+test_job_from_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *txt = g_build_filename (f->dir, "job.txt", NULL);
+  g_autofree char *js = g_build_filename (f->dir, "job.json", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nope.pdf", NULL);
+  g_autoptr(GFile) ftxt = g_file_new_for_path (txt);
+  g_autoptr(GFile) fjs = g_file_new_for_path (js);
+  g_autoptr(GFile) fmissing = g_file_new_for_path (missing);
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlJob) a = NULL, b = NULL, c = NULL;
+  g_autofree char *json = sl_job_to_json (job);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (txt, job_text, -1, NULL));
+  g_assert_true (g_file_set_contents (js, json, -1, NULL));
+
+  a = sl_job_from_file (ftxt, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->title, ==, "Senior Backend Engineer (m/w/d)");
+  g_assert_cmpint (a->min_years, ==, 5);
+  g_assert_true (strv_has (a->required_skills, "Kubernetes"));
+
+  b = sl_job_from_file (fjs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b->title, ==, "Backend Engineer");
+  g_assert_true (strv_has (b->required_skills, "PostgreSQL"));
+
+  c = sl_job_from_file (fmissing, NULL, &error);
+  g_assert_null (c);
+  g_assert_error (error, SL_JOB_ERROR, SL_JOB_ERROR_READ);
+}
+
+static void
+test_store_jobs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlJob) second = sl_job_new ();
+  g_autoptr(SlJob) got = NULL;
+  g_autoptr(SlJob) none = NULL;
+  g_autoptr(SlJob) untitled = sl_job_new ();
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = sl_store_save_job (f->store, job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (job->id, ==, id);
+  g_assert_nonnull (job->uuid);
+  g_assert_nonnull (job->created_at);
+
+  got = sl_store_get_job (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->title, ==, "Backend Engineer");
+  g_assert_cmpstr (got->uuid, ==, job->uuid);
+  g_assert_cmpuint (got->required_skills->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (got->required_skills, 2), ==, "Kubernetes");
+  g_assert_cmpint (got->remote, ==, SL_REMOTE_HYBRID);
+  g_assert_cmpuint (got->languages->len, ==, 1);
+
+  /* update */
+  g_free (got->title);
+  got->title = g_strdup ("  Staff Backend Engineer ");
+  got->min_years = 8;
+  g_assert_cmpint (sl_store_save_job (f->store, got, &error), ==, id);
+  g_assert_no_error (error);
+  g_clear_pointer (&got, sl_job_free);
+  got = sl_store_get_job (f->store, id, &error);
+  g_assert_cmpstr (got->title, ==, "Staff Backend Engineer");
+  g_assert_cmpint (got->min_years, ==, 8);
+
+  second->title = g_strdup ("Recruiter");
+  g_assert_cmpint (sl_store_save_job (f->store, second, &error), >, id);
+  jobs = sl_store_list_jobs (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 2);
+  g_assert_cmpstr (((SlJob *) g_ptr_array_index (jobs, 0))->title, ==, "Recruiter");
+
+  g_assert_cmpint (sl_store_save_job (f->store, untitled, &error), ==, 0);
+  g_assert_error (error, SL_JOB_ERROR, SL_JOB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sl_store_delete_job (f->store, id, &error));
+  g_assert_no_error (error);
+  none = sl_store_get_job (f->store, id, &error);
+  g_assert_null (none);
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (sl_store_delete_job (f->store, id, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_shortlist (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlProfile) pa = make_profile ("Ada Lovelace", "Backend Engineer", "Berlin", "Python", 6, NULL, NULL);
+  g_autoptr(SlProfile) pb = make_profile ("Bob Byte", "Data Engineer", "Munich", "Go", 2, NULL, NULL);
+  g_autoptr(SlProfile) pc = make_profile ("Cleo Core", "SRE", "Hamburg", "Rust", 3, NULL, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b, c, pid_a;
+  const SlShortlistEntry *e;
+  const SlStageChange *ch;
+  SlStage stage;
+
+  g_assert_cmpint (sl_store_save_job (f->store, job, &error), >, 0);
+  pid_a = store_profile (f, pa, &a);
+  store_profile (f, pb, &b);
+  store_profile (f, pc, &c);
+
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, a, 72.5, "3 of 3 required skills", &error));
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, b, 40.0, "1 of 3 required skills", &error));
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, c, -1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_store_shortlist_add (f->store, job->id, 99999, 1, NULL, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (sl_store_shortlist_add (f->store, job->id + 100, a, 1, NULL, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* by stage, then score (search additions last), then name */
+  list = sl_store_shortlist_list (f->store, job->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  e = g_ptr_array_index (list, 0);
+  g_assert_cmpint (e->candidate_id, ==, a);
+  g_assert_cmpint (e->profile_id, ==, pid_a);
+  g_assert_cmpstr (e->name, ==, "Ada Lovelace");
+  g_assert_cmpstr (e->title, ==, "Backend Engineer");
+  g_assert_cmpstr (e->email, ==, "ada.lovelace@example.org");
+  g_assert_cmpint (e->stage, ==, SL_STAGE_NEW);
+  g_assert_cmpfloat_with_epsilon (e->score, 72.5, 1e-9);
+  g_assert_cmpstr (e->summary, ==, "3 of 3 required skills");
+  g_assert_cmpint (((SlShortlistEntry *) g_ptr_array_index (list, 2))->candidate_id, ==, c);
+  g_assert_cmpfloat (((SlShortlistEntry *) g_ptr_array_index (list, 2))->score, <, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* stages: Bob moves to interview, then back to contacted; Ada stays */
+  g_assert_true (sl_store_shortlist_set_stage (f->store, job->id, b, SL_STAGE_INTERVIEW, &error));
+  g_assert_true (sl_store_shortlist_set_stage (f->store, job->id, b, SL_STAGE_INTERVIEW, &error));
+  g_assert_true (sl_store_shortlist_set_stage (f->store, job->id, b, SL_STAGE_CONTACTED, &error));
+  g_assert_true (sl_store_shortlist_set_note (f->store, job->id, b, "Call back on Monday", &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_store_shortlist_set_stage (f->store, job->id, 99999, SL_STAGE_OFFER, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* adding again keeps the stage */
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, b, 99, NULL, &error));
+
+  history = sl_store_shortlist_history (f->store, job->id, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  ch = g_ptr_array_index (history, 0);
+  g_assert_cmpint (ch->from, ==, SL_STAGE_NEW);
+  g_assert_cmpint (ch->to, ==, SL_STAGE_NEW);
+  ch = g_ptr_array_index (history, 1);
+  g_assert_cmpint (ch->from, ==, SL_STAGE_NEW);
+  g_assert_cmpint (ch->to, ==, SL_STAGE_INTERVIEW);
+  ch = g_ptr_array_index (history, 2);
+  g_assert_cmpint (ch->from, ==, SL_STAGE_INTERVIEW);
+  g_assert_cmpint (ch->to, ==, SL_STAGE_CONTACTED);
+  g_assert_nonnull (ch->at);
+
+  list = sl_store_shortlist_list (f->store, job->id, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  e = g_ptr_array_index (list, 2);
+  g_assert_cmpint (e->candidate_id, ==, b);
+  g_assert_cmpint (e->stage, ==, SL_STAGE_CONTACTED);
+  g_assert_cmpstr (e->note, ==, "Call back on Monday");
+  g_assert_cmpfloat_with_epsilon (e->score, 40.0, 1e-9);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* remove: the entry and its history go */
+  g_assert_true (sl_store_shortlist_remove (f->store, job->id, b, &error));
+  g_assert_no_error (error);
+  g_assert_false (sl_store_shortlist_remove (f->store, job->id, b, &error));
+  g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sl_store_shortlist_history (f->store, job->id, b, &error);
+  g_assert_cmpuint (history->len, ==, 0);
+
+  /* deleting the job removes its shortlist */
+  g_assert_true (sl_store_delete_job (f->store, job->id, &error));
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM shortlist_entries"), ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM shortlist_history"), ==, 0);
+
+  /* stage names */
+  for (guint i = 0; i < SL_STAGE_N_STAGES; i++)
+    {
+      g_assert_true (sl_stage_from_string (sl_stage_to_string (i), &stage));
+      g_assert_cmpint (stage, ==, i);
+      g_assert_nonnull (sl_stage_label (i));
+    }
+  g_assert_false (sl_stage_from_string ("maybe", &stage));
+  g_assert_cmpstr (sl_stage_label (SL_STAGE_HIRED), ==, "Hired");
+}
+
+static void
+test_shortlist_csv (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlProfile) pa = make_profile ("Ada Lovelace", "Backend Engineer", "Berlin", "Python", 6, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 a;
+
+  g_free (pa->personal.phone);
+  pa->personal.phone = g_strdup ("+49 30 1234567");
+  g_assert_cmpint (sl_store_save_job (f->store, job, &error), >, 0);
+  store_profile (f, pa, &a);
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, a, 81.4, "3 of 3 required skills · Berlin", &error));
+  g_assert_true (sl_store_shortlist_set_stage (f->store, job->id, a, SL_STAGE_OFFER, &error));
+  g_assert_true (sl_store_shortlist_set_note (f->store, job->id, a, "=HYPERLINK(\"x\"), \"quoted\"", &error));
+  g_assert_no_error (error);
+
+  for (int blind = 0; blind <= 1; blind++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(SlCsvTable) table = NULL;
+      char **header, **row;
+      guint n;
+
+      g_assert_true (sl_shortlist_export_csv (f->store, job->id, blind, out, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_close (out, NULL, NULL);
+      table = sl_csv_table_parse (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                                  g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                                  ',', &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (table->rows->len, ==, 2);
+      header = g_ptr_array_index (table->rows, 0);
+      row = g_ptr_array_index (table->rows, 1);
+      n = g_strv_length (header);
+      g_assert_cmpuint (n, ==, blind ? 6 : 9);
+      g_assert_cmpuint (g_strv_length (row), ==, n);
+      g_assert_cmpstr (header[n - 1], ==, "Added");
+      g_assert_cmpstr (row[n - 2], ==, "'=HYPERLINK(\"x\"), \"quoted\"");
+      g_assert_cmpstr (row[n - 3], ==, "3 of 3 required skills · Berlin");
+      g_assert_cmpstr (row[n - 4], ==, "81");
+      g_assert_cmpstr (row[n - 5], ==, "Offer");
+      g_assert_cmpstr (row[n - 6], ==, "Backend Engineer");
+      if (!blind)
+        {
+          g_assert_cmpstr (row[0], ==, "Ada Lovelace");
+          g_assert_cmpstr (row[1], ==, "ada.lovelace@example.org");
+          /* a leading + is neutralised like every formula start */
+          g_assert_cmpstr (row[2], ==, "'+49 30 1234567");
+        }
+      else
+        for (guint i = 0; i < n; i++)
+          g_assert_null (strstr (row[i], "Ada"));
+    }
+
+  {
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_assert_false (sl_shortlist_export_csv (f->store, job->id + 7, FALSE, out, NULL, &error));
+    g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  }
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_erase_removes_shortlist (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SlJob) job = make_job ();
+  g_autoptr(SlProfile) pa = make_profile ("Quentin Quibble", "Backend Engineer", "Berlin", "Python", 6, NULL, NULL);
+  g_autoptr(SlProfile) pb = make_profile ("Rita Remain", "Data Engineer", "Munich", "Go", 2, NULL, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  SlEraseReport report = { 0 };
+  gint64 a, b;
+
+  g_assert_cmpint (sl_store_save_job (f->store, job, &error), >, 0);
+  store_profile (f, pa, &a);
+  store_profile (f, pb, &b);
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, a, 80, NULL, &error));
+  g_assert_true (sl_store_shortlist_add (f->store, job->id, b, 50, NULL, &error));
+  g_assert_true (sl_store_shortlist_set_stage (f->store, job->id, a, SL_STAGE_INTERVIEW, &error));
+  g_assert_true (sl_store_shortlist_set_note (f->store, job->id, a, "Zorblax interview notes", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM rank_features"), ==, 2);
+
+  g_assert_true (sl_privacy_erase_candidate (f->store, a, NULL, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM shortlist_entries"), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM shortlist_history"), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM rank_features"), ==, 1);
+  list = sl_store_shortlist_list (f->store, job->id, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((SlShortlistEntry *) g_ptr_array_index (list, 0))->candidate_id, ==, b);
+  /* the note is gone from the file and the WAL, not merely unlinked */
+  g_clear_object (&f->store);
+  g_assert_false (file_contains (f->path, "Zorblax"));
+  g_assert_false (file_contains (wal, "Zorblax"));
+}
+
+static void
+test_rank_features_follow_profiles (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(SlProfile) p = make_profile ("Ada Lovelace", "Backend Engineer", "Berlin, Germany",
+                                         "Python,postgres,Machine Learning", 6, "German:C1,English:native",
+                                         "2024-06");
+  g_autoptr(SlProfile) q = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = store_profile (f, p, NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM rank_features WHERE profile_id = %" G_GINT64_FORMAT
+                                          " AND skills = '|python|postgresql|machine learning|'"
+                                          " AND languages = 'German:C1|English:native' AND last_active = '2024-06'"
+                                          " AND months = 72 AND title = 'Backend Engineer'"
+                                          " AND location = 'Berlin, Germany'", id);
+  g_autofree char *sql2 = g_strdup_printf ("SELECT count(*) FROM rank_features WHERE profile_id = %" G_GINT64_FORMAT
+                                           " AND skills = '|rust|' AND last_active = 'now'", id);
+
+  g_assert_cmpint (count_sql (f, sql), ==, 1);
+  q = make_profile ("Ada Lovelace", "Staff Engineer", "Berlin", "Rust", 7, NULL, NULL);
+  g_assert_true (sl_store_update_profile_from_parsed_data (f->store, id, q, NULL, "edit", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (f, sql2), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM rank_features"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rank/job/json", test_job_json);
+  g_test_add_func ("/rank/job/from-text", test_job_from_text);
+  g_test_add ("/rank/job/from-file", Fixture, NULL, setup, test_job_from_file, teardown);
+  g_test_add ("/rank/store/jobs", Fixture, NULL, setup, test_store_jobs, teardown);
+  g_test_add ("/rank/store/shortlist", Fixture, NULL, setup, test_shortlist, teardown);
+  g_test_add ("/rank/store/shortlist-csv", Fixture, NULL, setup, test_shortlist_csv, teardown);
+  g_test_add ("/rank/store/erase", Fixture, NULL, setup, test_erase_removes_shortlist, teardown);
+  g_test_add ("/rank/store/features", Fixture, NULL, setup, test_rank_features_follow_profiles, teardown);
+
+  return g_test_run ();
+}
