@@ -5,14 +5,10 @@
  * notes, history, CSV export, erase), and ranking on generated candidate
  * sets whose right order is known by construction.
  */
-#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "core/sl-util.h"
 #include "export/sl-csv.h"
@@ -21,45 +17,22 @@
 #include "rank/sl-job.h"
 #include "rank/sl-rank.h"
 #include "rank/sl-shortlist.h"
+#include "sl-test-store.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  SlStore *store;
-} Fixture;
+typedef SlTestStore Fixture;
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("shortlist-rank-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "shortlist.db", NULL);
-  f->store = sl_store_open (f->path, &error);
-  g_assert_no_error (error);
+  sl_test_store_open (f, "rank");
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  /* The folder is flat: the database, its WAL files and written jobs. */
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sl_test_store_close (f);
 }
 
 /* A generated candidate.  @skills and @languages are comma separated
@@ -141,17 +114,7 @@ static gint64
 count_sql (Fixture    *f,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  gint64 n = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (st) == SQLITE_ROW)
-    n = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  sqlite3_close (db);
-  return n;
+  return sl_test_count (f->path, sql);
 }
 
 static gboolean
@@ -557,18 +520,6 @@ test_shortlist_csv (Fixture       *f,
   }
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return FALSE;
-  return memmem (data, len, needle, strlen (needle)) != NULL;
-}
-
 static void
 test_erase_removes_shortlist (Fixture       *f,
                               gconstpointer  data)
@@ -603,8 +554,8 @@ test_erase_removes_shortlist (Fixture       *f,
   g_assert_cmpint (((SlShortlistEntry *) g_ptr_array_index (list, 0))->candidate_id, ==, b);
   /* the note is gone from the file and the WAL, not merely unlinked */
   g_clear_object (&f->store);
-  g_assert_false (file_contains (f->path, "Zorblax"));
-  g_assert_false (file_contains (wal, "Zorblax"));
+  g_assert_false (sl_test_file_contains (f->path, "Zorblax"));
+  g_assert_false (sl_test_file_contains (wal, "Zorblax"));
 }
 
 static void

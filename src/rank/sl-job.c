@@ -181,24 +181,24 @@ add_str (JsonBuilder *b,
   json_builder_add_string_value (b, value);
 }
 
+/* A member @name (or, NULL, a value) holding the strings of @arr. */
 static void
 add_strv (JsonBuilder *b,
           const char  *name,
           GPtrArray   *arr)
 {
-  json_builder_set_member_name (b, name);
+  if (name != NULL)
+    json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
   for (guint i = 0; arr != NULL && i < arr->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (arr, i));
   json_builder_end_array (b);
 }
 
-char *
-sl_job_languages_to_json (GPtrArray *languages)
+static void
+add_languages (JsonBuilder *b,
+               GPtrArray   *languages)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
   json_builder_begin_array (b);
   for (guint i = 0; languages != NULL && i < languages->len; i++)
     {
@@ -209,29 +209,39 @@ sl_job_languages_to_json (GPtrArray *languages)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  return sl_json_node_to_string (root, FALSE);
+}
+
+static char *
+builder_to_string (JsonBuilder *b,
+                   gboolean     pretty)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  return sl_json_node_to_string (root, pretty);
+}
+
+char *
+sl_job_languages_to_json (GPtrArray *languages)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  add_languages (b, languages);
+  return builder_to_string (b, FALSE);
 }
 
 char *
 sl_job_strv_to_json (GPtrArray *arr)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
-  json_builder_begin_array (b);
-  for (guint i = 0; arr != NULL && i < arr->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (arr, i));
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  return sl_json_node_to_string (root, FALSE);
+  add_strv (b, NULL, arr);
+  return builder_to_string (b, FALSE);
 }
 
 char *
 sl_job_to_json (const SlJob *job)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (job != NULL, NULL);
 
@@ -246,21 +256,11 @@ sl_job_to_json (const SlJob *job)
   add_str (b, "location", job->location);
   add_str (b, "remote", sl_remote_policy_to_string (job->remote));
   json_builder_set_member_name (b, "languages");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < job->languages->len; i++)
-    {
-      const SlLanguage *l = g_ptr_array_index (job->languages, i);
-      json_builder_begin_object (b);
-      add_str (b, "language", l->language);
-      add_str (b, "level", l->level);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_languages (b, job->languages);
   add_str (b, "created_at", job->created_at);
   add_str (b, "updated_at", job->updated_at);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return sl_json_node_to_string (root, TRUE);
+  return builder_to_string (b, TRUE);
 }
 
 static gboolean
