@@ -7,6 +7,7 @@
 #include "export/sl-export.h"
 #include "privacy/sl-privacy.h"
 #include "store/sl-store-extras.h"
+#include "sl-consent-group.h"
 #include "sl-document-view.h"
 #include "sl-profile-view.h"
 
@@ -790,6 +791,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
   add_skills (self);
   add_small_sections (self);
   add_history (self);
+  gtk_box_append (self->sections_box, sl_consent_group_new (self->store, sp->candidate_id));
   gtk_stack_set_visible_child_name (self->stack, "profile");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
 

@@ -23,6 +23,18 @@ void           sl_window_export          (SlWindow              *self,
 void           sl_window_show_export_dialog (SlWindow         *self,
                                              SlCandidatesPage *page);
 
+/* Reads the candidate list and statistics again now. */
+void           sl_window_refresh         (SlWindow *self);
+
+/* sl-window-exchange.c: takes the CSV files (each opens the mapping
+ * dialog) and JSON Resume files (imported at once; a toast and
+ * "batch-summary" give the counts) out of @files (GFile) and returns the
+ * others, for the intake pipeline. */
+GPtrArray     *sl_window_take_exchange_files (SlWindow  *self,
+                                              GPtrArray *files) G_GNUC_WARN_UNUSED_RESULT;
+/* Adds win.review-retention (the retention review dialog). */
+void           sl_window_add_privacy_actions (SlWindow  *self);
+
 /* "42 profiles created, 3 updated, 1 failed" */
 char          *sl_window_describe_batch  (guint created,
                                           guint updated,

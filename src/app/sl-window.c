@@ -101,13 +101,19 @@ sl_window_import_files (SlWindow   *self,
                         GPtrArray  *files,
                         const char *source)
 {
+  g_autoptr(GPtrArray) rest = NULL;
+
   g_return_if_fail (SL_IS_WINDOW (self));
   g_return_if_fail (files != NULL);
 
   if (files->len == 0)
     return;
+  /* Spreadsheets and JSON Resume files go to their own importer. */
+  rest = sl_window_take_exchange_files (self, files);
+  if (rest->len == 0)
+    return;
 
-  if (!sl_imports_page_import (self->imports_page, files, source))
+  if (!sl_imports_page_import (self->imports_page, rest, source))
     {
       sl_window_add_toast (self, _("Importing resumes is not available in this build yet"));
       return;
@@ -126,6 +132,15 @@ refresh_lists (gpointer data)
   sl_candidates_page_refresh (self->candidates_page);
   sl_statistics_page_refresh (self->statistics_page);
   return G_SOURCE_REMOVE;
+}
+
+void
+sl_window_refresh (SlWindow *self)
+{
+  g_return_if_fail (SL_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh_lists (self);
 }
 
 /* New profiles arrive in bursts: the list is read again at most twice a
@@ -296,6 +311,7 @@ resume_filter (void)
     "image/jpeg",
     "image/tiff",
     "application/json",
+    "text/csv",
     "inode/directory",
   };
   GtkFileFilter *filter = gtk_file_filter_new ();
@@ -463,6 +479,7 @@ sl_window_setup (SlWindow      *self,
       g_signal_connect_object (self->pipeline, "batch-finished", G_CALLBACK (on_batch_finished), self, G_CONNECT_SWAPPED);
     }
   g_signal_connect_object (self->imports_page, "show-profile", G_CALLBACK (on_show_profile), self, G_CONNECT_SWAPPED);
+  sl_window_add_privacy_actions (self);
 }
 
 static void

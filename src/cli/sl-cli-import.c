@@ -9,6 +9,7 @@
  *
  *   --retry-failed   put every failed row back in the queue first
  *   --resume         allow no PATH: just finish what is queued (after a crash)
+ *   --map M          CSV columns to fields ("Header=field,..."), over the guess
  */
 #include "config.h"
 
@@ -315,6 +316,7 @@ sl_cli_import (SlCliContext *ctx,
   g_autofree char *parser = NULL;
   g_autofree char *clamav_dir = NULL;
   g_autofree char *archive_dir = NULL;
+  g_autofree char *csv_map = NULL;
   SlCliLlmOptions llm_opts = { 0 };
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print the summary and every file's result as JSON", NULL },
@@ -326,6 +328,7 @@ sl_cli_import (SlCliContext *ctx,
     { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &no_ocr, "do not OCR images and scanned pages", NULL },
     { "archive-dir", 0, 0, G_OPTION_ARG_FILENAME, &archive_dir, "where originals are archived (default: beside the database)", "DIR" },
     { "no-archive", 0, 0, G_OPTION_ARG_NONE, &no_archive, "do not keep a copy of the originals", NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &csv_map, "CSV columns to fields, overriding the guess: \"Header=field,Other Header=field\" (fields: name, first-name, last-name, email, phone, location, city, country, title, company, years, skills, languages, education, links, headline, summary, ignore)", "MAP" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PATH... — import resumes, folders (recursively), .eml/.mbox and profile JSON files");
@@ -412,7 +415,7 @@ sl_cli_import (SlCliContext *ctx,
     {
       SlImportItem *item = g_ptr_array_index (exchange, i);
       guint c = 0, u = 0;
-      if (sl_import_file_summarised (store, item->path, &c, &u, &item->profile_id, &item->error) || c + u > 0)
+      if (sl_import_file_summarised (store, item->path, csv_map, &c, &u, &item->profile_id, &item->error) || c + u > 0)
         item->outcome = u > 0 && c == 0 ? SL_WRITE_UPDATED : SL_WRITE_CREATED;
     }
 

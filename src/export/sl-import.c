@@ -226,6 +226,97 @@ sl_csv_import_guess_mapping (const SlCsvTable *table)
   return mapping;
 }
 
+static int
+find_header (char      **header,
+             const char *name)
+{
+  g_autofree char *want = g_utf8_casefold (name, -1);
+
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (header[i]));
+      g_autofree char *have = g_utf8_casefold (trimmed, -1);
+      if (g_str_equal (have, want))
+        return i;
+    }
+  return -1;
+}
+
+gboolean
+sl_csv_import_apply_map (const SlCsvTable *table,
+                         GArray           *mapping,
+                         const char       *spec,
+                         GError          **error)
+{
+  g_auto(GStrv) entries = NULL;
+  g_autoptr(GArray) result = NULL;
+  g_autofree gboolean *explicit = NULL;
+  char **header;
+
+  g_return_val_if_fail (table != NULL && table->rows->len > 0, FALSE);
+  g_return_val_if_fail (mapping != NULL, FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  header = g_ptr_array_index (table->rows, 0);
+  result = g_array_copy (mapping);
+  explicit = g_new0 (gboolean, mapping->len);
+  entries = g_strsplit (spec, ",", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      char *eq;
+      const char *field_id;
+      SlImportField field;
+      int column;
+
+      if (g_strstrip (entries[i])[0] == '\0')
+        continue;
+      /* Field ids never hold '=', a header might: split at the last one. */
+      eq = strrchr (entries[i], '=');
+      if (eq == NULL)
+        {
+          g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_COLUMN,
+                       "“%s” is not Header=field", entries[i]);
+          return FALSE;
+        }
+      *eq = '\0';
+      field_id = g_strstrip (eq + 1);
+      field = sl_import_field_from_id (field_id);
+      if (field == SL_IMPORT_FIELD_IGNORE && g_ascii_strcasecmp (field_id, "ignore") != 0)
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+          for (guint f = 0; f < SL_IMPORT_N_FIELDS; f++)
+            g_string_append_printf (ids, "%s%s", f > 0 ? ", " : "", fields[f].id);
+          g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_COLUMN,
+                       "Unknown field “%s”: use one of %s", field_id, ids->str);
+          return FALSE;
+        }
+      column = find_header (header, g_strstrip (entries[i]));
+      if (column < 0 || (guint) column >= result->len)
+        {
+          g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_COLUMN,
+                       "The file has no column “%s”", entries[i]);
+          return FALSE;
+        }
+      if (field != SL_IMPORT_FIELD_IGNORE && !field_is_multi (field))
+        for (guint c = 0; c < result->len; c++)
+          if (c != (guint) column && g_array_index (result, int, c) == (int) field)
+            {
+              if (explicit[c])
+                {
+                  g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_COLUMN,
+                               "Two columns are mapped to “%s”", fields[field].id);
+                  return FALSE;
+                }
+              g_array_index (result, int, c) = SL_IMPORT_FIELD_IGNORE;
+            }
+      g_array_index (result, int, column) = field;
+      explicit[column] = TRUE;
+    }
+  for (guint c = 0; c < mapping->len; c++)
+    g_array_index (mapping, int, c) = g_array_index (result, int, c);
+  return TRUE;
+}
+
 /* Rows --------------------------------------------------------------------- */
 
 void
@@ -653,21 +744,22 @@ json_item (JsonNode *node,
   return r;
 }
 
-GPtrArray *
-sl_import_file (SlStore       *store,
-                const char    *path,
-                SlImportKind  *kind_out,
-                GCancellable  *cancellable,
-                GError       **error)
+/* @mapping (nullable) replaces the guess for a CSV file; @map_spec
+ * (nullable) then overrides columns of it. */
+static GPtrArray *
+import_file (SlStore       *store,
+             const char    *path,
+             const GArray  *given_mapping,
+             const char    *map_spec,
+             SlImportKind  *kind_out,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) local = NULL;
   SlImportKind kind;
   gsize length;
-
-  g_return_val_if_fail (SL_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;
@@ -684,6 +776,20 @@ sl_import_file (SlStore       *store,
         if (table == NULL)
           return NULL;
         mapping = sl_csv_import_guess_mapping (table);
+        if (given_mapping != NULL)
+          {
+            if (given_mapping->len != mapping->len)
+              {
+                g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_INVALID,
+                             "The file changed: it has %u columns now, not %u",
+                             mapping->len, given_mapping->len);
+                return NULL;
+              }
+            g_clear_pointer (&mapping, g_array_unref);
+            mapping = g_array_copy ((GArray *) given_mapping);
+          }
+        if (map_spec != NULL && !sl_csv_import_apply_map (table, mapping, map_spec, error))
+          return NULL;
         return sl_csv_import (store, table, mapping, cancellable, error);
       }
     case SL_IMPORT_KIND_JSON_RESUME:
@@ -720,6 +826,19 @@ sl_import_file (SlStore       *store,
     }
 }
 
+GPtrArray *
+sl_import_file (SlStore       *store,
+                const char    *path,
+                SlImportKind  *kind_out,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return import_file (store, path, NULL, NULL, kind_out, cancellable, error);
+}
+
 gboolean
 sl_import_path_is_exchange (const char *path)
 {
@@ -740,6 +859,7 @@ sl_import_path_is_exchange (const char *path)
 gboolean
 sl_import_file_summarised (SlStore     *store,
                            const char  *path,
+                           const char  *csv_map,
                            guint       *created,
                            guint       *updated,
                            gint64      *profile_id,
@@ -752,7 +872,7 @@ sl_import_file_summarised (SlStore     *store,
   g_return_val_if_fail (SL_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  results = sl_import_file (store, path, NULL, NULL, error);
+  results = import_file (store, path, NULL, csv_map, NULL, NULL, error);
   if (results == NULL)
     return FALSE;
   for (guint i = 0; i < results->len; i++)
@@ -791,6 +911,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
+  GArray *mapping = g_object_get_data (G_OBJECT (task), "mapping");
   GFile *file = task_data;
   g_autoptr(SlStore) store = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -804,12 +925,33 @@ import_thread (GTask        *task,
       return;
     }
   if ((store = sl_store_open (db_path, &error)) == NULL ||
-      (results = sl_import_file (store, path, NULL, cancellable, &error)) == NULL)
+      (results = import_file (store, path, mapping, NULL, NULL, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+start_import (SlStore             *store,
+              GFile               *file,
+              const GArray        *mapping,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  /* Only the path goes to the worker; the store object stays on its thread. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_import_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (sl_store_get_path (store)), g_free);
+  if (mapping != NULL)
+    g_object_set_data_full (G_OBJECT (task), "mapping", g_array_copy ((GArray *) mapping),
+                            (GDestroyNotify) g_array_unref);
+  g_task_run_in_thread (task, import_thread);
 }
 
 void
@@ -819,17 +961,25 @@ sl_import_file_async (SlStore             *store,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SL_IS_STORE (store));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* Only the path goes to the worker; the store object stays on its thread. */
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sl_import_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (sl_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, import_thread);
+  start_import (store, file, NULL, cancellable, callback, user_data);
+}
+
+void
+sl_csv_import_file_async (SlStore             *store,
+                          GFile               *file,
+                          const GArray        *mapping,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (SL_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (mapping != NULL);
+
+  start_import (store, file, mapping, cancellable, callback, user_data);
 }
 
 GPtrArray *

@@ -57,6 +57,17 @@ SlImportField  sl_import_guess_field     (const char    *header);
  * first column that names it). */
 GArray        *sl_csv_import_guess_mapping (const SlCsvTable *table) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Overrides @mapping with @spec, "Header=field,Other Header=field" (the
+ * CLI's --map): headers match case-insensitively after trimming, fields
+ * are ids ("email", "ignore", ...).  A single-valued field named here is
+ * taken away from any other column that had it by guess.  FALSE with
+ * SL_EXPORT_ERROR_COLUMN for a header the file lacks, an unknown field or
+ * a single-valued field named twice; @mapping is unchanged then. */
+gboolean       sl_csv_import_apply_map   (const SlCsvTable *table,
+                                          GArray           *mapping,
+                                          const char       *spec,
+                                          GError          **error);
+
 typedef struct
 {
   guint           line;        /* 1-based line in the file (CSV) or item number (JSON) */
@@ -125,9 +136,12 @@ gboolean       sl_import_path_is_exchange (const char     *path);
  * @updated (nullable) count stored rows, @profile_id (nullable) gets the
  * last stored one.  FALSE with @error when the file failed or any row did;
  * the message names each failed row ("2 of 6 rows not imported: Line 3:
- * …").  Rows that succeeded are stored either way. */
+ * …").  Rows that succeeded are stored either way.  @csv_map (nullable):
+ * overrides for a CSV file's guessed mapping, see sl_csv_import_apply_map;
+ * ignored for JSON. */
 gboolean       sl_import_file_summarised (SlStore         *store,
                                           const char      *path,
+                                          const char      *csv_map,
                                           guint           *created,
                                           guint           *updated,
                                           gint64          *profile_id,
@@ -137,6 +151,16 @@ gboolean       sl_import_file_summarised (SlStore         *store,
  * database. */
 void           sl_import_file_async      (SlStore            *store,
                                           GFile              *file,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+/* The same for a CSV file with @mapping (copied; one field per column of
+ * its header, as the user set it) in place of the guess.  The file is read
+ * again on the worker; a header with another number of columns fails with
+ * SL_EXPORT_ERROR_INVALID.  Finish with sl_import_file_finish. */
+void           sl_csv_import_file_async  (SlStore            *store,
+                                          GFile              *file,
+                                          const GArray       *mapping,
                                           GCancellable       *cancellable,
                                           GAsyncReadyCallback callback,
                                           gpointer            user_data);
