@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "app-test-util.h"
 #include "privacy/sl-privacy.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
@@ -23,6 +24,7 @@
 #include "sl-imports-page-private.h"
 #include "sl-profile-view.h"
 #include "sl-retention-dialog.h"
+#include "sl-test-util.h"
 #include "sl-window-private.h"
 
 static char          *tmp_dir;
@@ -34,32 +36,6 @@ typedef struct
   SlWindow *window;
   GPtrArray *summaries;   /* "batch-summary" texts, in order */
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 /* Saves the X screen (the dialog on top) when SHORTLIST_SCREENSHOT_DIR is
  * set, with ImageMagick's import, as scripts/screenshots.sh does. */
@@ -75,7 +51,7 @@ maybe_screenshot (GtkWidget  *window,
 
   if (dir == NULL)
     return;
-  iterate_until (widget_mapped, window, 5000);
+  iterate_until (window_is_mapped, window, 5000);
   spin (500);
   gtk_widget_queue_draw (window);
   spin (1000);
@@ -103,47 +79,17 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (SL_IS_WINDOW (window));
-  f->window = SL_WINDOW (window);
+  f->window = app_test_open_window (app);
   f->summaries = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (f->window, "batch-summary", G_CALLBACK (on_batch_summary), f);
-  iterate_until (widget_mapped, window, 5000);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows;
-
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  spin (50);
-  g_assert_null (f->window);
+  app_test_close_windows (app, f->window);
   g_ptr_array_unref (f->summaries);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static char *
@@ -667,7 +613,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sl_test_rm_rf (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);
   return status;

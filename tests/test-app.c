@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "app-gen.h"
+#include "app-test-util.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
 #include "sl-imports-page-private.h"
@@ -35,56 +36,17 @@ typedef struct
 } Fixture;
 
 static void
-iterate_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (SL_IS_WINDOW (window));
-  f->window = SL_WINDOW (window);
-  iterate_until (window_is_mapped, window, 5000);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  f->window = app_test_open_window (app);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GList *windows;
-
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
-  spin (20);
-  g_assert_null (f->window);
+  app_test_close_windows (app, f->window);
 }
 
 static void

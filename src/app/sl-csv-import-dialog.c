@@ -266,23 +266,20 @@ on_import_done (GObject      *source,
       adw_preferences_group_add (self->errors_group, row);
       failed = MAX (self->table->rows->len, 1) - 1;
     }
+  else
+    sl_import_results_count (results, &created, &updated, &failed);
   for (guint i = 0; results != NULL && i < results->len; i++)
     {
       SlImportResult *r = g_ptr_array_index (results, i);
+      g_autofree char *line = NULL;
+      GtkWidget *row;
 
-      if (r->error != NULL)
-        {
-          g_autofree char *line = g_strdup_printf (_("Line %u"), r->line);
-          GtkWidget *row = message_row (line, without_line (r->error, r->line));
-
-          failed++;
-          g_ptr_array_add (self->error_rows, row);
-          adw_preferences_group_add (self->errors_group, row);
-        }
-      else if (r->outcome == SL_WRITE_UPDATED)
-        updated++;
-      else
-        created++;
+      if (r->error == NULL)
+        continue;
+      line = g_strdup_printf (_("Line %u"), r->line);
+      row = message_row (line, without_line (r->error, r->line));
+      g_ptr_array_add (self->error_rows, row);
+      adw_preferences_group_add (self->errors_group, row);
     }
 
   summary = sl_window_describe_batch (created, updated, 0, failed, 0);

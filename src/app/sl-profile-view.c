@@ -10,6 +10,7 @@
 #include "sl-consent-group.h"
 #include "sl-document-view.h"
 #include "sl-profile-view.h"
+#include "sl-retention-dialog.h"
 
 struct _SlProfileView
 {
@@ -851,80 +852,54 @@ on_export_clicked (SlProfileView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Erasure rewrites the search index and checkpoints the WAL: seconds on a
- * big database, so it runs in a thread on a connection of its own. */
 typedef struct
 {
-  char   *db_path;
-  char   *archive_dir;
-  gint64  candidate_id;
+  SlProfileView *view;
+  gint64         candidate_id;
 } EraseJob;
-
-static void
-erase_job_free (EraseJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->archive_dir);
-  g_free (job);
-}
-
-static void
-erase_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  EraseJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlStore) store = sl_store_open (job->db_path, &error);
-
-  if (store == NULL || !sl_privacy_erase_candidate (store, job->candidate_id, job->archive_dir, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 static void
 erase_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  SlProfileView *self = SL_PROFILE_VIEW (source);
-  EraseJob *job = g_task_get_task_data (G_TASK (result));
+  EraseJob *job = user_data;
+  g_autoptr(SlProfileView) self = job->view;
+  gint64 candidate_id = job->candidate_id;
   g_autoptr(GError) error = NULL;
 
+  g_free (job);
   gtk_widget_set_sensitive (GTK_WIDGET (self->erase_button), TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!sl_privacy_erase_candidates_finish (result, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not erase: %s"), error->message);
       toast (self, message);
       return;
     }
-  if (self->current != NULL && self->current->candidate_id == job->candidate_id)
+  if (self->current != NULL && self->current->candidate_id == candidate_id)
     sl_profile_view_show_profile (self, 0, NULL);
   toast (self, _("The candidate was erased"));
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
+/* Erasure rewrites the search index and checkpoints the WAL: seconds on a
+ * big database, so the privacy room runs it on a worker. */
 void
 sl_profile_view_erase (SlProfileView *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   EraseJob *job;
 
   g_return_if_fail (SL_IS_PROFILE_VIEW (self));
   g_return_if_fail (self->current != NULL && self->store != NULL);
 
   job = g_new0 (EraseJob, 1);
-  job->db_path = g_strdup (sl_store_get_path (self->store));
-  job->archive_dir = g_strdup (self->archive_dir);
+  job->view = g_object_ref (self);
   job->candidate_id = self->current->candidate_id;
-  task = g_task_new (self, NULL, erase_done, NULL);
-  g_task_set_source_tag (task, sl_profile_view_erase);
-  g_task_set_task_data (task, job, (GDestroyNotify) erase_job_free);
+  g_array_append_val (ids, job->candidate_id);
   gtk_widget_set_sensitive (GTK_WIDGET (self->erase_button), FALSE);
-  g_task_run_in_thread (task, erase_thread);
+  sl_privacy_erase_candidates_async (self->store, ids, self->archive_dir, NULL, erase_done, job);
 }
 
 static void
@@ -948,17 +923,7 @@ on_erase_clicked (SlProfileView *self)
     return;
   name = self->current->profile->personal.name;
   heading = name ? g_strdup_printf (_("Erase %s?"), name) : g_strdup (_("Erase This Candidate?"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading,
-                                   _("Their profiles, history, notes, tags, import records and archived "
-                                     "original files are deleted from this computer for good, and a "
-                                     "deletion is sent to the team server when you sync. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "erase", _("_Erase"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sl_erase_confirmation_new (GTK_WINDOW (root), heading);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

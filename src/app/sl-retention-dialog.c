@@ -29,6 +29,7 @@ struct _SlRetentionDialog
   GPtrArray           *checks;      /* GtkCheckButton per candidate */
   GArray              *ids;         /* gint64 candidate id per candidate */
   gboolean             running;
+  guint                erasing;     /* how many the running erase takes */
 };
 
 G_DEFINE_FINAL_TYPE (SlRetentionDialog, sl_retention_dialog, ADW_TYPE_WINDOW)
@@ -163,60 +164,31 @@ on_select_all (SlRetentionDialog *self)
 
 /* Erasing ------------------------------------------------------------------ */
 
-typedef struct
-{
-  char   *db_path;
-  char   *archive_dir;
-  GArray *ids;
-} EraseJob;
-
-static void
-erase_job_free (EraseJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->archive_dir);
-  g_clear_pointer (&job->ids, g_array_unref);
-  g_free (job);
-}
-
-static void
-erase_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  EraseJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlStore) store = sl_store_open (job->db_path, &error);
-
-  if (store == NULL || !sl_privacy_erase_candidates (store, job->ids, job->archive_dir, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 erase_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  SlRetentionDialog *self = SL_RETENTION_DIALOG (source);
-  EraseJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SlRetentionDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  guint n = job->ids->len;
+  SlEraseReport report = { 0 };
+  guint n;
 
   self->running = FALSE;
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_widget_set_visible (self->spinner, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!sl_privacy_erase_candidates_finish (result, &report, &error))
     {
       message = g_strdup_printf (_("Could not erase: %s"), error->message);
       n = 0;
     }
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u candidate erased",
-                                            "%u candidates erased", n), n);
+    {
+      n = self->erasing;
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u candidate erased",
+                                              "%u candidates erased", n), n);
+    }
   if (self->window != NULL)
     {
       sl_window_add_toast (self->window, message);
@@ -242,9 +214,9 @@ static void
 start_erase (SlRetentionDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *archive = NULL;
   SlStore *store = get_store (self, &error);
-  EraseJob *job;
 
   if (store == NULL)
     {
@@ -252,26 +224,18 @@ start_erase (SlRetentionDialog *self)
         sl_window_add_toast (self->window, error->message);
       return;
     }
-  job = g_new0 (EraseJob, 1);
-  job->db_path = g_strdup (sl_store_get_path (store));
-  job->archive_dir = archive_dir (self, store);
-  job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < self->checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      g_array_append_val (job->ids, g_array_index (self->ids, gint64, i));
-  if (job->ids->len == 0)
-    {
-      erase_job_free (job);
-      return;
-    }
+      g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+  if (ids->len == 0)
+    return;
+  archive = archive_dir (self, store);
   self->running = TRUE;
+  self->erasing = ids->len;
   update_buttons (self);
   gtk_widget_set_visible (self->spinner, TRUE);
   gtk_spinner_start (GTK_SPINNER (self->spinner));
-  task = g_task_new (self, NULL, erase_done, NULL);
-  g_task_set_source_tag (task, start_erase);
-  g_task_set_task_data (task, job, (GDestroyNotify) erase_job_free);
-  g_task_run_in_thread (task, erase_thread);
+  sl_privacy_erase_candidates_async (store, ids, archive, NULL, erase_done, g_object_ref (self));
 }
 
 static void
@@ -281,6 +245,29 @@ on_confirm_response (AdwMessageDialog  *dialog,
 {
   if (g_str_equal (response, "erase") && !self->running)
     start_erase (self);
+}
+
+GtkWidget *
+sl_erase_confirmation_new (GtkWindow  *parent,
+                           const char *heading)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+
+  dialog = adw_message_dialog_new (parent, heading,
+                                   _("Their profiles, history, notes, tags, import records and archived "
+                                     "original files are deleted from this computer for good, and a "
+                                     "deletion is sent to the team server when you sync. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
 }
 
 AdwMessageDialog *
@@ -295,17 +282,7 @@ sl_retention_dialog_ask_erase (SlRetentionDialog *self)
   n = sl_retention_dialog_get_n_selected (self);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Erase %u Candidate?",
                                           "Erase %u Candidates?", n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Their profiles, history, notes, tags, import records and archived "
-                                     "original files are deleted from this computer for good, and a "
-                                     "deletion is sent to the team server when you sync. This cannot be undone."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "erase", _("_Erase"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = sl_erase_confirmation_new (GTK_WINDOW (self), heading);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);

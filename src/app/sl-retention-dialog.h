@@ -35,4 +35,9 @@ guint      sl_retention_dialog_get_n_selected   (SlRetentionDialog *self);
  * (guint n_erased) follows, with the list read again. */
 AdwMessageDialog *sl_retention_dialog_ask_erase (SlRetentionDialog *self);
 
+/* The question every erasure asks first ("cancel" / "erase" responses,
+ * erase styled destructive, cancel the default). */
+GtkWidget *sl_erase_confirmation_new (GtkWindow  *parent,
+                                      const char *heading);
+
 G_END_DECLS

@@ -38,17 +38,8 @@ on_json_resume_imported (GObject      *source,
       summary = g_strdup_printf (_("Could not import the JSON Resume: %s"), error->message);
       failed = 1;
     }
-  for (guint i = 0; results != NULL && i < results->len; i++)
-    {
-      SlImportResult *r = g_ptr_array_index (results, i);
-
-      if (r->error != NULL)
-        failed++;
-      else if (r->outcome == SL_WRITE_UPDATED)
-        updated++;
-      else
-        created++;
-    }
+  else
+    sl_import_results_count (results, &created, &updated, &failed);
   if (summary == NULL)
     summary = sl_window_describe_batch (created, updated, 0, failed, 0);
   sl_window_add_toast (self, summary);

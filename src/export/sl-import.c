@@ -330,6 +330,35 @@ sl_import_result_free (SlImportResult *result)
 }
 
 /* "a; b; c" (or comma or pipe separated when there is no semicolon). */
+void
+sl_import_results_count (GPtrArray *results,
+                         guint     *created,
+                         guint     *updated,
+                         guint     *failed)
+{
+  guint c = 0, u = 0, f = 0;
+
+  g_return_if_fail (results != NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const SlImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->error != NULL)
+        f++;
+      else if (r->outcome == SL_WRITE_UPDATED)
+        u++;
+      else
+        c++;
+    }
+  if (created != NULL)
+    *created = c;
+  if (updated != NULL)
+    *updated = u;
+  if (failed != NULL)
+    *failed = f;
+}
+
 static GStrv
 split_list (const char *value)
 {

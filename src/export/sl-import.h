@@ -80,6 +80,13 @@ typedef struct
 void           sl_import_result_free     (SlImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlImportResult, sl_import_result_free)
 
+/* Counts @results (element-type SlImportResult) as stored new, stored as
+ * an update, or failed; each out-parameter is nullable. */
+void           sl_import_results_count   (GPtrArray        *results,
+                                          guint            *created,
+                                          guint            *updated,
+                                          guint            *failed);
+
 /* Row @index of @table (1 = the first row after the header) as a profile
  * (source "import"), or NULL with SL_EXPORT_ERROR_ROW. */
 SlProfile     *sl_csv_import_row         (const SlCsvTable *table,

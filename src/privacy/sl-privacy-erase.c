@@ -390,3 +390,81 @@ sl_privacy_erase_candidate (SlStore       *store,
   g_array_append_val (ids, candidate_id);
   return sl_privacy_erase_candidates (store, ids, archive_dir, report, error);
 }
+
+/* Erasure rewrites the search index and checkpoints the WAL: seconds on a
+ * big database, so the app runs it on a worker with a connection of its
+ * own (the caller's store stays on its thread). */
+typedef struct
+{
+  char          *db_path;
+  char          *archive_dir;
+  GArray        *ids;
+  SlEraseReport  report;
+} EraseJob;
+
+static void
+erase_job_free (EraseJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->archive_dir);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_free (job);
+}
+
+static void
+erase_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  EraseJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (job->db_path, &error);
+
+  if (store == NULL || !sl_privacy_erase_candidates (store, job->ids, job->archive_dir, &job->report, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sl_privacy_erase_candidates_async (SlStore             *store,
+                                   GArray              *candidate_ids,
+                                   const char          *archive_dir,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EraseJob *job;
+
+  g_return_if_fail (SL_IS_STORE (store));
+  g_return_if_fail (candidate_ids != NULL);
+
+  job = g_new0 (EraseJob, 1);
+  job->db_path = g_strdup (sl_store_get_path (store));
+  job->archive_dir = g_strdup (archive_dir);
+  job->ids = g_array_copy (candidate_ids);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_privacy_erase_candidates_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) erase_job_free);
+  g_task_run_in_thread (task, erase_thread);
+}
+
+gboolean
+sl_privacy_erase_candidates_finish (GAsyncResult   *result,
+                                    SlEraseReport  *report,
+                                    GError        **error)
+{
+  EraseJob *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sl_privacy_erase_candidates_async, FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (report != NULL)
+    *report = job->report;
+  return TRUE;
+}

@@ -81,6 +81,20 @@ gboolean    sl_privacy_erase_candidate    (SlStore       *store,
                                            SlEraseReport *report,
                                            GError       **error);
 
+/* sl_privacy_erase_candidates on a worker thread, on a connection of its
+ * own to @store's database (the app's way: the UI never waits).
+ * @candidate_ids is copied. */
+void        sl_privacy_erase_candidates_async  (SlStore             *store,
+                                                GArray              *candidate_ids,
+                                                const char          *archive_dir,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* @report (nullable) as above. */
+gboolean    sl_privacy_erase_candidates_finish (GAsyncResult        *result,
+                                                SlEraseReport       *report,
+                                                GError             **error);
+
 /* Subject access export: everything held about the candidate as a JSON
  * object (candidate, consent, profiles with their history, notes, tags,
  * intake rows with their processing history, audit entries about them). */

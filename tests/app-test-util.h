@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * app-test-util.h: what the app's test programs share: running the main
+ * loop until something happened, opening and closing the window of a
+ * registered application.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sl-application.h"
+#include "sl-window.h"
+
+G_BEGIN_DECLS
+
+/* Iterates the default main context until @done (@data) or @timeout_ms. */
+void      iterate_until     (gboolean (*done) (gpointer),
+                             gpointer   data,
+                             guint      timeout_ms);
+/* Iterates the default main context for @ms. */
+void      spin              (guint      ms);
+gboolean  window_is_mapped  (gpointer   widget);
+
+/* Activates @app and returns its window once it is mapped. */
+SlWindow *app_test_open_window    (SlApplication *app);
+/* Destroys every window of @app and checks @window is gone. */
+void      app_test_close_windows  (SlApplication *app,
+                                   SlWindow      *window);
+
+G_END_DECLS
