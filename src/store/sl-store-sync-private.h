@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * sl-store-sync-private.h: the sync migration, as one SQL text that
- * sl-store.c lists in its migrations.
+ * sl-store.c lists in its migrations, and the intake outbox, created on
+ * open (idempotent, so it needs no migration number).
  */
 #pragma once
 
@@ -60,4 +61,28 @@
   "CREATE TRIGGER sync_outbox_ad AFTER DELETE ON candidate_profiles" \
   "  WHEN " SL_SYNC_CAPTURING " BEGIN" \
   "  INSERT OR REPLACE INTO sync_outbox (uuid, op, queued_at) VALUES (old.uuid, 'erase', " SL_SYNC_NOW ");" \
+  "END;"
+
+/* The intake outbox: like sync_outbox, for file_intake_queue.  The name of
+ * its last trigger tells whether it is there. */
+#define SL_STORE_SYNC_INTAKE_TRIGGER "sync_intake_ad"
+#define SL_STORE_SYNC_INTAKE_SCHEMA \
+  "CREATE TABLE IF NOT EXISTS sync_intake_outbox (" \
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT," \
+  "  uuid TEXT NOT NULL UNIQUE," \
+  "  op TEXT NOT NULL CHECK (op IN ('upsert', 'erase'))," \
+  "  queued_at TEXT NOT NULL);" \
+  "INSERT OR IGNORE INTO sync_intake_outbox (uuid, op, queued_at)" \
+  "  SELECT uuid, 'upsert', " SL_SYNC_NOW " FROM file_intake_queue ORDER BY qid;" \
+  "CREATE TRIGGER IF NOT EXISTS sync_intake_ai AFTER INSERT ON file_intake_queue" \
+  "  WHEN " SL_SYNC_CAPTURING " BEGIN" \
+  "  INSERT OR REPLACE INTO sync_intake_outbox (uuid, op, queued_at) VALUES (new.uuid, 'upsert', " SL_SYNC_NOW ");" \
+  "END;" \
+  "CREATE TRIGGER IF NOT EXISTS sync_intake_au AFTER UPDATE ON file_intake_queue" \
+  "  WHEN " SL_SYNC_CAPTURING " BEGIN" \
+  "  INSERT OR REPLACE INTO sync_intake_outbox (uuid, op, queued_at) VALUES (new.uuid, 'upsert', " SL_SYNC_NOW ");" \
+  "END;" \
+  "CREATE TRIGGER IF NOT EXISTS " SL_STORE_SYNC_INTAKE_TRIGGER " AFTER DELETE ON file_intake_queue" \
+  "  WHEN " SL_SYNC_CAPTURING " BEGIN" \
+  "  INSERT OR REPLACE INTO sync_intake_outbox (uuid, op, queued_at) VALUES (old.uuid, 'erase', " SL_SYNC_NOW ");" \
   "END;"

@@ -49,11 +49,32 @@ sl_sync_conflict_free (SlSyncConflict *c)
 }
 
 void
+sl_sync_intake_row_free (SlSyncIntakeRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->uuid);
+  g_free (row->path);
+  g_free (row->original_name);
+  g_free (row->sha256);
+  g_free (row->mime);
+  g_free (row->source);
+  g_free (row->status);
+  g_free (row->error);
+  g_free (row->profile_uuid);
+  g_free (row->metadata);
+  g_free (row->created_at);
+  g_free (row->updated_at);
+  g_free (row);
+}
+
+void
 sl_push_ack_free (SlPushAck *ack)
 {
   if (ack == NULL)
     return;
   g_free (ack->uuid);
+  g_free (ack->merged_into);
   g_clear_pointer (&ack->winner, sl_sync_row_free);
   g_free (ack);
 }
@@ -134,7 +155,8 @@ gint64
 sl_store_sync_pending_count (SlStore *self)
 {
   g_return_val_if_fail (SL_IS_STORE (self), -1);
-  return count_query (self, "SELECT count(*) FROM sync_outbox");
+  return count_query (self, "SELECT (SELECT count(*) FROM sync_outbox) +"
+                            " (SELECT count(*) FROM sync_intake_outbox)");
 }
 
 gint64
@@ -174,6 +196,7 @@ sl_store_sync_get_status (SlStore  *self,
 gboolean
 sl_store_sync_record_attempt (SlStore     *self,
                               const char  *error_message,
+                              const char  *audit_details,
                               GError     **error)
 {
   g_autofree char *now = sl_now_iso8601 ();
@@ -185,7 +208,8 @@ sl_store_sync_record_attempt (SlStore     *self,
     return FALSE;
   ok = meta_set (self, "last_attempt_at", now, error) &&
        meta_set (self, "last_error", error_message, error) &&
-       (error_message != NULL || meta_set (self, "last_sync_at", now, error));
+       (error_message != NULL || meta_set (self, "last_sync_at", now, error)) &&
+       sl_store_audit (self, "sync", "server", NULL, audit_details, error);
   return sl_store_tx_end (self, ok, ok ? error : NULL) && ok;
 }
 
@@ -472,16 +496,18 @@ conflict_seen (SlStore *self,
   return sqlite3_step (st) == SQLITE_ROW;
 }
 
-/* The current version of profile @id into profile_history. */
+/* The current version of profile @from_id into the history of profile
+ * @to_id (the same one, or the one it is merged into). */
 static gboolean
-keep_current_version (SlStore    *self,
-                      gint64      profile_id,
-                      const char *reason,
-                      GError    **error)
+keep_version_as (SlStore    *self,
+                 gint64      from_id,
+                 gint64      to_id,
+                 const char *reason,
+                 GError    **error)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self,
                                         "INSERT INTO profile_history (profile_id, revision, profile_json, reason, changed_at)"
-                                        " SELECT id, revision, json_object ("
+                                        " SELECT ?3, revision, json_object ("
                                         "  'personal_info', json (personal_info),"
                                         "  'work_experience', json (work_experience),"
                                         "  'education', json (education),"
@@ -492,14 +518,24 @@ keep_current_version (SlStore    *self,
                                         "  'achievements', json (achievements),"
                                         "  'interests', json (interests),"
                                         "  'metadata', json (metadata),"
-                                        "  'source', source), ?, " SL_SYNC_NOW
-                                        " FROM candidate_profiles WHERE id = ?",
+                                        "  'source', source), ?1, " SL_SYNC_NOW
+                                        " FROM candidate_profiles WHERE id = ?2",
                                         error);
   if (st == NULL)
     return FALSE;
   sl_stmt_bind_text (st, 1, reason);
-  sqlite3_bind_int64 (st, 2, profile_id);
+  sqlite3_bind_int64 (st, 2, from_id);
+  sqlite3_bind_int64 (st, 3, to_id);
   return sl_store_step_done (self, st, "Could not keep the previous version", error);
+}
+
+static gboolean
+keep_current_version (SlStore    *self,
+                      gint64      profile_id,
+                      const char *reason,
+                      GError    **error)
+{
+  return keep_version_as (self, profile_id, profile_id, reason, error);
 }
 
 static gboolean
@@ -753,6 +789,79 @@ delete_outbox_row (SlStore  *self,
   return sl_store_step_done (self, st, "Could not update the outbox", error);
 }
 
+static gboolean
+same_version (const LocalVersion *local,
+              const char         *device_id,
+              int                 revision,
+              const char         *updated_at)
+{
+  return local->id > 0 &&
+         local->revision == revision &&
+         g_strcmp0 (local->device_id, device_id) == 0 &&
+         same_instant (local->updated_at, updated_at);
+}
+
+/* SL_PUSH_MERGED: our profile @ack->uuid became the server's
+ * @ack->merged_into (see sl-store-sync.h). */
+static gboolean
+apply_merge (SlStore          *self,
+             const SlPushAck  *ack,
+             guint            *conflicts,
+             GError          **error)
+{
+  g_auto(LocalVersion) ours = { 0 };
+  g_auto(LocalVersion) survivor = { 0 };
+  gboolean erased;
+
+  if (!local_version (self, ack->uuid, &ours, error) ||
+      !local_version (self, ack->merged_into, &survivor, error))
+    return FALSE;
+  if (!same_version (&survivor, ack->winner->device_id, ack->winner->revision, ack->winner->updated_at))
+    {
+      if (!write_remote_row (self, ack->winner, &survivor, "sync", error))
+        return FALSE;
+      local_version_clear (&survivor);
+      if (!local_version (self, ack->merged_into, &survivor, error))
+        return FALSE;
+    }
+  if (ours.id > 0)
+    {
+      /* Our version lost: it stays, in the survivor's history. */
+      if (ack->conflict_id > 0)
+        {
+          if (!keep_version_as (self, ours.id, survivor.id, "sync-conflict", error) ||
+              !mark_seen (self, ack->conflict_id, ack->merged_into, error))
+            return FALSE;
+          (*conflicts)++;
+        }
+      /* Its history and its intake records move to the survivor. */
+      {
+        g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                              "UPDATE profile_history SET profile_id = ?1 WHERE profile_id = ?2",
+                                              error);
+        if (st == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (st, 1, survivor.id);
+        sqlite3_bind_int64 (st, 2, ours.id);
+        if (!sl_store_step_done (self, st, "Could not move the profile history", error))
+          return FALSE;
+      }
+      {
+        g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                              "UPDATE file_intake_queue SET profile_id = ?1 WHERE profile_id = ?2",
+                                              error);
+        if (st == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (st, 1, survivor.id);
+        sqlite3_bind_int64 (st, 2, ours.id);
+        if (!sl_store_step_done (self, st, "Could not move intake records", error))
+          return FALSE;
+      }
+    }
+  return erase_local (self, ack->uuid, &erased, error) &&
+         set_base (self, ack->merged_into, ack->seq, error);
+}
+
 gboolean
 sl_store_sync_finish_push (SlStore    *self,
                            GPtrArray  *acks,
@@ -817,6 +926,13 @@ sl_store_sync_finish_push (SlStore    *self,
           }
           break;
 
+        case SL_PUSH_MERGED:
+          /* A newer local change goes out next time and meets the
+           * survivor again. */
+          if (!newer && ack->winner != NULL)
+            ok = apply_merge (self, ack, &conflicts, error);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -829,18 +945,6 @@ sl_store_sync_finish_push (SlStore    *self,
   if (conflicts_out != NULL)
     *conflicts_out += conflicts;
   return TRUE;
-}
-
-static gboolean
-same_version (const LocalVersion *local,
-              const char         *device_id,
-              int                 revision,
-              const char         *updated_at)
-{
-  return local->id > 0 &&
-         local->revision == revision &&
-         g_strcmp0 (local->device_id, device_id) == 0 &&
-         same_instant (local->updated_at, updated_at);
 }
 
 gboolean
@@ -957,4 +1061,87 @@ sl_store_sync_apply_pulled (SlStore    *self,
   if (conflicts_out != NULL)
     *conflicts_out += nconflicts;
   return TRUE;
+}
+
+/* Intake records ------------------------------------------------------------ */
+
+GPtrArray *
+sl_store_sync_read_intake_outbox (SlStore  *self,
+                                  guint     limit,
+                                  GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  st = sl_store_stmt (self,
+                      "SELECT o.id, o.op, o.uuid, q.qid, q.path, q.original_name, q.sha256, q.size,"
+                      " q.mime, q.source, q.status, q.error, p.uuid, q.metadata, q.created_at, q.updated_at"
+                      " FROM sync_intake_outbox o"
+                      " LEFT JOIN file_intake_queue q ON q.uuid = o.uuid"
+                      " LEFT JOIN candidate_profiles p ON p.id = q.profile_id"
+                      " ORDER BY o.id LIMIT ?",
+                      error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, limit);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_sync_intake_row_free);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      SlSyncIntakeRow *r = g_new0 (SlSyncIntakeRow, 1);
+
+      r->outbox_id = sqlite3_column_int64 (st, 0);
+      r->uuid = sl_stmt_dup_text (st, 2);
+      /* queued as a change, but gone since: an erase */
+      r->erase = g_strcmp0 ((const char *) sqlite3_column_text (st, 1), "erase") == 0 ||
+                 sqlite3_column_type (st, 3) == SQLITE_NULL;
+      g_ptr_array_add (out, r);
+      if (r->erase)
+        continue;
+      r->path = sl_stmt_dup_text (st, 4);
+      r->original_name = sl_stmt_dup_text (st, 5);
+      r->sha256 = sl_stmt_dup_text (st, 6);
+      r->size = sqlite3_column_int64 (st, 7);
+      r->mime = sl_stmt_dup_text (st, 8);
+      r->source = sl_stmt_dup_text (st, 9);
+      r->status = sl_stmt_dup_text (st, 10);
+      r->error = sl_stmt_dup_text (st, 11);
+      r->profile_uuid = sl_stmt_dup_text (st, 12);
+      r->metadata = sl_stmt_dup_text (st, 13);
+      r->created_at = sl_stmt_dup_text (st, 14);
+      r->updated_at = sl_stmt_dup_text (st, 15);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read the intake sync outbox", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+sl_store_sync_finish_intake (SlStore    *self,
+                             GPtrArray  *rows,
+                             GError    **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (!sl_store_tx_begin (self, error))
+    return FALSE;
+  st = sl_store_stmt (self, "DELETE FROM sync_intake_outbox WHERE id = ?", error);
+  ok = st != NULL;
+  for (guint i = 0; i < rows->len && ok; i++)
+    {
+      sqlite3_bind_int64 (st, 1, ((SlSyncIntakeRow *) g_ptr_array_index (rows, i))->outbox_id);
+      ok = sl_store_step_done (self, st, "Could not update the intake sync outbox", error);
+      sqlite3_reset (st);
+    }
+  g_clear_pointer (&st, sl_stmt_release);
+  return sl_store_tx_end (self, ok, ok ? error : NULL) && ok;
 }

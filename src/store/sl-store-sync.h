@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 /* This laptop's device id (a uuid).  NULL only on a failed read. */
 char       *sl_store_get_device_id        (SlStore     *self) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Local changes not yet pushed (rows in the outbox), or -1. */
+/* Local changes not yet pushed (profile and intake outbox rows), or -1. */
 gint64      sl_store_sync_pending_count   (SlStore     *self);
 
 /* What the last sync left behind, kept in the database so a restarted app
@@ -111,6 +111,11 @@ typedef enum
   SL_PUSH_ACCEPTED,   /* stored (new, fast-forward, won a conflict, or already there) */
   SL_PUSH_LOST,       /* lost a conflict: @winner is applied locally, ours goes to history */
   SL_PUSH_ERASED,     /* the profile was erased centrally: delete it here too */
+  SL_PUSH_MERGED,     /* another laptop's profile of the same person (same e-mail) was
+                       * there first: ours was merged into @merged_into.  @winner (the
+                       * server's row under that uuid) is applied here, ours is removed
+                       * (its history and intake rows move along) and, when it lost
+                       * (@conflict_id set), kept in the survivor's history. */
 } SlPushOutcome;
 
 typedef struct
@@ -120,7 +125,8 @@ typedef struct
   SlPushOutcome  outcome;
   gint64         seq;          /* the server's change number for the row now */
   gint64         conflict_id;  /* LOST: the server's conflict record */
-  SlSyncRow     *winner;       /* LOST: the server's version */
+  SlSyncRow     *winner;       /* LOST, MERGED: the server's version */
+  char          *merged_into;  /* MERGED: the surviving profile's uuid */
 } SlPushAck;
 
 void        sl_push_ack_free              (SlPushAck *ack);
@@ -159,9 +165,49 @@ gboolean    sl_store_sync_apply_pulled    (SlStore     *self,
 
 gint64      sl_store_sync_get_last_seq    (SlStore     *self);
 
-/* Remembers the outcome of an attempt (error NULL = success). */
+/* Remembers the outcome of an attempt (error NULL = success) for the
+ * status line, and writes an audit row "sync" with @audit_details (a JSON
+ * object of counts, never personal data; nullable) in the same
+ * transaction. */
 gboolean    sl_store_sync_record_attempt  (SlStore     *self,
                                            const char  *error_message,
+                                           const char  *audit_details,
+                                           GError     **error);
+
+/* Intake records (file_intake_queue) travel one way, to the server: every
+ * insert, update and delete queues the record's uuid in
+ * sync_intake_outbox (same transaction, triggers). */
+typedef struct
+{
+  gint64    outbox_id;
+  gboolean  erase;            /* the record is gone here: only uuid is set */
+  char     *uuid;
+  char     *path;
+  char     *original_name;
+  char     *sha256;
+  gint64    size;
+  char     *mime;
+  char     *source;
+  char     *status;
+  char     *error;
+  char     *profile_uuid;     /* the profile it made, by uuid */
+  char     *metadata;         /* JSON text */
+  char     *created_at;
+  char     *updated_at;
+} SlSyncIntakeRow;
+
+void        sl_sync_intake_row_free       (SlSyncIntakeRow *row);
+
+/* Up to @limit queued intake records, oldest first.
+ * (element-type SlSyncIntakeRow) */
+GPtrArray  *sl_store_sync_read_intake_outbox (SlStore   *self,
+                                              guint      limit,
+                                              GError   **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* After the server committed them: removes these outbox rows (by id: a
+ * record changed meanwhile stays queued). */
+gboolean    sl_store_sync_finish_intake   (SlStore     *self,
+                                           GPtrArray   *rows,
                                            GError     **error);
 
 G_END_DECLS

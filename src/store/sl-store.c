@@ -658,18 +658,24 @@ migrate (SlStore  *self,
   "                              'legitimate-interest'), new.created_at);" \
   "END;"
 
+/* Runs @sql (idempotent schema made on open) unless @trigger exists. */
 static gboolean
-ensure_consent (SlStore  *self,
-                GError  **error)
+ensure_schema_part (SlStore     *self,
+                    const char  *trigger,
+                    const char  *sql,
+                    const char  *what,
+                    GError     **error)
 {
-  if (read_int_pragma (self, "SELECT count(*) FROM sqlite_master WHERE name = 'candidate_consent_ai'") > 0)
+  g_autofree char *probe = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE name = '%s'", trigger);
+
+  if (read_int_pragma (self, probe) > 0)
     return TRUE;
   if (!sl_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!sl_store_exec (self, CONSENT_SCHEMA, error) || !sl_store_exec (self, "COMMIT", error))
+  if (!sl_store_exec (self, sql, error) || !sl_store_exec (self, "COMMIT", error))
     {
       sl_store_exec (self, "ROLLBACK", NULL);
-      g_prefix_error (error, "Could not add the consent table: ");
+      g_prefix_error (error, "Could not add %s: ", what);
       return FALSE;
     }
   return TRUE;
@@ -779,7 +785,10 @@ sl_store_open_internal (SlStore           *self,
       return FALSE;
     }
 
-  return migrate (self, error) && ensure_consent (self, error);
+  return migrate (self, error) &&
+         ensure_schema_part (self, "candidate_consent_ai", CONSENT_SCHEMA, "the consent table", error) &&
+         ensure_schema_part (self, SL_STORE_SYNC_INTAKE_TRIGGER, SL_STORE_SYNC_INTAKE_SCHEMA,
+                             "the sync outbox for intake records", error);
 }
 
 SlStore *

@@ -150,6 +150,12 @@ static const char * const server_migrations[] = {
   "  EXECUTE format ('GRANT CONNECT, TEMPORARY ON DATABASE %I TO " SL_SYNC_GROUP_ROLE "', current_database ());"
   "  EXECUTE format ('GRANT USAGE ON SCHEMA %I TO " SL_SYNC_GROUP_ROLE "', current_schema ());"
   " END $$;",
+
+  /* 2: one live profile per person.  A profile another laptop made of a
+   * person the server already had is merged into the server's; its uuid
+   * becomes a tombstone that says where it went, so a resent batch finds
+   * the survivor. */
+  "ALTER TABLE tombstones ADD COLUMN merged_into uuid;",
 };
 
 static int

@@ -94,8 +94,11 @@ sl_sync_pg_connect (const char  *conninfo,
   if (PQstatus (conn) == CONNECTION_OK)
     {
       PQsetNoticeProcessor (conn, notice_cb, NULL);
-      /* Plain, predictable sessions whatever the server's defaults. */
-      PQclear (PQexec (conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+      /* Plain, predictable sessions whatever the server's defaults.  No
+       * JIT: the batch statements are short, and compiling them (the
+       * planner's costs for the look-ups pass jit_above_cost) took longer
+       * than running them. */
+      PQclear (PQexec (conn, "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET jit = off"));
       return conn;
     }
 
@@ -438,13 +441,18 @@ sl_sync_run (SlSync        *self,
       /* The status line survives a restart; a failure to write it must not
        * hide the sync's own outcome. */
       g_autoptr(GError) status_error = NULL;
-      if (!sl_store_sync_record_attempt (store, ok ? NULL : local_error->message, &status_error))
+      g_autofree char *details = g_strdup_printf ("{\"ok\":%s,\"pushed\":%u,\"intake\":%u,"
+                                                  "\"pulled\":%u,\"erased\":%u,\"conflicts\":%u}",
+                                                  ok ? "true" : "false", stats.pushed, stats.intake,
+                                                  stats.pulled, stats.erased, stats.conflicts);
+      if (!sl_store_sync_record_attempt (store, ok ? NULL : local_error->message, details, &status_error))
         g_debug ("could not record the sync status: %s", status_error->message);
       stats.last_seq = sl_store_sync_get_last_seq (store);
     }
   if (ok)
-    g_debug ("sync: pushed %u in %u batches, pulled %u, erased %u, conflicts %u, %.2f s",
-             stats.pushed, stats.batches, stats.pulled, stats.erased, stats.conflicts, stats.seconds);
+    g_debug ("sync: pushed %u in %u batches, %u intake records, pulled %u, erased %u, conflicts %u, %.2f s",
+             stats.pushed, stats.batches, stats.intake, stats.pulled, stats.erased, stats.conflicts,
+             stats.seconds);
   else
     g_debug ("sync failed: %s", local_error->message);
 

@@ -9,7 +9,11 @@
  * then pulls every change with a server change number above the last one
  * seen.  When two laptops edited the same profile, the newer updated_at
  * wins (device id breaks a tie); the loser is kept in the profile history
- * (reason "sync-conflict") on both laptops.
+ * (reason "sync-conflict") on both laptops.  The same rule makes one
+ * profile of two laptops' imports of one person (same e-mail): the
+ * server's uuid survives with the newer version, the other version goes to
+ * its history on both laptops.  Intake records are pushed too (one way).
+ * Every run writes an audit row "sync" with its counts. 
  *
  * Threading: an SlSync may be shared; each run opens its own store
  * connection and server connection, and runs are serialised.  Call
@@ -41,7 +45,7 @@ typedef enum
 GQuark sl_sync_error_quark (void);
 
 /* The version of the central schema this code installs and expects. */
-#define SL_SYNC_SCHEMA_VERSION 1
+#define SL_SYNC_SCHEMA_VERSION 2
 
 /* The group role that gets the grants a recruiter's role needs. */
 #define SL_SYNC_GROUP_ROLE "shortlist_sync"
@@ -53,6 +57,7 @@ typedef struct
   guint   erased;       /* profiles erased here because another laptop erased them */
   guint   conflicts;    /* conflicts recorded in history on this laptop */
   guint   batches;      /* push batches committed */
+  guint   intake;       /* intake records sent (incl. erased ones) */
   gint64  last_seq;     /* server change number seen after this sync */
   double  seconds;
 } SlSyncStats;
