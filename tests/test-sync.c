@@ -573,261 +573,6 @@ test_conflict (void)
   }
 }
 
-/* Imports person @i of @tag on @l as a new profile living in @location. */
-static char *
-import_person (Laptop     *l,
-               const char *tag,
-               guint       i,
-               const char *location)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlProfile) p = make_profile (tag, i);
-  g_autoptr(SlStoredProfile) sp = NULL;
-  SlWriteOutcome outcome;
-  gint64 id;
-
-  g_free (p->personal.location);
-  p->personal.location = g_strdup (location);
-  id = sl_store_create_profile_from_parsed_data (l->store, p, NULL, &outcome, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (outcome, ==, SL_WRITE_CREATED);
-  sp = sl_store_get_profile (l->store, id, &error);
-  g_assert_no_error (error);
-  g_usleep (5000);   /* the next import is measurably newer */
-  return g_strdup (sp->uuid);
-}
-
-static gboolean
-stop_after_commit (SlSync          *sync,
-                   SlSyncHookPoint  point,
-                   guint            batch,
-                   gpointer         user_data)
-{
-  gboolean *fired = user_data;
-
-  if (point != SL_SYNC_HOOK_AFTER_COMMIT || *fired)
-    return TRUE;
-  *fired = TRUE;
-  return FALSE;
-}
-
-static void
-test_same_person (void)
-{
-  g_autoptr(Laptop) a = laptop_new ();
-  g_autoptr(Laptop) b = laptop_new ();
-  g_autofree char *db = NULL;
-  g_autofree char *pb = NULL;
-  g_autofree char *qa = NULL;
-  g_autofree char *pa = NULL;
-  g_autofree char *qb = NULL;
-  g_autoptr(GError) error = NULL;
-  SlSyncStats stats = { 0 };
-
-  if (!need_cluster ())
-    return;
-  db = new_server_db ();
-
-  /* Both laptops import P and Q (same e-mails) on their own: B has the
-   * older P, A the older Q. */
-  pb = import_person (b, "same", 1, "P-old-on-B");
-  qa = import_person (a, "same", 2, "Q-old-on-A");
-  pa = import_person (a, "same", 1, "P-new-on-A");
-  qb = import_person (b, "same", 2, "Q-new-on-B");
-
-  /* B first: the server has B's P and Q. */
-  sync_ok (b, db, "bob", &stats);
-  g_assert_cmpuint (stats.pushed, ==, 2);
-
-  /* A: its P is newer (it wins, under B's uuid), its Q older (it loses).
-   * The laptop goes away after the server committed: the resent batch
-   * finds the merge already done. */
-  {
-    g_autofree char *uri = sl_pg_cluster_uri (cluster, "alice", ALICE_PW, db);
-    g_autoptr(SlSync) sync = sl_sync_new (a->path, uri);
-    gboolean fired = FALSE;
-
-    sl_sync_set_batch_hook (sync, stop_after_commit, &fired);
-    g_assert_false (sl_sync_run (sync, NULL, &stats, &error));
-    g_assert_true (fired);
-    g_clear_error (&error);
-    g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 2);
-    g_assert_true (sl_sync_run (sync, NULL, &stats, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (stats.pushed, ==, 2);
-  }
-  sync_ok (b, db, "bob", &stats);
-
-  /* One live profile per person, under the uuid the server had first,
-   * with the newer version; the same on both laptops and the server. */
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 2);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidates"), ==, 2);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM sync_conflicts"), ==, 2);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM tombstones WHERE merged_into IS NOT NULL"), ==, 2);
-  for (guint k = 0; k < 2; k++)
-    {
-      Laptop *l = k == 0 ? a : b;
-      g_autofree char *p_loc = location_of (l, pb);
-      g_autofree char *q_loc = location_of (l, qb);
-      g_autofree char *p_hist = conflict_losers (l, pb);
-      g_autofree char *q_hist = conflict_losers (l, qb);
-
-      g_assert_cmpint (local_int (l, "SELECT count(*) FROM candidate_profiles"), ==, 2);
-      g_assert_cmpint (local_int (l, "SELECT count(*) FROM candidates"), ==, 2);
-      g_assert_cmpstr (p_loc, ==, "P-new-on-A");
-      g_assert_cmpstr (q_loc, ==, "Q-new-on-B");
-      /* The other version in the history, once, on both sides. */
-      g_assert_cmpstr (p_hist, ==, "P-old-on-B;");
-      g_assert_cmpstr (q_hist, ==, "Q-old-on-A;");
-      g_assert_cmpint (sl_store_sync_pending_count (l->store), ==, 0);
-    }
-  {
-    g_autoptr(SlStoredProfile) gone = sl_store_get_profile_by_uuid (a->store, pa, &error);
-    g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
-    g_clear_error (&error);
-  }
-  {
-    g_autoptr(SlStoredProfile) gone = sl_store_get_profile_by_uuid (a->store, qa, &error);
-    g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
-    g_clear_error (&error);
-  }
-  assert_same_snapshot (a, b);
-
-  /* Nothing more to do. */
-  sync_ok (a, db, "alice", &stats);
-  g_assert_cmpuint (stats.pushed + stats.pulled + stats.conflicts, ==, 0);
-  sync_ok (b, db, "bob", &stats);
-  g_assert_cmpuint (stats.pushed + stats.pulled + stats.conflicts, ==, 0);
-}
-
-static gint64
-add_intake (Laptop     *l,
-            const char *name,
-            const char *status,
-            gint64      profile_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlIntakeRecord) r = sl_intake_record_new ();
-  gint64 qid;
-
-  r->path = g_strdup_printf ("/archive/%s", name);
-  r->original_name = g_strdup (name);
-  r->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
-  r->size = 1234;
-  r->mime = g_strdup ("application/pdf");
-  r->source = g_strdup ("drop");
-  qid = sl_store_intake_add (l->store, r, &error);
-  g_assert_no_error (error);
-  sl_store_intake_set_status (l->store, qid, status, NULL, &error);
-  g_assert_no_error (error);
-  if (profile_id > 0)
-    {
-      sl_store_intake_update_profile_id (l->store, qid, profile_id, &error);
-      g_assert_no_error (error);
-    }
-  return qid;
-}
-
-static void
-test_intake_rows (void)
-{
-  g_autoptr(Laptop) a = laptop_new ();
-  g_autoptr(Laptop) b = laptop_new ();
-  g_autofree char *db = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *uuid_b = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlStoredProfile) sp = NULL;
-  SlSyncStats stats = { 0 };
-  gint64 failed_qid;
-
-  if (!need_cluster ())
-    return;
-  db = new_server_db ();
-  uuid = import_person (a, "in", 1, "Faro");
-  sp = sl_store_get_profile_by_uuid (a->store, uuid, &error);
-  g_assert_no_error (error);
-  add_intake (a, "cv-one.pdf", SL_INTAKE_STATUS_DONE, sp->id);
-  failed_qid = add_intake (a, "broken.pdf", SL_INTAKE_STATUS_QUEUED, 0);
-  sl_store_intake_set_error (a->store, failed_qid, "not a PDF", &error);
-  g_assert_no_error (error);
-  /* one profile, two intake records */
-  g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 3);
-
-  sync_ok (a, db, "alice", &stats);
-  g_assert_cmpuint (stats.pushed, ==, 1);
-  g_assert_cmpuint (stats.intake, ==, 2);
-  g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 0);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue"), ==, 2);
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM file_intake_queue WHERE status = 'done'"
-                                            " AND profile_id = '%s' AND original_name = 'cv-one.pdf'"
-                                            " AND size = 1234 AND metadata ? 'processing_history'", uuid);
-    g_assert_cmpint (server_int (db, sql), ==, 1);
-  }
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'failed'"
-                               " AND error = 'not a PDF' AND profile_id IS NULL"), ==, 1);
-
-  /* Keyed by uuid: a change updates the row, sending it twice changes
-   * nothing, an older copy does not overwrite a newer one. */
-  sl_store_intake_set_status (a->store, failed_qid, SL_INTAKE_STATUS_DUPLICATE, NULL, &error);
-  g_assert_no_error (error);
-  sync_ok (a, db, "alice", &stats);
-  g_assert_cmpuint (stats.intake, ==, 1);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue"), ==, 2);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'duplicate'"), ==, 1);
-  g_assert_cmpint (local_int (a, "SELECT count(*) FROM sync_intake_outbox"), ==, 0);
-
-  /* B imports the same person later: its profile is merged into A's, and
-   * its intake record follows to the surviving profile. */
-  uuid_b = import_person (b, "in", 1, "Faro again");
-  {
-    g_autoptr(SlStoredProfile) spb = sl_store_get_profile_by_uuid (b->store, uuid_b, &error);
-    g_assert_no_error (error);
-    add_intake (b, "cv-two.pdf", SL_INTAKE_STATUS_DONE, spb->id);
-  }
-  sync_ok (b, db, "bob", &stats);
-  g_assert_cmpuint (stats.intake, ==, 1);
-  {
-    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM file_intake_queue WHERE profile_id = '%s'", uuid);
-    g_assert_cmpint (server_int (db, sql), ==, 2);
-  }
-  g_assert_cmpint (local_int (b, "SELECT count(*) FROM file_intake_queue q JOIN candidate_profiles p"
-                              " ON p.id = q.profile_id"), ==, 1);
-
-  /* GDPR erase on A: the person's intake records go from the server too;
-   * the unrelated failed one stays. */
-  {
-    gint64 cand = sp->candidate_id;
-    sl_privacy_erase_candidate (a->store, cand, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
-  sync_ok (a, db, "alice", &stats);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE original_name = 'cv-one.pdf'"), ==, 0);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'duplicate'"), ==, 1);
-  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 0);
-
-  /* Every sync left one audit row with counts and no personal data. */
-  {
-    g_autoptr(GPtrArray) entries = sl_privacy_audit_list (a->store, 0, 0, &error);
-    guint syncs = 0;
-    g_assert_no_error (error);
-    for (guint i = 0; i < entries->len; i++)
-      {
-        SlAuditEntry *e = g_ptr_array_index (entries, i);
-        if (g_strcmp0 (e->action, "sync") != 0)
-          continue;
-        syncs++;
-        g_assert_nonnull (e->details);
-        g_assert_nonnull (strstr (e->details, "\"pushed\":"));
-        g_assert_null (strstr (e->details, "Faro"));
-        g_assert_null (strstr (e->details, "example.org"));
-        g_assert_null (strstr (e->details, ".pdf"));
-      }
-    g_assert_cmpuint (syncs, ==, 3);
-  }
-}
-
 static void
 test_erase_everywhere (void)
 {
@@ -1037,6 +782,247 @@ test_interrupted_push (void)
     g_assert_null (st->last_error);
     g_assert_nonnull (st->last_sync_at);
     g_assert_cmpint (st->pending, ==, 0);
+  }
+}
+
+/* Imports person @i of @tag on @l as a new profile living in @location. */
+static char *
+import_person (Laptop     *l,
+               const char *tag,
+               guint       i,
+               const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = make_profile (tag, i);
+  g_autoptr(SlStoredProfile) sp = NULL;
+  SlWriteOutcome outcome;
+  gint64 id;
+
+  g_free (p->personal.location);
+  p->personal.location = g_strdup (location);
+  id = sl_store_create_profile_from_parsed_data (l->store, p, NULL, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, ==, SL_WRITE_CREATED);
+  sp = sl_store_get_profile (l->store, id, &error);
+  g_assert_no_error (error);
+  g_usleep (5000);   /* the next import is measurably newer */
+  return g_strdup (sp->uuid);
+}
+
+static void
+test_same_person (void)
+{
+  g_autoptr(Laptop) a = laptop_new ();
+  g_autoptr(Laptop) b = laptop_new ();
+  g_autofree char *db = NULL;
+  g_autofree char *pb = NULL;
+  g_autofree char *qa = NULL;
+  g_autofree char *pa = NULL;
+  g_autofree char *qb = NULL;
+  g_autoptr(GError) error = NULL;
+  SlSyncStats stats = { 0 };
+
+  if (!need_cluster ())
+    return;
+  db = new_server_db ();
+
+  /* Both laptops import P and Q (same e-mails) on their own: B has the
+   * older P, A the older Q. */
+  pb = import_person (b, "same", 1, "P-old-on-B");
+  qa = import_person (a, "same", 2, "Q-old-on-A");
+  pa = import_person (a, "same", 1, "P-new-on-A");
+  qb = import_person (b, "same", 2, "Q-new-on-B");
+
+  /* B first: the server has B's P and Q. */
+  sync_ok (b, db, "bob", &stats);
+  g_assert_cmpuint (stats.pushed, ==, 2);
+
+  /* A: its P is newer (it wins, under B's uuid), its Q older (it loses).
+   * The laptop goes away after the server committed: the resent batch
+   * finds the merge already done. */
+  {
+    g_autofree char *uri = sl_pg_cluster_uri (cluster, "alice", ALICE_PW, db);
+    g_autoptr(SlSync) sync = sl_sync_new (a->path, uri);
+    HookPlan plan = { cluster, SL_SYNC_HOOK_AFTER_COMMIT, 0, FALSE, FALSE };
+
+    sl_sync_set_batch_hook (sync, interrupt_hook, &plan);
+    g_assert_false (sl_sync_run (sync, NULL, &stats, &error));
+    g_assert_true (plan.fired);
+    g_clear_error (&error);
+    g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 2);
+    g_assert_true (sl_sync_run (sync, NULL, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.pushed, ==, 2);
+  }
+  sync_ok (b, db, "bob", &stats);
+
+  /* One live profile per person, under the uuid the server had first,
+   * with the newer version; the same on both laptops and the server. */
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 2);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidates"), ==, 2);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM sync_conflicts"), ==, 2);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM tombstones WHERE merged_into IS NOT NULL"), ==, 2);
+  for (guint k = 0; k < 2; k++)
+    {
+      Laptop *l = k == 0 ? a : b;
+      g_autofree char *p_loc = location_of (l, pb);
+      g_autofree char *q_loc = location_of (l, qb);
+      g_autofree char *p_hist = conflict_losers (l, pb);
+      g_autofree char *q_hist = conflict_losers (l, qb);
+
+      g_assert_cmpint (local_int (l, "SELECT count(*) FROM candidate_profiles"), ==, 2);
+      g_assert_cmpint (local_int (l, "SELECT count(*) FROM candidates"), ==, 2);
+      g_assert_cmpstr (p_loc, ==, "P-new-on-A");
+      g_assert_cmpstr (q_loc, ==, "Q-new-on-B");
+      /* The other version in the history, once, on both sides. */
+      g_assert_cmpstr (p_hist, ==, "P-old-on-B;");
+      g_assert_cmpstr (q_hist, ==, "Q-old-on-A;");
+      g_assert_cmpint (sl_store_sync_pending_count (l->store), ==, 0);
+    }
+  {
+    g_autoptr(SlStoredProfile) gone = sl_store_get_profile_by_uuid (a->store, pa, &error);
+    g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SlStoredProfile) gone = sl_store_get_profile_by_uuid (a->store, qa, &error);
+    g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  assert_same_snapshot (a, b);
+
+  /* Nothing more to do. */
+  sync_ok (a, db, "alice", &stats);
+  g_assert_cmpuint (stats.pushed + stats.pulled + stats.conflicts, ==, 0);
+  sync_ok (b, db, "bob", &stats);
+  g_assert_cmpuint (stats.pushed + stats.pulled + stats.conflicts, ==, 0);
+}
+
+static gint64
+add_intake (Laptop     *l,
+            const char *name,
+            const char *status,
+            gint64      profile_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlIntakeRecord) r = sl_intake_record_new ();
+  gint64 qid;
+
+  r->path = g_strdup_printf ("/archive/%s", name);
+  r->original_name = g_strdup (name);
+  r->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, name, -1);
+  r->size = 1234;
+  r->mime = g_strdup ("application/pdf");
+  r->source = g_strdup ("drop");
+  qid = sl_store_intake_add (l->store, r, &error);
+  g_assert_no_error (error);
+  sl_store_intake_set_status (l->store, qid, status, NULL, &error);
+  g_assert_no_error (error);
+  if (profile_id > 0)
+    {
+      sl_store_intake_update_profile_id (l->store, qid, profile_id, &error);
+      g_assert_no_error (error);
+    }
+  return qid;
+}
+
+static void
+test_intake_rows (void)
+{
+  g_autoptr(Laptop) a = laptop_new ();
+  g_autoptr(Laptop) b = laptop_new ();
+  g_autofree char *db = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *uuid_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStoredProfile) sp = NULL;
+  SlSyncStats stats = { 0 };
+  gint64 failed_qid;
+
+  if (!need_cluster ())
+    return;
+  db = new_server_db ();
+  uuid = import_person (a, "in", 1, "Faro");
+  sp = sl_store_get_profile_by_uuid (a->store, uuid, &error);
+  g_assert_no_error (error);
+  add_intake (a, "cv-one.pdf", SL_INTAKE_STATUS_DONE, sp->id);
+  failed_qid = add_intake (a, "broken.pdf", SL_INTAKE_STATUS_QUEUED, 0);
+  sl_store_intake_set_error (a->store, failed_qid, "not a PDF", &error);
+  g_assert_no_error (error);
+  /* one profile, two intake records */
+  g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 3);
+
+  sync_ok (a, db, "alice", &stats);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_assert_cmpuint (stats.intake, ==, 2);
+  g_assert_cmpint (sl_store_sync_pending_count (a->store), ==, 0);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue"), ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM file_intake_queue WHERE status = 'done'"
+                                            " AND profile_id = '%s' AND original_name = 'cv-one.pdf'"
+                                            " AND size = 1234 AND metadata ? 'processing_history'", uuid);
+    g_assert_cmpint (server_int (db, sql), ==, 1);
+  }
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'failed'"
+                               " AND error = 'not a PDF' AND profile_id IS NULL"), ==, 1);
+
+  /* Keyed by uuid: a change updates the row, sending it twice changes
+   * nothing, an older copy does not overwrite a newer one. */
+  sl_store_intake_set_status (a->store, failed_qid, SL_INTAKE_STATUS_DUPLICATE, NULL, &error);
+  g_assert_no_error (error);
+  sync_ok (a, db, "alice", &stats);
+  g_assert_cmpuint (stats.intake, ==, 1);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue"), ==, 2);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'duplicate'"), ==, 1);
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM sync_intake_outbox"), ==, 0);
+
+  /* B imports the same person later: its profile is merged into A's, and
+   * its intake record follows to the surviving profile. */
+  uuid_b = import_person (b, "in", 1, "Faro again");
+  {
+    g_autoptr(SlStoredProfile) spb = sl_store_get_profile_by_uuid (b->store, uuid_b, &error);
+    g_assert_no_error (error);
+    add_intake (b, "cv-two.pdf", SL_INTAKE_STATUS_DONE, spb->id);
+  }
+  sync_ok (b, db, "bob", &stats);
+  g_assert_cmpuint (stats.intake, ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM file_intake_queue WHERE profile_id = '%s'", uuid);
+    g_assert_cmpint (server_int (db, sql), ==, 2);
+  }
+  g_assert_cmpint (local_int (b, "SELECT count(*) FROM file_intake_queue q JOIN candidate_profiles p"
+                              " ON p.id = q.profile_id"), ==, 1);
+
+  /* GDPR erase on A: the person's intake records go from the server too;
+   * the unrelated failed one stays. */
+  {
+    gint64 cand = sp->candidate_id;
+    sl_privacy_erase_candidate (a->store, cand, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  sync_ok (a, db, "alice", &stats);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE original_name = 'cv-one.pdf'"), ==, 0);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM file_intake_queue WHERE status = 'duplicate'"), ==, 1);
+  g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 0);
+
+  /* Every sync left one audit row with counts and no personal data. */
+  {
+    g_autoptr(GPtrArray) entries = sl_privacy_audit_list (a->store, 0, 0, &error);
+    guint syncs = 0;
+    g_assert_no_error (error);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        SlAuditEntry *e = g_ptr_array_index (entries, i);
+        if (g_strcmp0 (e->action, "sync") != 0)
+          continue;
+        syncs++;
+        g_assert_nonnull (e->details);
+        g_assert_nonnull (strstr (e->details, "\"pushed\":"));
+        g_assert_null (strstr (e->details, "Faro"));
+        g_assert_null (strstr (e->details, "example.org"));
+        g_assert_null (strstr (e->details, ".pdf"));
+      }
+    g_assert_cmpuint (syncs, ==, 3);
   }
 }
 
