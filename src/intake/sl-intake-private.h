@@ -17,6 +17,10 @@ char     *sl_intake_archive_copy   (const char  *archive_dir,
                                     GBytes      *bytes,
                                     GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The whole file: read into memory (mapped when very large or growing). */
+GBytes   *sl_intake_read_file      (const char  *path,
+                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Builds the queued rows for @paths (folders walked); see sl_pipeline_enqueue.
  * @emit is called with each chunk of up to @chunk records (element-type
  * SlIntakeRecord); it returns FALSE to stop. */

@@ -322,6 +322,8 @@ typedef struct
   guint       tx_results;
   GPtrArray  *applied;           /* Msg, applied in the open transaction */
   GPtrArray  *tx_events;         /* Event, produced in the open transaction */
+  GPtrArray  *finalize;          /* Result (owned by a Msg in applied): profiles to write */
+  GHashTable *finalize_sha;      /* the sha256 of those (borrowed) */
   GHashTable *claimed;           /* qid set: claimed, no result received */
   gboolean    maybe_queued;      /* rows may be waiting in status queued */
   /* The batch. */
@@ -666,6 +668,8 @@ write_archive (Writer  *w,
   return sl_store_intake_update_archive_metadata (w->store, r->qid, r->archive_path, json, error);
 }
 
+static gboolean writer_finalize (SlPipeline *self, GPtrArray *events, GError **error);
+
 /* Applies one worker result inside the open transaction.  FALSE means the
  * transaction is spoiled (the caller rolls back and replays). */
 static gboolean
@@ -727,6 +731,12 @@ apply_result (SlPipeline *self,
       g_assert_not_reached ();
     }
 
+  /* Two copies of one file side by side in the same batch: the first one's
+   * profile is written now, so that the check below finds it. */
+  if (r->sha256 != NULL && g_hash_table_contains (w->finalize_sha, r->sha256) &&
+      !writer_finalize (self, events, error))
+    return FALSE;
+
   /* Authoritative dedupe, inside the transaction: catches two copies of one
    * file that ran side by side in the same batch. */
   if (r->sha256 != NULL)
@@ -752,41 +762,119 @@ apply_result (SlPipeline *self,
       return TRUE;
     }
 
-  {
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GPtrArray) outcomes = g_ptr_array_new ();
-    double t0 = sl_monotonic_ms ();
-    const char *outcome = "created";
+  /* The profiles themselves are written with the others of this batch
+   * (writer_finalize, before the commit). */
+  if (!sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_FINALIZING, NULL, error))
+    return FALSE;
+  writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_FINALIZING);
+  g_ptr_array_add (w->finalize, r);
+  if (r->sha256 != NULL)
+    g_hash_table_add (w->finalize_sha, r->sha256);
+  return TRUE;
+}
 
-    if (!sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_FINALIZING, NULL, error))
-      return FALSE;
-    writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_FINALIZING);
+static void
+writer_forget_finalize (Writer *w)
+{
+  g_ptr_array_set_size (w->finalize, 0);
+  g_hash_table_remove_all (w->finalize_sha);
+}
 
-    for (guint i = 0; i < r->parsed->len; i++)
-      {
-        Parsed *p = g_ptr_array_index (r->parsed, i);
-        SlWriteOutcome out = SL_WRITE_FAILED;
-        gint64 id;
+/* Finalize, for every result applied since the last call: get or create
+ * each candidate (e-mail, then phone) and create its profile or update the
+ * live one (previous version to history) -- all of them in one bulk write
+ * of the store, which indexes them for search in one statement instead of
+ * one index segment per profile -- then link each row to its profile, save
+ * its report and mark it done.  Inside the open transaction; FALSE means
+ * the transaction is spoiled. */
+static gboolean
+writer_finalize (SlPipeline *self,
+                 GPtrArray  *events,
+                 GError    **error)
+{
+  Writer *w = &self->w;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  double t0, bulk_ms;
+  guint k = 0;
 
-        /* Get-or-create the candidate (e-mail, then phone) and create the
-         * profile, or update the candidate's live profile (the previous
-         * version goes to history): the store's profile writer does both. */
-        id = sl_store_create_profile_from_parsed_data (w->store, p->profile, p->raw_text, &out, error);
-        if (id <= 0)
-          return FALSE;
-        g_array_append_val (ids, id);
-        writer_event (w, events, out == SL_WRITE_UPDATED ? EV_UPDATED : EV_CREATED, id, r->qid, NULL);
-        if (out == SL_WRITE_UPDATED)
-          outcome = "updated";
-      }
-    report = build_report (r, outcome, sl_monotonic_ms () - t0, ids);
-    if ((ids->len > 0 && !sl_store_intake_update_profile_id (w->store, r->qid, g_array_index (ids, gint64, 0), error)) ||
-        !write_archive (w, r, error) ||
-        !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
-        !sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_DONE, outcome, error))
-      return FALSE;
-    writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_DONE);
-  }
+  if (w->finalize->len == 0)
+    return TRUE;
+  pending = g_steal_pointer (&w->finalize);
+  w->finalize = g_ptr_array_new ();
+  g_hash_table_remove_all (w->finalize_sha);
+
+  profiles = g_ptr_array_new ();
+  texts = g_ptr_array_new ();
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Result *r = g_ptr_array_index (pending, i);
+      for (guint j = 0; j < r->parsed->len; j++)
+        {
+          Parsed *p = g_ptr_array_index (r->parsed, j);
+          g_ptr_array_add (profiles, p->profile);
+          g_ptr_array_add (texts, p->raw_text);
+        }
+    }
+
+  t0 = sl_monotonic_ms ();
+  written = sl_store_bulk_create_profiles (w->store, (const SlProfile * const *) profiles->pdata,
+                                           (const char * const *) texts->pdata, profiles->len, error);
+  bulk_ms = sl_monotonic_ms () - t0;
+  if (written == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Result *r = g_ptr_array_index (pending, i);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *report = NULL;
+      const char *first_error = NULL;
+      const char *outcome = "created";
+      double share = profiles->len > 0 ? bulk_ms * r->parsed->len / profiles->len : 0;
+
+      for (guint j = 0; j < r->parsed->len; j++, k++)
+        {
+          SlWriteResult *wr = g_ptr_array_index (written, k);
+
+          if (wr->profile_id <= 0)
+            {
+              const char *msg = wr->error != NULL ? wr->error->message : "unknown error";
+              if (first_error == NULL)
+                first_error = msg;
+              g_ptr_array_add (r->warnings, g_strdup_printf ("a resume was not saved: %s", msg));
+              continue;
+            }
+          g_array_append_val (ids, wr->profile_id);
+          writer_event (w, events, wr->outcome == SL_WRITE_UPDATED ? EV_UPDATED : EV_CREATED,
+                        wr->profile_id, r->qid, NULL);
+          if (wr->outcome == SL_WRITE_UPDATED)
+            outcome = "updated";
+        }
+
+      if (ids->len == 0)
+        {
+          g_autofree char *msg = g_strdup_printf ("Could not save the result: %s",
+                                                  first_error != NULL ? first_error : "nothing to save");
+          report = build_report (r, SL_INTAKE_STATUS_FAILED, share, NULL);
+          if (!write_archive (w, r, error) ||
+              !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
+              !sl_store_intake_finish (w->store, r->qid, SL_INTAKE_STATUS_FAILED, msg, error))
+            return FALSE;
+          writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_FAILED);
+          continue;
+        }
+
+      report = build_report (r, outcome, share, ids);
+      if (!sl_store_intake_update_profile_id (w->store, r->qid, g_array_index (ids, gint64, 0), error) ||
+          !write_archive (w, r, error) ||
+          !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
+          !sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_DONE, outcome, error))
+        return FALSE;
+      writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_DONE);
+    }
   return TRUE;
 }
 
@@ -830,7 +918,7 @@ writer_replay (SlPipeline *self,
 
       if (sl_store_begin (w->store, &error))
         {
-          if (apply_msg (self, m, events, &error))
+          if (apply_msg (self, m, events, &error) && writer_finalize (self, events, &error))
             {
               if (sl_store_commit (w->store, &error))
                 {
@@ -841,6 +929,7 @@ writer_replay (SlPipeline *self,
           else
             sl_store_rollback (w->store);
         }
+      writer_forget_finalize (w);
       g_ptr_array_set_size (events, 0);
       g_debug ("could not write row %" G_GINT64_FORMAT ": %s", m->qid,
                error != NULL ? error->message : "unknown error");
@@ -871,7 +960,12 @@ writer_commit (SlPipeline *self)
     return;
   w->tx_open = FALSE;
   w->tx_results = 0;
-  if (sl_store_commit (w->store, &error))
+  if (!writer_finalize (self, w->tx_events, &error))
+    {
+      sl_store_rollback (w->store);
+      writer_forget_finalize (w);
+    }
+  else if (sl_store_commit (w->store, &error))
     {
       writer_publish (self, w->tx_events);
       g_ptr_array_set_size (w->applied, 0);
@@ -911,6 +1005,7 @@ writer_apply (SlPipeline *self,
     {
       g_debug ("batch spoiled, writing one by one: %s", error->message);
       sl_store_rollback (w->store);
+      writer_forget_finalize (w);
       w->tx_open = FALSE;
       w->tx_results = 0;
       g_ptr_array_set_size (w->tx_events, 0);
@@ -1198,8 +1293,12 @@ writer_main (gpointer data)
             msg_free (m);
         }
 
+      /* Commit every 32 results or 100 ms, and at once when no claimed row
+       * is left to report (the end of a batch waits for nothing). */
       if (w->tx_open && (w->tx_results >= COMMIT_EVERY_RESULTS ||
-                         sl_monotonic_ms () - w->tx_started >= COMMIT_EVERY_MS))
+                         sl_monotonic_ms () - w->tx_started >= COMMIT_EVERY_MS ||
+                         (g_hash_table_size (w->claimed) == 0 &&
+                          g_async_queue_length (self->to_writer) <= 0)))
         writer_commit (self);
       if (running)
         {
@@ -1328,7 +1427,6 @@ process_item (SlPipeline *self,
   const SlIntakeRecord *rec = item->rec;
   GCancellable *cancellable = item->cancellable;
   g_autoptr(Result) r = NULL;
-  g_autoptr(GMappedFile) map = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(SlExtractOptions) opts = NULL;
@@ -1371,10 +1469,9 @@ process_item (SlPipeline *self,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && rec->archive_path != NULL &&
       g_file_test (rec->archive_path, G_FILE_TEST_IS_REGULAR))
     path = rec->archive_path;
-  map = g_mapped_file_new (path, FALSE, &error);
-  if (map == NULL)
+  bytes = sl_intake_read_file (path, &error);
+  if (bytes == NULL)
     return result_fail (g_steal_pointer (&r), RES_FAILED, error->message);
-  bytes = g_mapped_file_get_bytes (map);
 
   if (cfg->clamav_dir != NULL)
     {
@@ -1414,7 +1511,6 @@ process_item (SlPipeline *self,
   opts->clamav = FALSE;   /* the scan stage above did it */
   docs = sl_extract_bytes (bytes, rec->original_name, opts, cancellable, &error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  g_clear_pointer (&map, g_mapped_file_unref);
   if (docs == NULL)
     {
       if (g_error_matches (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CANCELLED) ||
@@ -1650,6 +1746,8 @@ sl_pipeline_finalize (GObject *object)
   g_clear_object (&self->w.store);
   g_clear_pointer (&self->w.applied, g_ptr_array_unref);
   g_clear_pointer (&self->w.tx_events, g_ptr_array_unref);
+  g_clear_pointer (&self->w.finalize, g_ptr_array_unref);
+  g_clear_pointer (&self->w.finalize_sha, g_hash_table_unref);
   g_clear_pointer (&self->w.claimed, g_hash_table_unref);
   g_hash_table_unref (self->items);
   g_mutex_clear (&self->items_lock);
@@ -1705,6 +1803,8 @@ sl_pipeline_init (SlPipeline *self)
   self->read_stores = g_async_queue_new ();
   self->w.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) msg_free);
   self->w.tx_events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
+  self->w.finalize = g_ptr_array_new ();
+  self->w.finalize_sha = g_hash_table_new (g_str_hash, g_str_equal);
   self->w.claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
