@@ -670,6 +670,27 @@ write_archive (Writer  *w,
 
 static gboolean writer_finalize (SlPipeline *self, GPtrArray *events, GError **error);
 
+/* Ends a row without a profile (failed, infected, cancelled): its report,
+ * its archive copy if one was made, the status with @message. */
+static gboolean
+finish_unimported (Writer      *w,
+                   Result      *r,
+                   const char  *status,
+                   const char  *message,
+                   double       finalize_ms,
+                   GPtrArray   *events,
+                   GError     **error)
+{
+  g_autofree char *report = build_report (r, status, finalize_ms, NULL);
+
+  if (!write_archive (w, r, error) ||
+      !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
+      !sl_store_intake_finish (w->store, r->qid, status, message, error))
+    return FALSE;
+  writer_event (w, events, EV_ITEM, r->qid, 0, status);
+  return TRUE;
+}
+
 /* Applies one worker result inside the open transaction.  FALSE means the
  * transaction is spoiled (the caller rolls back and replays). */
 static gboolean
@@ -714,13 +735,7 @@ apply_result (SlPipeline *self,
         const char *status = r->kind == RES_FAILED ? SL_INTAKE_STATUS_FAILED
                            : r->kind == RES_INFECTED ? SL_INTAKE_STATUS_INFECTED
                            : SL_INTAKE_STATUS_CANCELLED;
-        report = build_report (r, status, -1, NULL);
-        if (!write_archive (w, r, error) ||
-            !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
-            !sl_store_intake_finish (w->store, r->qid, status, r->message, error))
-          return FALSE;
-        writer_event (w, events, EV_ITEM, r->qid, 0, status);
-        return TRUE;
+        return finish_unimported (w, r, status, r->message, -1, events, error);
       }
 
     case RES_DONE:
@@ -858,12 +873,8 @@ writer_finalize (SlPipeline *self,
         {
           g_autofree char *msg = g_strdup_printf ("Could not save the result: %s",
                                                   first_error != NULL ? first_error : "nothing to save");
-          report = build_report (r, SL_INTAKE_STATUS_FAILED, share, NULL);
-          if (!write_archive (w, r, error) ||
-              !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
-              !sl_store_intake_finish (w->store, r->qid, SL_INTAKE_STATUS_FAILED, msg, error))
+          if (!finish_unimported (w, r, SL_INTAKE_STATUS_FAILED, msg, share, events, error))
             return FALSE;
-          writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_FAILED);
           continue;
         }
 
