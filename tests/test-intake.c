@@ -370,6 +370,20 @@ enqueue (Fixture    *f,
   return qids;
 }
 
+/* Runs the main context for @ms milliseconds. */
+static void
+pump (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
 /* Tests ---------------------------------------------------------------------- */
 
 static void
@@ -592,6 +606,69 @@ test_cancel (Fixture       *f,
   assert_integrity (f);
 }
 
+static void
+test_pause_resume (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) qids = NULL;
+  gint64 start, done_paused;
+
+  if (!need_parser ())
+    return;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%03u.pdf", i);
+      g_autofree char *p = in_path (f, name);
+      g_autofree char *text = resume_text (500 + i, 0);
+      write_pdf (p, text);
+    }
+
+  open_pipeline (f);
+  sl_pipeline_set_n_workers (f->pipeline, 1);
+  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
+  g_assert_cmpuint (qids->len, ==, 40);
+  while (f->n_done < 3)
+    g_main_context_iteration (NULL, TRUE);
+  sl_pipeline_set_paused (f->pipeline, TRUE);
+  g_assert_true (sl_pipeline_get_paused (f->pipeline));
+
+  /* The row running when the pause came finishes; the claimed ones go back
+   * to queued; then nothing moves. */
+  start = g_get_monotonic_time ();
+  for (;;)
+    {
+      sl_pipeline_flush (f->pipeline);
+      if (count_sql (f, "SELECT count(*) FROM file_intake_queue"
+                        " WHERE status IN ('scanning','extracting','parsing','finalizing')") == 0)
+        break;
+      pump (50);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+    }
+  done_paused = count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'");
+  g_assert_cmpint (done_paused, <, 40);
+  pump (600);
+  sl_pipeline_flush (f->pipeline);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'"), ==, done_paused);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'queued'"), ==, 40 - done_paused);
+  g_assert_false (f->finished);
+  g_assert_false (sl_pipeline_is_idle (f->pipeline));
+  /* Rows sent back carry it in their history. */
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue q WHERE EXISTS"
+                                 " (SELECT 1 FROM json_each (q.metadata, '$.processing_history') h"
+                                 "  WHERE h.value ->> '$.detail' = 'paused')"), >=, 1);
+
+  sl_pipeline_set_paused (f->pipeline, FALSE);
+  wait_finished (f, 60);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'"), ==, 40);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidate_profiles"), ==, 40);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue q WHERE"
+                                 " (SELECT count(*) FROM json_each (q.metadata, '$.processing_history') h"
+                                 "  WHERE h.value ->> '$.status' = 'done') <> 1"), ==, 0);
+  close_pipeline (f);
+  assert_integrity (f);
+}
+
 static gint64
 count_final (Fixture *f)
 {
@@ -689,54 +766,94 @@ test_watch_slow_writer (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *text = resume_text (7, 0);
-  g_autofree char *path = in_path (f, "incoming.txt");
+  g_autofree char *known_text = resume_text (8, 0);
+  g_autofree char *old_text = resume_text (9, 0);
+  g_autofree char *deep_text = resume_text (10, 0);
+  g_autofree char *late_text = resume_text (11, 0);
+  g_autofree char *known = in_path (f, "known.txt");
+  g_autofree char *old = in_path (f, "old/waiting.txt");
+  g_autofree char *sub = in_path (f, "telegram");
+  g_autofree char *path = in_path (f, "telegram/incoming.txt");
+  g_autofree char *deep = in_path (f, "mail/2026/11/cv.txt");
+  g_autofree char *late = in_path (f, "late.txt");
   g_autofree char *sha = sl_sha256_hex ((const guint8 *) text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(SlStore) store = NULL;
   g_autoptr(SlIntakeRecord) rec = NULL;
+  g_autoptr(GArray) qids = NULL;
   gsize len = strlen (text), step = len / 6 + 1;
   FILE *out;
 
   if (!need_parser ())
     return;
 
+  /* One file imported before, one only lying there (in a subfolder). */
+  write_text (known, known_text);
   open_pipeline (f);
+  qids = enqueue (f, known, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 30);
+  write_text (old, old_text);
+  reset_counts (f);
+
+  /* Watching starts: the file lying there is queued once, after the quiet
+   * period; the one already imported is not queued again. */
   g_assert_true (sl_pipeline_watch_folder (f->pipeline, f->in, 800, &error));
   g_assert_no_error (error);
+  wait_finished (f, 30);
+  g_assert_cmpuint (f->fin[0], ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 2);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"
+                                 " WHERE source = 'watch' AND original_name = 'waiting.txt' AND status = 'done'"), ==, 1);
 
-  /* Written in six pieces, 250 ms apart: shorter than the quiet period, so
-   * the watcher must wait for the end. */
+  /* A subfolder made after watching started, and a file written into it
+   * in six pieces 250 ms apart: shorter than the quiet period, so the
+   * watcher must wait for the end. */
+  reset_counts (f);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
   out = fopen (path, "w");
   g_assert_nonnull (out);
   for (gsize off = 0; off < len; off += step)
     {
-      gint64 until = g_get_monotonic_time () + 250 * 1000;
       g_assert_cmpuint (fwrite (text + off, 1, MIN (step, len - off), out), >, 0);
       fflush (out);
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE), g_usleep (5000);
-      g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 0);
+      pump (250);
+      g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 2);
     }
   fclose (out);
 
   wait_finished (f, 30);
   g_assert_cmpuint (f->fin[0], ==, 1);
-  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 3);
   store = open_store (f);
-  rec = sl_store_intake_get_record (store, 1, &error);
-  g_assert_no_error (error);
+  rec = record_for_name (store, "incoming.txt");
+  g_assert_nonnull (rec);
   g_assert_cmpstr (rec->source, ==, "watch");
   g_assert_cmpstr (rec->sha256, ==, sha);
   g_assert_cmpint (rec->size, ==, (gint64) len);
   g_assert_cmpstr (rec->status, ==, "done");
 
-  /* Not enqueued twice for the same unchanged file. */
-  {
-    gint64 until = g_get_monotonic_time () + 1500 * 1000;
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE), g_usleep (10000);
-  }
-  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 1);
+  /* A tree of folders made at once, with a file at the bottom. */
+  reset_counts (f);
+  write_text (deep, deep_text);
+  wait_finished (f, 30);
+  g_assert_cmpuint (f->fin[0], ==, 1);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE original_name = 'cv.txt'"), ==, 1);
+
+  /* Not enqueued twice for the same unchanged files. */
+  pump (1500);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 4);
+
+  /* Watching again (the app started again): of the five files there only
+   * the one that arrived meanwhile is queued. */
+  sl_pipeline_unwatch_folder (f->pipeline, f->in);
+  write_text (late, late_text);
+  reset_counts (f);
+  g_assert_true (sl_pipeline_watch_folder (f->pipeline, f->in, 800, &error));
+  wait_finished (f, 30);
+  g_assert_cmpuint (f->fin[0], ==, 1);
+  g_assert_cmpuint (f->fin[2], ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"), ==, 5);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE original_name = 'late.txt'"), ==, 1);
   sl_pipeline_unwatch_folder (f->pipeline, f->in);
 }
 
@@ -1067,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/intake/statuses", test_statuses);
   ADD ("/intake/mixed-folder", test_mixed_folder);
   ADD ("/intake/cancel", test_cancel);
+  ADD ("/intake/pause-resume", test_pause_resume);
   ADD ("/intake/crash-resume", test_crash_resume);
   ADD ("/intake/watch-slow-writer", test_watch_slow_writer);
   ADD ("/intake/infected-and-email", test_infected_and_email);

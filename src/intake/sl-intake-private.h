@@ -38,6 +38,16 @@ gboolean  sl_intake_collect        (const char * const  *paths,
                                     GCancellable        *cancellable,
                                     GError             **error);
 
+/* sl_pipeline_enqueue_async(); with @only_new, files the queue already has
+ * a row for (same path and size, or same content) are left out. */
+void      sl_intake_enqueue_async  (SlPipeline          *self,
+                                    const char * const  *paths,
+                                    const char          *source,
+                                    gboolean             only_new,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+
 /* The folder watcher (sl-folder-watch.c). */
 #define SL_TYPE_FOLDER_WATCH (sl_folder_watch_get_type ())
 G_DECLARE_FINAL_TYPE (SlFolderWatch, sl_folder_watch, SL, FOLDER_WATCH, GObject)

@@ -249,6 +249,7 @@ typedef struct
   char      *status;
   Result    *result;
   GPtrArray *records;
+  gboolean   only_new;   /* MSG_INSERT: leave out content already queued */
   Reply     *reply;
 } Msg;
 
@@ -1091,7 +1092,21 @@ writer_insert (SlPipeline *self,
   ok = sl_store_begin (w->store, &error);
   for (guint i = 0; ok && i < m->records->len; i++)
     {
-      gint64 qid = sl_store_intake_add (w->store, g_ptr_array_index (m->records, i), &error);
+      SlIntakeRecord *rec = g_ptr_array_index (m->records, i);
+      gint64 qid;
+
+      if (m->only_new && rec->sha256 != NULL)
+        {
+          g_autoptr(SlIntakeRecord) known = sl_store_intake_find_by_sha256 (w->store, rec->sha256, &error);
+          if (known != NULL)
+            continue;
+          if (error != NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+        }
+      qid = sl_store_intake_add (w->store, rec, &error);
       ok = qid > 0;
       if (ok)
         {
@@ -1998,14 +2013,21 @@ sl_pipeline_get_archive_dir (SlPipeline *self)
   return dir;
 }
 
+typedef struct
+{
+  SlPipeline *self;
+  GArray     *qids;
+  gboolean    only_new;
+} InsertCtx;
+
 static gboolean
 insert_chunk (GPtrArray  *records,
               gpointer    user_data,
               GError    **error)
 {
-  gpointer *ctx = user_data;
-  SlPipeline *self = ctx[0];
-  GArray *qids = ctx[1];
+  InsertCtx *ctx = user_data;
+  SlPipeline *self = ctx->self;
+  GArray *qids = ctx->qids;
   Reply reply;
   Msg *m;
   gboolean ok;
@@ -2017,6 +2039,7 @@ insert_chunk (GPtrArray  *records,
     }
   reply_init (&reply);
   m = msg_new (MSG_INSERT, 0);
+  m->only_new = ctx->only_new;
   m->records = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_intake_record_free);
   for (guint i = 0; i < records->len; i++)
     g_ptr_array_add (m->records, g_steal_pointer (&records->pdata[i]));
@@ -2032,6 +2055,47 @@ insert_chunk (GPtrArray  *records,
   return ok;
 }
 
+static GArray *
+enqueue_internal (SlPipeline          *self,
+                  const char * const  *paths,
+                  const char          *source,
+                  gboolean             only_new,
+                  GPtrArray           *skipped,
+                  GCancellable        *cancellable,
+                  GError             **error)
+{
+  g_autoptr(GArray) qids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) fresh = NULL;
+  InsertCtx ctx = { self, qids, only_new };
+
+  if (only_new)
+    {
+      /* Same path and size as a row: left out before it is even read. */
+      SlStore *store = read_store_acquire (self);
+      g_autoptr(GHashTable) known = store != NULL ? sl_store_intake_known_files (store, NULL) : NULL;
+
+      read_store_release (self, store);
+      fresh = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; paths[i] != NULL; i++)
+        {
+          g_autofree char *canonical = g_canonicalize_filename (paths[i], NULL);
+          g_autofree char *key = NULL;
+          GStatBuf st;
+
+          if (known != NULL && g_stat (canonical, &st) == 0)
+            key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) st.st_size, canonical);
+          if (key == NULL || !g_hash_table_contains (known, key))
+            g_ptr_array_add (fresh, g_steal_pointer (&canonical));
+        }
+      g_ptr_array_add (fresh, NULL);
+      paths = (const char * const *) fresh->pdata;
+    }
+  if (!sl_intake_collect (paths, source != NULL ? source : SL_INTAKE_SOURCE_DROP, INSERT_CHUNK,
+                          insert_chunk, &ctx, skipped, NULL, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&qids);
+}
+
 GArray *
 sl_pipeline_enqueue (SlPipeline          *self,
                      const char * const  *paths,
@@ -2040,26 +2104,18 @@ sl_pipeline_enqueue (SlPipeline          *self,
                      GCancellable        *cancellable,
                      GError             **error)
 {
-  g_autoptr(GArray) qids = NULL;
-  gpointer ctx[2];
-
   g_return_val_if_fail (SL_IS_PIPELINE (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  qids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ctx[0] = self;
-  ctx[1] = qids;
-  if (!sl_intake_collect (paths, source != NULL ? source : SL_INTAKE_SOURCE_DROP, INSERT_CHUNK,
-                          insert_chunk, ctx, skipped, NULL, cancellable, error))
-    return NULL;
-  return g_steal_pointer (&qids);
+  return enqueue_internal (self, paths, source, FALSE, skipped, cancellable, error);
 }
 
 typedef struct
 {
-  GStrv  paths;
-  char  *source;
+  GStrv     paths;
+  char     *source;
+  gboolean  only_new;
 } EnqueueData;
 
 static void
@@ -2078,8 +2134,8 @@ enqueue_thread (GTask        *task,
 {
   EnqueueData *d = task_data;
   GError *error = NULL;
-  GArray *qids = sl_pipeline_enqueue (source_object, (const char * const *) d->paths, d->source,
-                                      NULL, cancellable, &error);
+  GArray *qids = enqueue_internal (source_object, (const char * const *) d->paths, d->source,
+                                   d->only_new, NULL, cancellable, &error);
 
   if (qids == NULL)
     g_task_return_error (task, error);
@@ -2095,17 +2151,29 @@ sl_pipeline_enqueue_async (SlPipeline          *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  EnqueueData *d;
-
   g_return_if_fail (SL_IS_PIPELINE (self));
   g_return_if_fail (paths != NULL);
+  sl_intake_enqueue_async (self, paths, source, FALSE, cancellable, callback, user_data);
+}
+
+void
+sl_intake_enqueue_async (SlPipeline          *self,
+                         const char * const  *paths,
+                         const char          *source,
+                         gboolean             only_new,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  EnqueueData *d;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sl_pipeline_enqueue_async);
   d = g_new0 (EnqueueData, 1);
   d->paths = g_strdupv ((char **) paths);
   d->source = g_strdup (source);
+  d->only_new = only_new;
   g_task_set_task_data (task, d, (GDestroyNotify) enqueue_data_free);
   g_task_run_in_thread (task, enqueue_thread);
 }

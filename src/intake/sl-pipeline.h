@@ -174,9 +174,12 @@ gboolean    sl_pipeline_is_idle           (SlPipeline   *self);
 /* Blocks until everything sent to the writer so far is committed. */
 void        sl_pipeline_flush             (SlPipeline   *self);
 
-/* Watches @dir (not recursive) for new supported files: each is enqueued
- * with source "watch" once it has stopped growing for @quiet_ms
- * (0 = 1500 ms).  Files present when watching starts are left alone. */
+/* Watches @dir and every folder below it (hidden ones and symbolic links
+ * excepted; folders created later are watched too) for supported files:
+ * each is enqueued with source "watch" once its size and modification time
+ * have not changed for @quiet_ms (0 = 1500 ms).  Files already there when
+ * watching starts are enqueued the same way, once, unless the queue
+ * already has a row for them (same path and size, or same content). */
 gboolean    sl_pipeline_watch_folder      (SlPipeline   *self,
                                            const char   *dir,
                                            guint         quiet_ms,

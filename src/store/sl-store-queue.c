@@ -252,6 +252,32 @@ sl_store_intake_count_archive_refs (SlStore     *self,
 }
 
 GHashTable *
+sl_store_intake_known_files (SlStore  *self,
+                             GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GHashTable) out = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  st = sl_store_stmt (self, "SELECT DISTINCT size, path FROM file_intake_queue WHERE path IS NOT NULL", error);
+  if (st == NULL)
+    return NULL;
+  out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_hash_table_add (out, g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (st, 0),
+                                            (const char *) sqlite3_column_text (st, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GHashTable *
 sl_store_intake_count_by_status (SlStore  *self,
                                  GError  **error)
 {

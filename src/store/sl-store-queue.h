@@ -59,6 +59,11 @@ gint64          sl_store_intake_count_archive_refs (SlStore    *self,
                                                     const char *archive_path,
                                                     GError    **error);
 
+/* Every file the queue has a row for, whatever its status, as a set of
+ * "SIZE:PATH" strings (a watched folder skips those when it starts). */
+GHashTable     *sl_store_intake_known_files       (SlStore     *self,
+                                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Number of rows per status: (utf8 -> gint64*). */
 GHashTable     *sl_store_intake_count_by_status   (SlStore     *self,
                                                    GError     **error) G_GNUC_WARN_UNUSED_RESULT;
