@@ -8,11 +8,15 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <pty.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/sl-util.h"
 #include "fake-llm-server.h"
@@ -1075,6 +1079,67 @@ test_cli_import (Fixture       *f,
   assert_integrity (f);
 }
 
+/* On a terminal the CLI draws a progress bar (done/total, files/s, ETA) on
+ * stderr instead of one line per file; the summary still ends stdout. */
+static void
+test_cli_progress_bar (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *cli = g_getenv ("SHORTLIST_CLI");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) tty = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  int master = -1, slave = -1;
+  char buf[4096];
+  gssize n;
+
+  if (!need_parser ())
+    return;
+  if (cli == NULL)
+    {
+      g_test_skip ("SHORTLIST_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cv%02u.txt", i);
+      g_autofree char *p = in_path (f, name);
+      g_autofree char *text = resume_text (600 + i, 0);
+      write_text (p, text);
+    }
+  g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_take_stderr_fd (launcher, slave);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "--db", f->db_path, "import", "--jobs", "2", f->in, NULL);
+  g_assert_no_error (error);
+  g_clear_object (&launcher);   /* closes our copy of the terminal's other end */
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+
+  /* Everything the child wrote is buffered in the terminal; read it. */
+  g_assert_cmpint (fcntl (master, F_SETFL, O_NONBLOCK), ==, 0);
+  while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (tty, buf, n);
+  close (master);
+
+  {
+    g_autofree char *shown = g_strdelimit (g_strdup (tty->str), "\r\n", '|');
+    g_test_message ("terminal: %s", shown);
+  }
+  g_assert_nonnull (strstr (tty->str, "12/12"));
+  g_assert_nonnull (strstr (tty->str, "files/s"));
+  g_assert_nonnull (strstr (tty->str, "ETA"));
+  g_assert_nonnull (strstr (tty->str, "[##############################]"));
+  g_assert_nonnull (strchr (tty->str, '\r'));            /* redrawn in place */
+  g_assert_null (strstr (out, "[12/12]"));                /* no per-file lines */
+  g_assert_nonnull (strstr (out, "12 files: 12 created, 0 updated, 0 failed, 0 duplicates, 0 cancelled"));
+}
+
 static void
 test_llm_and_fallback (Fixture       *f,
                        gconstpointer  data)
@@ -1190,6 +1255,7 @@ main (int   argc,
   ADD ("/intake/infected-and-email", test_infected_and_email);
   ADD ("/intake/archive-retention", test_archive_retention);
   ADD ("/intake/cli-import", test_cli_import);
+  ADD ("/intake/cli-progress-bar", test_cli_progress_bar);
   ADD ("/intake/llm-and-fallback", test_llm_and_fallback);
 #undef ADD
 

@@ -185,6 +185,7 @@ typedef struct
   GArray     *order;        /* qids in the order they finished */
   guint       created, updated;
   guint       done, total;
+  guint       expected;     /* files this run queues (the bar's total from the start) */
   gboolean    finished;     /* a batch-finished arrived */
   gboolean    tty;
   gboolean    plain_lines;
@@ -200,7 +201,7 @@ draw_progress (Run      *run,
   double now = g_get_monotonic_time () / 1000.0;
   double secs = (now - run->started) / 1000.0;
   double rate = secs > 0 ? run->done / secs : 0;
-  guint total = MAX (run->total, run->done);
+  guint total = MAX (MAX (run->total, run->expected), run->done);
   char eta[32] = "--:--";
   char bar[31];
   guint filled;
@@ -238,7 +239,8 @@ on_item_changed (SlPipeline *pipeline,
   if (run->plain_lines)
     {
       g_autoptr(SlIntakeRecord) rec = sl_store_intake_get_record (run->store, qid, NULL);
-      g_print ("[%u/%u] %s %s\n", g_hash_table_size (run->final), MAX (run->total, run->done),
+      g_print ("[%u/%u] %s %s\n", g_hash_table_size (run->final),
+               MAX (MAX (run->total, run->expected), run->done),
                status, rec != NULL && rec->original_name != NULL ? rec->original_name : "");
     }
 }
@@ -457,6 +459,8 @@ sl_cli_import (SlCliContext *ctx,
       run.tty = !json && isatty (STDERR_FILENO);
       run.plain_lines = !json && !run.tty;
       run.started = g_get_monotonic_time () / 1000.0;
+      /* The queue learns the files chunk by chunk; the bar knows them all. */
+      run.expected = resumes->len;
       g_signal_connect (pipeline, "item-changed", G_CALLBACK (on_item_changed), &run);
       g_signal_connect (pipeline, "profile-created", G_CALLBACK (on_profile_created), &run);
       g_signal_connect (pipeline, "profile-updated", G_CALLBACK (on_profile_updated), &run);
