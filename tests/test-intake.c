@@ -132,6 +132,28 @@ in_path (Fixture    *f,
   return g_build_filename (f->in, name, NULL);
 }
 
+/* @n invented resumes named PREFIX000.pdf (or .txt) in the input folder,
+ * of persons @first, @first + 1, ... */
+static void
+write_resumes (Fixture    *f,
+               const char *prefix,
+               guint       n,
+               guint       first,
+               gboolean    pdf)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%03u.%s", prefix, i, pdf ? "pdf" : "txt");
+      g_autofree char *p = in_path (f, name);
+      g_autofree char *text = resume_text (first + i, 0);
+
+      if (pdf)
+        write_pdf (p, text);
+      else
+        write_text (p, text);
+    }
+}
+
 /* Signals ------------------------------------------------------------------- */
 
 static void
@@ -555,13 +577,7 @@ test_cancel (Fixture       *f,
 
   /* PDFs, so that a row takes long enough (~10 ms) for the batch to be
    * still running when the cancel arrives. */
-  for (guint i = 0; i < 80; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("r%03u.pdf", i);
-      g_autofree char *p = in_path (f, name);
-      g_autofree char *text = resume_text (100 + i, 0);
-      write_pdf (p, text);
-    }
+  write_resumes (f, "r", 80, 100, TRUE);
 
   /* One queued row cancelled while paused, then the rest cancelled in the
    * middle of the batch. */
@@ -620,13 +636,7 @@ test_pause_resume (Fixture       *f,
   if (!need_parser ())
     return;
 
-  for (guint i = 0; i < 40; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("p%03u.pdf", i);
-      g_autofree char *p = in_path (f, name);
-      g_autofree char *text = resume_text (500 + i, 0);
-      write_pdf (p, text);
-    }
+  write_resumes (f, "p", 40, 500, TRUE);
 
   open_pipeline (f);
   sl_pipeline_set_n_workers (f->pipeline, 1);
@@ -1102,13 +1112,7 @@ test_cli_progress_bar (Fixture       *f,
       g_test_skip ("SHORTLIST_CLI is not set");
       return;
     }
-  for (guint i = 0; i < 12; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("cv%02u.txt", i);
-      g_autofree char *p = in_path (f, name);
-      g_autofree char *text = resume_text (600 + i, 0);
-      write_text (p, text);
-    }
+  write_resumes (f, "cv", 12, 600, FALSE);
   g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
