@@ -463,6 +463,11 @@ test_mixed_folder (Fixture       *f,
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidate_profiles"), ==, 2);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM profile_history"), ==, 1);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'"), ==, 3);
+  /* Written in a batch, audited one by one (a subject's audit trail). */
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'profile'"
+                                 " AND entity_uuid IN (SELECT uuid FROM candidate_profiles)"), ==, 2);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'profile'"
+                                 " AND entity_uuid IN (SELECT uuid FROM candidate_profiles)"), ==, 1);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE source = 'folder'"), ==, 6);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue"
                                  " WHERE original_name = 'stray.txt' AND status = 'failed' AND profile_id IS NULL"), ==, 1);

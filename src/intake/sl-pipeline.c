@@ -836,8 +836,8 @@ writer_finalize (SlPipeline *self,
     }
 
   t0 = sl_monotonic_ms ();
-  written = sl_store_bulk_create_profiles (w->store, (const SlProfile * const *) profiles->pdata,
-                                           (const char * const *) texts->pdata, profiles->len, error);
+  written = sl_store_bulk_create_profiles_audited (w->store, (const SlProfile * const *) profiles->pdata,
+                                                   (const char * const *) texts->pdata, profiles->len, error);
   bulk_ms = sl_monotonic_ms () - t0;
   if (written == NULL)
     return FALSE;

@@ -595,21 +595,18 @@ sl_write_result_free (SlWriteResult *result)
   g_free (result);
 }
 
-GPtrArray *
-sl_store_bulk_create_profiles (SlStore                  *self,
-                               const SlProfile * const  *profiles,
-                               const char * const       *raw_texts,
-                               guint                     n,
-                               GError                  **error)
+static GPtrArray *
+bulk_create (SlStore                  *self,
+             const SlProfile * const  *profiles,
+             const char * const       *raw_texts,
+             guint                     n,
+             gboolean                  audit_each,
+             GError                  **error)
 {
   g_autoptr(GPtrArray) results = NULL;
   gint64 first_id;
   guint created = 0, updated = 0, failed = 0;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (SL_IS_STORE (self), NULL);
-  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   results = g_ptr_array_new_full (n, (GDestroyNotify) sl_write_result_free);
   if (n == 0)
@@ -659,7 +656,7 @@ sl_store_bulk_create_profiles (SlStore                  *self,
           ok = FALSE;
           break;
         }
-      id = create_in_tx (self, profiles[i], raw_texts != NULL ? raw_texts[i] : NULL, FALSE,
+      id = create_in_tx (self, profiles[i], raw_texts != NULL ? raw_texts[i] : NULL, audit_each,
                          &r->outcome, &r->candidate_id, &r->error);
       if (id > 0)
         {
@@ -712,6 +709,32 @@ sl_store_bulk_create_profiles (SlStore                  *self,
     return NULL;
   g_debug ("bulk: %u created, %u updated, %u failed", created, updated, failed);
   return g_steal_pointer (&results);
+}
+
+GPtrArray *
+sl_store_bulk_create_profiles (SlStore                  *self,
+                               const SlProfile * const  *profiles,
+                               const char * const       *raw_texts,
+                               guint                     n,
+                               GError                  **error)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return bulk_create (self, profiles, raw_texts, n, FALSE, error);
+}
+
+GPtrArray *
+sl_store_bulk_create_profiles_audited (SlStore                  *self,
+                                       const SlProfile * const  *profiles,
+                                       const char * const       *raw_texts,
+                                       guint                     n,
+                                       GError                  **error)
+{
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return bulk_create (self, profiles, raw_texts, n, TRUE, error);
 }
 
 /* Reading ---------------------------------------------------------------- */

@@ -183,6 +183,14 @@ GPtrArray  *sl_store_bulk_create_profiles (SlStore                  *self,
                                            const char * const       *raw_texts,
                                            guint                     n,
                                            GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, plus the audit entry per profile ("create" or "update", with
+ * its uuid) that the one-by-one writer makes, so the profiles show up in a
+ * subject's audit trail (the intake pipeline's finalize uses this). */
+GPtrArray  *sl_store_bulk_create_profiles_audited (SlStore                  *self,
+                                                   const SlProfile * const  *profiles,
+                                                   const char * const       *raw_texts,
+                                                   guint                     n,
+                                                   GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
 
 SlStoredProfile *sl_store_get_profile         (SlStore     *self,
                                                gint64       profile_id,
