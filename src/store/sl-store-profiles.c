@@ -608,6 +608,10 @@ bulk_create (SlStore                  *self,
   guint created = 0, updated = 0, failed = 0;
   gboolean ok = TRUE;
 
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   results = g_ptr_array_new_full (n, (GDestroyNotify) sl_write_result_free);
   if (n == 0)
     return g_steal_pointer (&results);
@@ -718,9 +722,6 @@ sl_store_bulk_create_profiles (SlStore                  *self,
                                guint                     n,
                                GError                  **error)
 {
-  g_return_val_if_fail (SL_IS_STORE (self), NULL);
-  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   return bulk_create (self, profiles, raw_texts, n, FALSE, error);
 }
 
@@ -731,9 +732,6 @@ sl_store_bulk_create_profiles_audited (SlStore                  *self,
                                        guint                     n,
                                        GError                  **error)
 {
-  g_return_val_if_fail (SL_IS_STORE (self), NULL);
-  g_return_val_if_fail (profiles != NULL || n == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   return bulk_create (self, profiles, raw_texts, n, TRUE, error);
 }
 
