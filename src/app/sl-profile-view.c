@@ -6,6 +6,7 @@
 #include "core/sl-json.h"
 #include "export/sl-export.h"
 #include "privacy/sl-privacy.h"
+#include "rank/sl-rank.h"
 #include "store/sl-store-extras.h"
 #include "sl-consent-group.h"
 #include "sl-document-view.h"
@@ -21,6 +22,7 @@ struct _SlProfileView
   GtkWidget            *actions_box;
   GtkButton            *export_button;
   GtkButton            *erase_button;
+  GtkToggleButton      *document_toggle;
   GtkStack             *stack;
   GtkBox               *sections_box;
   GtkScrolledWindow    *profile_scroller;
@@ -31,6 +33,7 @@ struct _SlProfileView
   GFile                *original;
   char                 *archive_dir;
   gint64                original_profile;
+  char                 *blind_alias;
   GtkFileChooserNative *chooser;
 };
 
@@ -458,7 +461,8 @@ add_header (SlProfileView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *avatar = adw_avatar_new (72, p->personal.name, TRUE);
-  GtkWidget *name = gtk_label_new (p->personal.name ? p->personal.name : _("Unnamed candidate"));
+  GtkWidget *name = gtk_label_new (self->blind_alias ? self->blind_alias
+                                   : p->personal.name ? p->personal.name : _("Unnamed candidate"));
   g_autofree char *role = NULL;
   g_autofree char *years = NULL;
   int months = p->meta.experience_months >= 0 ? p->meta.experience_months
@@ -526,6 +530,32 @@ add_contact (SlProfileView *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (summary), label);
       gtk_box_append (self->sections_box, summary);
     }
+}
+
+static void
+add_blind_summary (SlProfileView *self)
+{
+  const char *summary = self->current->profile->personal.summary;
+  GtkWidget *group;
+
+  if (summary == NULL || summary[0] == '\0')
+    return;
+  group = group_new (_("Summary"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), wrapped_label (summary));
+  gtk_box_append (self->sections_box, group);
+}
+
+void
+sl_profile_view_set_blind (SlProfileView *self,
+                           const char    *alias)
+{
+  g_return_if_fail (SL_IS_PROFILE_VIEW (self));
+
+  if (g_strcmp0 (self->blind_alias, alias) == 0)
+    return;
+  g_free (self->blind_alias);
+  self->blind_alias = g_strdup (alias);
+  rebuild (self);
 }
 
 static void
@@ -782,11 +812,31 @@ sl_profile_view_show_profile (SlProfileView  *self,
       return TRUE;
     }
 
-  gtk_label_set_label (self->title_label, sp->profile->personal.name ? sp->profile->personal.name : "");
-  gtk_widget_set_visible (self->actions_box, TRUE);
-  add_header (self);
-  add_notes_and_tags (self);
-  add_contact (self);
+  if (self->blind_alias != NULL)
+    {
+      /* Blind review: the view reads a copy without name, contact details,
+       * photo, age or gendered words, and offers nothing that would write
+       * it back or show the original. */
+      SlProfile *blind = sl_profile_blind_copy (sp->profile);
+
+      sl_profile_free (sp->profile);
+      sp->profile = blind;
+      g_clear_pointer (&sp->raw_text, g_free);
+      gtk_label_set_label (self->title_label, self->blind_alias);
+      gtk_widget_set_visible (self->actions_box, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->document_view), FALSE);
+      add_header (self);
+      add_blind_summary (self);
+    }
+  else
+    {
+      gtk_label_set_label (self->title_label, sp->profile->personal.name ? sp->profile->personal.name : "");
+      gtk_widget_set_visible (self->actions_box, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->document_view), gtk_toggle_button_get_active (self->document_toggle));
+      add_header (self);
+      add_notes_and_tags (self);
+      add_contact (self);
+    }
   add_work (self);
   add_education (self);
   add_skills (self);
@@ -796,7 +846,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
   gtk_stack_set_visible_child_name (self->stack, "profile");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
 
-  if (self->original != NULL && self->original_profile == sp->id)
+  if (self->original != NULL && self->original_profile == sp->id && self->blind_alias == NULL)
     original = g_object_ref (self->original);
   sl_document_view_show (self->document_view, original, sp->raw_text);
   return TRUE;
@@ -962,6 +1012,7 @@ sl_profile_view_finalize (GObject *object)
   g_clear_pointer (&self->current, sl_stored_profile_free);
   g_clear_object (&self->original);
   g_clear_pointer (&self->archive_dir, g_free);
+  g_clear_pointer (&self->blind_alias, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sl_profile_view_parent_class)->finalize (object);
@@ -989,6 +1040,7 @@ sl_profile_view_class_init (SlProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, export_button);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, erase_button);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, document_toggle);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, stack);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, profile_scroller);

@@ -49,6 +49,13 @@ gboolean sl_profile_view_add_note       (SlProfileView *self,
                                          const char    *body,
                                          GError       **error);
 
+/* Blind review (@alias non-NULL, e.g. "Candidate #12"): the profile is shown
+ * through sl_profile_blind_copy() under @alias, without contact details,
+ * the original document, notes, editing, export or erasure.  NULL shows
+ * everything again. */
+void     sl_profile_view_set_blind       (SlProfileView *self,
+                                          const char    *alias);
+
 /* Originals of an erased candidate are deleted from here (nullable). */
 void     sl_profile_view_set_archive_dir (SlProfileView *self,
                                           const char    *archive_dir);

@@ -5,6 +5,7 @@
 
 #include "sl-candidates-page.h"
 #include "sl-imports-page.h"
+#include "sl-jobs-page.h"
 #include "sl-statistics-page.h"
 #include "sl-window-private.h"
 
@@ -17,6 +18,7 @@ struct _SlWindow
   AdwViewStack         *view_stack;
   SlCandidatesPage     *candidates_page;
   SlImportsPage        *imports_page;
+  SlJobsPage           *jobs_page;
   SlStatisticsPage     *statistics_page;
 
   GtkDropTarget        *drop_target;
@@ -131,6 +133,7 @@ refresh_lists (gpointer data)
   self->refresh_id = 0;
   sl_candidates_page_refresh (self->candidates_page);
   sl_statistics_page_refresh (self->statistics_page);
+  sl_jobs_page_refresh (self->jobs_page);
   return G_SOURCE_REMOVE;
 }
 
@@ -469,6 +472,7 @@ sl_window_setup (SlWindow      *self,
   sl_candidates_page_set_application (self->candidates_page, app);
   sl_imports_page_set_application (self->imports_page, app);
   sl_statistics_page_set_application (self->statistics_page, app);
+  sl_jobs_page_set_application (self->jobs_page, app);
 
   self->pipeline = sl_application_get_pipeline (app, NULL);
   if (self->pipeline != NULL)
@@ -521,6 +525,7 @@ sl_window_class_init (SlWindowClass *klass)
   g_type_ensure (SL_TYPE_CANDIDATES_PAGE);
   g_type_ensure (SL_TYPE_IMPORTS_PAGE);
   g_type_ensure (SL_TYPE_STATISTICS_PAGE);
+  g_type_ensure (SL_TYPE_JOBS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
@@ -529,6 +534,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, candidates_page);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_page);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, jobs_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
@@ -544,6 +550,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "candidates");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "imports");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "statistics");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "jobs");
 }
 
 static void
