@@ -1080,6 +1080,27 @@ sl_jobs_page_set_application (SlJobsPage    *self,
   sl_profile_view_set_store (self->profile_view, s);
   sl_profile_view_set_show_back (self->profile_view, TRUE);
   rebuild_job_list (self, 0);
+  /* Like a settings sidebar: the newest job is open from the start. */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->jobs_list, 0);
+
+    if (first != NULL)
+      {
+        adw_view_stack_set_visible_child_name (self->job_stack, "ranking");
+        gtk_list_box_select_row (self->jobs_list, first);
+      }
+  }
+}
+
+void
+sl_jobs_page_show_tab (SlJobsPage *self,
+                       const char *name)
+{
+  g_return_if_fail (SL_IS_JOBS_PAGE (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->job_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->job_stack, name);
 }
 
 static void

@@ -23,5 +23,8 @@ void sl_jobs_page_set_application (SlJobsPage    *self,
 /* The candidates changed (an import, an erasure): the ranking is read again
  * the next time it is shown. */
 void sl_jobs_page_refresh         (SlJobsPage    *self);
+/* "details", "ranking" or "shortlist" of the job shown. */
+void sl_jobs_page_show_tab        (SlJobsPage    *self,
+                                   const char    *name);
 
 G_END_DECLS

@@ -75,6 +75,14 @@ update_add_button (GtkButton   *button,
 }
 
 static void
+on_shortlisted_changed (SlMatchItem *item,
+                        GParamSpec  *pspec,
+                        GtkButton   *button)
+{
+  update_add_button (button, item);
+}
+
+static void
 on_add_clicked (GtkButton     *button,
                 SlRankingView *self)
 {
@@ -130,13 +138,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (GTK_WIDGET (w->score), "numeric");
   gtk_label_set_xalign (w->score, 1);
   gtk_widget_set_size_request (GTK_WIDGET (w->bar), 72, -1);
-  /* The default offsets colour a bar by 0..1; ours runs to 100. */
+  /* One colour for every score: the number says how good it is. */
   gtk_level_bar_remove_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_LOW, 40);
-  gtk_level_bar_add_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_HIGH, 70);
-  gtk_level_bar_add_offset_value (w->bar, GTK_LEVEL_BAR_OFFSET_FULL, 100);
   gtk_widget_set_valign (score, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (names, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (w->add), GTK_ALIGN_CENTER);
@@ -186,7 +191,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_level_bar_set_value (w->bar, CLAMP (m->score, 0, 100));
   gtk_label_set_label (w->summary, m->summary ? m->summary : "");
   update_add_button (w->add, item);
-  w->notify_id = g_signal_connect_swapped (item, "notify::shortlisted", G_CALLBACK (update_add_button), w->add);
+  w->notify_id = g_signal_connect (item, "notify::shortlisted", G_CALLBACK (on_shortlisted_changed), w->add);
 
   /* Translators: how a screen reader reads a ranking row: name, score */
   a11y = g_strdup_printf (_("%s, score %s"), name, score);

@@ -218,6 +218,9 @@ card_new (SlShortlistBoard       *self,
       GtkWidget *score = gtk_label_new (text);
 
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (entry->score, 0, 100));
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
       gtk_widget_set_hexpand (bar, TRUE);
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (score, "numeric");

@@ -59,8 +59,19 @@ void
 sl_window_show_page (SlWindow   *self,
                      const char *name)
 {
-  g_return_if_fail (SL_IS_WINDOW (self));
+  const char *tab;
 
+  g_return_if_fail (SL_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  /* "jobs/shortlist": a tab of the Jobs page. */
+  tab = strchr (name, '/');
+  if (tab != NULL && g_str_has_prefix (name, "jobs/"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "jobs");
+      sl_jobs_page_show_tab (self->jobs_page, tab + 1);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 

@@ -26,7 +26,8 @@ void      sl_window_import_files (SlWindow      *self,
 void      sl_window_add_toast    (SlWindow      *self,
                                   const char    *title);
 
-/* "candidates", "imports" or "statistics". */
+/* "candidates", "imports", "statistics", "jobs", or a tab of the Jobs
+ * page: "jobs/details", "jobs/ranking", "jobs/shortlist". */
 void      sl_window_show_page    (SlWindow      *self,
                                   const char    *name);
 
