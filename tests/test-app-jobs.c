@@ -14,6 +14,7 @@
 #include "app-gen.h"
 #include "rank/sl-shortlist.h"
 #include "sl-application.h"
+#include "sl-candidates-page-private.h"
 #include "sl-jobs-page-private.h"
 #include "sl-window-private.h"
 
@@ -27,9 +28,12 @@ static SlWindow      *window;
 static gint64         ideal_id;    /* candidate ids */
 static gint64         partial_id;
 
-/* Nobody generated has Erlang or Elixir (see app-gen.c), so the candidate
- * with all four required skills, the years, the city and the language must
- * come first, and the one with two of them before any generated one. */
+/* Nobody generated has Erlang or Elixir or a language (see app-gen.c): the
+ * candidate with all four required skills, the years, the city, the title
+ * and the language must come first, and the one with three of them, the
+ * same title and city but a lower German level second: on every part of
+ * the score it is at least as good as any generated one, and better on
+ * skills. */
 static const char *ideal_name = "Henrike Vandersloot";
 static const char *ideal_email = "h.vandersloot@example.net";
 
@@ -70,11 +74,11 @@ fill_database (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SlStore) store = sl_store_open (db_path, &error);
   const char *all[] = { "Erlang", "Elixir", "Kubernetes", "PostgreSQL", "Go", NULL };
-  const char *two[] = { "Erlang", "Kubernetes", NULL };
+  const char *three[] = { "Erlang", "Elixir", "Kubernetes", "Go", NULL };
   g_autoptr(SlProfile) ideal = built_profile (ideal_name, ideal_email, "Berlin, Germany", "2015-03",
                                               all, "German", "C1");
-  g_autoptr(SlProfile) partial = built_profile ("Partial Match", "partial@example.net", "Madrid, Spain",
-                                                "2023-01", two, NULL, NULL);
+  g_autoptr(SlProfile) partial = built_profile ("Partial Match", "partial@example.net", "Berlin, Germany",
+                                                "2018-01", three, "German", "B1");
   g_autoptr(SlCandidate) c = NULL;
 
   g_assert_no_error (error);
@@ -190,7 +194,7 @@ test_create_job (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("content_stack"))), ==, "job");
   g_assert_cmpint (sl_jobs_page_get_job_id (page), ==, 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (child ("title_row")), "Senior Messaging Engineer");
+  gtk_editable_set_text (GTK_EDITABLE (child ("title_row")), "Platform Engineer");
   gtk_editable_set_text (GTK_EDITABLE (child ("location_row")), "Berlin");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child ("years_spin")), 5);
   type_into (child ("required_entry"), "Erlang, Elixir");
@@ -208,7 +212,7 @@ test_create_job (void)
   store = reader ();
   stored = sl_store_get_job (store, sl_jobs_page_get_job_id (page), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (stored->title, ==, "Senior Messaging Engineer");
+  g_assert_cmpstr (stored->title, ==, "Platform Engineer");
   g_assert_cmpstr (stored->location, ==, "Berlin");
   g_assert_cmpint (stored->min_years, ==, 5);
   g_assert_cmpuint (stored->required_skills->len, ==, 4);
@@ -485,6 +489,46 @@ test_export (void)
   g_assert_nonnull (strstr (blind_csv, "Second interview"));
 }
 
+/* From the Candidates page: the profile's "Add to Shortlist…" menu. */
+static void
+test_add_from_candidates (void)
+{
+  GtkWidget *candidates = sl_window_get_page (window, "candidates");
+  SlProfileView *view = sl_candidates_page_get_profile_view (SL_CANDIDATES_PAGE (candidates));
+  g_autoptr(SlStore) store = reader ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job_id = sl_jobs_page_get_job_id (jobs_page ());
+  g_autoptr(SlStoredProfile) generated = sl_store_get_profile (store, 1, &error);
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  sl_window_show_page (window, "candidates");
+  sl_candidates_page_show_profile (SL_CANDIDATES_PAGE (candidates), generated->id, NULL);
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, generated->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "profile.add-to-shortlist", "x", job_id));
+
+  entries = sl_store_shortlist_list (store, job_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      SlShortlistEntry *e = g_ptr_array_index (entries, i);
+      if (e->candidate_id == generated->candidate_id)
+        {
+          found = TRUE;
+          g_assert_cmpint (e->stage, ==, SL_STAGE_NEW);
+          g_assert_cmpfloat (e->score, <, 0);
+        }
+    }
+  g_assert_true (found);
+
+  /* Back on the Jobs page, the board has the card. */
+  sl_window_show_page (window, "jobs");
+  run_for (50);
+  g_assert_cmpuint (sl_shortlist_board_get_entries (sl_jobs_page_get_board (jobs_page ()))->len, ==, 3);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -536,11 +580,12 @@ main (int   argc,
   g_test_add_func ("/app-jobs/page", test_page_exists);
   g_test_add_func ("/app-jobs/create", test_create_job);
   g_test_add_func ("/app-jobs/ranking", test_ranking);
-  g_test_add_func ("/app-jobs/shortlist/add", test_shortlist_add);
-  g_test_add_func ("/app-jobs/shortlist/move", test_shortlist_move);
-  g_test_add_func ("/app-jobs/shortlist/note", test_shortlist_note);
+  g_test_add_func ("/app-jobs/shortlist-add", test_shortlist_add);
+  g_test_add_func ("/app-jobs/shortlist-move", test_shortlist_move);
+  g_test_add_func ("/app-jobs/shortlist-note", test_shortlist_note);
   g_test_add_func ("/app-jobs/blind", test_blind_review);
   g_test_add_func ("/app-jobs/export", test_export);
+  g_test_add_func ("/app-jobs/add-from-candidates", test_add_from_candidates);
 
   status = g_test_run ();
 

@@ -1103,6 +1103,19 @@ sl_jobs_page_show_tab (SlJobsPage *self,
     adw_view_stack_set_visible_child_name (self->job_stack, name);
 }
 
+/* Candidates may have been shortlisted from the Candidates page. */
+static void
+sl_jobs_page_map (GtkWidget *widget)
+{
+  SlJobsPage *self = SL_JOBS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  GTK_WIDGET_CLASS (sl_jobs_page_parent_class)->map (widget);
+  if (self->job != NULL && self->job->id > 0 && !sl_shortlist_board_reload (self->board, &error))
+    g_debug ("Could not read the shortlist: %s", error->message);
+  maybe_rank (self);
+}
+
 static void
 sl_jobs_page_dispose (GObject *object)
 {
@@ -1140,6 +1153,7 @@ sl_jobs_page_class_init (SlJobsPageClass *klass)
 
   object_class->dispose = sl_jobs_page_dispose;
   object_class->finalize = sl_jobs_page_finalize;
+  widget_class->map = sl_jobs_page_map;
 
   g_type_ensure (SL_TYPE_RANKING_VIEW);
   g_type_ensure (SL_TYPE_SHORTLIST_BOARD);

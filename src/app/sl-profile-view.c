@@ -7,6 +7,7 @@
 #include "export/sl-export.h"
 #include "privacy/sl-privacy.h"
 #include "rank/sl-rank.h"
+#include "rank/sl-shortlist.h"
 #include "store/sl-store-extras.h"
 #include "sl-consent-group.h"
 #include "sl-document-view.h"
@@ -23,6 +24,7 @@ struct _SlProfileView
   GtkButton            *export_button;
   GtkButton            *erase_button;
   GtkToggleButton      *document_toggle;
+  GtkWidget            *shortlist_button;
   GtkStack             *stack;
   GtkBox               *sections_box;
   GtkScrolledWindow    *profile_scroller;
@@ -902,6 +904,72 @@ on_export_clicked (SlProfileView *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Add to Shortlist: the jobs are read when the menu opens. */
+
+static void
+fill_shortlist_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SlProfileView *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GPtrArray) jobs = self->store ? sl_store_list_jobs (self->store, NULL) : NULL;
+
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      SlJob *job = g_ptr_array_index (jobs, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (job->title ? job->title : _("Untitled Job"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "profile.add-to-shortlist", g_variant_new_int64 (job->id));
+      g_menu_append_item (section, item);
+    }
+  if (jobs == NULL || jobs->len == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Jobs Yet — Make One on the Jobs Page"), NULL);
+      g_menu_append_item (section, item);
+    }
+  /* Translators: the heading of the menu that lists the jobs */
+  g_menu_append_section (menu, _("Add to the Shortlist of"), G_MENU_MODEL (section));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+gboolean
+sl_profile_view_add_to_shortlist (SlProfileView  *self,
+                                  gint64          job_id,
+                                  GError        **error)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+  g_return_val_if_fail (self->current != NULL && self->store != NULL, FALSE);
+
+  return sl_store_shortlist_add (self->store, job_id, self->current->candidate_id, -1, NULL, error);
+}
+
+static void
+add_to_shortlist_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SlProfileView *self = SL_PROFILE_VIEW (widget);
+  gint64 job_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlJob) job = NULL;
+
+  if (self->current == NULL || self->store == NULL)
+    return;
+  if (!sl_profile_view_add_to_shortlist (self, job_id, &error) ||
+      (job = sl_store_get_job (self->store, job_id, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  {
+    /* Translators: a toast; %s is a job title */
+    g_autofree char *message = g_strdup_printf (_("Added to the shortlist for “%s”"),
+                                                job->title ? job->title : _("Untitled Job"));
+    toast (self, message);
+  }
+}
+
 typedef struct
 {
   SlProfileView *view;
@@ -1048,6 +1116,8 @@ sl_profile_view_class_init (SlProfileViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_erase_clicked);
+
+  gtk_widget_class_install_action (widget_class, "profile.add-to-shortlist", "x", add_to_shortlist_action);
 }
 
 static void
@@ -1055,4 +1125,13 @@ sl_profile_view_init (SlProfileView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->actions_box, FALSE);
+
+  self->shortlist_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->shortlist_button), "sl-briefcase-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->shortlist_button), fill_shortlist_menu, self, NULL);
+  gtk_widget_add_css_class (self->shortlist_button, "flat");
+  gtk_widget_set_tooltip_text (self->shortlist_button, _("Add to Shortlist…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shortlist_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add to Shortlist…"), -1);
+  gtk_box_prepend (GTK_BOX (self->actions_box), self->shortlist_button);
 }

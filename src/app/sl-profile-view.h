@@ -56,6 +56,12 @@ gboolean sl_profile_view_add_note       (SlProfileView *self,
 void     sl_profile_view_set_blind       (SlProfileView *self,
                                           const char    *alias);
 
+/* Puts the shown candidate on job @job_id's shortlist (stage New, no
+ * score): what the toolbar's "Add to Shortlist…" menu does. */
+gboolean sl_profile_view_add_to_shortlist (SlProfileView *self,
+                                           gint64         job_id,
+                                           GError       **error);
+
 /* Originals of an erased candidate are deleted from here (nullable). */
 void     sl_profile_view_set_archive_dir (SlProfileView *self,
                                           const char    *archive_dir);

@@ -12,6 +12,7 @@ struct _SlRankingView
   GtkStack      *stack;
   GtkListView   *list_view;
   GtkLabel      *count_label;
+  GtkSpinner    *spinner;
   AdwStatusPage *error_page;
 
   GListStore    *matches;
@@ -281,6 +282,7 @@ rank_done (GObject      *source,
     return;
   self = SL_RANKING_VIEW (source);
   self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
   if (matches == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
@@ -321,6 +323,7 @@ sl_ranking_view_rank (SlRankingView *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
+  gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
   data = g_new0 (RankJob, 1);
@@ -340,6 +343,7 @@ sl_ranking_view_clear (SlRankingView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
   g_list_store_remove_all (self->matches);
   gtk_stack_set_visible_child_name (self->stack, "idle");
 }
@@ -453,7 +457,7 @@ sl_ranking_view_init (SlRankingView *self)
                                     _("Candidates are scored against the job’s skills, experience, location and languages once it is saved")),
                        "idle");
 
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  self->spinner = GTK_SPINNER (spinner);
   gtk_widget_set_size_request (spinner, 32, 32);
   gtk_widget_add_css_class (loading_label, "dim-label");
   gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);

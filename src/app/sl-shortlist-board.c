@@ -329,7 +329,7 @@ static void
 schedule_reload (SlShortlistBoard *self)
 {
   if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle, self);
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle, self, NULL);
 }
 
 void
@@ -383,7 +383,6 @@ sl_shortlist_board_move (SlShortlistBoard  *self,
     return TRUE;
   if (!sl_store_shortlist_set_stage (self->store, self->job_id, candidate_id, stage, error))
     return FALSE;
-  entry->stage = stage;
   schedule_reload (self);
   return TRUE;
 }
