@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${1:-build}
-[[ -x "$builddir/src/app/shortlist" ]] || scripts/build.sh "$builddir"
+[[ -x "$builddir/src/app/shortlist" && -x "$builddir/tests/demo-shortlist" ]] || scripts/build.sh "$builddir"
 
 out=docs/screenshots
 mkdir -p "$out"
@@ -22,6 +22,12 @@ export GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 LC_ALL=C.UTF-8 TZ=UTC
 
 if ! "$builddir/src/cli/shortlist-cli" --db "$db" import data/samples >"$tmp/import.log" 2>&1; then
   echo "screenshots: importing the sample resumes failed:" >&2
+  cat "$tmp/import.log" >&2
+  exit 1
+fi
+# A job with a shortlist for the Jobs page, through the rank room's API.
+if ! "$builddir/tests/demo-shortlist" "$db" data/jobs/backend-engineer.txt >>"$tmp/import.log" 2>&1; then
+  echo "screenshots: making the demo shortlist failed:" >&2
   cat "$tmp/import.log" >&2
   exit 1
 fi
@@ -52,4 +58,6 @@ for scheme in ${SCHEMES:-light dark}; do
   shoot "$adw" "profile-$scheme" "$db" --open-first
   shoot "$adw" "imports-$scheme" "$tmp/imports-$scheme.db" --page imports $samples
   shoot "$adw" "statistics-$scheme" "$db" --page statistics
+  shoot "$adw" "jobs-ranking-$scheme" "$db" --page jobs/ranking
+  shoot "$adw" "jobs-shortlist-$scheme" "$db" --page jobs/shortlist
 done
