@@ -293,6 +293,24 @@ test_shortlist_add (void)
   g_assert_cmpuint (sl_shortlist_board_get_entries (board)->len, ==, 2);
 }
 
+/* The job with its ranking, board and editor fits a phone (360 px). */
+static void
+test_narrow (void)
+{
+  const char *tabs[] = { "details", "ranking", "shortlist" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      int min = 0;
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), tabs[i]);
+      run_for (20);
+      gtk_widget_measure (GTK_WIDGET (jobs_page ()), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_test_message ("%s: %d px", tabs[i], min);
+      g_assert_cmpint (min, <=, 360);
+    }
+}
+
 static gboolean
 board_shows_stage (gpointer data)
 {
@@ -581,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/app-jobs/create", test_create_job);
   g_test_add_func ("/app-jobs/ranking", test_ranking);
   g_test_add_func ("/app-jobs/shortlist-add", test_shortlist_add);
+  g_test_add_func ("/app-jobs/narrow", test_narrow);
   g_test_add_func ("/app-jobs/shortlist-move", test_shortlist_move);
   g_test_add_func ("/app-jobs/shortlist-note", test_shortlist_note);
   g_test_add_func ("/app-jobs/blind", test_blind_review);

@@ -753,6 +753,8 @@ save_action (GtkWidget  *widget,
     }
   g_clear_pointer (&self->job, sl_job_free);
   self->job = g_steal_pointer (&job);
+  /* The store keeps skills under their canonical names: show those. */
+  sl_jobs_page_load_job (self, self->job);
   rebuild_job_list (self, self->job->id);
   sl_shortlist_board_set_job (self->board, s, self->job->id);
   update_actions (self);
@@ -842,6 +844,7 @@ show_profile (SlJobsPage *self,
       page_toast (self, error->message);
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_view), TRUE);
   gtk_stack_set_visible_child_name (self->detail_stack, "profile");
 }
 
@@ -850,7 +853,19 @@ on_profile_back (SlJobsPage *self)
 {
   self->profile_candidate = 0;
   gtk_stack_set_visible_child_name (self->detail_stack, "job");
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_view), FALSE);
   maybe_rank (self);
+}
+
+/* An edit or an erasure: the ranking and the board may show it. */
+static void
+on_profile_changed (SlJobsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->ranking_dirty = TRUE;
+  if (!sl_shortlist_board_reload (self->board, &error))
+    g_debug ("Could not read the shortlist: %s", error->message);
 }
 
 static void
@@ -1205,6 +1220,7 @@ sl_jobs_page_class_init (SlJobsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_board_open);
   gtk_widget_class_bind_template_callback (widget_class, on_board_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_changed);
 
   gtk_widget_class_install_action (widget_class, "jobs.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "jobs.save", NULL, save_action);
@@ -1220,6 +1236,9 @@ static void
 sl_jobs_page_init (SlJobsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Hidden while not shown: the job fits a phone even where the profile
+   * beside its original does not. */
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_view), FALSE);
 
   self->required = g_ptr_array_new_with_free_func (g_free);
   self->nice = g_ptr_array_new_with_free_func (g_free);
