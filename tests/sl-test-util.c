@@ -27,3 +27,15 @@ sl_test_rm_rf (const char *path)
     }
   g_rmdir (path);
 }
+
+char *
+sl_test_make_home (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *home = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  return home;
+}

@@ -9,13 +9,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "app-gen.h"
 #include "rank/sl-shortlist.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
 #include "sl-jobs-page-private.h"
+#include "sl-test-util.h"
 #include "sl-window-private.h"
 
 #define N_GENERATED 400
@@ -101,11 +101,12 @@ fill_database (void)
 static void
 run_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  g_autoptr(GTimer) timer = g_timer_new ();
 
-  while (!done (data) && g_get_monotonic_time () < end)
+  /* Never blocks: a worker's result arrives without waking the loop here. */
+  while (!done (data) && g_timer_elapsed (timer, NULL) * 1000 < timeout_ms)
     if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+      g_usleep (500);
 }
 
 static gboolean
@@ -547,24 +548,6 @@ test_add_from_candidates (void)
   g_assert_cmpuint (sl_shortlist_board_get_entries (sl_jobs_page_get_board (jobs_page ()))->len, ==, 3);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path_child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (path_child, G_FILE_TEST_IS_DIR))
-        remove_tree (path_child);
-      else
-        g_unlink (path_child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 mapped (gpointer data)
 {
@@ -580,10 +563,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("shortlist-jobs-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  tmp_dir = sl_test_make_home ("shortlist-jobs-XXXXXX");
   db_path = g_build_filename (tmp_dir, "shortlist.db", NULL);
   fill_database ();
 
@@ -611,7 +591,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (20);
   g_clear_object (&app);
-  remove_tree (tmp_dir);
+  sl_test_rm_rf (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);
   return status;
