@@ -120,10 +120,12 @@ sl_match_item_set_property (GObject      *object,
     }
 }
 
-#ifndef SL_HAVE_RANKING
+#ifdef SL_HAVE_RANKING
+#define match_free sl_match_free
+#else
 /* Until the rank room's scoring lands (see src/app/meson.build). */
 static void
-sl_match_free (SlMatch *match)
+match_free (SlMatch *match)
 {
   g_free (match->name);
   g_free (match->title);
@@ -139,7 +141,7 @@ sl_match_item_finalize (GObject *object)
 {
   SlMatchItem *self = SL_MATCH_ITEM (object);
 
-  g_clear_pointer (&self->match, sl_match_free);
+  g_clear_pointer (&self->match, match_free);
 
   G_OBJECT_CLASS (sl_match_item_parent_class)->finalize (object);
 }
