@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "app-gen.h"
+#include "app-test-util.h"
 #include "rank/sl-shortlist.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
@@ -96,31 +97,6 @@ fill_database (void)
   partial_id = c->id;
 }
 
-/* Main loop helpers */
-
-static void
-run_until (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
-{
-  g_autoptr(GTimer) timer = g_timer_new ();
-
-  /* Never blocks: a worker's result arrives without waking the loop here. */
-  while (!done (data) && g_timer_elapsed (timer, NULL) * 1000 < timeout_ms)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (500);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-run_for (guint ms)
-{
-  run_until (never, NULL, ms);
-}
-
 static SlJobsPage *
 jobs_page (void)
 {
@@ -177,7 +153,7 @@ test_page_exists (void)
 
   g_assert_nonnull (page);
   sl_window_show_page (window, "jobs");
-  run_for (50);
+  spin (50);
   g_assert_true (gtk_widget_get_mapped (page));
   /* No jobs yet: the page invites to make one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child ("content_stack"))), ==, "empty");
@@ -273,7 +249,7 @@ test_ranking (void)
       g_test_skip ("the rank room's scoring is not in this build yet");
       return;
     }
-  run_until (ranking_done, view, 30000);
+  iterate_until (ranking_done, view, 30000);
   g_assert_false (sl_ranking_view_get_loading (view));
   g_assert_cmpuint (g_list_model_get_n_items (sl_ranking_view_get_model (view)), >=, 2);
 
@@ -287,7 +263,7 @@ test_ranking (void)
   g_assert_nonnull (strstr (m->summary, "4 of 4 required skills"));
 
   /* The row on screen shows the name and the breakdown. */
-  run_for (100);
+  spin (100);
   g_assert_cmpuint (count_labels (GTK_WIDGET (view), m->summary, TRUE), ==, 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (view), ideal_name, TRUE), ==, 1);
 }
@@ -331,7 +307,7 @@ test_narrow (void)
       int min = 0;
 
       adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), tabs[i]);
-      run_for (20);
+      spin (20);
       gtk_widget_measure (GTK_WIDGET (jobs_page ()), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       g_test_message ("%s: %d px", tabs[i], min);
       g_assert_cmpint (min, <=, 360);
@@ -367,19 +343,19 @@ test_shortlist_move (void)
   gint64 job_id = sl_jobs_page_get_job_id (page);
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), "shortlist");
-  run_for (50);
+  spin (50);
 
   /* What GTK hands the column when a card is dropped on it. */
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, ideal_id);
   g_signal_emit_by_name (interview, "drop", &value, 20.0, 40.0, &handled);
   g_assert_true (handled);
-  run_until (board_shows_stage, GINT_TO_POINTER (SL_STAGE_INTERVIEW), 5000);
+  iterate_until (board_shows_stage, GINT_TO_POINTER (SL_STAGE_INTERVIEW), 5000);
   g_assert_true (board_shows_stage (GINT_TO_POINTER (SL_STAGE_INTERVIEW)));
 
   /* The keyboard way: the card menu's "Move to". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move", "(xi)", ideal_id, (gint32) SL_STAGE_OFFER));
-  run_until (board_shows_stage, GINT_TO_POINTER (SL_STAGE_OFFER), 5000);
+  iterate_until (board_shows_stage, GINT_TO_POINTER (SL_STAGE_OFFER), 5000);
   g_assert_true (board_shows_stage (GINT_TO_POINTER (SL_STAGE_OFFER)));
 
   entries = sl_store_shortlist_list (store, job_id, &error);
@@ -428,7 +404,7 @@ test_shortlist_note (void)
       SlShortlistEntry *e = g_ptr_array_index (entries, i);
       g_assert_cmpstr (e->note, ==, e->candidate_id == ideal_id ? note : NULL);
     }
-  run_for (50);
+  spin (50);
   g_assert_cmpuint (count_labels (GTK_WIDGET (board), note, TRUE), ==, 1);
 }
 
@@ -451,13 +427,13 @@ test_blind_review (void)
   g_assert_cmpuint (count_labels (widget, ideal_name, FALSE), >, 0);
 
   sl_jobs_page_set_blind (page, TRUE);
-  run_for (50);
+  spin (50);
   /* Nowhere on the page, shown or not: not on the board … */
   g_assert_cmpuint (count_labels (widget, "Vandersloot", FALSE), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_board (page)), alias, TRUE), ==, 1);
   /* … nor in the ranking … */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), "ranking");
-  run_for (100);
+  spin (100);
   g_assert_cmpuint (count_labels (widget, "Vandersloot", FALSE), ==, 0);
   if (sl_ranking_view_is_available ())
     g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), alias, TRUE), ==, 1);
@@ -465,8 +441,8 @@ test_blind_review (void)
   /* … nor in the profile opened from the ranking: no name, e-mail or
    * gendered word from the summary. */
   g_signal_emit_by_name (sl_jobs_page_get_ranking_view (page), "open-profile", first);
-  run_until (profile_shown, profile, 5000);
-  run_for (50);
+  iterate_until (profile_shown, profile, 5000);
+  spin (50);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (profile)));
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), "Vandersloot", FALSE), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), ideal_email, FALSE), ==, 0);
@@ -477,10 +453,10 @@ test_blind_review (void)
 
   /* Off again: the name comes back where it was. */
   sl_jobs_page_set_blind (page, FALSE);
-  run_for (50);
+  spin (50);
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), ideal_name, TRUE), >, 0);
   g_signal_emit_by_name (profile, "back");
-  run_for (100);
+  spin (100);
   if (sl_ranking_view_is_available ())
     g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), ideal_name, TRUE), ==, 1);
 }
@@ -512,7 +488,7 @@ export_to (const char *name,
 
   sl_jobs_page_set_blind (page, blind);
   sl_jobs_page_export (page, file);
-  run_until (int_set, &result, 10000);
+  iterate_until (int_set, &result, 10000);
   g_signal_handler_disconnect (page, id);
   g_assert_cmpint (result, ==, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -572,14 +548,8 @@ test_add_from_candidates (void)
 
   /* Back on the Jobs page, the board has the card. */
   sl_window_show_page (window, "jobs");
-  run_for (50);
+  spin (50);
   g_assert_cmpuint (sl_shortlist_board_get_entries (sl_jobs_page_get_board (jobs_page ()))->len, ==, 3);
-}
-
-static gboolean
-mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 int
@@ -598,10 +568,7 @@ main (int   argc,
   app = sl_application_new (db_path, G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = SL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  run_until (mapped, window, 5000);
+  window = app_test_open_window (app);
 
   g_test_add_func ("/app-jobs/page", test_page_exists);
   g_test_add_func ("/app-jobs/create", test_create_job);
@@ -616,8 +583,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  run_for (20);
+  app_test_close_windows (app, window);
   g_clear_object (&app);
   sl_test_rm_rf (tmp_dir);
   g_free (db_path);
