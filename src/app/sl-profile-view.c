@@ -13,6 +13,7 @@
 #include "sl-document-view.h"
 #include "sl-profile-view.h"
 #include "sl-retention-dialog.h"
+#include "sl-time-format.h"
 
 struct _SlProfileView
 {
@@ -740,13 +741,7 @@ add_small_sections (SlProfileView *self)
 static char *
 local_time (const char *iso)
 {
-  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %X");
+  return sl_format_local_time (iso, "%x %X");
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "sl-match-item.h"
 #include "sl-shortlist-board.h"
+#include "sl-time-format.h"
 
 struct _SlShortlistBoard
 {
@@ -545,18 +546,6 @@ note_action (GtkWidget  *widget,
   gtk_widget_grab_focus (view);
 }
 
-static char *
-short_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso ? iso : "");
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %H:%M");
-}
-
 char *
 sl_shortlist_describe_history (GPtrArray *history)
 {
@@ -565,7 +554,7 @@ sl_shortlist_describe_history (GPtrArray *history)
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       SlStageChange *c = g_ptr_array_index (history, i);
-      g_autofree char *when = short_time (c->at);
+      g_autofree char *when = sl_format_local_time (c->at, "%x %H:%M");
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
