@@ -286,6 +286,28 @@ test_document (void)
   g_assert_cmpint (sl_count_words ("été 2019"), ==, 2);
 }
 
+/* The typed member accessors every JSON reader shares: a member of the
+ * wrong type is as good as missing. */
+static void
+test_json_members (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"s\": \"text\", \"n\": 3, \"o\": {\"a\": 1},"
+                                               " \"a\": [1, 2], \"null\": null}", NULL);
+  JsonObject *o = json_node_get_object (node);
+
+  g_assert_cmpstr (sl_json_member_string (o, "s"), ==, "text");
+  g_assert_null (sl_json_member_string (o, "n"));
+  g_assert_null (sl_json_member_string (o, "o"));
+  g_assert_null (sl_json_member_string (o, "null"));
+  g_assert_null (sl_json_member_string (o, "missing"));
+  g_assert_null (sl_json_member_string (NULL, "s"));
+  g_assert_nonnull (sl_json_member_object (o, "o"));
+  g_assert_null (sl_json_member_object (o, "a"));
+  g_assert_cmpuint (json_array_get_length (sl_json_member_array (o, "a")), ==, 2);
+  g_assert_null (sl_json_member_array (o, "o"));
+  g_assert_null (sl_json_member_array (NULL, "a"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -295,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/core/profile/json-empty-and-bad", test_profile_json_empty_and_bad);
   g_test_add_func ("/core/profile/sections", test_profile_sections);
   g_test_add_func ("/core/profile/experience-months", test_experience_months);
+  g_test_add_func ("/core/json-members", test_json_members);
   g_test_add_func ("/core/date", test_dates);
   g_test_add_func ("/core/normalize", test_normalize);
   g_test_add_func ("/core/document", test_document);

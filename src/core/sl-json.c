@@ -338,35 +338,49 @@ sl_profile_section_to_json (const SlProfile *profile,
 /* Reading: tolerant of missing members and wrong types (ignored), strict
  * only about the top level being an object. */
 
+const char *
+sl_json_member_string (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *n;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  n = object != NULL ? json_object_get_member (object, member) : NULL;
+  if (n == NULL || JSON_NODE_TYPE (n) != JSON_NODE_VALUE || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+JsonObject *
+sl_json_member_object (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *n;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  n = object != NULL ? json_object_get_member (object, member) : NULL;
+  return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+JsonArray *
+sl_json_member_array (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *n;
+
+  g_return_val_if_fail (member != NULL, NULL);
+
+  n = object != NULL ? json_object_get_member (object, member) : NULL;
+  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
 static char *
 get_str (JsonObject *o,
          const char *key)
 {
-  JsonNode *n = json_object_get_member (o, key);
-  const char *s;
-
-  if (n == NULL || JSON_NODE_TYPE (n) != JSON_NODE_VALUE)
-    return NULL;
-  if (json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  s = json_node_get_string (n);
-  return s != NULL ? g_strdup (s) : NULL;
-}
-
-static JsonArray *
-get_array (JsonObject *o,
-           const char *key)
-{
-  JsonNode *n = o ? json_object_get_member (o, key) : NULL;
-  return (n != NULL && JSON_NODE_HOLDS_ARRAY (n)) ? json_node_get_array (n) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *o,
-            const char *key)
-{
-  JsonNode *n = o ? json_object_get_member (o, key) : NULL;
-  return (n != NULL && JSON_NODE_HOLDS_OBJECT (n)) ? json_node_get_object (n) : NULL;
+  return g_strdup (sl_json_member_string (o, key));
 }
 
 static void
@@ -430,7 +444,7 @@ read_metadata (JsonObject *o,
   m->llm_latency_ms = get_double (o, "llm_latency_ms", -1);
   m->experience_months = (int) get_double (o, "experience_months", -1);
 
-  if ((a = get_array (o, "fields")) != NULL)
+  if ((a = sl_json_member_array (o, "fields")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *f = json_array_get_object_element (a, i);
@@ -444,16 +458,16 @@ read_metadata (JsonObject *o,
         g_ptr_array_add (m->fields, sl_field_note_new (field, get_double (f, "confidence", 0), source, prov));
       }
 
-  if ((t = get_object (o, "timings")) != NULL)
+  if ((t = sl_json_member_object (o, "timings")) != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (t);
       for (GList *l = members; l; l = l->next)
         g_ptr_array_add (m->timings, sl_timing_new (l->data, get_double (t, l->data, 0)));
     }
 
-  read_strv (get_array (o, "warnings"), m->warnings);
+  read_strv (sl_json_member_array (o, "warnings"), m->warnings);
 
-  if ((t = get_object (o, "extras")) != NULL)
+  if ((t = sl_json_member_object (o, "extras")) != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (t);
       for (GList *l = members; l; l = l->next)
@@ -484,13 +498,13 @@ sl_profile_from_json_node (JsonNode  *node,
   root = json_node_get_object (node);
   p = sl_profile_new ();
 
-  if ((pi = get_object (root, "personal_info")) != NULL)
+  if ((pi = sl_json_member_object (root, "personal_info")) != NULL)
     {
       read_members (pi, &p->personal, personal_members);
-      read_strv (get_array (pi, "links"), p->personal.links);
+      read_strv (sl_json_member_array (pi, "links"), p->personal.links);
     }
 
-  if ((a = get_array (root, "work_experience")) != NULL)
+  if ((a = sl_json_member_array (root, "work_experience")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *o = json_array_get_object_element (a, i);
@@ -508,7 +522,7 @@ sl_profile_from_json_node (JsonNode  *node,
         g_ptr_array_add (p->work, e);
       }
 
-  if ((a = get_array (root, "education")) != NULL)
+  if ((a = sl_json_member_array (root, "education")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *o = json_array_get_object_element (a, i);
@@ -520,7 +534,7 @@ sl_profile_from_json_node (JsonNode  *node,
         g_ptr_array_add (p->education, e);
       }
 
-  if ((a = get_array (root, "skills")) != NULL)
+  if ((a = sl_json_member_array (root, "skills")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonNode *n = json_array_get_element (a, i);
@@ -538,7 +552,7 @@ sl_profile_from_json_node (JsonNode  *node,
           g_ptr_array_add (p->skills, sl_skill_new (json_node_get_string (n), NULL));
       }
 
-  if ((a = get_array (root, "certifications")) != NULL)
+  if ((a = sl_json_member_array (root, "certifications")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *o = json_array_get_object_element (a, i);
@@ -550,7 +564,7 @@ sl_profile_from_json_node (JsonNode  *node,
         g_ptr_array_add (p->certifications, c);
       }
 
-  if ((a = get_array (root, "languages")) != NULL)
+  if ((a = sl_json_member_array (root, "languages")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *o = json_array_get_object_element (a, i);
@@ -563,7 +577,7 @@ sl_profile_from_json_node (JsonNode  *node,
         g_ptr_array_add (p->languages, sl_language_new (lang, level));
       }
 
-  if ((a = get_array (root, "projects")) != NULL)
+  if ((a = sl_json_member_array (root, "projects")) != NULL)
     for (guint i = 0; i < json_array_get_length (a); i++)
       {
         JsonObject *o = json_array_get_object_element (a, i);
@@ -572,13 +586,13 @@ sl_profile_from_json_node (JsonNode  *node,
           continue;
         pr = sl_project_new ();
         read_members (o, pr, project_members);
-        read_strv (get_array (o, "keywords"), pr->keywords);
+        read_strv (sl_json_member_array (o, "keywords"), pr->keywords);
         g_ptr_array_add (p->projects, pr);
       }
 
-  read_strv (get_array (root, "achievements"), p->achievements);
-  read_strv (get_array (root, "interests"), p->interests);
-  read_metadata (get_object (root, "metadata"), &p->meta);
+  read_strv (sl_json_member_array (root, "achievements"), p->achievements);
+  read_strv (sl_json_member_array (root, "interests"), p->interests);
+  read_metadata (sl_json_member_object (root, "metadata"), &p->meta);
   p->source = get_str (root, "source");
 
   return g_steal_pointer (&p);

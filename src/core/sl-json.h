@@ -43,6 +43,16 @@ SlProfile  *sl_profile_from_json       (const char      *json,
 char       *sl_json_node_to_string     (JsonNode        *node,
                                         gboolean         pretty) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Typed member access for JSON read from outside (resumes, LLM answers,
+ * files): NULL when @object is NULL, has no @member, or it holds another
+ * type.  (transfer none) */
+const char *sl_json_member_string      (JsonObject      *object,
+                                        const char      *member);
+JsonObject *sl_json_member_object      (JsonObject      *object,
+                                        const char      *member);
+JsonArray  *sl_json_member_array       (JsonObject      *object,
+                                        const char      *member);
+
 /* The names of the sections stored as columns, NULL-terminated. */
 const char * const *sl_profile_section_names (void);
 

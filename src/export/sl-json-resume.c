@@ -29,25 +29,12 @@ deep_copy (JsonNode *node)
   return json_from_string (text, NULL);
 }
 
-static const char *
-peek_str (JsonObject *o,
-          const char *member)
-{
-  JsonNode *n;
-
-  if (o == NULL || (n = json_object_get_member (o, member)) == NULL)
-    return NULL;
-  if (JSON_NODE_TYPE (n) != JSON_NODE_VALUE || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
 /* A non-empty string member, removed from @o.  Anything else stays. */
 static char *
 take_str (JsonObject *o,
           const char *member)
 {
-  const char *s = peek_str (o, member);
+  const char *s = sl_json_member_string (o, member);
   char *copy;
 
   if (s == NULL || s[0] == '\0')
@@ -61,33 +48,11 @@ static char *
 take_date (JsonObject *o,
            const char *member)
 {
-  const char *s = peek_str (o, member);
+  const char *s = sl_json_member_string (o, member);
 
   if (s == NULL || !sl_date_is_valid (s))
     return NULL;
   return take_str (o, member);
-}
-
-static JsonObject *
-peek_obj (JsonObject *o,
-          const char *member)
-{
-  JsonNode *n;
-
-  if (o == NULL || (n = json_object_get_member (o, member)) == NULL)
-    return NULL;
-  return JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-}
-
-static JsonArray *
-peek_arr (JsonObject *o,
-          const char *member)
-{
-  JsonNode *n;
-
-  if (o == NULL || (n = json_object_get_member (o, member)) == NULL)
-    return NULL;
-  return JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
 }
 
 /* An array of objects only (else NULL: the array stays in the residual). */
@@ -95,7 +60,7 @@ static JsonArray *
 peek_object_array (JsonObject *o,
                    const char *member)
 {
-  JsonArray *a = peek_arr (o, member);
+  JsonArray *a = sl_json_member_array (o, member);
 
   if (a == NULL)
     return NULL;
@@ -118,7 +83,7 @@ take_lines (JsonObject *o,
             const char *member,
             GPtrArray  *dest)
 {
-  JsonArray *a = peek_arr (o, member);
+  JsonArray *a = sl_json_member_array (o, member);
   guint n;
 
   if (a == NULL || (n = json_array_get_length (a)) == 0)
@@ -147,15 +112,15 @@ take_description (JsonObject *o,
   GString *s;
 
   /* Only take the summary when it cannot be mistaken for highlights. */
-  if (peek_str (o, summary_member) != NULL)
+  if (sl_json_member_string (o, summary_member) != NULL)
     {
-      const char *text = peek_str (o, summary_member);
+      const char *text = sl_json_member_string (o, summary_member);
       const char *last = strrchr (text, '\n');
       const char *last_line = last != NULL ? last + 1 : text;
       if (!g_str_has_prefix (last_line, BULLET))
         summary = take_str (o, summary_member);
     }
-  if (summary == NULL && peek_str (o, summary_member) != NULL)
+  if (summary == NULL && sl_json_member_string (o, summary_member) != NULL)
     return NULL;   /* ambiguous summary: leave both in the residual */
 
   take_lines (o, "highlights", highlights);
@@ -272,7 +237,7 @@ sl_json_resume_detect (JsonNode *node)
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
   o = json_node_get_object (node);
-  return peek_obj (o, "basics") != NULL;
+  return sl_json_member_object (o, "basics") != NULL;
 }
 
 static void
@@ -305,17 +270,17 @@ import_basics (SlProfile  *p,
 
   /* url and profiles stay in the residual as annotations of the links; the
    * export keeps them for the links that still exist. */
-  add_link (p, peek_str (basics, "url"));
-  if (peek_str (basics, "url") == NULL && peek_str (basics, "website") != NULL)
+  add_link (p, sl_json_member_string (basics, "url"));
+  if (sl_json_member_string (basics, "url") == NULL && sl_json_member_string (basics, "website") != NULL)
     {
       g_autofree char *website = take_str (basics, "website");   /* 0.x */
       add_link (p, website);
     }
   if ((profiles = peek_object_array (basics, "profiles")) != NULL)
     for (guint i = 0; i < json_array_get_length (profiles); i++)
-      add_link (p, peek_str (json_array_get_object_element (profiles, i), "url"));
+      add_link (p, sl_json_member_string (json_array_get_object_element (profiles, i), "url"));
 
-  if ((loc = peek_obj (basics, "location")) != NULL)
+  if ((loc = sl_json_member_object (basics, "location")) != NULL)
     {
       g_autofree char *address = take_str (loc, "address");
       pi->city = take_str (loc, "city");
@@ -351,7 +316,7 @@ take_dates (JsonObject *o,
   if (current == NULL)
     return;
   *current = FALSE;
-  if (*end == NULL && is_present_word (peek_str (o, "endDate")))
+  if (*end == NULL && is_present_word (sl_json_member_string (o, "endDate")))
     {
       json_object_remove_member (o, "endDate");
       *current = TRUE;
@@ -408,7 +373,7 @@ import_skills (SlProfile *p,
     {
       JsonObject *o = json_array_get_object_element (skills, i);
       g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
-      const char *name = peek_str (o, "name");
+      const char *name = sl_json_member_string (o, "name");
 
       /* A named group with keywords: one skill per keyword, the group as
        * its category.  Groups are rebuilt on export by category, so the
@@ -482,7 +447,7 @@ import_simple_lists (SlProfile  *p,
     {
       gboolean all = TRUE;
       for (guint i = 0; i < json_array_get_length (a); i++)
-        all = all && is_line (peek_str (json_array_get_object_element (a, i), "title"));
+        all = all && is_line (sl_json_member_string (json_array_get_object_element (a, i), "title"));
       for (guint i = 0; all && i < json_array_get_length (a); i++)
         g_ptr_array_add (p->achievements, take_str (json_array_get_object_element (a, i), "title"));
     }
@@ -490,7 +455,7 @@ import_simple_lists (SlProfile  *p,
     {
       gboolean all = TRUE;
       for (guint i = 0; i < json_array_get_length (a); i++)
-        all = all && is_line (peek_str (json_array_get_object_element (a, i), "name"));
+        all = all && is_line (sl_json_member_string (json_array_get_object_element (a, i), "name"));
       for (guint i = 0; all && i < json_array_get_length (a); i++)
         g_ptr_array_add (p->interests, take_str (json_array_get_object_element (a, i), "name"));
     }
@@ -519,7 +484,7 @@ sl_json_resume_to_profile (JsonNode           *node,
   root = json_node_get_object (copy);
   p = sl_profile_new ();
 
-  import_basics (p, peek_obj (root, "basics"));
+  import_basics (p, sl_json_member_object (root, "basics"));
   import_work (p, peek_object_array (root, "work"));
   import_education (p, peek_object_array (root, "education"));
   import_skills (p, peek_object_array (root, "skills"));
@@ -673,7 +638,7 @@ export_links (JsonObject      *basics,
               JsonObject      *res_basics)
 {
   JsonArray *res_profiles = peek_object_array (res_basics, "profiles");
-  const char *res_url = peek_str (res_basics, "url");
+  const char *res_url = sl_json_member_string (res_basics, "url");
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *profiles = json_array_new ();
   const char *url = NULL;
@@ -684,7 +649,7 @@ export_links (JsonObject      *basics,
     for (guint i = 0; i < json_array_get_length (res_profiles); i++)
       {
         JsonObject *o = json_array_get_object_element (res_profiles, i);
-        const char *purl = peek_str (o, "url");
+        const char *purl = sl_json_member_string (o, "url");
         if (purl == NULL || strv_has (links, purl))
           {
             json_array_add_element (profiles, deep_copy (json_array_get_element (res_profiles, i)));
@@ -845,7 +810,7 @@ static void
 split_unmapped_skills (JsonObject *res,
                        JsonArray  *skills)
 {
-  JsonArray *ra = peek_arr (res, "skills");
+  JsonArray *ra = sl_json_member_array (res, "skills");
   JsonArray *mapped;
 
   if (ra == NULL)
@@ -893,7 +858,7 @@ sl_json_resume_from_profile (const SlProfile *p)
   if (res != NULL)
     split_unmapped_skills (res, unmapped_skills);
 
-  json_object_set_object_member (root, "basics", export_basics (p, peek_obj (res, "basics")));
+  json_object_set_object_member (root, "basics", export_basics (p, sl_json_member_object (res, "basics")));
 
   a = json_array_new ();
   for (guint i = 0; i < p->work->len; i++)
@@ -989,7 +954,7 @@ sl_json_resume_from_profile (const SlProfile *p)
 
   if (json_array_get_length (unmapped_skills) > 0)
     {
-      JsonArray *skills = peek_arr (root, "skills");
+      JsonArray *skills = sl_json_member_array (root, "skills");
       if (skills == NULL)
         {
           skills = json_array_new ();

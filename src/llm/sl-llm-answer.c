@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "sl-llm-answer.h"
 #include "sl-llm-error.h"
@@ -343,38 +344,7 @@ static char *
 get_str (JsonObject *obj,
          const char *name)
 {
-  JsonNode *n;
-
-  if (obj == NULL || !json_object_has_member (obj, name))
-    return NULL;
-  n = json_object_get_member (obj, name);
-  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return sl_strdup_clean (json_node_get_string (n));
-}
-
-static JsonObject *
-get_obj (JsonObject *obj,
-         const char *name)
-{
-  JsonNode *n;
-
-  if (obj == NULL || !json_object_has_member (obj, name))
-    return NULL;
-  n = json_object_get_member (obj, name);
-  return JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
-}
-
-static JsonArray *
-get_arr (JsonObject *obj,
-         const char *name)
-{
-  JsonNode *n;
-
-  if (obj == NULL || !json_object_has_member (obj, name))
-    return NULL;
-  n = json_object_get_member (obj, name);
-  return JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+  return sl_strdup_clean (sl_json_member_string (obj, name));
 }
 
 static JsonObject *
@@ -402,7 +372,7 @@ join_text (JsonObject *obj,
            const char *summary_member)
 {
   g_autofree char *summary = get_str (obj, summary_member);
-  JsonArray *highlights = get_arr (obj, "highlights");
+  JsonArray *highlights = sl_json_member_array (obj, "highlights");
   GString *out = g_string_new (summary);
 
   for (guint i = 0; highlights && i < json_array_get_length (highlights); i++)
@@ -478,8 +448,8 @@ map_basics (Ctx        *ctx,
             JsonObject *basics)
 {
   SlPersonalInfo *pi = &ctx->profile->personal;
-  JsonObject *loc = get_obj (basics, "location");
-  JsonArray *profiles = get_arr (basics, "profiles");
+  JsonObject *loc = sl_json_member_object (basics, "location");
+  JsonArray *profiles = sl_json_member_array (basics, "profiles");
   g_autofree char *email = get_str (basics, "email");
   g_autofree char *phone = get_str (basics, "phone");
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
@@ -656,7 +626,7 @@ map_skills (Ctx       *ctx,
   for (guint i = 0; skills && i < json_array_get_length (skills); i++)
     {
       JsonObject *o = arr_obj (skills, i);
-      JsonArray *keywords = get_arr (o, "keywords");
+      JsonArray *keywords = sl_json_member_array (o, "keywords");
       g_autofree char *name = get_str (o, "name");
 
       if (keywords != NULL && json_array_get_length (keywords) > 0)
@@ -676,10 +646,10 @@ static void
 map_rest (Ctx        *ctx,
           JsonObject *root)
 {
-  JsonArray *languages = get_arr (root, "languages");
-  JsonArray *certificates = get_arr (root, "certificates");
-  JsonArray *projects = get_arr (root, "projects");
-  JsonArray *awards = get_arr (root, "awards");
+  JsonArray *languages = sl_json_member_array (root, "languages");
+  JsonArray *certificates = sl_json_member_array (root, "certificates");
+  JsonArray *projects = sl_json_member_array (root, "projects");
+  JsonArray *awards = sl_json_member_array (root, "awards");
   SlProfile *p = ctx->profile;
 
   for (guint i = 0; languages && i < json_array_get_length (languages); i++)
@@ -711,7 +681,7 @@ map_rest (Ctx        *ctx,
   for (guint i = 0; projects && i < json_array_get_length (projects); i++)
     {
       JsonObject *o = arr_obj (projects, i);
-      JsonArray *keywords = get_arr (o, "keywords");
+      JsonArray *keywords = sl_json_member_array (o, "keywords");
       g_autofree char *start = get_str (o, "startDate");
       g_autofree char *end = get_str (o, "endDate");
       SlProject *pr = sl_project_new ();
@@ -769,10 +739,10 @@ sl_llm_answer_to_profile (JsonNode   *resume,
   ctx.source = source_text;
   ctx.folded = sl_llm_fold_text (source_text);
 
-  map_basics (&ctx, get_obj (root, "basics"));
-  map_work (&ctx, get_arr (root, "work"));
-  map_education (&ctx, get_arr (root, "education"));
-  map_skills (&ctx, get_arr (root, "skills"));
+  map_basics (&ctx, sl_json_member_object (root, "basics"));
+  map_work (&ctx, sl_json_member_array (root, "work"));
+  map_education (&ctx, sl_json_member_array (root, "education"));
+  map_skills (&ctx, sl_json_member_array (root, "skills"));
   map_rest (&ctx, root);
 
   g_free (ctx.folded);
