@@ -2,18 +2,25 @@
  *
  * Checks flatpak/io.github.shortlist.Shortlist.json: it parses, names the
  * app and its command, uses the GNOME 43 runtime, gives no home or host
- * filesystem access, and builds the modules the runtime lacks.
+ * filesystem access, and builds the modules the runtime lacks.  Offline,
+ * that is as far as it goes: flatpak-builder (Debian's) parses it with its
+ * own parser, and the one file checksum is compared with Debian's copy of
+ * that file.  Nothing is downloaded or built (see flatpak/README.md).
  */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "export/sl-json-resume.h"
+#include "sl-test-util.h"
+
+#define MANIFEST "io.github.shortlist.Shortlist.json"
+
 static JsonObject *
 load_manifest (JsonParser *parser)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "flatpak",
-                                                 "io.github.shortlist.Shortlist.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "flatpak", MANIFEST, NULL);
   g_autoptr(GError) error = NULL;
 
   json_parser_load_from_file (parser, path, &error);
@@ -124,6 +131,70 @@ test_modules (void)
   g_assert_true (json_object_has_member (m, "x-notes"));
 }
 
+/* flatpak-builder's own parser reads every property (it warns about and
+ * drops unknown ones) and gives back the same manifest. */
+static void
+test_builder_parses (void)
+{
+  g_autofree char *builder = g_find_program_in_path ("flatpak-builder");
+  g_autofree char *tmp = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "flatpak", MANIFEST, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) ours = json_parser_new ();
+  g_autoptr(JsonParser) theirs = json_parser_new ();
+  int status = 0;
+
+  if (builder == NULL)
+    {
+      g_test_skip ("flatpak-builder is not installed (Debian package flatpak-builder)");
+      return;
+    }
+  /* It leaves a .flatpak-builder state folder in its working directory. */
+  tmp = g_dir_make_tmp ("shortlist-flatpak-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { builder, "--show-manifest", path, NULL };
+    g_spawn_sync (tmp, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  }
+  sl_test_rm_rf (tmp);
+  g_assert_no_error (error);
+  g_test_message ("flatpak-builder stderr: %s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_null (strstr (err, "Unknown property"));
+  g_assert_null (strstr (err, "WARNING"));
+  json_parser_load_from_data (theirs, out, -1, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_file (ours, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_json_node_equal_deep (json_parser_get_root (ours), json_parser_get_root (theirs)));
+}
+
+/* The sha256 of eng.traineddata is Debian's copy of the same upstream file
+ * (tessdata_fast 4.1.0); when that copy is here, the two must agree. */
+static void
+test_tessdata_checksum (void)
+{
+  const char *debian = "/usr/share/tesseract-ocr/5/tessdata/eng.traineddata";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *m = load_manifest (parser);
+  JsonObject *module = find_module (json_object_get_array_member (m, "modules"), "tessdata-eng");
+  JsonObject *source = json_array_get_object_element (json_object_get_array_member (module, "sources"), 0);
+  g_autofree char *data = NULL;
+  g_autofree char *sum = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (debian, &data, &length, NULL))
+    {
+      g_test_skip ("Debian's tesseract-ocr-eng is not installed");
+      return;
+    }
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (source, "url"), "/4.1.0/eng.traineddata"));
+  g_assert_cmpstr (json_object_get_string_member (source, "sha256"), ==, sum);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,5 +203,7 @@ main (int   argc,
   g_test_add_func ("/flatpak/identity", test_identity);
   g_test_add_func ("/flatpak/finish-args", test_finish_args);
   g_test_add_func ("/flatpak/modules", test_modules);
+  g_test_add_func ("/flatpak/builder-parses", test_builder_parses);
+  g_test_add_func ("/flatpak/tessdata-checksum", test_tessdata_checksum);
   return g_test_run ();
 }

@@ -338,6 +338,16 @@ sl_profile_section_to_json (const SlProfile *profile,
 /* Reading: tolerant of missing members and wrong types (ignored), strict
  * only about the top level being an object. */
 
+static JsonNode *
+member_of_type (JsonObject   *object,
+                const char   *member,
+                JsonNodeType  type)
+{
+  JsonNode *n = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return n != NULL && JSON_NODE_TYPE (n) == type ? n : NULL;
+}
+
 const char *
 sl_json_member_string (JsonObject *object,
                        const char *member)
@@ -346,34 +356,26 @@ sl_json_member_string (JsonObject *object,
 
   g_return_val_if_fail (member != NULL, NULL);
 
-  n = object != NULL ? json_object_get_member (object, member) : NULL;
-  if (n == NULL || JSON_NODE_TYPE (n) != JSON_NODE_VALUE || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
+  n = member_of_type (object, member, JSON_NODE_VALUE);
+  return n != NULL && json_node_get_value_type (n) == G_TYPE_STRING ? json_node_get_string (n) : NULL;
 }
 
 JsonObject *
 sl_json_member_object (JsonObject *object,
                        const char *member)
 {
-  JsonNode *n;
-
   g_return_val_if_fail (member != NULL, NULL);
 
-  n = object != NULL ? json_object_get_member (object, member) : NULL;
-  return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+  return member_of_type (object, member, JSON_NODE_OBJECT) ? json_object_get_object_member (object, member) : NULL;
 }
 
 JsonArray *
 sl_json_member_array (JsonObject *object,
                       const char *member)
 {
-  JsonNode *n;
-
   g_return_val_if_fail (member != NULL, NULL);
 
-  n = object != NULL ? json_object_get_member (object, member) : NULL;
-  return n != NULL && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+  return member_of_type (object, member, JSON_NODE_ARRAY) ? json_object_get_array_member (object, member) : NULL;
 }
 
 static char *
