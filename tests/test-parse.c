@@ -709,6 +709,29 @@ test_name_not_title (void)
 }
 
 static void
+test_name_capitals (void)
+{
+  /* a name set in capitals is shown in the person's own casing; one with
+   * any lower-case letter is left as written */
+  struct { const char *line; const char *want; } cases[] = {
+    { "AMARA OKAFOR", "Amara Okafor" },
+    { "SEAN O'NEIL-BRADY", "Sean O'Neil-Brady" },
+    { "JAN VAN DER BERG", "Jan van der Berg" },
+    { "ÉLODIE ÇELIK", "Élodie Çelik" },
+    { "Tara McKenzie", "Tara McKenzie" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\nBerlin\nperson%zu@example.org\n"
+                                               "Experience\nDeveloper, Alpha GmbH, 2019 - 2023\n",
+                                               cases[i].line, i);
+      g_autoptr(SlProfile) p = parse_ok (text, "DE");
+      g_assert_cmpstr (p->personal.name, ==, cases[i].want);
+    }
+}
+
+static void
 test_experience_overlap (void)
 {
   const char *text =
@@ -849,6 +872,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/resume/italian", test_resume_italian);
   g_test_add_func ("/parse/resume/dutch", test_resume_dutch);
   g_test_add_func ("/parse/name/not-title", test_name_not_title);
+  g_test_add_func ("/parse/name/capitals", test_name_capitals);
   g_test_add_func ("/parse/skills/generic", test_generic_skills);
   g_test_add_func ("/parse/work/undated", test_undated_entries);
   g_test_add_func ("/parse/resume/forms", test_resume_forms);

@@ -819,6 +819,63 @@ score_name (Ctx *c, const char *cand, Ln *l, guint index)
   return score;
 }
 
+/* "JAMES O'NEIL-SMITH VAN DER BERG" → "James O'Neil-Smith van der Berg": a
+ * name written all in capitals (a common resume heading style) is shown the
+ * way the person writes it elsewhere.  Names with any lower-case letter are
+ * kept as written ("McKenzie", "DeAndre"). */
+static char *
+name_display_case (const char *name)
+{
+  GString *out;
+  gboolean word_start = TRUE;
+  guint token = 0;
+  const char *p;
+
+  for (p = name; *p; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return g_strdup (name);
+
+  out = g_string_sized_new (strlen (name));
+  p = name;
+  while (*p)
+    {
+      const char *end = strchr (p, ' ');
+      g_autofree char *tok = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+      g_autofree char *low = g_utf8_strdown (tok, -1);
+      g_autofree char *folded = sl_text_fold (tok);
+      gsize fl = strlen (folded);
+
+      while (fl > 0 && (folded[fl - 1] == '.' || folded[fl - 1] == ','))
+        folded[--fl] = '\0';
+      if (*tok != '\0')
+        token++;
+      if (token > 1 && sl_lex_lookup (SL_LEX_NAME_PARTICLE, folded))
+        g_string_append (out, low);
+      else
+        for (const char *q = low; *q; q = g_utf8_next_char (q))
+          {
+            gunichar ch = g_utf8_get_char (q);
+            if (word_start && g_unichar_isalpha (ch))
+              {
+                g_string_append_unichar (out, g_unichar_totitle (ch));
+                word_start = FALSE;
+              }
+            else
+              {
+                g_string_append_unichar (out, ch);
+                /* a new capital after a hyphen or an apostrophe */
+                word_start = (ch == '-' || ch == '\'' || ch == 0x2019);
+              }
+          }
+      word_start = TRUE;
+      if (end == NULL)
+        break;
+      g_string_append_c (out, ' ');
+      p = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 find_name (Ctx *c)
 {
@@ -865,7 +922,8 @@ find_name (Ctx *c)
   if (best != NULL)
     {
       g_autofree char *prov = g_strdup_printf ("line %d", best_no);
-      c->p->personal.name = best;
+      c->p->personal.name = name_display_case (best);
+      g_free (best);
       sl_profile_set_field_note (c->p, "personal.name", best_score >= 10 ? 0.85 : 0.6, "rules", prov);
     }
 }
