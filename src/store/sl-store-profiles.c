@@ -312,6 +312,96 @@ fts_row (SlStore  *self,
   return sl_store_step_done (self, st, "Could not update the search index", error);
 }
 
+/* Appends "SECTION.KEY" for each member that differs between two JSON
+ * objects (or SECTION when they are not both objects). */
+static void
+diff_object_keys (const char *section,
+                  const char *old_json,
+                  const char *new_json,
+                  GPtrArray  *fields)
+{
+  g_autoptr(JsonNode) a = old_json != NULL ? json_from_string (old_json, NULL) : NULL;
+  g_autoptr(JsonNode) b = new_json != NULL ? json_from_string (new_json, NULL) : NULL;
+  g_autoptr(GList) keys = NULL;
+  JsonObject *oa, *ob;
+  guint before = fields->len;
+
+  if (a == NULL || b == NULL || !JSON_NODE_HOLDS_OBJECT (a) || !JSON_NODE_HOLDS_OBJECT (b))
+    {
+      g_ptr_array_add (fields, g_strdup (section));
+      return;
+    }
+  oa = json_node_get_object (a);
+  ob = json_node_get_object (b);
+  keys = json_object_get_members (oa);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonNode *nb = json_object_get_member (ob, l->data);
+      if (nb == NULL || !json_node_equal (json_object_get_member (oa, l->data), nb))
+        g_ptr_array_add (fields, g_strdup_printf ("%s.%s", section, (const char *) l->data));
+    }
+  g_clear_pointer (&keys, g_list_free);
+  keys = json_object_get_members (ob);
+  for (GList *l = keys; l != NULL; l = l->next)
+    if (!json_object_has_member (oa, l->data))
+      g_ptr_array_add (fields, g_strdup_printf ("%s.%s", section, (const char *) l->data));
+  /* Same members, different text (order, formatting): the section itself. */
+  if (fields->len == before)
+    g_ptr_array_add (fields, g_strdup (section));
+}
+
+/* What an update changes, by name only (for the audit log, which must
+ * never hold the values): the sections whose JSON differs, with the keys
+ * of personal_info named one by one ("personal_info.email"), plus "source"
+ * and "raw_text".  Appends to @fields; FALSE with @error on a read error. */
+static gboolean
+changed_fields (SlStore          *self,
+                gint64            profile_id,
+                const ProfileRow *row,
+                const char       *source,
+                const char       *raw_text,
+                GPtrArray        *fields,
+                GError          **error)
+{
+  const char * const *names = sl_profile_section_names ();
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "SELECT personal_info, work_experience, education, skills, certifications,"
+                                        " languages, projects, achievements, interests, metadata,"
+                                        " ?1 IS NOT NULL AND source IS NOT ?1, ?2 IS NOT NULL AND raw_text IS NOT ?2"
+                                        " FROM candidate_profiles WHERE id = ?3",
+                                        error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  sl_stmt_bind_text (st, 1, source);
+  sl_stmt_bind_text (st, 2, raw_text);
+  sqlite3_bind_int64 (st, 3, profile_id);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      sl_store_set_sqlite_error (self, rc, "Could not read the profile", error);
+      return FALSE;
+    }
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      const char *old_json = (const char *) sqlite3_column_text (st, (int) i);
+      if (g_strcmp0 (old_json, row->sections[i]) == 0)
+        continue;
+      if (g_str_equal (names[i], "personal_info"))
+        diff_object_keys (names[i], old_json, row->sections[i], fields);
+      else
+        g_ptr_array_add (fields, g_strdup (names[i]));
+    }
+  if (sqlite3_column_int (st, N_SECTIONS))
+    g_ptr_array_add (fields, g_strdup ("source"));
+  if (sqlite3_column_int (st, N_SECTIONS + 1))
+    g_ptr_array_add (fields, g_strdup ("raw_text"));
+  return TRUE;
+}
+
 /* Inside a transaction: previous version to history, then the new one. */
 static gboolean
 update_profile_row (SlStore          *self,
@@ -321,6 +411,7 @@ update_profile_row (SlStore          *self,
                     const char       *raw_text,
                     const char       *reason,
                     const char       *now,
+                    GPtrArray        *changed,
                     GError          **error)
 {
   gint64 bulk_first = sl_store_bulk_first_id (self);
@@ -328,6 +419,9 @@ update_profile_row (SlStore          *self,
    * started must be taken out of the index by hand and put back after;
    * a row created in this bulk is indexed at the end anyway. */
   gboolean manual_fts = bulk_first > 0 && profile_id < bulk_first;
+
+  if (changed != NULL && !changed_fields (self, profile_id, row, source, raw_text, changed, error))
+    return FALSE;
 
   {
     g_autoptr(SlStmt) st = sl_store_stmt (self,
@@ -429,13 +523,17 @@ insert_profile_row (SlStore          *self,
   return sqlite3_last_insert_rowid (sl_store_get_db (self));
 }
 
+/* @fields (nullable): the names of what changed, never the values. */
 static gboolean
 audit_profile (SlStore    *self,
                const char *action,
                gint64      profile_id,
+               GPtrArray  *fields,
                GError    **error)
 {
   g_autoptr(SlStmt) st = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *details = NULL;
   int revision = 0;
@@ -450,7 +548,20 @@ audit_profile (SlStore    *self,
       revision = sqlite3_column_int (st, 1);
     }
   sl_stmt_release (st);
-  details = g_strdup_printf ("{\"revision\":%d}", revision);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "revision");
+  json_builder_add_int_value (b, revision);
+  if (fields != NULL)
+    {
+      json_builder_set_member_name (b, "fields");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < fields->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (fields, i));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  details = json_to_string (root, FALSE);
   return sl_store_audit (self, action, "profile", uuid, details, error);
 }
 
@@ -488,10 +599,17 @@ create_in_tx (SlStore          *self,
       sl_stmt_release (st);
       if (existing > 0)
         {
+          /* A bulk write audits itself as one row of counts, but an update
+           * of a profile that was there before the bulk gets its own row
+           * with the names of the fields it changed. */
+          gint64 bulk_first = sl_store_bulk_first_id (self);
+          gboolean audit_update = audit || (bulk_first > 0 && existing < bulk_first);
+          g_autoptr(GPtrArray) changed = audit_update ? g_ptr_array_new_with_free_func (g_free) : NULL;
+
           if (!update_profile_row (self, existing, &row, profile->source, raw_text,
-                                   "reimport", now, error))
+                                   "reimport", now, changed, error))
             return 0;
-          if (audit && !audit_profile (self, "update", existing, error))
+          if (audit_update && !audit_profile (self, "update", existing, changed, error))
             return 0;
           *outcome = SL_WRITE_UPDATED;
           return existing;
@@ -501,7 +619,7 @@ create_in_tx (SlStore          *self,
   profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, error);
   if (profile_id == 0)
     return 0;
-  if (audit && !audit_profile (self, "create", profile_id, error))
+  if (audit && !audit_profile (self, "create", profile_id, NULL, error))
     return 0;
   *outcome = SL_WRITE_CREATED;
   return profile_id;
@@ -541,6 +659,7 @@ sl_store_update_profile_from_parsed_data (SlStore          *self,
 {
   g_auto(ProfileRow) row = { { 0 } };
   g_autofree char *now = sl_now_iso8601 ();
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
   gboolean ok;
 
   g_return_val_if_fail (SL_IS_STORE (self), FALSE);
@@ -552,7 +671,7 @@ sl_store_update_profile_from_parsed_data (SlStore          *self,
   if (!sl_store_tx_begin (self, error))
     return FALSE;
 
-  ok = update_profile_row (self, profile_id, &row, profile->source, raw_text, reason, now, error);
+  ok = update_profile_row (self, profile_id, &row, profile->source, raw_text, reason, now, changed, error);
   if (ok)
     {
       /* The candidate follows the profile, unless the new e-mail already
@@ -579,7 +698,7 @@ sl_store_update_profile_from_parsed_data (SlStore          *self,
         }
     }
   if (ok)
-    ok = audit_profile (self, "update", profile_id, error);
+    ok = audit_profile (self, "update", profile_id, changed, error);
 
   if (!sl_store_tx_end (self, ok, ok ? error : NULL))
     return FALSE;
