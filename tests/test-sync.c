@@ -330,6 +330,11 @@ test_first_sync_1000 (void)
   g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidate_profiles"), ==, 1000);
   g_assert_cmpint (server_int (db, "SELECT count(*) FROM candidates"), ==, 1000);
   g_assert_cmpint (server_int (db, "SELECT count(DISTINCT device_id) FROM candidate_profiles"), ==, 1);
+  /* One audit row per run, with the counts (the privacy room's log). */
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND entity = 'run'"), ==, 1);
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM audit_log WHERE action = 'sync'"
+                              " AND json_extract (details, '$.ok') = 1 AND json_extract (details, '$.pushed') = 1000"
+                              " AND json_extract (details, '$.pulled') = 0 AND json_extract (details, '$.batches') = 1"), ==, 1);
 
   /* The server has the sections as JSONB that other tools can query, and
    * the GIN index on skills answers containment. */
@@ -348,6 +353,8 @@ test_first_sync_1000 (void)
   g_assert_cmpuint (stats.pushed, ==, 0);
   g_assert_cmpuint (stats.pulled, ==, 1000);
   assert_same_snapshot (a, b);
+  g_assert_cmpint (local_int (b, "SELECT count(*) FROM audit_log WHERE action = 'sync'"
+                              " AND json_extract (details, '$.pulled') = 1000 AND json_extract (details, '$.pushed') = 0"), ==, 1);
   /* Pulled rows are not queued back, and the search index has them. */
   g_assert_cmpint (sl_store_sync_pending_count (b->store), ==, 0);
   g_assert_cmpint (local_int (b, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'Lisboa'"), ==, 500);
@@ -1123,6 +1130,14 @@ test_errors (void)
     g_test_message ("install as alice: %s", error->message);
     g_clear_error (&error);
   }
+  /* Every run is in the audit log, failed ones too, without the server,
+   * the role or the error text. */
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM audit_log WHERE action = 'sync'"
+                              " AND json_extract (details, '$.ok') = 0"), ==, 5);
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM audit_log WHERE action = 'sync'"
+                              " AND json_extract (details, '$.ok') = 1 AND json_extract (details, '$.pushed') = 3"), ==, 1);
+  g_assert_cmpint (local_int (a, "SELECT count(*) FROM audit_log WHERE action = 'sync' AND (details LIKE '%alice%'"
+                              " OR details LIKE '%carol%' OR details LIKE '%127.0.0.1%' OR details LIKE '%Secret%')"), ==, 0);
 }
 
 static void
