@@ -880,6 +880,30 @@ on_back_clicked (SlProfileView *self)
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
+gboolean
+sl_profile_view_export_json_resume (SlProfileView *self,
+                                    GFile         *file,
+                                    GError       **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) audit_error = NULL;
+
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->current != NULL && self->store != NULL, FALSE);
+
+  json = sl_export_json_resume_one (self->store, self->current->id, error);
+  if (json == NULL ||
+      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+    return FALSE;
+  /* The file is written: a failed audit row must not turn it into an error. */
+  if (!sl_privacy_audit_export (self->store, "json-resume", self->current->uuid, 1, FALSE, NULL, "app",
+                                &audit_error))
+    g_debug ("the export is not in the audit log: %s", audit_error->message);
+  return TRUE;
+}
+
 static void
 on_export_response (SlProfileView        *self,
                     int                   response,
@@ -889,11 +913,8 @@ on_export_response (SlProfileView        *self,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      g_autofree char *json = sl_export_json_resume_one (self->store, self->current->id, &error);
 
-      if (json == NULL ||
-          !g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                    G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+      if (!sl_profile_view_export_json_resume (self, file, &error))
         {
           g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
           toast (self, message);

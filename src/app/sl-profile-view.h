@@ -68,5 +68,10 @@ void     sl_profile_view_set_archive_dir (SlProfileView *self,
 /* GDPR erasure of the shown candidate, in a thread; "changed" and "back"
  * follow when it is done. The Erase button asks first. */
 void     sl_profile_view_erase           (SlProfileView *self);
+/* Writes the shown profile to @file as JSON Resume (private file mode)
+ * and records the export in the audit log. */
+gboolean sl_profile_view_export_json_resume (SlProfileView *self,
+                                             GFile         *file,
+                                             GError       **error);
 
 G_END_DECLS

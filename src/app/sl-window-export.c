@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "export/sl-export.h"
+#include "privacy/sl-privacy.h"
 #include "sl-candidates-page-private.h"
 #include "sl-window-private.h"
 
@@ -24,6 +25,27 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->window);
   g_clear_pointer (&job->options, sl_export_options_free);
   g_free (job);
+}
+
+/* The audit log (privacy room): what was exported and how many, never the
+ * search text or the file name. */
+static void
+audit_export (ExportJob *job,
+              guint64    n)
+{
+  SlApplication *app = SL_APPLICATION (gtk_window_get_application (GTK_WINDOW (job->window)));
+  const SlExportOptions *o = job->options;
+  gboolean csv = o->format == SL_EXPORT_FORMAT_CSV;
+  g_autoptr(GError) error = NULL;
+  SlStore *store = app != NULL ? sl_application_get_store (app, &error) : NULL;
+
+  if (store == NULL ||
+      !sl_privacy_audit_export (store, csv ? "csv" : "json-resume", NULL, n,
+                                o->query != NULL && o->query[0] != '\0',
+                                csv ? (o->columns != NULL ? (const char * const *) o->columns
+                                                          : sl_export_default_columns ()) : NULL,
+                                "app", &error))
+    g_debug ("the export is not in the audit log: %s", error != NULL ? error->message : "no store");
 }
 
 static void
@@ -42,6 +64,7 @@ on_export_done (GObject      *source,
     }
   else
     {
+      audit_export (job, n);
       /* A plain %u keeps the msgid whole: xgettext cuts a string at a
        * format macro such as G_GUINT64_FORMAT. */
       guint shown = (guint) MIN (n, (guint64) G_MAXUINT);

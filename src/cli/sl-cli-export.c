@@ -10,6 +10,7 @@
 
 #include <gio/gunixoutputstream.h>
 
+#include "core/sl-util.h"
 #include "export/sl-export.h"
 #include "privacy/sl-privacy.h"
 #include "sl-cli-commands.h"
@@ -127,11 +128,15 @@ sl_cli_export (SlCliContext *ctx,
       sl_cli_error ("%s", error->message);
       return SL_CLI_SOME_FAILED;
     }
-  /* Audit log (privacy room): how many, never who. */
+  /* Audit log (privacy room): what and how many, never who. */
   {
-    g_autofree char *details = g_strdup_printf ("{\"kind\":\"bulk\",\"candidates\":%" G_GUINT64_FORMAT "}", n);
     g_autoptr(GError) audit_error = NULL;
-    if (!sl_privacy_audit (store, "export", "candidates", NULL, details, &audit_error))
+    const char * const *cols = options->format == SL_EXPORT_FORMAT_CSV
+                               ? (options->columns != NULL ? (const char * const *) options->columns
+                                                           : sl_export_default_columns ())
+                               : NULL;
+    if (!sl_privacy_audit_export (store, options->format == SL_EXPORT_FORMAT_CSV ? "csv" : "json-resume",
+                                  NULL, n, !sl_str_empty (options->query), cols, "cli", &audit_error))
       sl_cli_error ("warning: the export was not written to the audit log: %s", audit_error->message);
   }
   if (output != NULL || split_dir != NULL)

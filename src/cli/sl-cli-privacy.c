@@ -317,8 +317,12 @@ sl_cli_audit (SlCliContext *ctx,
   gboolean json = FALSE;
   gint64 after = 0;
   int limit = 0;
+  g_autofree char *output = NULL;
+  g_autofree char *action = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print JSON (for export)", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "write the JSON to FILE (mode 0600)", "FILE" },
+    { "action", 0, 0, G_OPTION_ARG_STRING, &action, "only entries of this action (create, update, export, erase, sync, ...)", "ACTION" },
     { "after", 0, 0, G_OPTION_ARG_INT64, &after, "only entries with a larger id", "ID" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "at most N entries", "N" },
     { NULL }
@@ -339,16 +343,34 @@ sl_cli_audit (SlCliContext *ctx,
     }
   if ((store = sl_cli_open_store (ctx)) == NULL)
     return SL_CLI_USAGE;
-  if ((entries_out = sl_privacy_audit_list (store, after, (guint) limit, &error)) == NULL)
+  /* --limit counts the entries shown, after --action filtered them. */
+  if ((entries_out = sl_privacy_audit_list (store, after, action != NULL ? 0 : (guint) limit, &error)) == NULL)
     {
       sl_cli_error ("%s", error->message);
       return SL_CLI_SOME_FAILED;
     }
-  if (json)
+  if (action != NULL)
+    for (guint i = entries_out->len; i-- > 0;)
+      if (g_strcmp0 (((SlAuditEntry *) g_ptr_array_index (entries_out, i))->action, action) != 0)
+        g_ptr_array_remove_index (entries_out, i);
+  if (limit > 0 && entries_out->len > (guint) limit)
+    g_ptr_array_set_size (entries_out, limit);
+  if (json || output != NULL)
     {
       g_autoptr(JsonNode) root = sl_privacy_audit_json (entries_out);
       g_autofree char *out = sl_json_node_to_string (root, TRUE);
-      g_print ("%s\n", out);
+
+      if (output == NULL)
+        {
+          g_print ("%s\n", out);
+          return SL_CLI_OK;
+        }
+      if (!g_file_set_contents_full (output, out, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        {
+          sl_cli_error ("%s", error->message);
+          return SL_CLI_SOME_FAILED;
+        }
+      g_printerr ("wrote %u audit entr%s to %s\n", entries_out->len, entries_out->len == 1 ? "y" : "ies", output);
       return SL_CLI_OK;
     }
   for (guint i = 0; i < entries_out->len; i++)

@@ -14,5 +14,5 @@
 { "export-subject", "everything held about one candidate as JSON plus originals (--output DIR)", sl_cli_export_subject },
 { "consent", "show or set a candidate's legal basis, or the default (--default)", sl_cli_consent },
 { "retention", "candidates not updated for N months (--months N; --erase --yes)", sl_cli_retention },
-{ "audit", "the audit log (--json to export)", sl_cli_audit },
+{ "audit", "the audit log (--json, --output FILE to export; --action A)", sl_cli_audit },
 { "sync", "sync with the team's PostgreSQL (push local changes, pull the others')", sl_cli_sync },

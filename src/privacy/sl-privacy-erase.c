@@ -108,6 +108,49 @@ sl_privacy_audit (SlStore     *store,
   return sl_store_audit (store, action, entity, entity_uuid, details, error);
 }
 
+gboolean
+sl_privacy_audit_export (SlStore            *store,
+                         const char         *format,
+                         const char         *entity_uuid,
+                         guint64             n,
+                         gboolean            filtered,
+                         const char * const *columns,
+                         const char         *via,
+                         GError            **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (format != NULL && via != NULL, FALSE);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, entity_uuid != NULL ? "single" : "bulk");
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, format);
+  json_builder_set_member_name (b, "candidates");
+  json_builder_add_int_value (b, (gint64) MIN (n, (guint64) G_MAXINT64));
+  json_builder_set_member_name (b, "filtered");
+  json_builder_add_boolean_value (b, filtered);
+  if (columns != NULL)
+    {
+      json_builder_set_member_name (b, "columns");
+      json_builder_begin_array (b);
+      for (guint i = 0; columns[i] != NULL; i++)
+        json_builder_add_string_value (b, columns[i]);
+      json_builder_end_array (b);
+    }
+  json_builder_set_member_name (b, "via");
+  json_builder_add_string_value (b, via);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  details = json_to_string (root, FALSE);
+  return sl_store_audit (store, "export", entity_uuid != NULL ? "profile" : "candidates",
+                         entity_uuid, details, error);
+}
+
 /* Erasing ------------------------------------------------------------------ */
 
 static void
@@ -237,6 +280,21 @@ erase_one (SlStore       *store,
           return FALSE;
       }
   }
+  /* A tag only they carry can name them ("referred-by-…"): it goes with
+   * them; tags others carry stay. */
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (store,
+                                          "DELETE FROM tags WHERE id IN"
+                                          " (SELECT tag_id FROM candidate_tags WHERE candidate_id = ?1)"
+                                          " AND NOT EXISTS (SELECT 1 FROM candidate_tags ct"
+                                          "  WHERE ct.tag_id = tags.id AND ct.candidate_id <> ?1)",
+                                          error);
+    if (st == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (st, 1, candidate_id);
+    if (!sl_store_step_done (store, st, "Could not erase their tags", error))
+      return FALSE;
+  }
   {
     g_autoptr(SlStmt) st = sl_store_stmt (store, "DELETE FROM candidates WHERE id = ?", error);
     if (st == NULL)
@@ -257,6 +315,19 @@ erase_one (SlStore       *store,
         return FALSE;
       sl_stmt_bind_text (st, 1, g_ptr_array_index (needles, i));
       if (!sl_store_step_done (store, st, "Could not clean the audit log", error))
+        return FALSE;
+    }
+  /* A saved search for their name, e-mail or phone names them too. */
+  for (guint i = 0; i < needles->len; i++)
+    {
+      g_autoptr(SlStmt) st = sl_store_stmt (store,
+                                            "DELETE FROM saved_searches"
+                                            " WHERE instr (lower (query), lower (?1)) > 0 OR instr (lower (name), lower (?1)) > 0",
+                                            error);
+      if (st == NULL)
+        return FALSE;
+      sl_stmt_bind_text (st, 1, g_ptr_array_index (needles, i));
+      if (!sl_store_step_done (store, st, "Could not erase a saved search", error))
         return FALSE;
     }
   details = g_strdup_printf ("{\"profiles\":%u,\"intake_rows\":%u}", profiles->len, n_rows);

@@ -195,4 +195,20 @@ gboolean    sl_privacy_audit              (SlStore     *store,
                                            const char  *details,
                                            GError     **error);
 
+/* An export of candidates as one audit row "export": @entity_uuid NULL =
+ * a bulk export (entity "candidates"), else the one candidate's profile
+ * (entity "profile").  Details: {"kind":"bulk"|"single", "format": @format
+ * ("csv", "json-resume", ...), "candidates": @n, "filtered": whether a
+ * search narrowed it, "columns": [@columns...] (nullable), "via": @via
+ * ("cli", "app")}.  Never the search text or the file name, which can
+ * name a person. */
+gboolean    sl_privacy_audit_export       (SlStore            *store,
+                                           const char         *format,
+                                           const char         *entity_uuid,
+                                           guint64             n,
+                                           gboolean            filtered,
+                                           const char * const *columns,
+                                           const char         *via,
+                                           GError            **error);
+
 G_END_DECLS
