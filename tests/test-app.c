@@ -9,8 +9,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+#include <sys/stat.h>
+
 #include "app-gen.h"
 #include "app-test-util.h"
+#include "intake/sl-pipeline.h"
+#include "privacy/sl-privacy.h"
 #include "sl-application.h"
 #include "sl-candidates-page-private.h"
 #include "sl-imports-page-private.h"
@@ -20,6 +25,7 @@
 #include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
 #include "sl-test-util.h"
+#include "sl-test-traces.h"
 
 #define N_PROFILES 10000
 #define SEED       7
@@ -602,6 +608,31 @@ export_done (gpointer data)
   return ((ExportWait *) data)->done;
 }
 
+/* The details of the newest audit row of @action/@entity, parsed. */
+static JsonNode *
+last_audit (const char *action,
+            const char *entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_no_error (error);
+  entries = sl_privacy_audit_list (store, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = entries->len; i-- > 0;)
+    {
+      SlAuditEntry *e = g_ptr_array_index (entries, i);
+      if (g_str_equal (e->action, action) && g_str_equal (e->entity, entity) && e->details != NULL)
+        {
+          JsonNode *node = json_from_string (e->details, &error);
+          g_assert_no_error (error);
+          return node;
+        }
+    }
+  return NULL;
+}
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -629,6 +660,24 @@ test_export (Fixture       *f,
   g_assert_cmpuint (g_strv_length (lines), ==, rust + 1);
   g_assert_nonnull (strstr (lines[1], "@example.com"));
   g_unlink (path);
+
+  /* The audit log has the export: format, count, columns, that a search
+   * narrowed it; not the search text or the file name. */
+  {
+    g_autoptr(JsonNode) node = last_audit ("export", "candidates");
+    g_autofree char *text = NULL;
+    JsonObject *o;
+
+    g_assert_nonnull (node);
+    o = json_node_get_object (node);
+    g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "csv");
+    g_assert_cmpint (json_object_get_int_member (o, "candidates"), ==, rust);
+    g_assert_true (json_object_get_boolean_member (o, "filtered"));
+    g_assert_cmpstr (json_object_get_string_member (o, "via"), ==, "app");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "columns")), ==, 2);
+    text = json_to_string (node, FALSE);
+    g_assert_null (strstr (text, "rust"));
+  }
 }
 
 static const char dropped_resume[] =
@@ -769,6 +818,8 @@ test_erase (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SlStore) store = NULL;
   g_autoptr(SlStoredProfile) gone = NULL;
+  g_autofree char *archive_dir = NULL;
+  sqlite3 *locker = NULL;
   guint changed = 0;
   gint64 id;
 
@@ -777,8 +828,49 @@ test_erase (Fixture       *f,
   id = sl_profile_view_get_profile_id (view);
   g_assert_cmpint (id, >, 0);
 
+  /* Her data in more places: a note, a tag only she has, a JSON Resume
+   * export from the profile view (audited, a private file). */
+  g_assert_true (sl_profile_view_add_note (view, "Marguerite Okonjo-Laine asked for a call back", &error));
+  g_assert_true (sl_profile_view_add_tag (view, "okonjo-referral", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "okonjo.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(JsonNode) node = NULL;
+    struct stat sb;
+
+    g_assert_true (sl_profile_view_export_json_resume (view, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (sl_test_file_contains (path, "marguerite.laine@example.org"));
+    g_assert_cmpint (g_stat (path, &sb), ==, 0);
+    g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
+    g_unlink (path);
+    node = last_audit ("export", "profile");
+    g_assert_nonnull (node);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "format"), ==, "json-resume");
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "candidates"), ==, 1);
+  }
+  archive_dir = sl_intake_default_archive_dir (db_path);
+  {
+    g_autofree char *before = sl_test_traces_of (db_path, archive_dir, "marguerite.laine@example.org");
+    g_autoptr(GString) archived = g_string_new (NULL);
+
+    g_assert_cmpstr (before, !=, "");
+    sl_test_find_in_tree (archive_dir, "Okonjo-Laine", archived);
+    g_assert_cmpuint (archived->len, >, 0);
+  }
+
+  /* The erase runs on a worker thread: while another connection holds
+   * the write lock, the call returns and the main loop keeps running; a
+   * main-thread erase would block here and then fail with "busy". */
+  g_assert_cmpint (sqlite3_open (db_path, &locker), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (locker, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_signal_connect (view, "changed", G_CALLBACK (on_profile_changed_count), &changed);
   sl_profile_view_erase (view);
+  spin (300);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpint (sqlite3_exec (locker, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (locker);
   iterate_until (count_positive, &changed, 60000);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, 0);
@@ -788,8 +880,23 @@ test_erase (Fixture       *f,
   gone = sl_store_get_profile (store, id, &error);
   g_assert_null (gone);
   g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&store);
   type_query (f, "okonjo", 0);
   type_query (f, "", N_PROFILES);
+
+  /* No byte of her left in the database, its WAL, or the archive, while
+   * the app's own connection stays open. */
+  {
+    const char *needles[] = { "marguerite.laine@example.org", "Okonjo-Laine", "Marguerite", "okonjo" };
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autofree char *hits = sl_test_traces_of (db_path, archive_dir, needles[i]);
+        if (*hits != '\0')
+          g_test_message ("“%s” still in:\n%s", needles[i], hits);
+        g_assert_cmpstr (hits, ==, "");
+      }
+  }
 }
 
 int

@@ -5,7 +5,6 @@
  * and the audit log, through the library and shortlist-cli.  Resumes go
  * through the real intake pipeline (shortlist-cli import).
  */
-#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
 #include "sl-test-util.h"
+#include "sl-test-traces.h"
 
 #define TARGET_NAME  "Zephyrine Quillfeather"
 #define TARGET_EMAIL "zephyrine.quillfeather@example.org"
@@ -159,57 +159,12 @@ need_parser (void)
   return TRUE;
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return FALSE;
-  return memmem (data, len, needle, strlen (needle)) != NULL;
-}
-
-/* Every regular file under @dir (recursively) that contains @needle, as a
- * newline-separated list (empty = none). */
-static void
-find_in_tree (const char *dir,
-              const char *needle,
-              GString    *hits)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        find_in_tree (child, needle, hits);
-      else if (file_contains (child, needle))
-        g_string_append_printf (hits, "%s\n", child);
-    }
-  g_dir_close (d);
-}
-
 /* The database, its -wal and -shm, and the archive folder. */
 static char *
 traces_of (Fixture    *f,
            const char *needle)
 {
-  GString *hits = g_string_new (NULL);
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (f->db_path, suffixes[i], NULL);
-      if (file_contains (p, needle))
-        g_string_append_printf (hits, "%s\n", p);
-    }
-  find_in_tree (f->archive_dir, needle, hits);
-  return g_string_free (hits, FALSE);
+  return sl_test_traces_of (f->db_path, f->archive_dir, needle);
 }
 
 static gint64
@@ -235,7 +190,7 @@ static void
 test_erase_leaves_no_trace (Fixture       *f,
                             gconstpointer  data)
 {
-  const char *needles[] = { TARGET_EMAIL, TARGET_NAME, "Quillfeather", "quillfeather", "Zephyrine" };
+  const char *needles[] = { TARGET_EMAIL, TARGET_NAME, "Quillfeather", "quillfeather", "Zephyrine", "zephyrine" };
   g_autoptr(SlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
@@ -260,13 +215,34 @@ test_erase_leaves_no_trace (Fixture       *f,
   g_assert_true (sl_store_add_tag (store, cid, "shortlisted", &error));
   g_assert_true (sl_store_add_tag (store, other, "shortlisted", &error));
   g_assert_no_error (error);
+  /* More places their data can hide: a tag only they carry, a saved
+   * search for them, an audit row whose details (wrongly) hold their
+   * e-mail, an edit (history + an audited update), and the sync outbox
+   * entry their profile queued. */
+  g_assert_true (sl_store_add_tag (store, cid, "quillfeather-referral", &error));
+  g_assert_true (sl_store_save_search (store, "Call back Zephyrine", "email:" TARGET_EMAIL, &error));
+  g_assert_true (sl_privacy_audit (store, "update", "note", NULL, "{\"about\":\"" TARGET_EMAIL "\"}", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile_by_email (store, TARGET_EMAIL, &error);
+    g_autoptr(SlProfile) edited = NULL;
+
+    g_assert_no_error (error);
+    edited = sl_profile_copy (sp->profile);
+    g_free (edited->personal.headline);
+    edited->personal.headline = g_strdup ("Zephyrine's own headline");
+    g_assert_true (sl_store_update_profile_from_parsed_data (store, sp->id, edited, NULL, "edit", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM sync_outbox o JOIN candidate_profiles p"
+                                " ON p.uuid = o.uuid WHERE o.op = 'upsert' AND p.email = '" TARGET_EMAIL "'"), ==, 1);
+  }
 
   /* Before: the person is really in there (so the check below can fail). */
   {
     g_autofree char *before = traces_of (f, TARGET_EMAIL);
     g_autoptr(GString) in_archive = g_string_new (NULL);
 
-    find_in_tree (f->archive_dir, TARGET_EMAIL, in_archive);
+    sl_test_find_in_tree (f->archive_dir, TARGET_EMAIL, in_archive);
     g_assert_cmpstr (before, !=, "");
     g_assert_cmpuint (in_archive->len, >, 0);
   }
@@ -287,6 +263,15 @@ test_erase_leaves_no_trace (Fixture       *f,
   g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidates"), ==, 2);
   g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_notes"), ==, 0);
   g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_tags"), ==, 1);
+  /* Their own tag and the saved search for them are gone; the shared tag stays. */
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM tags"), ==, 1);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM tags WHERE name = 'shortlisted'"), ==, 1);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM saved_searches"), ==, 0);
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM audit_log WHERE entity = 'note'"
+                              " AND details IS NULL"), ==, 1);
+  /* The outbox holds only the tombstone for their profile. */
+  g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM sync_outbox o"
+                              " WHERE o.uuid NOT IN (SELECT uuid FROM candidate_profiles) AND o.op = 'upsert'"), ==, 0);
   g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM candidate_consent"), ==, 2);
   g_assert_cmpint (count_sql (store, f->db_path, "SELECT count(*) FROM audit_log WHERE action = 'erase' AND entity = 'candidate'"), ==, 1);
   g_assert_cmpint (sl_privacy_resolve (store, TARGET_EMAIL, &error), ==, 0);
@@ -431,8 +416,8 @@ test_subject_export (Fixture       *f,
   {
     g_autofree char *copy = g_build_filename (out_dir, "originals",
                                               json_object_get_string_member (intake0, "export_file"), NULL);
-    g_assert_true (file_contains (copy, "Northwind Traders"));
-    g_assert_true (file_contains (copy, TARGET_EMAIL));
+    g_assert_true (sl_test_file_contains (copy, "Northwind Traders"));
+    g_assert_true (sl_test_file_contains (copy, TARGET_EMAIL));
   }
   /* Audit entries about them: create, update, the consent change. */
   audit = json_object_get_array_member (root, "audit");
@@ -586,6 +571,227 @@ test_cli_erase_and_audit (Fixture       *f,
   g_assert_null (strstr (out, "Ironwood"));
 }
 
+/* The audit rows of @action (and @entity, nullable) as parsed details. */
+static GPtrArray *
+audit_details (Fixture    *f,
+               const char *action,
+               const char *entity)
+{
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  all = sl_privacy_audit_list (store, 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      SlAuditEntry *e = g_ptr_array_index (all, i);
+      if (g_str_equal (e->action, action) && (entity == NULL || g_str_equal (e->entity, entity)))
+        {
+          JsonNode *node = e->details != NULL ? json_from_string (e->details, &error) : json_node_new (JSON_NODE_NULL);
+          g_assert_no_error (error);
+          g_ptr_array_add (out, node);
+        }
+    }
+  return out;
+}
+
+static gboolean
+string_array_has (JsonArray  *arr,
+                  const char *s)
+{
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    if (g_strcmp0 (json_array_get_string_element (arr, i), s) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Each kind of audit row: what it records, and that it never records the
+ * data itself; the CLI lists, filters and exports the log. */
+static void
+test_audit_kinds (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *personal[] = { TARGET_EMAIL, "Quillfeather", "Ironwood", "b.ironwood@example.net",
+                             "Vantablack", "7946", "Senior Data Engineer", "Spark", "Kubernetes", "Leeds",
+                             "moved.on@example.org" };
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *audit_file = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "export.csv", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "export.json", NULL);
+  JsonObject *o;
+  JsonArray *fields;
+  gint64 cid, total;
+  struct stat sb;
+
+  if (!need_parser ())
+    return;
+  /* create, and for the re-import of zq.txt, update with the names of
+   * what changed: the title and the skills. */
+  import_people (f);
+  rows = audit_details (f, "create", "profile");
+  g_assert_cmpuint (rows->len, ==, 3);
+  o = json_node_get_object (g_ptr_array_index (rows, 0));
+  g_assert_cmpint (json_object_get_int_member (o, "revision"), ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = audit_details (f, "update", "profile");
+  g_assert_cmpuint (rows->len, ==, 1);
+  o = json_node_get_object (g_ptr_array_index (rows, 0));
+  g_assert_cmpint (json_object_get_int_member (o, "revision"), ==, 2);
+  fields = json_object_get_array_member (o, "fields");
+  g_assert_true (string_array_has (fields, "work_experience"));
+  g_assert_true (string_array_has (fields, "skills"));
+  g_assert_true (string_array_has (fields, "raw_text"));
+  g_assert_false (string_array_has (fields, "education"));
+  g_assert_false (string_array_has (fields, "personal_info.email"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* An edit of the e-mail and the location: personal_info keys by name. */
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile_by_email (store, TARGET_EMAIL, &error);
+    g_autoptr(SlProfile) edited = NULL;
+
+    g_assert_no_error (error);
+    edited = sl_profile_copy (sp->profile);
+    g_free (edited->personal.email);
+    edited->personal.email = g_strdup ("moved.on@example.org");
+    g_free (edited->personal.location);
+    edited->personal.location = g_strdup ("Leeds, United Kingdom");
+    g_assert_true (sl_store_update_profile_from_parsed_data (store, sp->id, edited, NULL, "edit", &error));
+    g_assert_no_error (error);
+  }
+  /* A bulk write: one row of counts, plus an update row with field names
+   * for a profile that was there before. */
+  {
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile_by_email (store, "b.ironwood@example.net", &error);
+    g_autoptr(SlProfile) again = NULL;
+    g_autoptr(GPtrArray) results = NULL;
+    const SlProfile *list[1];
+
+    g_assert_no_error (error);
+    again = sl_profile_copy (sp->profile);
+    g_ptr_array_add (again->skills, sl_skill_new ("Kubernetes", NULL));
+    list[0] = again;
+    results = sl_store_bulk_create_profiles (store, list, NULL, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+  }
+  rows = audit_details (f, "bulk_create", "profile");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (g_ptr_array_index (rows, 0)), "updated"), ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = audit_details (f, "update", "profile");
+  g_assert_cmpuint (rows->len, ==, 3);
+  fields = json_object_get_array_member (json_node_get_object (g_ptr_array_index (rows, 2)), "fields");
+  g_assert_true (string_array_has (fields, "skills"));
+  g_assert_false (string_array_has (fields, "personal_info.email"));
+  g_assert_false (string_array_has (fields, "work_experience"));
+  fields = json_object_get_array_member (json_node_get_object (g_ptr_array_index (rows, 1)), "fields");
+  g_assert_true (string_array_has (fields, "personal_info.email"));
+  g_assert_true (string_array_has (fields, "personal_info.location"));
+  g_assert_false (string_array_has (fields, "personal_info.name"));
+  g_assert_false (string_array_has (fields, "skills"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Consent and the default basis. */
+  cid = sl_privacy_resolve (store, "moved.on@example.org", &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_privacy_set_consent (store, cid, SL_CONSENT_CONSENT, "asked by phone", &error));
+  g_assert_true (sl_privacy_set_default_basis (store, SL_CONSENT_CONTRACT, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  rows = audit_details (f, "update", "consent");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = audit_details (f, "update", "settings");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Exports from the CLI: format, how many, filtered or not, columns. */
+  g_assert_cmpint (run_cli (f, &out, "export", "--format", "csv", "--columns", "name,email,skills",
+                            "--query", "Ironwood", "--output", csv, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "export", "--format", "json-resume", "--output", json, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  rows = audit_details (f, "export", "candidates");
+  g_assert_cmpuint (rows->len, ==, 2);
+  o = json_node_get_object (g_ptr_array_index (rows, 0));
+  g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "csv");
+  g_assert_cmpint (json_object_get_int_member (o, "candidates"), ==, 1);
+  g_assert_true (json_object_get_boolean_member (o, "filtered"));
+  g_assert_cmpstr (json_object_get_string_member (o, "via"), ==, "cli");
+  g_assert_true (string_array_has (json_object_get_array_member (o, "columns"), "skills"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "columns")), ==, 3);
+  o = json_node_get_object (g_ptr_array_index (rows, 1));
+  g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "json-resume");
+  g_assert_cmpint (json_object_get_int_member (o, "candidates"), ==, 3);
+  g_assert_false (json_object_get_boolean_member (o, "filtered"));
+  g_assert_false (json_object_has_member (o, "columns"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Subject access export and erase. */
+  {
+    g_autofree char *sar = g_build_filename (f->dir, "sar", NULL);
+    g_assert_cmpint (run_cli (f, &out, "export-subject", "--output", sar, "moved.on@example.org", NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+  }
+  g_assert_cmpint (run_cli (f, &out, "erase", "--yes", "moved.on@example.org", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  rows = audit_details (f, "export", "candidate");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = audit_details (f, "erase", "candidate");
+  g_assert_cmpuint (rows->len, ==, 1);
+  o = json_node_get_object (g_ptr_array_index (rows, 0));
+  g_assert_cmpint (json_object_get_int_member (o, "profiles"), ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = audit_details (f, "erase", "profile");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The CLI: the table, a filter, and an export to a private file. */
+  total = count_sql (NULL, f->db_path, "SELECT count(*) FROM audit_log");
+  g_assert_cmpint (run_cli (f, &out, "audit", NULL), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (out), "\n", -1);
+    g_assert_cmpint (g_strv_length (lines), ==, total);
+    g_assert_nonnull (strstr (out, "\terase\tcandidate\t"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (f, &out, "audit", "--action", "export", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 3);
+  g_clear_pointer (&out, g_free);
+  audit_file = g_build_filename (f->dir, "audit.json", NULL);
+  g_assert_cmpint (run_cli (f, &out, "audit", "--output", audit_file, NULL), ==, 0);
+  g_assert_cmpint (g_stat (audit_file, &sb), ==, 0);
+  g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
+  json_parser_load_from_file (parser, audit_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, total);
+  g_clear_pointer (&out, g_free);
+
+  /* Nothing personal anywhere in the log. */
+  g_assert_true (g_file_get_contents (audit_file, &out, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    {
+      if (strstr (out, personal[i]) != NULL)
+        g_test_message ("“%s” is in the audit log", personal[i]);
+      g_assert_null (strstr (out, personal[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +800,7 @@ main (int   argc,
   g_test_add ("/privacy/erase/no-trace", Fixture, NULL, setup, test_erase_leaves_no_trace, teardown);
   g_test_add ("/privacy/erase/shared-original", Fixture, NULL, setup, test_shared_original_kept, teardown);
   g_test_add ("/privacy/erase/cli-and-audit", Fixture, NULL, setup, test_cli_erase_and_audit, teardown);
+  g_test_add ("/privacy/audit/kinds", Fixture, NULL, setup, test_audit_kinds, teardown);
   g_test_add ("/privacy/subject-export", Fixture, NULL, setup, test_subject_export, teardown);
   g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
   return g_test_run ();
