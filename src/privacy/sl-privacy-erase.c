@@ -304,31 +304,27 @@ erase_one (SlStore       *store,
       return FALSE;
   }
   /* Audit rows stay (who did what, when) but lose any details that name
-   * them; the store never writes such details, other writers might. */
+   * them (the store never writes such details, other writers might); a
+   * saved search for their name, e-mail or phone names them too. */
   for (guint i = 0; i < needles->len; i++)
     {
-      g_autoptr(SlStmt) st = sl_store_stmt (store,
-                                            "UPDATE audit_log SET details = NULL"
-                                            " WHERE details IS NOT NULL AND instr (lower (details), lower (?)) > 0",
-                                            error);
-      if (st == NULL)
-        return FALSE;
-      sl_stmt_bind_text (st, 1, g_ptr_array_index (needles, i));
-      if (!sl_store_step_done (store, st, "Could not clean the audit log", error))
-        return FALSE;
-    }
-  /* A saved search for their name, e-mail or phone names them too. */
-  for (guint i = 0; i < needles->len; i++)
-    {
-      g_autoptr(SlStmt) st = sl_store_stmt (store,
-                                            "DELETE FROM saved_searches"
-                                            " WHERE instr (lower (query), lower (?1)) > 0 OR instr (lower (name), lower (?1)) > 0",
-                                            error);
-      if (st == NULL)
-        return FALSE;
-      sl_stmt_bind_text (st, 1, g_ptr_array_index (needles, i));
-      if (!sl_store_step_done (store, st, "Could not erase a saved search", error))
-        return FALSE;
+      static const char * const sql[][2] = {
+        { "UPDATE audit_log SET details = NULL"
+          " WHERE details IS NOT NULL AND instr (lower (details), lower (?1)) > 0",
+          "Could not clean the audit log" },
+        { "DELETE FROM saved_searches"
+          " WHERE instr (lower (query), lower (?1)) > 0 OR instr (lower (name), lower (?1)) > 0",
+          "Could not erase a saved search" },
+      };
+      for (guint k = 0; k < G_N_ELEMENTS (sql); k++)
+        {
+          g_autoptr(SlStmt) st = sl_store_stmt (store, sql[k][0], error);
+          if (st == NULL)
+            return FALSE;
+          sl_stmt_bind_text (st, 1, g_ptr_array_index (needles, i));
+          if (!sl_store_step_done (store, st, sql[k][1], error))
+            return FALSE;
+        }
     }
   details = g_strdup_printf ("{\"profiles\":%u,\"intake_rows\":%u}", profiles->len, n_rows);
   if (!sl_store_audit (store, "erase", "candidate", uuid, details, error))
