@@ -313,6 +313,14 @@ test_erase_leaves_no_trace (Fixture       *f,
     g_assert_cmpint (sb.st_mode & 0777, ==, 0700);
     g_assert_cmpint (g_stat (f->db_path, &sb), ==, 0);
     g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
+    /* A database made readable by others (copied in, an old version) is
+     * made private again by the next writer. */
+    g_assert_cmpint (g_chmod (f->db_path, 0644), ==, 0);
+    store = sl_store_open (f->db_path, &error);
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    g_assert_cmpint (g_stat (f->db_path, &sb), ==, 0);
+    g_assert_cmpint (sb.st_mode & 0777, ==, 0600);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/sl-util.h"
@@ -681,6 +682,26 @@ ensure_schema_part (SlStore     *self,
   return TRUE;
 }
 
+/* A database copied in, or made by an older version or another tool, may
+ * be readable by others: the writer makes it and its -wal/-shm private
+ * (privacy room: the database is 0600).  Best effort: a file owned by
+ * someone else stays as it is. */
+static void
+tighten_mode (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf sb;
+
+      if (g_stat (p, &sb) == 0 && S_ISREG (sb.st_mode) && (sb.st_mode & 0077) != 0 &&
+          sb.st_uid == getuid ())
+        g_chmod (p, sb.st_mode & 0700);
+    }
+}
+
 static gboolean
 sl_store_open_internal (SlStore           *self,
                         SlStoreOpenFlags   flags,
@@ -725,6 +746,8 @@ sl_store_open_internal (SlStore           *self,
         close (fd);
     }
 
+  if (exists && !self->readonly)
+    tighten_mode (self->path);
   oflags = (self->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
            SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (self->path, &self->db, oflags, NULL);
