@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "core/sl-util.h"
-#include "privacy/sl-privacy.h"
 #include "sl-sync-private.h"
 
 G_DEFINE_QUARK (sl-sync-error-quark, sl_sync_error)
@@ -402,23 +401,6 @@ sl_sync_is_running (SlSync *self)
   return running;
 }
 
-/* One audit row per run (privacy room): the outcome and the counts, never
- * the server's address, the user or an error text (which can name both). */
-static void
-audit_run (SlStore           *store,
-           gboolean           ok,
-           const SlSyncStats *stats)
-{
-  g_autoptr(GError) audit_error = NULL;
-  g_autofree char *details = g_strdup_printf ("{\"ok\":%s,\"pushed\":%u,\"pulled\":%u,\"erased\":%u,"
-                                              "\"conflicts\":%u,\"batches\":%u}",
-                                              ok ? "true" : "false", stats->pushed, stats->pulled,
-                                              stats->erased, stats->conflicts, stats->batches);
-
-  if (!sl_privacy_audit (store, "sync", "run", NULL, details, &audit_error))
-    g_debug ("could not write the sync to the audit log: %s", audit_error->message);
-}
-
 gboolean
 sl_sync_run (SlSync        *self,
              GCancellable  *cancellable,
@@ -466,7 +448,6 @@ sl_sync_run (SlSync        *self,
       if (!sl_store_sync_record_attempt (store, ok ? NULL : local_error->message, details, &status_error))
         g_debug ("could not record the sync status: %s", status_error->message);
       stats.last_seq = sl_store_sync_get_last_seq (store);
-      audit_run (store, ok, &stats);
     }
   if (ok)
     g_debug ("sync: pushed %u in %u batches, %u intake records, pulled %u, erased %u, conflicts %u, %.2f s",
