@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <string.h>
@@ -61,6 +62,39 @@ vm_kb (const char *field)
   if (p == NULL)
     return -1;
   return g_ascii_strtoll (p + strlen (field) + 1, NULL, 10);
+}
+
+/* Average stage times (ms) from the rows' processing reports. */
+static const char * const stage_names[] = { "archive", "extract", "parse", "finalize" };
+static double stage_ms[G_N_ELEMENTS (stage_names)];
+
+static void
+read_stage_times (const char *db_path)
+{
+  sqlite3 *db = NULL;
+
+  memset (stage_ms, 0, sizeof stage_ms);
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    for (gsize i = 0; i < G_N_ELEMENTS (stage_names); i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT avg (json_extract (metadata, '$.processing_report.timings.%s'))"
+                                                " FROM file_intake_queue WHERE status = 'done'", stage_names[i]);
+        sqlite3_stmt *st = NULL;
+
+        if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step (st) == SQLITE_ROW)
+          stage_ms[i] = sqlite3_column_double (st, 0);
+        sqlite3_finalize (st);
+      }
+  sqlite3_close (db);
+}
+
+static void
+print_stage_times (void)
+{
+  g_print ("  average per file (processing reports, wall):");
+  for (gsize i = 0; i < G_N_ELEMENTS (stage_names); i++)
+    g_print (" %s %.2f ms", stage_names[i], stage_ms[i]);
+  g_print ("\n");
 }
 
 /* Imports @dir into a fresh database; returns seconds, or -1. */
@@ -113,6 +147,7 @@ run_import (const char *dir,
     ;
   *n_files = qids->len;
   g_clear_object (&pipeline);
+  read_stage_times (db);
   sl_test_rm_rf (tmp);
   return secs;
 }
@@ -229,7 +264,7 @@ main (int   argc,
     {
       g_autofree char *gen = g_dir_make_tmp ("bench-intake-gen-XXXXXX", &error);
       guint n = 0;
-      double secs;
+      double secs, c0;
 
       for (int i = 0; i < n_generated; i++)
         {
@@ -241,9 +276,12 @@ main (int   argc,
         }
       g_print ("generated import: %d files, 2 workers, RSS before %" G_GINT64_FORMAT " kB\n",
                n_generated, vm_kb ("VmRSS:"));
+      c0 = cpu_seconds ();
       secs = run_import (gen, 2, FALSE, &n);
-      g_print ("  %u files in %.2f s = %.1f files/s; created %u, updated %u, duplicates %u, failed %u\n",
-               n, secs, n / secs, fin_created, fin_updated, fin_dups, fin_failed);
+      g_print ("  %u files in %.2f s = %.1f files/s (process CPU %.2f s); created %u, updated %u,"
+               " duplicates %u, failed %u\n",
+               n, secs, n / secs, cpu_seconds () - c0, fin_created, fin_updated, fin_dups, fin_failed);
+      print_stage_times ();
       g_print ("  peak RSS (VmHWM) %.1f MB (target < 200 MB)\n", vm_kb ("VmHWM:") / 1024.0);
       sl_test_rm_rf (gen);
     }
@@ -274,6 +312,7 @@ main (int   argc,
                    " created %u, updated %u, failed %u\n",
                    r + 1, fl, files->len / fl, c1 - c0, ex, c2 - c1, in, n / in, c3 - c2,
                    in / fl, (c3 - c2) / (c1 - c0), fin_created, fin_updated, fin_failed);
+          print_stage_times ();
           best_floor = MIN (best_floor, fl);
           best_extract = MIN (best_extract, ex);
           best_intake = MIN (best_intake, in);
