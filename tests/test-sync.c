@@ -1033,6 +1033,51 @@ test_intake_rows (void)
   }
 }
 
+/* A pull cut off after some pages: the next sync applies the rest, each
+ * profile once, and the pages already applied are recognised. */
+static void
+test_interrupted_pull (void)
+{
+  g_autoptr(Laptop) a = laptop_new ();
+  g_autoptr(Laptop) b = laptop_new ();
+  g_autofree char *db = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(SlSync) sync = NULL;
+  g_autoptr(GError) error = NULL;
+  HookPlan plan = { 0 };
+  SlSyncStats stats = { 0 };
+  gint64 applied;
+
+  if (!need_cluster ())
+    return;
+  db = new_server_db ();
+  add_profiles (a, "pull", 0, 500);
+  sync_ok (a, db, "alice", NULL);
+
+  uri = sl_pg_cluster_uri (cluster, "bob", BOB_PW, db);
+  sync = sl_sync_new (b->path, uri);
+  sl_sync_set_batch_size (sync, 100);
+  plan = (HookPlan) { cluster, SL_SYNC_HOOK_PULL_PAGE, 2, FALSE, FALSE };
+  sl_sync_set_batch_hook (sync, interrupt_hook, &plan);
+  g_assert_false (sl_sync_run (sync, NULL, &stats, &error));
+  g_assert_true (plan.fired);
+  g_clear_error (&error);
+  applied = local_int (b, "SELECT count(*) FROM candidate_profiles");
+  g_assert_cmpint (applied, ==, 300);
+  g_assert_cmpint (sl_store_sync_get_last_seq (b->store), ==, 0);
+  g_assert_cmpint (sl_store_sync_pending_count (b->store), ==, 0);
+
+  sl_sync_set_batch_hook (sync, NULL, NULL);
+  g_assert_true (sl_sync_run (sync, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.pulled, ==, 200);
+  g_assert_cmpuint (stats.pushed, ==, 0);
+  g_assert_cmpint (local_int (b, "SELECT count(*) FROM candidate_profiles"), ==, 500);
+  g_assert_cmpint (local_int (b, "SELECT count(*) FROM candidates"), ==, 500);
+  g_assert_cmpint (local_int (b, "SELECT count(*) FROM profile_history"), ==, 0);
+  assert_same_snapshot (a, b);
+}
+
 static void
 test_errors (void)
 {
@@ -1363,6 +1408,7 @@ main (int    argc,
   g_test_add_func ("/sync/intake-rows", test_intake_rows);
   g_test_add_func ("/sync/erase-everywhere", test_erase_everywhere);
   g_test_add_func ("/sync/interrupted-push", test_interrupted_push);
+  g_test_add_func ("/sync/interrupted-pull", test_interrupted_pull);
   g_test_add_func ("/sync/errors", test_errors);
   g_test_add_func ("/sync/async-and-cli", test_async_and_cli);
   g_test_add_func ("/sync/tls", test_tls);

@@ -129,7 +129,7 @@ sl_sync_pull (SlSync        *self,
 
   {
     g_autofree char *after = g_strdup (since);
-    for (;;)
+    for (guint page = 0;; page++)
       {
         const char *values[] = { after, device, limit };
         g_autoptr(SlPgResult) res = NULL;
@@ -173,7 +173,8 @@ sl_sync_pull (SlSync        *self,
         after = g_strdup_printf ("%" G_GINT64_FORMAT,
                                  ((SlSyncRow *) g_ptr_array_index (rows, n - 1))->seq);
         if (!sl_store_sync_apply_pulled (store, rows, NULL, conflicts, -1,
-                                         &stats->pulled, NULL, &stats->conflicts, error))
+                                         &stats->pulled, NULL, &stats->conflicts, error) ||
+            !sl_sync_call_hook (self, SL_SYNC_HOOK_PULL_PAGE, page, error))
           goto fail;
         if ((guint) n < sl_sync_get_batch_size (self))
           break;

@@ -137,9 +137,11 @@ typedef enum
 {
   SL_SYNC_HOOK_BEFORE_COMMIT,   /* a batch is merged on the server, not committed */
   SL_SYNC_HOOK_AFTER_COMMIT,    /* the server committed; the outbox still has the rows */
+  SL_SYNC_HOOK_PULL_PAGE,       /* a pulled page is applied locally; the last seen
+                                 * change number is not stored yet */
 } SlSyncHookPoint;
 
-/* Called on the syncing thread at each point of each batch (0-based).
+/* Called on the syncing thread at each point of each batch or page (0-based).
  * Returning FALSE stops the sync there with SL_SYNC_ERROR_PROTOCOL, as if
  * the laptop had gone away at that moment. */
 typedef gboolean (*SlSyncBatchHook) (SlSync          *sync,
