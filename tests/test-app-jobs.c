@@ -552,6 +552,66 @@ test_add_from_candidates (void)
   g_assert_cmpuint (sl_shortlist_board_get_entries (sl_jobs_page_get_board (jobs_page ()))->len, ==, 3);
 }
 
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **out = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        *out = ADW_MESSAGE_DIALOG (w);
+    }
+  return *out != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  iterate_until (find_message_dialog, &dialog, 5000);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Last: edits are not lost by opening another job. */
+static void
+test_unsaved_changes (void)
+{
+  SlJobsPage *page = jobs_page ();
+  gint64 job_id = sl_jobs_page_get_job_id (page);
+  GtkEditable *title = GTK_EDITABLE (child ("title_row"));
+  g_autoptr(SlStore) store = reader ();
+  g_autoptr(SlJob) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sl_jobs_page_has_unsaved_changes (page));
+  gtk_editable_set_text (title, "Platform Engineer, Messaging");
+  g_assert_true (sl_jobs_page_has_unsaved_changes (page));
+
+  /* Cancel: still the same job, still the edit. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.new", NULL));
+  adw_message_dialog_response (wait_for_dialog (), "cancel");
+  spin (50);
+  g_assert_cmpint (sl_jobs_page_get_job_id (page), ==, job_id);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Platform Engineer, Messaging");
+
+  /* Save: stored, then the new job opens. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.new", NULL));
+  adw_message_dialog_response (wait_for_dialog (), "save");
+  spin (50);
+  stored = sl_store_get_job (store, job_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Platform Engineer, Messaging");
+  g_assert_cmpint (sl_jobs_page_get_job_id (page), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "");
+  g_assert_false (sl_jobs_page_has_unsaved_changes (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/app-jobs/blind", test_blind_review);
   g_test_add_func ("/app-jobs/export", test_export);
   g_test_add_func ("/app-jobs/add-from-candidates", test_add_from_candidates);
+  g_test_add_func ("/app-jobs/unsaved-changes", test_unsaved_changes);
 
   status = g_test_run ();
 

@@ -22,6 +22,8 @@ SlJob            *sl_jobs_page_collect_job      (SlJobsPage *self) G_GNUC_WARN_U
 /* Fills the editor from @job (skills, languages … replace what is shown). */
 void              sl_jobs_page_load_job         (SlJobsPage  *self,
                                                  const SlJob *job);
+/* The editor differs from the job as saved (or as new). */
+gboolean          sl_jobs_page_has_unsaved_changes (SlJobsPage *self);
 void              sl_jobs_page_set_blind        (SlJobsPage *self,
                                                  gboolean    blind);
 /* Exports the shortlist to @file on a worker; "export-finished" (gboolean)

@@ -673,23 +673,148 @@ show_job (SlJobsPage *self,
   maybe_rank (self);
 }
 
+/* Unsaved edits: the editor against the job as shown, both with the
+ * blanks trimmed the way Save trims them. */
+static char *
+job_key (const SlJob *job)
+{
+  g_autoptr(SlJob) copy = sl_job_copy (job);
+  char **fields[] = { &copy->title, &copy->location, &copy->description };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (*fields[i] != NULL && g_strstrip (*fields[i])[0] == '\0')
+      g_clear_pointer (fields[i], g_free);
+  return sl_job_to_json (copy);
+}
+
+gboolean
+sl_jobs_page_has_unsaved_changes (SlJobsPage *self)
+{
+  g_autoptr(SlJob) edited = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (SL_IS_JOBS_PAGE (self), FALSE);
+
+  if (self->job == NULL)
+    return FALSE;
+  edited = sl_jobs_page_collect_job (self);
+  a = job_key (edited);
+  b = job_key (self->job);
+  return g_strcmp0 (a, b) != 0;
+}
+
 static void
-on_job_selected (SlJobsPage    *self,
-                 GtkListBoxRow *row)
+select_job_row (SlJobsPage *self,
+                gint64      job_id)
+{
+  GtkListBoxRow *row;
+
+  self->selecting = TRUE;
+  gtk_list_box_unselect_all (self->jobs_list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->jobs_list, i)) != NULL; i++)
+    if (*(gint64 *) g_object_get_data (G_OBJECT (row), "job-id") == job_id)
+      gtk_list_box_select_row (self->jobs_list, row);
+  self->selecting = FALSE;
+}
+
+/* Shows job @job_id, or a new one for 0. */
+static void
+open_job (SlJobsPage *self,
+          gint64      job_id)
 {
   g_autoptr(GError) error = NULL;
   SlJob *job;
 
-  if (self->selecting || row == NULL || store (self) == NULL)
-    return;
-  job = sl_store_get_job (store (self), *(gint64 *) g_object_get_data (G_OBJECT (row), "job-id"), &error);
+  if (job_id == 0)
+    {
+      select_job_row (self, 0);
+      show_job (self, sl_job_new ());
+      adw_view_stack_set_visible_child_name (self->job_stack, "details");
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+      return;
+    }
+  job = sl_store_get_job (store (self), job_id, &error);
   if (job == NULL)
     {
       page_toast (self, error->message);
       return;
     }
+  select_job_row (self, job_id);
   show_job (self, job);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void save_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter);
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SlJobsPage       *self)
+{
+  gint64 target = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "target");
+
+  if (g_str_equal (response, "save"))
+    {
+      save_action (GTK_WIDGET (self), NULL, NULL);
+      if (sl_jobs_page_has_unsaved_changes (self))
+        return;  /* not saved: the toast says why */
+    }
+  else if (!g_str_equal (response, "discard"))
+    return;
+  open_job (self, target);
+}
+
+/* Opens @target (0 = a new job) now, or once the user said what becomes
+ * of the edits. */
+static void
+leave_job (SlJobsPage *self,
+           gint64      target)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+
+  if (!sl_jobs_page_has_unsaved_changes (self))
+    {
+      open_job (self, target);
+      return;
+    }
+  /* The list keeps showing the job being edited until then. */
+  select_job_row (self, self->job->id);
+  title = entry_text (self->title_row);
+  heading = title ? g_strdup_printf (_("Save Changes to “%s”?"), title) : g_strdup (_("Save Changes to the Job?"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("The job has changes that are not saved yet"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "target", g_memdup2 (&target, sizeof target), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_job_selected (SlJobsPage    *self,
+                 GtkListBoxRow *row)
+{
+  gint64 id;
+
+  if (self->selecting || row == NULL || store (self) == NULL)
+    return;
+  id = *(gint64 *) g_object_get_data (G_OBJECT (row), "job-id");
+  if (self->job != NULL && self->job->id == id)
+    return;
+  leave_job (self, id);
 }
 
 static void
@@ -718,13 +843,7 @@ new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  SlJobsPage *self = SL_JOBS_PAGE (widget);
-
-  gtk_list_box_unselect_all (self->jobs_list);
-  show_job (self, sl_job_new ());
-  adw_view_stack_set_visible_child_name (self->job_stack, "details");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  leave_job (SL_JOBS_PAGE (widget), 0);
 }
 
 static void
