@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "sl-application.h"
 #include "sl-csv-import-dialog.h"
@@ -99,20 +98,6 @@ describe_profile (const SlProfile *p)
   return g_string_free (s, FALSE);
 }
 
-/* The importer's messages start with "Line N: "; the row's title already
- * says which line it is. */
-static const char *
-without_line (const GError *error,
-              guint         line)
-{
-  g_autofree char *prefix = NULL;
-
-  if (error == NULL)
-    return "";
-  prefix = g_strdup_printf ("Line %u: ", line);
-  return g_str_has_prefix (error->message, prefix) ? error->message + strlen (prefix) : error->message;
-}
-
 static GtkWidget *
 message_row (const char *title,
              const char *subtitle)
@@ -162,7 +147,7 @@ update_preview (SlCsvImportDialog *self)
       else
         {
           g_autofree char *line = g_strdup_printf (_("Line %u will not be imported"), r->line);
-          row = message_row (line, without_line (r->error, r->line));
+          row = message_row (line, sl_import_result_reason (r));
         }
       g_ptr_array_add (self->preview_rows, row);
       adw_preferences_group_add (self->preview_group, row);
@@ -277,7 +262,7 @@ on_import_done (GObject      *source,
       if (r->error == NULL)
         continue;
       line = g_strdup_printf (_("Line %u"), r->line);
-      row = message_row (line, without_line (r->error, r->line));
+      row = message_row (line, sl_import_result_reason (r));
       g_ptr_array_add (self->error_rows, row);
       adw_preferences_group_add (self->errors_group, row);
     }

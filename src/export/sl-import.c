@@ -427,7 +427,25 @@ row_error (GError    **error,
            guint       line,
            const char *what)
 {
-  g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_ROW, "Line %u: %s", line, what);
+  /* Translators: a spreadsheet row that was not imported, and why */
+  g_set_error (error, SL_EXPORT_ERROR, SL_EXPORT_ERROR_ROW, _("Line %u: %s"), line, what);
+}
+
+const char *
+sl_import_result_reason (const SlImportResult *result)
+{
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (result->error == NULL)
+    return NULL;
+  /* The message row_error() made, minus its "Line N: " (in any language
+   * whose format ends with the reason). */
+  prefix = g_strdup_printf (_("Line %u: %s"), result->line, "");
+  if (prefix[0] != '\0' && g_str_has_prefix (result->error->message, prefix))
+    return result->error->message + strlen (prefix);
+  return result->error->message;
 }
 
 SlProfile *
@@ -480,7 +498,7 @@ sl_csv_import_row (const SlCsvTable *table,
             g_autofree char *normal = sl_normalize_email (value);
             if (normal == NULL)
               {
-                g_autofree char *m = g_strdup_printf ("“%s” is not an e-mail address", value);
+                g_autofree char *m = g_strdup_printf (_("“%s” is not an e-mail address"), value);
                 row_error (error, line, m);
                 return NULL;
               }
@@ -493,7 +511,7 @@ sl_csv_import_row (const SlCsvTable *table,
             g_autofree char *key = sl_normalize_phone_key (value);
             if (key == NULL)
               {
-                g_autofree char *m = g_strdup_printf ("“%s” is not a phone number", value);
+                g_autofree char *m = g_strdup_printf (_("“%s” is not a phone number"), value);
                 row_error (error, line, m);
                 return NULL;
               }
@@ -526,7 +544,7 @@ sl_csv_import_row (const SlCsvTable *table,
             double years;
             if (!parse_years (value, &years))
               {
-                g_autofree char *m = g_strdup_printf ("“%s” is not a number of years", value);
+                g_autofree char *m = g_strdup_printf (_("“%s” is not a number of years"), value);
                 row_error (error, line, m);
                 return NULL;
               }
@@ -588,7 +606,7 @@ sl_csv_import_row (const SlCsvTable *table,
     }
   if (p->personal.name == NULL && p->personal.email == NULL)
     {
-      row_error (error, line, "no name and no e-mail address");
+      row_error (error, line, _("no name and no e-mail address"));
       return NULL;
     }
   p->source = g_strdup ("import");

@@ -78,6 +78,9 @@ typedef struct
 } SlImportResult;
 
 void           sl_import_result_free     (SlImportResult *result);
+/* Why @result failed, without the "Line N: " its error message starts
+ * with (the caller shows the line itself); NULL when it did not fail. */
+const char    *sl_import_result_reason   (const SlImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlImportResult, sl_import_result_free)
 
 /* Counts @results (element-type SlImportResult) as stored new, stored as
