@@ -68,7 +68,7 @@ sl_cli_sync (SlCliContext *ctx,
       sl_cli_error ("%s", error->message);
       return SL_CLI_SOME_FAILED;
     }
-  g_print ("sync: pushed %u, pulled %u, conflicts %u, erased %u (%.2f s)\n",
-           stats.pushed, stats.pulled, stats.conflicts, stats.erased, stats.seconds);
+  g_print ("sync: pushed %u, pulled %u, conflicts %u, erased %u, intake %u (%.2f s)\n",
+           stats.pushed, stats.pulled, stats.conflicts, stats.erased, stats.intake, stats.seconds);
   return SL_CLI_OK;
 }
