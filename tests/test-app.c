@@ -1044,7 +1044,11 @@ test_hostile_drop (Fixture       *f,
   g_test_message ("main loop: %u ticks, longest gap %" G_GINT64_FORMAT " ms",
                   ticker.ticks, ticker.max_gap / 1000);
   g_assert_cmpuint (ticker.ticks, >, 10);
+#ifndef __SANITIZE_ADDRESS__
+  /* Not under AddressSanitizer: it makes every step 3-10 times slower (the
+   * sanitizer run measured a 9 s gap where the normal build has ~1.4 s). */
   g_assert_cmpint (ticker.max_gap, <, 5 * G_USEC_PER_SEC);
+#endif
   type_query (f, "ludovic.strand@example.net", 1);
 
   g_settings_reset (settings, "virus-scan");
