@@ -949,6 +949,103 @@ test_search_sort_and_page (Fixture       *f,
                      ((SlSearchHit *) g_ptr_array_index (page, 1))->rank);
 }
 
+/* Every list column sorts, and the id snapshot pages like OFFSET does. */
+static void
+test_search_ids (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlQuery) all = sl_query_parse ("", &error);
+  g_autoptr(SlQuery) berlin = sl_query_parse ("berlin", &error);
+  g_autoptr(SlQuery) years = sl_query_parse ("years:>=1", &error);
+  const SlQuery *queries[] = { all, berlin, years };
+  const SlSortKey sorts[] = { SL_SORT_RELEVANCE, SL_SORT_NAME, SL_SORT_IMPORTED, SL_SORT_YEARS,
+                              SL_SORT_TITLE, SL_SORT_COMPANY, SL_SORT_LOCATION };
+
+  populate (f);
+
+  /* The ids agree with the pages, for every query, order and direction. */
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+      for (int desc = 0; desc < 2; desc++)
+        {
+          g_autoptr(GArray) ids = sl_store_search_ids (f->store, queries[q], sorts[s], desc, &error);
+          g_autoptr(GPtrArray) page = sl_store_search_page (f->store, queries[q], sorts[s], desc, 0, 100, NULL, &error);
+          g_autoptr(GPtrArray) hits = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (ids->len, ==, sl_store_search_count (f->store, queries[q], NULL));
+          g_assert_cmpuint (ids->len, ==, page->len);
+          for (guint i = 0; i < ids->len; i++)
+            g_assert_cmpint (g_array_index (ids, gint64, i), ==, ((SlSearchHit *) g_ptr_array_index (page, i))->profile_id);
+          /* A stretch in the middle, read back by id. */
+          if (ids->len >= 3)
+            {
+              hits = sl_store_search_get_hits (f->store, &g_array_index (ids, gint64, 1), 2, &error);
+              g_assert_no_error (error);
+              g_assert_cmpuint (hits->len, ==, 2);
+              g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (hits, 0))->profile_id, ==, g_array_index (ids, gint64, 1));
+              g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (hits, 1))->profile_id, ==, g_array_index (ids, gint64, 2));
+              g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (hits, 0))->name, ==,
+                               ((SlSearchHit *) g_ptr_array_index (page, 1))->name);
+            }
+        }
+
+  /* Titles A to Z, the one without a title last; reversed, first. */
+  {
+    const char *expected[] = { "Backend Developer", "Data Engineer", "Data Scientist", "Software Engineer", NULL };
+    g_autoptr(GArray) ids = sl_store_search_ids (f->store, all, SL_SORT_TITLE, FALSE, &error);
+    g_autoptr(GPtrArray) hits = sl_store_search_get_hits (f->store, (gint64 *) ids->data, ids->len, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 5);
+    for (guint i = 0; i < 5; i++)
+      g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (hits, i))->current_title, ==, expected[i]);
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (hits, 4))->name, ==, "Eve Unknown");
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (hits, 0))->skills_text, ==, "Java · Spring");
+  }
+  {
+    g_autoptr(GPtrArray) page = sl_store_search_page (f->store, all, SL_SORT_COMPANY, TRUE, 0, 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (((SlSearchHit *) g_ptr_array_index (page, 0))->current_company);
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 1))->current_company, ==, "Umbrella");
+  }
+  {
+    /* Berlin (Chloé), Berlin (Eve: equal, so by id), "Berlin, Germany", Munich, Paris */
+    g_autoptr(GPtrArray) page = sl_store_search_page (f->store, all, SL_SORT_LOCATION, FALSE, 0, 5, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 0))->location, ==, "Berlin");
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 1))->location, ==, "Berlin");
+    g_assert_cmpint (((SlSearchHit *) g_ptr_array_index (page, 0))->profile_id, <,
+                     ((SlSearchHit *) g_ptr_array_index (page, 1))->profile_id);
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 2))->location, ==, "Berlin, Germany");
+    g_assert_cmpstr (((SlSearchHit *) g_ptr_array_index (page, 4))->location, ==, "Paris");
+  }
+
+  /* A soft-deleted profile leaves the ids, and its hit is skipped. */
+  {
+    g_autoptr(GArray) before = sl_store_search_ids (f->store, all, SL_SORT_NAME, FALSE, &error);
+    g_autoptr(GArray) after = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+    gint64 bob = g_array_index (before, gint64, 1);
+
+    sqlite3 *db = NULL;
+
+    /* As sync applies a deletion from the team: the row stays, deleted. */
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE candidate_profiles SET deleted = 1 WHERE name = 'Bob Builder'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    after = sl_store_search_ids (f->store, all, SL_SORT_NAME, FALSE, &error);
+    g_assert_cmpuint (after->len, ==, before->len - 1);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_cmpint (g_array_index (after, gint64, i), !=, bob);
+    hits = sl_store_search_get_hits (f->store, (gint64 *) before->data, before->len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, before->len - 1);
+  }
+}
+
 /* More hits than SL_SEARCH_RANK_LIMIT: unranked newest-first, and the
  * column-order plan; both must agree with a plain sort. */
 static void
@@ -1082,10 +1179,11 @@ test_statistics (Fixture       *f,
   /* Ada's update replaced her skills with just Python. */
   g_assert_cmpuint (stats->top_skills->len, ==, 3);
   c = g_ptr_array_index (stats->top_skills, 0);
-  g_assert_cmpstr (c->key, ==, "python");
+  /* Counted case-folded, shown as written. */
+  g_assert_cmpstr (c->key, ==, "Python");
   g_assert_cmpint (c->count, ==, 3);
   c = g_ptr_array_index (stats->top_skills, 1);
-  g_assert_cmpstr (c->key, ==, "java");
+  g_assert_cmpstr (c->key, ==, "Java");
   g_assert_cmpint (c->count, ==, 2);
 
   /* Sources: cli 3 (Ada, Bob, Chloé), email 1, Email 1 (kept as written). */
@@ -1112,7 +1210,7 @@ test_statistics (Fixture       *f,
   json = sl_store_stats_to_json (stats, FALSE);
   g_assert_nonnull (strstr (json, "\"candidates\":5"));
   g_assert_nonnull (strstr (json, "\"error_rate\":0.25"));
-  g_assert_nonnull (strstr (json, "{\"skill\":\"python\",\"profiles\":3}"));
+  g_assert_nonnull (strstr (json, "{\"skill\":\"Python\",\"profiles\":3}"));
 }
 
 static void
@@ -1144,6 +1242,8 @@ test_migration_from_v1 (Fixture       *f,
   /* Migration 3 counted the skills already stored. */
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'python'"), ==, 3);
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'machine learning'"), ==, 1);
+  /* Migration 7 labelled them as written. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE label = 'Machine Learning'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name = 'profiles_keys'"), ==, 1);
   g_assert_true (sl_store_check (f->store, NULL, &error));
   g_assert_no_error (error);
@@ -1236,6 +1336,7 @@ add_search_tests (void)
   g_test_add_func ("/store/search/ast", test_search_ast);
   ADD ("/store/search/sort-and-page", test_search_sort_and_page);
   ADD ("/store/search/broad", test_search_broad);
+  ADD ("/store/search/ids", test_search_ids);
   ADD ("/store/stats", test_statistics);
   ADD ("/store/notes-tags-saved", test_notes_tags_saved);
   ADD ("/store/open/migration-from-v1", test_migration_from_v1);

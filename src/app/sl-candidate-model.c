@@ -7,6 +7,9 @@
  * position, a few MB at most. */
 #define MAX_PAGES 50
 
+/* The page index of the job that only reads the query's id snapshot. */
+#define SNAPSHOT G_MAXUINT
+
 /* The worker's read connection, shared by the model and its in-flight task
  * (which may outlive a query change); used by one fetch at a time. */
 typedef struct
@@ -45,6 +48,7 @@ typedef struct
   guint            page;
   guint            limit;
   guint            generation;
+  GArray          *ids;        /* the snapshot, or NULL: the job reads it */
 } Fetch;
 
 static void
@@ -52,7 +56,22 @@ fetch_free (Fetch *fetch)
 {
   worker_unref (fetch->worker);
   g_free (fetch->query);
+  g_clear_pointer (&fetch->ids, g_array_unref);
   g_free (fetch);
+}
+
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *rows;
+} FetchResult;
+
+static void
+fetch_result_free (FetchResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
+  g_free (result);
 }
 
 struct _SlCandidateModel
@@ -67,6 +86,7 @@ struct _SlCandidateModel
 
   guint            n_items;
   guint            generation;
+  GArray          *ids;        /* the query's ids in order (element-type gint64), once read */
   GHashTable      *pages;      /* page index → GPtrArray of SlCandidateItem */
   GQueue           lru;        /* page indices, most recently used first */
   GQueue           wanted;     /* pages to read, newest request first */
@@ -107,6 +127,34 @@ fill_page (GPtrArray *items,
 {
   for (guint i = 0; i < items->len && i < rows->len; i++)
     sl_candidate_item_fill (g_ptr_array_index (items, i), g_ptr_array_index (rows, i));
+}
+
+/* Rows read by id skip profiles deleted since the snapshot: each item
+ * takes the row with its id, or an empty one. */
+static void
+fill_page_by_id (GPtrArray    *items,
+                 GPtrArray    *rows,
+                 const gint64 *ids,
+                 guint         n_ids)
+{
+  guint j = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SlCandidateRow *row = j < rows->len ? g_ptr_array_index (rows, j) : NULL;
+
+      if (row != NULL && i < n_ids && row->profile_id == ids[i])
+        {
+          sl_candidate_item_fill (g_ptr_array_index (items, i), row);
+          j++;
+        }
+      else
+        {
+          g_autoptr(SlCandidateRow) gone = sl_candidate_row_new ();
+          gone->profile_id = i < n_ids ? ids[i] : 0;
+          sl_candidate_item_fill (g_ptr_array_index (items, i), gone);
+        }
+    }
 }
 
 static void
@@ -155,6 +203,9 @@ ensure_page (SlCandidateModel *self,
   return items;
 }
 
+/* Worker: the query's id snapshot when the job has none, then the page's
+ * rows by primary key. No OFFSET: a page deep in a sorted result costs
+ * what the first one does. */
 static void
 fetch_thread (GTask        *task,
               gpointer      source_object,
@@ -163,47 +214,64 @@ fetch_thread (GTask        *task,
 {
   Fetch *fetch = task_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
+  FetchResult *result = g_new0 (FetchResult, 1);
+  GArray *ids = fetch->ids;
 
   g_mutex_lock (&fetch->worker->lock);
   if (fetch->worker->store == NULL)
     fetch->worker->store = sl_store_open_full (fetch->worker->path, SL_STORE_OPEN_READONLY, &error);
-  rows = fetch->worker->store == NULL ? NULL
-       : sl_candidate_query_page (fetch->worker->store, fetch->query, fetch->sort, fetch->descending,
-                                  fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, fetch->limit, &error);
+  if (fetch->worker->store != NULL && ids == NULL)
+    ids = result->ids = sl_candidate_query_ids (fetch->worker->store, fetch->query, fetch->sort,
+                                                fetch->descending, &error);
+  if (ids != NULL && fetch->page != SNAPSHOT)
+    {
+      guint start = MIN (fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, ids->len);
+      guint n = MIN (fetch->limit, ids->len - start);
+
+      result->rows = sl_candidate_query_rows (fetch->worker->store, &g_array_index (ids, gint64, start), n, &error);
+    }
   g_mutex_unlock (&fetch->worker->lock);
 
-  if (rows == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (error != NULL)
+    {
+      fetch_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
   else
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, result, (GDestroyNotify) fetch_result_free);
 }
 
 static void
 fetch_done (GObject      *source,
-            GAsyncResult *result,
+            GAsyncResult *res,
             gpointer      user_data)
 {
   SlCandidateModel *self = SL_CANDIDATE_MODEL (source);
-  Fetch *fetch = g_task_get_task_data (G_TASK (result));
+  Fetch *fetch = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  FetchResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
   self->fetching = FALSE;
 
-  if (rows == NULL)
+  if (result == NULL)
     /* The rows stay placeholders; the next query or refresh tries again. */
     g_debug ("Could not read a page of candidates: %s", error->message);
   else if (fetch->generation == self->generation)
     {
       GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->page));
 
-      if (items != NULL)
+      if (self->ids == NULL && result->ids != NULL)
+        self->ids = g_array_ref (result->ids);
+      if (items != NULL && result->rows != NULL && self->ids != NULL)
         {
-          fill_page (items, rows);
+          guint start = MIN (fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, self->ids->len);
+
+          fill_page_by_id (items, result->rows, &g_array_index (self->ids, gint64, start),
+                           self->ids->len - start);
           self->pages_loaded++;
         }
     }
+  g_clear_pointer (&result, fetch_result_free);
   schedule_fetch (self);
 }
 
@@ -213,13 +281,14 @@ schedule_fetch (SlCandidateModel *self)
   while (!self->fetching && self->wanted.length > 0)
     {
       guint page = GPOINTER_TO_UINT (g_queue_pop_head (&self->wanted));
-      GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+      GPtrArray *items = page == SNAPSHOT ? NULL : g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
       g_autoptr(GTask) task = NULL;
       Fetch *fetch;
 
       /* Evicted before its turn, or already read: nothing to do. */
-      if (items == NULL || items->len == 0 ||
-          sl_candidate_item_get_loaded (g_ptr_array_index (items, 0)))
+      if (page == SNAPSHOT ? self->ids != NULL
+                           : items == NULL || items->len == 0 ||
+                             sl_candidate_item_get_loaded (g_ptr_array_index (items, 0)))
         continue;
 
       fetch = g_new0 (Fetch, 1);
@@ -228,8 +297,9 @@ schedule_fetch (SlCandidateModel *self)
       fetch->sort = self->sort;
       fetch->descending = self->descending;
       fetch->page = page;
-      fetch->limit = items->len;
+      fetch->limit = items != NULL ? items->len : 0;
       fetch->generation = self->generation;
+      fetch->ids = self->ids != NULL ? g_array_ref (self->ids) : NULL;
 
       task = g_task_new (self, NULL, fetch_done, NULL);
       g_task_set_source_tag (task, schedule_fetch);
@@ -264,11 +334,13 @@ reset (SlCandidateModel *self,
           self->pages_loaded++;
         }
       else
-        {
-          g_queue_push_head (&self->wanted, GUINT_TO_POINTER (0));
-          schedule_fetch (self);
-        }
+        g_queue_push_head (&self->wanted, GUINT_TO_POINTER (0));
     }
+  /* The ids for the pages after the first, read before anyone scrolls
+   * (after any page the view asks for first). */
+  if (n_items > SL_CANDIDATE_MODEL_PAGE_SIZE)
+    g_queue_push_tail (&self->wanted, GUINT_TO_POINTER (SNAPSHOT));
+  schedule_fetch (self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
   if (old != n_items)
@@ -353,6 +425,7 @@ start_query (SlCandidateModel *self)
   Fetch *fetch = g_new0 (Fetch, 1);
 
   self->generation++;
+  g_clear_pointer (&self->ids, g_array_unref);
   fetch->worker = worker_ref (self->worker);
   fetch->query = g_strdup (self->query);
   fetch->sort = self->sort;
@@ -519,6 +592,7 @@ sl_candidate_model_finalize (GObject *object)
   SlCandidateModel *self = SL_CANDIDATE_MODEL (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_queue_clear (&self->lru);
   g_queue_clear (&self->wanted);
   g_clear_pointer (&self->worker, worker_unref);

@@ -45,26 +45,69 @@ sl_candidate_query_count (SlStore     *store,
   return TRUE;
 }
 
-/* The search hit has no skills; they come from the profile itself. */
+/* The first few of the stored skills (" · " between them). */
 static char *
-top_skills (SlStore *store,
-            gint64   profile_id)
+top_skills (const char *skills_text)
 {
-  g_autoptr(SlStoredProfile) sp = sl_store_get_profile (store, profile_id, NULL);
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GString) out = NULL;
+  g_auto(GStrv) names = NULL;
+  guint n;
 
-  if (sp == NULL || sp->profile == NULL)
+  if (skills_text == NULL || skills_text[0] == '\0')
     return NULL;
-  names = sl_profile_skill_names (sp->profile);
-  out = g_string_new (NULL);
-  for (guint i = 0; i < names->len && i < TOP_SKILLS; i++)
+  names = g_strsplit (skills_text, " · ", TOP_SKILLS + 1);
+  n = g_strv_length (names);
+  if (n > TOP_SKILLS)
     {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, g_ptr_array_index (names, i));
+      g_free (names[TOP_SKILLS]);
+      names[TOP_SKILLS] = NULL;
     }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  return g_strjoinv (", ", names);
+}
+
+static SlSortKey
+sort_key (SlCandidateSort sort)
+{
+  switch (sort)
+    {
+    case SL_CANDIDATE_SORT_NAME:
+      return SL_SORT_NAME;
+    case SL_CANDIDATE_SORT_YEARS:
+      return SL_SORT_YEARS;
+    case SL_CANDIDATE_SORT_RELEVANCE:
+      return SL_SORT_RELEVANCE;
+    case SL_CANDIDATE_SORT_TITLE:
+      return SL_SORT_TITLE;
+    case SL_CANDIDATE_SORT_COMPANY:
+      return SL_SORT_COMPANY;
+    case SL_CANDIDATE_SORT_LOCATION:
+      return SL_SORT_LOCATION;
+    case SL_CANDIDATE_SORT_IMPORTED:
+    default:
+      return SL_SORT_IMPORTED;
+    }
+}
+
+static GPtrArray *
+rows_from_hits (GPtrArray *hits)
+{
+  GPtrArray *rows = g_ptr_array_new_full (hits->len, (GDestroyNotify) sl_candidate_row_free);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SlSearchHit *hit = g_ptr_array_index (hits, i);
+      SlCandidateRow *row = sl_candidate_row_new ();
+
+      row->profile_id = hit->profile_id;
+      row->name = g_strdup (hit->name);
+      row->title = g_strdup (hit->current_title);
+      row->company = g_strdup (hit->current_company);
+      row->location = g_strdup (hit->location);
+      row->years = hit->experience_months >= 0 ? hit->experience_months / 12 : -1;
+      row->imported = g_strdup (hit->created_at);
+      row->skills = top_skills (hit->skills_text);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
 }
 
 GPtrArray *
@@ -78,51 +121,43 @@ sl_candidate_query_page (SlStore          *store,
 {
   g_autoptr(SlQuery) query = NULL;
   g_autoptr(GPtrArray) hits = NULL;
-  GPtrArray *rows;
-  SlSortKey key;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
 
   query = parse (text, error);
   if (query == NULL)
     return NULL;
+  hits = sl_store_search_page (store, query, sort_key (sort), descending, offset, limit, NULL, error);
+  return hits != NULL ? rows_from_hits (hits) : NULL;
+}
 
-  switch (sort)
-    {
-    case SL_CANDIDATE_SORT_NAME:
-      key = SL_SORT_NAME;
-      break;
-    case SL_CANDIDATE_SORT_YEARS:
-      key = SL_SORT_YEARS;
-      break;
-    case SL_CANDIDATE_SORT_RELEVANCE:
-      key = SL_SORT_RELEVANCE;
-      break;
-    case SL_CANDIDATE_SORT_IMPORTED:
-    default:
-      key = SL_SORT_IMPORTED;
-      break;
-    }
+GArray *
+sl_candidate_query_ids (SlStore          *store,
+                        const char       *text,
+                        SlCandidateSort   sort,
+                        gboolean          descending,
+                        GError          **error)
+{
+  g_autoptr(SlQuery) query = NULL;
 
-  hits = sl_store_search_page (store, query, key, descending, offset, limit, NULL, error);
-  if (hits == NULL)
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+
+  query = parse (text, error);
+  if (query == NULL)
     return NULL;
+  return sl_store_search_ids (store, query, sort_key (sort), descending, error);
+}
 
-  rows = g_ptr_array_new_full (hits->len, (GDestroyNotify) sl_candidate_row_free);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      SlSearchHit *hit = g_ptr_array_index (hits, i);
-      SlCandidateRow *row = sl_candidate_row_new ();
+GPtrArray *
+sl_candidate_query_rows (SlStore       *store,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
 
-      row->profile_id = hit->profile_id;
-      row->name = g_strdup (hit->name);
-      row->title = g_strdup (hit->current_title);
-      row->company = g_strdup (hit->current_company);
-      row->location = g_strdup (hit->location);
-      row->years = hit->experience_months >= 0 ? hit->experience_months / 12 : -1;
-      row->imported = g_strdup (hit->created_at);
-      row->skills = top_skills (store, hit->profile_id);
-      g_ptr_array_add (rows, row);
-    }
-  return rows;
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+
+  hits = sl_store_search_get_hits (store, ids, n_ids, error);
+  return hits != NULL ? rows_from_hits (hits) : NULL;
 }

@@ -12,14 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* The orders the store can page in (title, company and location columns
- * are not sortable: the store has no index for them). */
+/* The orders the store can page in, each from an index. */
 typedef enum
 {
   SL_CANDIDATE_SORT_IMPORTED,
   SL_CANDIDATE_SORT_NAME,
   SL_CANDIDATE_SORT_YEARS,
   SL_CANDIDATE_SORT_RELEVANCE,
+  SL_CANDIDATE_SORT_TITLE,
+  SL_CANDIDATE_SORT_COMPANY,
+  SL_CANDIDATE_SORT_LOCATION,
 } SlCandidateSort;
 
 /* FALSE with the query language's error when @query is malformed. */
@@ -38,6 +40,20 @@ GPtrArray *sl_candidate_query_page  (SlStore          *store,
                                      gboolean          descending,
                                      guint             offset,
                                      guint             limit,
+                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The ids of every hit in order (element-type gint64): a snapshot that
+ * later pages are read from by position, never by OFFSET. */
+GArray    *sl_candidate_query_ids   (SlStore          *store,
+                                     const char       *query,
+                                     SlCandidateSort   sort,
+                                     gboolean          descending,
+                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* (element-type SlCandidateRow) the rows of @ids that are still there, in
+ * that order; primary-key reads. */
+GPtrArray *sl_candidate_query_rows  (SlStore          *store,
+                                     const gint64     *ids,
+                                     guint             n_ids,
                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

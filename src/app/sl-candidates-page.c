@@ -189,7 +189,93 @@ on_sorter_changed (SlCandidatesPage *self)
     sort = SL_CANDIDATE_SORT_NAME;
   else if (g_str_equal (key, "years"))
     sort = SL_CANDIDATE_SORT_YEARS;
+  else if (g_str_equal (key, "title"))
+    sort = SL_CANDIDATE_SORT_TITLE;
+  else if (g_str_equal (key, "company"))
+    sort = SL_CANDIDATE_SORT_COMPANY;
+  else if (g_str_equal (key, "location"))
+    sort = SL_CANDIDATE_SORT_LOCATION;
   sl_candidate_model_set_sort (self->model, sort, descending);
+}
+
+/* Cells: one label per column, bound to one property of the row. Built in
+ * code rather than by GtkBuilderListItemFactory, which parses its XML for
+ * every cell (7 columns × every row on screen at start-up). */
+
+typedef struct
+{
+  const char *property;
+  float       xalign;
+  const char *css_class;
+  int         width_chars;
+} CellSpec;
+
+/* In the order of the template's columns. */
+static const CellSpec cell_specs[] = {
+  { "name", 0, NULL, -1 },
+  { "title", 0, NULL, -1 },
+  { "company", 0, NULL, -1 },
+  { "location", 0, NULL, -1 },
+  { "years-text", 1, "numeric", 4 },
+  { "skills", 0, "dim-label", -1 },
+  { "imported-text", 0, "numeric", -1 },
+};
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), spec->xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), spec->width_chars);
+  if (spec->css_class != NULL)
+    gtk_widget_add_css_class (label, spec->css_class);
+  gtk_list_item_set_child (list_item, label);
+}
+
+/* The binding follows the row when its page arrives after a placeholder. */
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           const CellSpec           *spec)
+{
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (list_item), spec->property,
+                                              gtk_list_item_get_child (list_item), "label",
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (list_item), "sl-binding", binding);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             const CellSpec           *spec)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "sl-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+set_up_cells (SlCandidatesPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (cell_specs));
+  for (guint i = 0; i < G_N_ELEMENTS (cell_specs); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), (gpointer) &cell_specs[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), (gpointer) &cell_specs[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), (gpointer) &cell_specs[i]);
+      gtk_column_view_column_set_factory (column, factory);
+    }
 }
 
 /* Selection and the detail pane */
@@ -746,4 +832,5 @@ static void
 sl_candidates_page_init (SlCandidatesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_cells (self);
 }

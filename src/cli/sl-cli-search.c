@@ -31,6 +31,7 @@ parse_sort (const char *s,
   static const struct { const char *name; SlSortKey key; } keys[] = {
     { "relevance", SL_SORT_RELEVANCE }, { "name", SL_SORT_NAME },
     { "imported", SL_SORT_IMPORTED }, { "years", SL_SORT_YEARS },
+    { "title", SL_SORT_TITLE }, { "company", SL_SORT_COMPANY }, { "location", SL_SORT_LOCATION },
   };
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     if (g_str_equal (s, keys[i].name))
@@ -53,8 +54,8 @@ sl_cli_search (SlCliContext *ctx,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "print the total and the hits as JSON", NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, "how many hits (default 20)", "N" },
     { "offset", 0, 0, G_OPTION_ARG_INT, &offset, "skip the first N hits", "N" },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, "relevance (default), name, imported or years", "KEY" },
-    { "reverse", 0, 0, G_OPTION_ARG_NONE, &reverse, "descending (name, imported, years)", NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name, "relevance (default), name, imported, years, title, company or location", "KEY" },
+    { "reverse", 0, 0, G_OPTION_ARG_NONE, &reverse, "descending (all but relevance)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("QUERY — search profiles");
@@ -88,7 +89,7 @@ sl_cli_search (SlCliContext *ctx,
     }
   if (sort_name != NULL && !parse_sort (sort_name, &sort))
     {
-      sl_cli_error ("unknown --sort '%s': use relevance, name, imported or years", sort_name);
+      sl_cli_error ("unknown --sort '%s': use relevance, name, imported, years, title, company or location", sort_name);
       return SL_CLI_USAGE;
     }
 

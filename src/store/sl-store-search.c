@@ -11,7 +11,8 @@
 
 #define HIT_COLUMNS \
   "p.id, p.uuid, p.candidate_id, p.name, p.email, p.location, p.current_title," \
-  " p.current_company, coalesce (p.experience_months, -1), p.source, p.created_at, p.updated_at"
+  " p.current_company, coalesce (p.experience_months, -1), p.source, p.created_at, p.updated_at," \
+  " p.skills_text"
 
 void
 sl_search_hit_free (SlSearchHit *h)
@@ -27,6 +28,7 @@ sl_search_hit_free (SlSearchHit *h)
   g_free (h->source);
   g_free (h->created_at);
   g_free (h->updated_at);
+  g_free (h->skills_text);
   g_free (h);
 }
 
@@ -46,6 +48,7 @@ sl_search_hit_copy (const SlSearchHit *h)
   n->source = g_strdup (h->source);
   n->created_at = g_strdup (h->created_at);
   n->updated_at = g_strdup (h->updated_at);
+  n->skills_text = g_strdup (h->skills_text);
   return n;
 }
 
@@ -149,6 +152,9 @@ sl_store_search_count (SlStore        *self,
   }
 }
 
+/* Text columns sort case-insensitively with the empty ones after the rest;
+ * each order is exactly an index's (migration 7 for title, company and
+ * location), so a page or the ids come off the index in order. */
 static const char *
 order_by (SlSortKey sort,
           gboolean  descending)
@@ -164,10 +170,91 @@ order_by (SlSortKey sort,
     case SL_SORT_YEARS:
       return descending ? " ORDER BY p.experience_months DESC, p.id DESC"
                         : " ORDER BY p.experience_months, p.id";
+    case SL_SORT_TITLE:
+      return descending ? " ORDER BY p.current_title IS NULL DESC, p.current_title COLLATE NOCASE DESC, p.id DESC"
+                        : " ORDER BY p.current_title IS NULL, p.current_title COLLATE NOCASE, p.id";
+    case SL_SORT_COMPANY:
+      return descending ? " ORDER BY p.current_company IS NULL DESC, p.current_company COLLATE NOCASE DESC, p.id DESC"
+                        : " ORDER BY p.current_company IS NULL, p.current_company COLLATE NOCASE, p.id";
+    case SL_SORT_LOCATION:
+      return descending ? " ORDER BY p.location IS NULL DESC, p.location COLLATE NOCASE DESC, p.id DESC"
+                        : " ORDER BY p.location IS NULL, p.location COLLATE NOCASE, p.id";
     case SL_SORT_RELEVANCE:
     default:
       return " ORDER BY p.id DESC";
     }
+}
+
+/* The sort keys that the narrow profiles_keys index holds. */
+static gboolean
+sort_in_keys (SlSortKey sort)
+{
+  return sort == SL_SORT_NAME || sort == SL_SORT_IMPORTED || sort == SL_SORT_YEARS ||
+         sort == SL_SORT_RELEVANCE;
+}
+
+/* Whether a full-text query is ranked: the caller's count when it has one
+ * for this data, else a bounded count that stops reading the index after
+ * RANK_LIMIT + 1. FALSE with @error set on failure. */
+static gboolean
+decide_rank (SlStore        *self,
+             const SlQuery  *query,
+             gboolean       *use_rank,
+             GError        **error)
+{
+  gint64 version, changes, bounded;
+
+  data_state (self, &version, &changes);
+  if (!sl_query_get_cached_count (query, self, version, changes, &bounded))
+    bounded = run_count (self,
+                         "SELECT count(*) FROM (SELECT 1 FROM profiles_fts"
+                         " WHERE profiles_fts MATCH ? LIMIT " G_STRINGIFY (SL_SEARCH_RANK_LIMIT) " + 1)",
+                         query, TRUE, error);
+  if (bounded < 0)
+    return FALSE;
+  *use_rank = bounded <= SL_SEARCH_RANK_LIMIT;
+  return TRUE;
+}
+
+static SlSearchHit *
+read_hit (SlStmt *st)
+{
+  SlSearchHit *h = g_new0 (SlSearchHit, 1);
+
+  h->profile_id = sqlite3_column_int64 (st, 0);
+  h->uuid = sl_stmt_dup_text (st, 1);
+  h->candidate_id = sqlite3_column_int64 (st, 2);
+  h->name = sl_stmt_dup_text (st, 3);
+  h->email = sl_stmt_dup_text (st, 4);
+  h->location = sl_stmt_dup_text (st, 5);
+  h->current_title = sl_stmt_dup_text (st, 6);
+  h->current_company = sl_stmt_dup_text (st, 7);
+  h->experience_months = sqlite3_column_int (st, 8);
+  h->source = sl_stmt_dup_text (st, 9);
+  h->created_at = sl_stmt_dup_text (st, 10);
+  h->updated_at = sl_stmt_dup_text (st, 11);
+  h->skills_text = sl_stmt_dup_text (st, 12);
+  h->rank = sqlite3_column_double (st, 13);
+  return h;
+}
+
+/* Steps @st to the end, one hit per row. */
+static GPtrArray *
+read_hits (SlStore  *self,
+           SlStmt   *st,
+           GError  **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_search_hit_free);
+  int rc;
+
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (hits, read_hit (st));
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (self, rc, "The search failed", error);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
 }
 
 GPtrArray *
@@ -185,7 +272,7 @@ sl_store_search_page (SlStore        *self,
   g_autofree char *sql = NULL;
   const char *match, *where;
   gboolean use_rank = FALSE;
-  int idx, rc;
+  int idx;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -194,22 +281,8 @@ sl_store_search_page (SlStore        *self,
   match = sl_query_get_fts_match (query);
   where = sl_query_get_sql_where (query);
 
-  if (match != NULL && sort == SL_SORT_RELEVANCE)
-    {
-      gint64 version, changes, bounded;
-
-      /* The caller's count when it has one for this data, else a bounded
-       * count that stops reading the index after RANK_LIMIT + 1. */
-      data_state (self, &version, &changes);
-      if (!sl_query_get_cached_count (query, self, version, changes, &bounded))
-        bounded = run_count (self,
-                                  "SELECT count(*) FROM (SELECT 1 FROM profiles_fts"
-                                  " WHERE profiles_fts MATCH ? LIMIT " G_STRINGIFY (SL_SEARCH_RANK_LIMIT) " + 1)",
-                                  query, TRUE, error);
-      if (bounded < 0)
-        return NULL;
-      use_rank = bounded <= SL_SEARCH_RANK_LIMIT;
-    }
+  if (match != NULL && sort == SL_SORT_RELEVANCE && !decide_rank (self, query, &use_rank, error))
+    return NULL;
 
   if (match != NULL && sort == SL_SORT_RELEVANCE)
     {
@@ -230,8 +303,8 @@ sl_store_search_page (SlStore        *self,
        * are then read from the table. */
       const char *order = order_by (sort, descending);
       sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN ("
-                         "SELECT p.id AS hid FROM profiles_fts f"
-                         " JOIN candidate_profiles p INDEXED BY profiles_keys ON p.id = f.rowid"
+                         "SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p",
+                         sort_in_keys (sort) ? " INDEXED BY profiles_keys" : "", " ON p.id = f.rowid"
                          " WHERE profiles_fts MATCH ? AND p.deleted = 0",
                          where != NULL ? " AND " : "", where != NULL ? where : "",
                          order, " LIMIT ? OFFSET ?) h ON p.id = h.hid", order, NULL);
@@ -248,33 +321,104 @@ sl_store_search_page (SlStore        *self,
   sqlite3_bind_int64 (st, idx, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (st, idx + 1, offset);
 
-  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_search_hit_free);
+  hits = read_hits (self, st, error);
+  if (hits == NULL)
+    return NULL;
+  if (ranked != NULL)
+    *ranked = use_rank;
+  return g_steal_pointer (&hits);
+}
+
+GArray *
+sl_store_search_ids (SlStore        *self,
+                     const SlQuery  *query,
+                     SlSortKey       sort,
+                     gboolean        descending,
+                     GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *sql = NULL;
+  const char *match, *where;
+  gboolean use_rank = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = sl_query_get_fts_match (query);
+  where = sl_query_get_sql_where (query);
+
+  if (match != NULL && sort == SL_SORT_RELEVANCE && !decide_rank (self, query, &use_rank, error))
+    return NULL;
+
+  if (match != NULL && sort == SL_SORT_RELEVANCE)
+    sql = g_strconcat ("SELECT p.id FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                       " WHERE profiles_fts MATCH ? AND p.deleted = 0",
+                       where != NULL ? " AND " : "", where != NULL ? where : "",
+                       use_rank ? " ORDER BY f.rank" : " ORDER BY f.rowid DESC", NULL);
+  else if (match != NULL)
+    sql = g_strconcat ("SELECT p.id FROM profiles_fts f JOIN candidate_profiles p",
+                       sort_in_keys (sort) ? " INDEXED BY profiles_keys" : "",
+                       " ON p.id = f.rowid WHERE profiles_fts MATCH ? AND p.deleted = 0",
+                       where != NULL ? " AND " : "", where != NULL ? where : "",
+                       order_by (sort, descending), NULL);
+  else
+    /* Soft-deleted rows come from their partial index, so without a
+     * filter the sort index alone answers: no table row is read. */
+    sql = g_strconcat ("SELECT p.id FROM candidate_profiles p WHERE p.id NOT IN"
+                       " (SELECT id FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)",
+                       where != NULL ? " AND " : "", where != NULL ? where : "",
+                       order_by (sort, descending), NULL);
+
+  st = sl_store_stmt (self, sql, error);
+  if (st == NULL)
+    return NULL;
+  bind_query (st, query, match != NULL);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      SlSearchHit *h = g_new0 (SlSearchHit, 1);
-      h->profile_id = sqlite3_column_int64 (st, 0);
-      h->uuid = sl_stmt_dup_text (st, 1);
-      h->candidate_id = sqlite3_column_int64 (st, 2);
-      h->name = sl_stmt_dup_text (st, 3);
-      h->email = sl_stmt_dup_text (st, 4);
-      h->location = sl_stmt_dup_text (st, 5);
-      h->current_title = sl_stmt_dup_text (st, 6);
-      h->current_company = sl_stmt_dup_text (st, 7);
-      h->experience_months = sqlite3_column_int (st, 8);
-      h->source = sl_stmt_dup_text (st, 9);
-      h->created_at = sl_stmt_dup_text (st, 10);
-      h->updated_at = sl_stmt_dup_text (st, 11);
-      h->rank = sqlite3_column_double (st, 12);
-      g_ptr_array_add (hits, h);
+      gint64 id = sqlite3_column_int64 (st, 0);
+      g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
     {
       sl_store_set_sqlite_error (self, rc, "The search failed", error);
       return NULL;
     }
-  if (ranked != NULL)
-    *ranked = use_rank;
-  return g_steal_pointer (&hits);
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+sl_store_search_get_hits (SlStore       *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autoptr(GString) list = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* One statement for any number of ids: a JSON array, walked in order,
+   * each id a primary-key read. */
+  list = g_string_new ("[");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  st = sl_store_stmt (self,
+                      "SELECT " HIT_COLUMNS ", 0 FROM json_each (?) j"
+                      " CROSS JOIN candidate_profiles p ON p.id = j.value"
+                      " WHERE p.deleted = 0 ORDER BY j.key",
+                      error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_text (st, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  return read_hits (self, st, error);
 }
 
 GPtrArray *

@@ -124,9 +124,10 @@ sl_store_get_profile_statistics (SlStore  *self,
   if (s->by_status == NULL)
     return NULL;
   /* A skill counts once per profile; canonical name first, case-folded;
-   * kept current by triggers (schema 3). */
+   * kept current by triggers (schema 3), shown as spelled (schema 7). */
   s->top_skills = counts (self,
-                          "SELECT skill, profiles FROM skill_counts ORDER BY profiles DESC, skill LIMIT ?",
+                          "SELECT coalesce (label, skill), profiles FROM skill_counts"
+                          " ORDER BY profiles DESC, skill LIMIT ?",
                           top_n > 0 ? top_n : 20, error);
   if (s->top_skills == NULL)
     return NULL;

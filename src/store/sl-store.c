@@ -308,6 +308,38 @@ static const char * const migrations[] = {
   "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT " WHERE new.deleted = 0;"
   "END;"
   "INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT " FROM candidate_profiles AS new WHERE new.deleted = 0;",
+
+  /* 7: every list column sortable from an index (text: case-insensitive,
+   * the empty ones last; the orders of sl-store-search.c); and a display
+   * label per counted skill, the first spelling in code-point order
+   * ("PostgreSQL" before "postgresql"), so statistics show it as written. */
+  "CREATE INDEX IF NOT EXISTS profiles_title ON candidate_profiles (current_title IS NULL, current_title COLLATE NOCASE);"
+  "CREATE INDEX IF NOT EXISTS profiles_company ON candidate_profiles (current_company IS NULL, current_company COLLATE NOCASE);"
+  "CREATE INDEX IF NOT EXISTS profiles_location ON candidate_profiles (location IS NULL, location COLLATE NOCASE);"
+  "ALTER TABLE skill_counts ADD COLUMN label TEXT;"
+  "DROP TRIGGER skill_counts_ai;"
+  "DROP TRIGGER skill_counts_au;"
+  "CREATE TRIGGER skill_counts_ai AFTER INSERT ON candidate_profiles WHEN new.deleted = 0 BEGIN"
+  "  INSERT INTO skill_counts (skill, profiles, label)"
+  "    SELECT lower (k), 1, min (k) FROM (SELECT coalesce (value ->> '$.canonical', value ->> '$.name') AS k"
+  "    FROM json_each (new.skills)) WHERE k IS NOT NULL GROUP BY lower (k)"
+  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
+  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
+  "END;"
+  "CREATE TRIGGER skill_counts_au AFTER UPDATE OF skills, deleted ON candidate_profiles BEGIN"
+  "  UPDATE skill_counts SET profiles = profiles - 1 WHERE old.deleted = 0 AND skill IN ("
+  "    SELECT lower (coalesce (value ->> '$.canonical', value ->> '$.name')) FROM json_each (old.skills));"
+  "  INSERT INTO skill_counts (skill, profiles, label)"
+  "    SELECT lower (k), 1, min (k) FROM (SELECT coalesce (value ->> '$.canonical', value ->> '$.name') AS k"
+  "    FROM json_each (new.skills) WHERE new.deleted = 0) WHERE k IS NOT NULL GROUP BY lower (k)"
+  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
+  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
+  "  DELETE FROM skill_counts WHERE profiles <= 0;"
+  "END;"
+  "UPDATE skill_counts SET label = l.k FROM ("
+  "  SELECT lower (k) AS lk, min (k) AS k FROM (SELECT coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k"
+  "    FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0) WHERE k IS NOT NULL GROUP BY lk) AS l"
+  "  WHERE l.lk = skill_counts.skill;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
