@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include <sqlite3.h>
@@ -16,7 +17,9 @@
 #include "app-test-util.h"
 #include "intake/sl-pipeline.h"
 #include "privacy/sl-privacy.h"
+#include "fake-llm-server.h"
 #include "sl-application.h"
+#include "sl-document-view.h"
 #include "sl-candidates-page-private.h"
 #include "sl-imports-page-private.h"
 #include "sl-preferences-window.h"
@@ -41,6 +44,33 @@ typedef struct
 {
   SlWindow *window;
 } Fixture;
+
+typedef struct
+{
+  char  *id;
+  char  *body;
+  guint  count;
+} Notified;
+
+static gboolean
+on_desktop_notification (SlApplication *application,
+                         const char    *id,
+                         GNotification *notification,
+                         const char    *body,
+                         Notified      *out)
+{
+  g_free (out->id);
+  g_free (out->body);
+  out->id = g_strdup (id);
+  out->body = g_strdup (body);
+  out->count++;
+  /* Delivered here: the test has no desktop (GLib would warn that
+   * nobody owns org.freedesktop.Notifications). */
+  return TRUE;
+}
+
+/* What the app sent to the desktop, for the whole run. */
+static Notified notified;
 
 static void
 fixture_setup (Fixture       *f,
@@ -1055,6 +1085,225 @@ test_hostile_drop (Fixture       *f,
   g_settings_reset (settings, "virus-signature-dir");
 }
 
+/* Imports a file through the window and waits for the end of its batch;
+ * returns the summary the window showed. */
+static char *
+import_and_wait (Fixture    *f,
+                 const char *path)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  char *summary = NULL;
+  gulong id = g_signal_connect (f->window, "batch-summary", G_CALLBACK (on_batch_summary), &summary);
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  sl_window_import_files (f->window, files, "drop");
+  iterate_until (string_set, &summary, 60000);
+  g_signal_handler_disconnect (f->window, id);
+  g_assert_nonnull (summary);
+  return summary;
+}
+
+/* A one-page PDF with these lines, drawn with cairo. */
+static void
+write_pdf (const char         *path,
+           const char * const *lines)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  double y = 60;
+
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint i = 0; lines[i] != NULL; i++, y += 16)
+    {
+      cairo_move_to (cr, 50, y);
+      cairo_show_text (cr, lines[i]);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+has_pages (gpointer data)
+{
+  return sl_document_view_get_n_pages (data) > 0;
+}
+
+/* Opening a candidate from the list shows the archived original beside the
+ * profile (PDF pages; the text for other formats) and the imports that
+ * touched them. */
+static void
+test_candidates_original (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const lines[] = {
+    "Ingrid Vasquez-Holm", "Data Analyst", "Tromso, Norway | ingrid.vh@example.org | +47 912 34 567", "",
+    "EXPERIENCE", "Data Analyst, Nordlys Fiskeri, Tromso 2019 - present",
+    "- Built the catch forecasting dashboards.", "", "SKILLS", "SQL, Python, Tableau", NULL
+  };
+  SlCandidatesPage *page = candidates_page (f);
+  SlProfileView *view = sl_candidates_page_get_profile_view (page);
+  SlDocumentView *doc = sl_profile_view_get_document_view (view);
+  g_autofree char *dir = g_build_filename (tmp_dir, "originals", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "ingrid.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "ingrid-2.txt", NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_pdf (pdf, lines);
+  summary = import_and_wait (f, pdf);
+  g_assert_cmpstr (summary, ==, "1 profile created");
+
+  /* From the list, not from the Imports page. */
+  type_query (f, "ingrid.vh@example.org", 1);
+  sl_candidates_page_open_position (page, 0);
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), >, 0);
+  g_assert_cmpuint (sl_profile_view_get_n_imports (view), ==, 1);
+  g_assert_nonnull (sl_document_view_get_file (doc));
+  shown = g_file_get_path (sl_document_view_get_file (doc));
+  /* The archive's copy: the same bytes, wherever the original goes. */
+  g_assert_cmpstr (shown, !=, pdf);
+  {
+    g_autofree char *a = NULL, *b = NULL;
+    gsize la = 0, lb = 0;
+    g_assert_true (g_file_get_contents (shown, &a, &la, NULL));
+    g_assert_true (g_file_get_contents (pdf, &b, &lb, NULL));
+    g_assert_cmpmem (a, la, b, lb);
+  }
+  iterate_until (has_pages, doc, 20000);
+  g_assert_cmpuint (sl_document_view_get_n_pages (doc), ==, 1);
+  g_assert_false (sl_document_view_get_showing_text (doc));
+
+  /* A second file for the same person (same e-mail) updates them: two
+   * imports now; the newest is text, so the text is shown. */
+  {
+    g_autofree char *text = g_strjoinv ("\n", (char **) lines);
+    g_autofree char *again = NULL;
+    g_assert_true (g_file_set_contents (txt, text, -1, NULL));
+    again = import_and_wait (f, txt);
+    g_assert_cmpstr (again, ==, "0 profiles created, 1 updated");
+  }
+  /* The list was read again at the end of the batch (same query). */
+  wait_model (sl_candidates_page_get_model (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sl_candidates_page_get_model (page))), ==, 1);
+  sl_profile_view_show_profile (view, 0, NULL);
+  sl_candidates_page_open_position (page, 0);
+  g_assert_cmpuint (sl_profile_view_get_n_imports (view), ==, 2);
+  g_assert_true (sl_document_view_get_showing_text (doc));
+  g_assert_cmpuint (sl_document_view_get_n_pages (doc), ==, 0);
+}
+
+static gboolean
+llm_ready (gpointer data)
+{
+  return sl_application_get_llm_client (data) != NULL;
+}
+
+static gboolean
+llm_cleared (gpointer data)
+{
+  return sl_application_get_llm_client (data) == NULL;
+}
+
+static gboolean
+window_inactive (gpointer data)
+{
+  return !gtk_window_is_active (data);
+}
+
+/* Preferences → "Language model" with a provider on 127.0.0.1: an import
+ * is parsed by it; the end of the batch, with the window in the
+ * background, goes to the desktop as a notification. */
+static void
+test_llm_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char resume[] =
+    "Tomasz Wieczorek-Arndt\n"
+    "Site Reliability Engineer\n"
+    "Gdansk, Poland | tomasz.wa@example.net | +48 600 100 200\n"
+    "\n"
+    "EXPERIENCE\n"
+    "Site Reliability Engineer, Baltic Compute, Gdansk      2020 - present\n"
+    "- Keeps the Prometheus and Grafana monitoring running for 30 services.\n"
+    "\n"
+    "SKILLS\n"
+    "Prometheus, Grafana, Terraform\n";
+  static const char answer[] =
+    "{\"basics\":{\"name\":\"Tomasz Wieczorek-Arndt\",\"label\":\"Site Reliability Engineer\"},"
+    "\"work\":[{\"name\":\"Baltic Compute\",\"position\":\"Site Reliability Engineer\","
+    "\"startDate\":\"2020-01\",\"endDate\":\"present\"}],"
+    "\"skills\":[{\"name\":\"Prometheus\"},{\"name\":\"Grafana\"},{\"name\":\"Terraform\"}]}";
+  g_autoptr(GSettings) settings = g_settings_new (SL_SCHEMA_ID);
+  FakeLlmServer *server = fake_llm_server_new ();
+  g_autofree char *base = g_strconcat (fake_llm_server_get_url (server), "/v1", NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "tomasz.txt", NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(SlStoredProfile) sp = NULL;
+  SlCandidateModel *model = sl_candidates_page_get_model (candidates_page (f));
+  g_autoptr(SlCandidateItem) item = NULL;
+  GtkWidget *other;
+  guint notified_before;
+
+  fake_llm_server_set_default (server, answer, 0);
+  g_settings_set_string (settings, "llm-provider", "ollama");
+  g_settings_set_string (settings, "llm-base-url", base);
+  g_settings_set_string (settings, "llm-model", "test-model");
+  g_assert_null (sl_application_get_llm_client (app));
+  g_settings_set_enum (settings, "parser", 1);
+  /* The key lookup (keyring, else environment) is asynchronous. */
+  iterate_until (llm_ready, app, 10000);
+  g_assert_nonnull (sl_application_get_llm_client (app));
+
+  /* Another window in front. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  iterate_until (window_inactive, f->window, 5000);
+  g_assert_false (gtk_window_is_active (GTK_WINDOW (f->window)));
+  notified_before = notified.count;
+
+  g_assert_true (g_file_set_contents (path, resume, -1, NULL));
+  summary = import_and_wait (f, path);
+  g_assert_cmpstr (summary, ==, "1 profile created");
+
+  /* The provider was asked, with the resume's text... */
+  g_assert_cmpuint (fake_llm_server_n_requests (server), ==, 1);
+  g_assert_true (g_str_has_suffix (fake_llm_server_get_request (server, 0)->path, "/v1/chat/completions"));
+  g_assert_nonnull (strstr (fake_llm_server_get_request (server, 0)->body, "Baltic Compute"));
+  g_assert_nonnull (strstr (fake_llm_server_get_request (server, 0)->body, "test-model"));
+  /* ...and its answer made the profile. */
+  type_query (f, "tomasz.wa@example.net", 1);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  iterate_until (item_loaded, item, 5000);
+  store = sl_store_open_full (db_path, SL_STORE_OPEN_READONLY, &error);
+  g_assert_no_error (error);
+  sp = sl_store_get_profile (store, sl_candidate_item_get_profile_id (item), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sp->profile->meta.parser, ==, "rules+llm");
+  g_assert_cmpstr (sp->profile->meta.model, ==, "test-model");
+  g_assert_cmpstr (sp->profile->personal.name, ==, "Tomasz Wieczorek-Arndt");
+
+  /* The desktop was told, in the toast's words. */
+  g_assert_cmpuint (notified.count, ==, notified_before + 1);
+  g_assert_cmpstr (notified.id, ==, "batch-finished");
+  g_assert_cmpstr (notified.body, ==, "1 profile created");
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_settings_reset (settings, "parser");
+  g_settings_reset (settings, "llm-provider");
+  g_settings_reset (settings, "llm-base-url");
+  g_settings_reset (settings, "llm-model");
+  iterate_until (llm_cleared, app, 5000);
+  g_assert_null (sl_application_get_llm_client (app));
+  fake_llm_server_free (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1080,6 +1329,7 @@ main (int   argc,
   app = sl_application_new (db_path, G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  g_signal_connect (app, "desktop-notification", G_CALLBACK (on_desktop_notification), &notified);
 
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);
@@ -1100,10 +1350,15 @@ main (int   argc,
   g_test_add ("/app/imports/drop", Fixture, NULL, fixture_setup, test_drop_import, fixture_teardown);
   g_test_add ("/app/privacy/erase", Fixture, NULL, fixture_setup, test_erase, fixture_teardown);
   g_test_add ("/app/privacy/hostile-drop", Fixture, NULL, fixture_setup, test_hostile_drop, fixture_teardown);
+  /* New suites, so they run after erase, which counts the candidates: these add some. */
+  g_test_add ("/app/original/from-list", Fixture, NULL, fixture_setup, test_candidates_original, fixture_teardown);
+  g_test_add ("/app/llm/import", Fixture, NULL, fixture_setup, test_llm_import, fixture_teardown);
 
   status = g_test_run ();
 
   g_clear_object (&app);
+  g_free (notified.id);
+  g_free (notified.body);
   sl_test_rm_rf (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);

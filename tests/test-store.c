@@ -611,6 +611,40 @@ test_intake_repository (Fixture       *f,
   old = sl_store_intake_get_old_archives (f->store, "2000-01-01", &error);
   g_assert_cmpuint (old->len, ==, 0);
 
+  /* The imports that touched a candidate: theirs, newest first; never
+   * another candidate's, nor a record without a profile. */
+  {
+    g_autoptr(SlProfile) other = make_profile ("Someone Else", "else@example.org", NULL, NULL, NULL, NULL, NULL, NULL);
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile (f->store, pid, &error);
+    g_autoptr(GPtrArray) touched = NULL;
+    g_autoptr(GPtrArray) none_touched = NULL;
+    gint64 other_pid = sl_store_create_profile_from_parsed_data (f->store, other, NULL, NULL, &error);
+    gint64 q3, q4;
+
+    g_assert_no_error (error);
+    rec.original_name = (char *) "cv-2026.docx";
+    rec.sha256 = (char *) "dddd";
+    q3 = sl_store_intake_add (f->store, &rec, &error);
+    rec.original_name = (char *) "else.pdf";
+    rec.sha256 = (char *) "eeee";
+    q4 = sl_store_intake_add (f->store, &rec, &error);
+    g_assert_no_error (error);
+    g_assert_true (sl_store_intake_update_profile_id (f->store, q3, pid, &error));
+    g_assert_true (sl_store_intake_update_profile_id (f->store, q4, other_pid, &error));
+    g_assert_no_error (error);
+
+    touched = sl_store_intake_get_records_for_candidate (f->store, sp->candidate_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (touched->len, ==, 2);
+    g_assert_cmpint (((SlIntakeRecord *) g_ptr_array_index (touched, 0))->qid, ==, q3);
+    g_assert_cmpstr (((SlIntakeRecord *) g_ptr_array_index (touched, 0))->original_name, ==, "cv-2026.docx");
+    g_assert_cmpint (((SlIntakeRecord *) g_ptr_array_index (touched, 1))->qid, ==, q1);
+    g_assert_cmpstr (((SlIntakeRecord *) g_ptr_array_index (touched, 1))->archive_path, ==, "/archive/2026/cv.pdf");
+    none_touched = sl_store_intake_get_records_for_candidate (f->store, 987654, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (none_touched->len, ==, 0);
+  }
+
   /* Missing records and bad input are errors, not crashes. */
   g_assert_false (sl_store_intake_set_status (f->store, 9999, "done", NULL, &error));
   g_assert_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND);

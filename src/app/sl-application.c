@@ -20,6 +20,7 @@ struct _SlApplication
   char           *watched;
   char           *start_page;
   gboolean        open_first;
+  SlLlmClient    *llm_client;
 };
 
 G_DEFINE_FINAL_TYPE (SlApplication, sl_application, ADW_TYPE_APPLICATION)
@@ -31,6 +32,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_DESKTOP_NOTIFICATION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 char *
 sl_application_default_database (void)
@@ -198,6 +206,7 @@ configure_llm (SlApplication *self,
   if (g_settings_get_enum (self->settings, "parser") != 1)
     {
       sl_pipeline_set_llm_client (self->pipeline, NULL);
+      g_clear_object (&self->llm_client);
       return;
     }
   config = sl_llm_config_new_preset (provider, &error);
@@ -219,6 +228,7 @@ configure_llm (SlApplication *self,
     /* Imports go on with the rules; the preferences say what is missing. */
     g_debug ("No language model: %s", error->message);
   sl_pipeline_set_llm_client (self->pipeline, client);
+  g_set_object (&self->llm_client, client);
 }
 
 static void
@@ -290,6 +300,48 @@ sl_application_get_pipeline (SlApplication  *self,
   g_signal_connect_object (settings, "changed::ocr-languages", G_CALLBACK (apply_ocr), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::watched-folder", G_CALLBACK (apply_watched_folder), self, G_CONNECT_SWAPPED);
   return self->pipeline;
+}
+
+SlLlmClient *
+sl_application_get_llm_client (SlApplication *self)
+{
+  g_return_val_if_fail (SL_IS_APPLICATION (self), NULL);
+
+  return self->llm_client;
+}
+
+void
+sl_application_notify (SlApplication *self,
+                       const char    *id,
+                       const char    *title,
+                       const char    *body,
+                       const char    *default_action)
+{
+  g_autoptr(GNotification) notification = NULL;
+  gboolean handled = FALSE;
+
+  g_return_if_fail (SL_IS_APPLICATION (self));
+  g_return_if_fail (id != NULL && title != NULL);
+
+  notification = g_notification_new (title);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+  if (default_action != NULL)
+    g_notification_set_default_action (notification, default_action);
+  g_signal_emit (self, signals[SIGNAL_DESKTOP_NOTIFICATION], 0, id, notification, body, &handled);
+}
+
+static gboolean
+sl_application_real_desktop_notification (SlApplication *self,
+                                          const char    *id,
+                                          GNotification *notification,
+                                          const char    *body)
+{
+  /* Without a session bus there is nobody to tell. */
+  if (g_application_get_dbus_connection (G_APPLICATION (self)) == NULL)
+    return FALSE;
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+  return TRUE;
 }
 
 static SlWindow *
@@ -450,6 +502,7 @@ sl_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->pipeline);
+  g_clear_object (&self->llm_client);
   g_clear_pointer (&self->watched, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->start_page, g_free);
@@ -515,6 +568,13 @@ sl_application_class_init (SlApplicationClass *klass)
     g_param_spec_string ("database-path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A testable hook on the way to g_application_send_notification(). */
+  signals[SIGNAL_DESKTOP_NOTIFICATION] =
+    g_signal_new_class_handler ("desktop-notification", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (sl_application_real_desktop_notification),
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 3, G_TYPE_STRING, G_TYPE_NOTIFICATION, G_TYPE_STRING);
 }
 
 static void

@@ -45,4 +45,18 @@ SlStore       *sl_application_get_store         (SlApplication *self,
 SlPipeline    *sl_application_get_pipeline      (SlApplication *self,
                                                  GError       **error);
 
+/* The language-model client the pipeline parses with, as built from the
+ * settings (parser = "llm"), or NULL for the rules. (transfer none) */
+SlLlmClient   *sl_application_get_llm_client    (SlApplication *self);
+
+/* Tells the desktop (GNotification) with @body as the text. Emits
+ * ::desktop-notification (id, notification, body) first; its default handler
+ * sends it when there is a session bus; a handler returning TRUE has
+ * delivered it itself. */
+void           sl_application_notify            (SlApplication *self,
+                                                 const char    *id,
+                                                 const char    *title,
+                                                 const char    *body,
+                                                 const char    *default_action);
+
 G_END_DECLS

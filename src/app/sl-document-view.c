@@ -22,6 +22,7 @@ struct _SlDocumentView
   GtkTextView  *text_view;
   GtkLabel     *status_label;
   GCancellable *cancellable;
+  GFile        *file;
   guint         n_pages;
 };
 
@@ -46,6 +47,22 @@ GtkWidget *
 sl_document_view_new (void)
 {
   return g_object_new (SL_TYPE_DOCUMENT_VIEW, NULL);
+}
+
+GFile *
+sl_document_view_get_file (SlDocumentView *self)
+{
+  g_return_val_if_fail (SL_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+sl_document_view_get_showing_text (SlDocumentView *self)
+{
+  g_return_val_if_fail (SL_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "text") == 0;
 }
 
 guint
@@ -205,6 +222,7 @@ sl_document_view_show (SlDocumentView *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_pages (self);
+  g_set_object (&self->file, file);
 
   if (file != NULL && is_pdf (file))
     {
@@ -229,6 +247,7 @@ sl_document_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
   if (self->stack != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->stack));

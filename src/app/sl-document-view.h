@@ -22,5 +22,9 @@ void       sl_document_view_show     (SlDocumentView *self,
                                       const char     *text);
 /* Pages rendered so far (0 when showing text). */
 guint      sl_document_view_get_n_pages (SlDocumentView *self);
+/* The file shown (or being rendered), NULL for text only. */
+GFile     *sl_document_view_get_file    (SlDocumentView *self);
+/* TRUE when the extracted text is shown rather than pages. */
+gboolean   sl_document_view_get_showing_text (SlDocumentView *self);
 
 G_END_DECLS

@@ -10,7 +10,9 @@
 #include "rank/sl-shortlist.h"
 #include "store/sl-store-extras.h"
 #include "sl-consent-group.h"
+#include "store/sl-store-intake.h"
 #include "sl-document-view.h"
+#include "sl-import-item.h"
 #include "sl-profile-view.h"
 #include "sl-retention-dialog.h"
 #include "sl-time-format.h"
@@ -33,6 +35,7 @@ struct _SlProfileView
 
   SlStore              *store;
   SlStoredProfile      *current;
+  GPtrArray            *imports;       /* SlIntakeRecord: the candidate's, newest first */
   GFile                *original;
   char                 *archive_dir;
   gint64                original_profile;
@@ -58,6 +61,22 @@ sl_profile_view_set_store (SlProfileView *self,
   g_return_if_fail (store == NULL || SL_IS_STORE (store));
 
   g_set_object (&self->store, store);
+}
+
+SlDocumentView *
+sl_profile_view_get_document_view (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), NULL);
+
+  return self->document_view;
+}
+
+guint
+sl_profile_view_get_n_imports (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), 0);
+
+  return self->imports != NULL ? self->imports->len : 0;
 }
 
 gint64
@@ -783,6 +802,53 @@ add_history (SlProfileView *self)
   gtk_box_append (self->sections_box, group);
 }
 
+/* Every import that touched this candidate: the file, how it came, when,
+ * and how it ended (in the Imports page's words). */
+static void
+add_imports (SlProfileView *self)
+{
+  GtkWidget *group;
+
+  if (self->imports == NULL || self->imports->len == 0)
+    return;
+  group = group_new (_("Imports"), _("The files this candidate was read from"));
+  for (guint i = 0; i < self->imports->len; i++)
+    {
+      SlIntakeRecord *r = g_ptr_array_index (self->imports, i);
+      g_autoptr(SlImportItem) item = sl_import_item_new (r->qid);
+      g_autofree char *outcome = NULL;
+      g_autofree char *when = local_time (r->created_at);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *base = r->original_name ? NULL : g_path_get_basename (r->path);
+
+      sl_import_item_update (item, r);
+      outcome = sl_import_item_describe (item);
+      /* Translators: how an import ended · where it came from · when */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), outcome, r->source ? r->source : "?", when);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 text_row (r->original_name ? r->original_name : base, subtitle));
+    }
+  gtk_box_append (self->sections_box, group);
+}
+
+/* The archived copy of the newest import that made or updated this
+ * profile, when it is still there (retention may have removed it). */
+static GFile *
+archived_original (SlProfileView *self)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; self->imports != NULL && i < self->imports->len; i++)
+      {
+        SlIntakeRecord *r = g_ptr_array_index (self->imports, i);
+
+        if (pass == 0 && g_strcmp0 (r->status, SL_INTAKE_STATUS_DONE) != 0)
+          continue;
+        if (r->archive_path != NULL && g_file_test (r->archive_path, G_FILE_TEST_IS_REGULAR))
+          return g_file_new_for_path (r->archive_path);
+      }
+  return NULL;
+}
+
 static void
 clear_sections (SlProfileView *self)
 {
@@ -820,8 +886,18 @@ sl_profile_view_show_profile (SlProfileView  *self,
     }
 
   g_clear_pointer (&self->current, sl_stored_profile_free);
+  g_clear_pointer (&self->imports, g_ptr_array_unref);
   self->current = sp;
   clear_sections (self);
+  if (sp != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Two indexed reads; a failure only leaves the section out. */
+      self->imports = sl_store_intake_get_records_for_candidate (self->store, sp->candidate_id, &local_error);
+      if (self->imports == NULL)
+        g_debug ("No import history: %s", local_error->message);
+    }
 
   if (sp == NULL)
     {
@@ -863,11 +939,14 @@ sl_profile_view_show_profile (SlProfileView  *self,
   add_small_sections (self);
   add_history (self);
   gtk_box_append (self->sections_box, sl_consent_group_new (self->store, sp->candidate_id));
+  add_imports (self);
   gtk_stack_set_visible_child_name (self->stack, "profile");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
 
   if (self->original != NULL && self->original_profile == sp->id && self->blind_alias == NULL)
     original = g_object_ref (self->original);
+  else
+    original = archived_original (self);
   sl_document_view_show (self->document_view, original, sp->raw_text);
   return TRUE;
 }
@@ -1117,6 +1196,7 @@ sl_profile_view_finalize (GObject *object)
   SlProfileView *self = SL_PROFILE_VIEW (object);
 
   g_clear_pointer (&self->current, sl_stored_profile_free);
+  g_clear_pointer (&self->imports, g_ptr_array_unref);
   g_clear_object (&self->original);
   g_clear_pointer (&self->archive_dir, g_free);
   g_clear_pointer (&self->blind_alias, g_free);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "store/sl-store.h"
+#include "sl-document-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,12 @@ gboolean sl_profile_view_show_profile   (SlProfileView *self,
                                          gint64         profile_id,
                                          GError       **error);
 gint64   sl_profile_view_get_profile_id (SlProfileView *self);
+/* The original beside the profile: the file last given by
+ * sl_profile_view_set_original () for this profile, else the archived copy
+ * of the newest import that made it, else the extracted text. */
+SlDocumentView *sl_profile_view_get_document_view (SlProfileView *self);
+/* How many imports touched the shown candidate (its "Imports" section). */
+guint    sl_profile_view_get_n_imports  (SlProfileView *self);
 /* The original file of the shown profile, when the caller knows it (the
  * Imports page does); otherwise the extracted text stands in for it. */
 void     sl_profile_view_set_original   (SlProfileView *self,

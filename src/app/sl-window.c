@@ -24,7 +24,8 @@ struct _SlWindow
   GtkDropTarget        *drop_target;
   SlPipeline           *pipeline;
   guint                 refresh_id;
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser;      /* GTK 4.8 */
+  gboolean              choosing;     /* GTK ≥ 4.10: a GtkFileDialog is open */
   GSettings            *settings;
 };
 
@@ -221,17 +222,10 @@ on_batch_finished (SlWindow   *self,
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
-  /* Someone who switched away learns it from the desktop. Without a
-   * session bus there is nobody to tell. */
-  if (!gtk_window_is_active (GTK_WINDOW (self)) && app != NULL &&
-      g_application_get_dbus_connection (app) != NULL)
-    {
-      g_autoptr(GNotification) notification = g_notification_new (_("Import finished"));
-
-      g_notification_set_body (notification, summary);
-      g_notification_set_default_action_and_target (notification, "app.show-imports", NULL);
-      g_application_send_notification (app, "batch-finished", notification);
-    }
+  /* Someone who switched away learns it from the desktop. */
+  if (!gtk_window_is_active (GTK_WINDOW (self)) && SL_IS_APPLICATION (app))
+    sl_application_notify (SL_APPLICATION (app), "batch-finished", _("Import finished"), summary,
+                           "app.show-imports");
   g_signal_emit_by_name (self, "batch-summary", summary);
 }
 
@@ -289,6 +283,7 @@ on_drop (SlWindow      *self,
 
 /* Actions */
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
 static void
 on_chooser_response (SlWindow             *self,
                      int                   response,
@@ -306,6 +301,7 @@ on_chooser_response (SlWindow             *self,
     }
   g_clear_object (&self->chooser);
 }
+#endif
 
 static GtkFileFilter *
 resume_filter (void)
@@ -336,6 +332,31 @@ resume_filter (void)
   return filter;
 }
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_dialog_files (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->choosing = FALSE;
+  if (model == NULL)
+    {
+      if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        sl_window_add_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (files, g_list_model_get_item (model, i));
+  sl_window_import_files (self, files, "folder");
+}
+#endif
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -345,6 +366,29 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) resumes = resume_filter ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = NULL;
+    g_autoptr(GListStore) filters = NULL;
+
+    if (self->choosing)
+      return;
+    /* Files only: folders come by drag and drop or the watched folder. */
+    dialog = gtk_file_dialog_new ();
+    filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+    g_list_store_append (filters, resumes);
+    g_list_store_append (filters, all);
+    gtk_file_dialog_set_title (dialog, _("Import Resumes"));
+    gtk_file_dialog_set_accept_label (dialog, _("_Import"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, resumes);
+    self->choosing = TRUE;
+    gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_dialog_files, g_object_ref (self));
+  }
+#else
   if (self->chooser != NULL)
     return;
 
@@ -356,12 +400,11 @@ import_action (GtkWidget  *widget,
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), resumes);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+#endif
 }
 
 /* The sample resumes live in the GResource so an uninstalled build has them

@@ -552,6 +552,26 @@ sl_store_intake_get_records_by_status (SlStore     *self,
 }
 
 GPtrArray *
+sl_store_intake_get_records_for_candidate (SlStore  *self,
+                                           gint64    candidate_id,
+                                           GError  **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+
+  /* Both sides indexed: profiles_candidate, then intake_profile. */
+  st = sl_store_stmt (self,
+                      "SELECT " SL_INTAKE_RECORD_COLUMNS " FROM file_intake_queue WHERE profile_id IN"
+                      " (SELECT id FROM candidate_profiles WHERE candidate_id = ?)"
+                      " ORDER BY qid DESC", error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, candidate_id);
+  return read_records (self, st, error);
+}
+
+GPtrArray *
 sl_store_intake_get_old_archives (SlStore     *self,
                                   const char  *before,
                                   GError     **error)

@@ -127,6 +127,12 @@ GPtrArray      *sl_store_intake_get_records_by_status (SlStore     *self,
                                                        const char  *status,
                                                        guint        limit,
                                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Every record whose file became (or updated, or duplicated) a profile of
+ * candidate @candidate_id, newest first: the imports that touched this
+ * candidate. (element-type SlIntakeRecord) */
+GPtrArray      *sl_store_intake_get_records_for_candidate (SlStore  *self,
+                                                           gint64    candidate_id,
+                                                           GError  **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Records archived before @before (ISO 8601 date or time, UTC), for
  * clean-up; oldest first. (element-type SlIntakeRecord) */
 GPtrArray      *sl_store_intake_get_old_archives      (SlStore     *self,
