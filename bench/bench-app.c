@@ -4,13 +4,17 @@
  * memory. Runs the real application code (SlApplication, SlWindow, the lazy
  * candidate model) on a real window (use Xvfb when there is no display).
  *
- *   bench-app [--profiles N] [--db PATH] [--keep]
+ *   bench-app [--profiles N] [--db PATH] [--keep] [--runs N] [--baseline]
  *   bench-app --fill PATH N          only create a database of N profiles
  *
  * The database is generated once (bulk create, not timed); then the app
  * starts in a child process per run so every run is a cold start of the
  * process with a warm page cache, and prints: time to the first painted
- * frame with the first rows read, the rows read, and VmRSS / VmHWM then.
+ * frame with the first rows read, the rows read, VmRSS / VmHWM and the
+ * process CPU time then. --baseline times an empty libadwaita window the
+ * same way (what GTK costs on this display before any of ours); then the
+ * deep pages of the list's worker: the id snapshot and 100 rows in the
+ * middle by id, beside the OFFSET page they replaced.
  */
 #include "config.h"
 
@@ -135,6 +139,61 @@ child_run (const char *db)
   return 0;
 }
 
+/* The floor: an empty libadwaita window of the app's default size (a header
+ * bar and a label) on the same display, timed the same way. */
+static void
+on_baseline_paint (GdkFrameClock *clock,
+                   Run           *run)
+{
+  if (run->done)
+    return;
+  run->first_rows_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  run->window_ms = (g_get_monotonic_time () - t_window) / 1000.0;
+  run->cpu_ms = cpu_ms ();
+  run->done = TRUE;
+}
+
+static void
+on_baseline_mapped (GtkWidget *window,
+                    Run       *run)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_baseline_paint), run);
+}
+
+static int
+child_baseline (void)
+{
+  Run run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  GtkWidget *window, *box;
+
+  t0 = g_get_monotonic_time ();
+  app = adw_application_new ("io.github.shortlist.Baseline", G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("bench-app: %s\n", error->message);
+      return 1;
+    }
+  t_window = g_get_monotonic_time ();
+  window = adw_application_window_new (GTK_APPLICATION (app));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Shortlist"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_signal_connect (window, "map", G_CALLBACK (on_baseline_mapped), &run);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!run.done && g_get_monotonic_time () - t0 < 30 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  if (!run.done)
+    return 1;
+  g_print ("%.1f %.1f %u %ld %ld %.1f\n", run.first_rows_ms, run.window_ms, 0u, status_kb ("VmRSS:"),
+           status_kb ("VmHWM:"), run.cpu_ms);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 static gboolean
 fill (const char *db,
       guint       n)
@@ -206,6 +265,59 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static void
+print_spread (const char *what,
+              GArray     *values)
+{
+  g_array_sort (values, compare_double);
+  g_print ("%s: median %.0f ms, min %.0f ms, max %.0f ms\n", what,
+           g_array_index (values, double, values->len / 2), g_array_index (values, double, 0),
+           g_array_index (values, double, values->len - 1));
+}
+
+/* @runs cold starts of a child process (@args), each printing its times. */
+static gboolean
+time_runs (const char * const *args,
+           int                 runs,
+           const char         *what)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) window_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *title = NULL;
+  long rss = 0, hwm = 0;
+  guint rows = 0;
+
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      int status = 0;
+      double ms, wms, cms;
+      long r, h;
+
+      if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %lf %u %ld %ld %lf", &ms, &wms, &rows, &r, &h, &cms) != 6)
+        {
+          g_printerr ("bench-app: run %d failed: %s\n", i, error ? error->message : out);
+          return FALSE;
+        }
+      g_array_append_val (times, ms);
+      g_array_append_val (window_times, wms);
+      g_array_append_val (cpu_times, cms);
+      rss = MAX (rss, r);
+      hwm = MAX (hwm, h);
+    }
+  title = rows > 0 ? g_strdup_printf ("%s, %u profiles, %d runs", what, rows, runs)
+                   : g_strdup_printf ("%s, %d runs", what, runs);
+  print_spread (title, times);
+  print_spread ("  of which window creation to then (after GTK init)", window_times);
+  print_spread ("  process CPU time (user + system, all threads) until then", cpu_times);
+  g_print ("  memory then: RSS %.1f MB (peak %.1f MB)\n", rss / 1024.0, hwm / 1024.0);
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +326,8 @@ main (int   argc,
   int runs = 5;
   g_autofree char *db = NULL;
   gboolean keep = FALSE;
+  gboolean baseline = FALSE;
+  gboolean child_baseline_run = FALSE;
   g_autofree char *child = NULL;
   g_autofree char *fill_db = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -225,7 +339,9 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Use (or create) this database", "PATH" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated database", NULL },
     { "fill", 0, 0, G_OPTION_ARG_FILENAME, &fill_db, "Only create a database of --profiles profiles", "PATH" },
+    { "baseline", 0, 0, G_OPTION_ARG_NONE, &baseline, "Also time an empty libadwaita window (the floor)", NULL },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child, NULL, NULL },
+    { "child-baseline", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &child_baseline_run, NULL, NULL },
     { NULL }
   };
 
@@ -237,6 +353,8 @@ main (int   argc,
     }
   if (child != NULL)
     return child_run (child);
+  if (child_baseline_run)
+    return child_baseline ();
   if (fill_db != NULL)
     return fill (fill_db, profiles) ? 0 : 1;
 
@@ -258,46 +376,12 @@ main (int   argc,
   }
 
   {
-    g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-    g_autoptr(GArray) window_times = g_array_new (FALSE, FALSE, sizeof (double));
-    g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
-    long rss = 0, hwm = 0;
-    guint rows = 0;
+    const char *app_args[] = { argv[0], "--child", db, NULL };
+    const char *floor_args[] = { argv[0], "--child-baseline", NULL };
 
-    for (int i = 0; i < runs; i++)
-      {
-        const char *args[] = { argv[0], "--child", db, NULL };
-        g_autofree char *out = NULL;
-        int status = 0;
-        double ms, wms, cms;
-        long r, h;
-
-        if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
-            !g_spawn_check_wait_status (status, &error) ||
-            sscanf (out, "%lf %lf %u %ld %ld %lf", &ms, &wms, &rows, &r, &h, &cms) != 6)
-          {
-            g_printerr ("bench-app: run %d failed: %s\n", i, error ? error->message : out);
-            return 1;
-          }
-        g_array_append_val (times, ms);
-        g_array_append_val (window_times, wms);
-        g_array_append_val (cpu_times, cms);
-        rss = MAX (rss, r);
-        hwm = MAX (hwm, h);
-      }
-    g_array_sort (times, compare_double);
-    g_array_sort (window_times, compare_double);
-    g_array_sort (cpu_times, compare_double);
-    g_print ("start-up to first rows, %u profiles, %d runs: median %.0f ms, min %.0f ms, max %.0f ms\n",
-             rows, runs, g_array_index (times, double, times->len / 2), g_array_index (times, double, 0),
-             g_array_index (times, double, times->len - 1));
-    g_print ("  of which window creation to first rows (after GTK init): median %.0f ms, min %.0f ms, max %.0f ms\n",
-             g_array_index (window_times, double, window_times->len / 2), g_array_index (window_times, double, 0),
-             g_array_index (window_times, double, window_times->len - 1));
-    g_print ("  process CPU time (user + system, all threads) until then: median %.0f ms, min %.0f ms, max %.0f ms\n",
-             g_array_index (cpu_times, double, cpu_times->len / 2), g_array_index (cpu_times, double, 0),
-             g_array_index (cpu_times, double, cpu_times->len - 1));
-    g_print ("memory after first rows: RSS %.1f MB (peak %.1f MB)\n", rss / 1024.0, hwm / 1024.0);
+    if (!time_runs (app_args, runs, "start-up to first rows") ||
+        (baseline && !time_runs (floor_args, runs, "floor: an empty libadwaita window to its first frame")))
+      return 1;
   }
 
   time_deep_pages (db);
