@@ -1315,6 +1315,34 @@ test_llm_import (Fixture       *f,
   fake_llm_server_free (server);
 }
 
+static gboolean
+on_notification_pass (SlApplication *application,
+                      const char    *id,
+                      GNotification *notification,
+                      const char    *body,
+                      guint         *seen)
+{
+  (*seen)++;
+  return FALSE;  /* on to the default handler */
+}
+
+/* The default handler, on the test's session bus (autolaunched under Xvfb)
+ * where no notification server runs: it asks the bus first and sends
+ * nothing, so GLib has nothing to warn about (warnings are fatal here). */
+static void
+test_notify_without_server (void)
+{
+  guint seen = 0;
+  gulong id = g_signal_connect (app, "desktop-notification", G_CALLBACK (on_notification_pass), &seen);
+
+  g_signal_handlers_block_by_func (app, on_desktop_notification, &notified);
+  sl_application_notify (app, "test", "Import finished", "1 profile created", "app.show-imports");
+  g_assert_cmpuint (seen, ==, 1);
+  spin (500);
+  g_signal_handlers_unblock_by_func (app, on_desktop_notification, &notified);
+  g_signal_handler_disconnect (app, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1364,6 +1392,7 @@ main (int   argc,
   /* New suites, so they run after erase, which counts the candidates: these add some. */
   g_test_add ("/app/original/from-list", Fixture, NULL, fixture_setup, test_candidates_original, fixture_teardown);
   g_test_add ("/app/llm/import", Fixture, NULL, fixture_setup, test_llm_import, fixture_teardown);
+  g_test_add_func ("/app/notify/without-server", test_notify_without_server);
 
   status = g_test_run ();
 

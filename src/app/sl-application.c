@@ -331,16 +331,69 @@ sl_application_notify (SlApplication *self,
   g_signal_emit (self, signals[SIGNAL_DESKTOP_NOTIFICATION], 0, id, notification, body, &handled);
 }
 
+typedef struct
+{
+  SlApplication *app;
+  char          *id;
+  GNotification *notification;
+} PendingNotification;
+
+static void
+pending_notification_free (PendingNotification *pending)
+{
+  g_object_unref (pending->app);
+  g_free (pending->id);
+  g_object_unref (pending->notification);
+  g_free (pending);
+}
+
+static void
+on_notification_server (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  PendingNotification *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  gboolean running = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &running);
+  if (running)
+    g_application_send_notification (G_APPLICATION (pending->app), pending->id, pending->notification);
+  else
+    g_debug ("No notification server on the session bus");
+  pending_notification_free (pending);
+}
+
 static gboolean
 sl_application_real_desktop_notification (SlApplication *self,
                                           const char    *id,
                                           GNotification *notification,
                                           const char    *body)
 {
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+  PendingNotification *pending;
+
   /* Without a session bus there is nobody to tell. */
-  if (g_application_get_dbus_connection (G_APPLICATION (self)) == NULL)
+  if (bus == NULL)
     return FALSE;
-  g_application_send_notification (G_APPLICATION (self), id, notification);
+  /* In a sandbox GLib goes through the portal. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+      return TRUE;
+    }
+  /* Elsewhere GLib talks to the notification server and warns when there
+   * is none (a bare session, a test): ask first, without blocking. */
+  pending = g_new0 (PendingNotification, 1);
+  pending->app = g_object_ref (self);
+  pending->id = g_strdup (id);
+  pending->notification = g_object_ref (notification);
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.Notifications"),
+                          G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          on_notification_server, pending);
   return TRUE;
 }
 
