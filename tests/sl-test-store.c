@@ -7,10 +7,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "sl-test-store.h"
+#include "sl-test-util.h"
 
 void
 sl_test_store_open (SlTestStore *t,
@@ -26,32 +26,13 @@ sl_test_store_open (SlTestStore *t,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
 void
 sl_test_store_close (SlTestStore *t)
 {
   if (t->store != NULL)
     g_assert_finalize_object (t->store);
   t->store = NULL;
-  remove_tree (t->dir);
+  sl_test_rm_rf (t->dir);
   g_clear_pointer (&t->dir, g_free);
   g_clear_pointer (&t->path, g_free);
 }

@@ -351,6 +351,120 @@ test_import_csv_map (Fixture       *f,
   g_assert_cmpint (f->status, ==, 0);
 }
 
+static void
+test_match (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *job_json = g_build_filename (f->dir, "job.json", NULL);
+  g_autofree char *job_txt = g_build_filename (f->dir, "job.txt", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nope.pdf", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o;
+  JsonArray *matches;
+
+  write_profile (f, "ada.json", "Ada Lovelace", "ada@example.org", "Python", "Initech");
+  write_profile (f, "bob.json", "Bob Byte", "bob@example.org", "Go", "Globex");
+  write_profile (f, "cleo.json", "Cleo Count", "cleo@example.org", "Excel", "Hooli");
+  run (f, "import", in, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_set_contents (job_json,
+                                      "{\"title\": \"Python Engineer\", \"required_skills\": [\"python\"],"
+                                      " \"nice_skills\": [\"Go\"], \"min_years\": 3}", -1, NULL));
+  g_assert_true (g_file_set_contents (job_txt, "Python Engineer\nRequirements:\n- Python, 3+ years\n"
+                                      "Nice to have\n- Go\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"title\": 42}", -1, NULL));
+
+  /* plain: a heading, then rank, score, name, breakdown; Cleo shares nothing */
+  run (f, "match", "--job", job_json, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "2 candidates for “Python Engineer”");
+  g_assert_true (g_str_has_prefix (lines[1], "  1  "));
+  g_assert_nonnull (strstr (lines[1], "Ada Lovelace"));
+  g_assert_nonnull (strstr (lines[1], "1 of 1 required skill · 0 of 1 nice-to-have skill · 8 years (≥ 3)"));
+  g_assert_nonnull (strstr (lines[2], "Bob Byte"));
+  g_assert_nonnull (strstr (lines[2], "0 of 1 required skill (missing: Python) · 1 of 1 nice-to-have skill (Go)"));
+  g_assert_null (strstr (f->out, "Cleo"));
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* the same job as a description, and --top */
+  run (f, "match", "--job", job_txt, "--top", "1", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "1 candidate for “Python Engineer”");
+  g_assert_nonnull (strstr (lines[1], "Ada Lovelace"));
+  g_assert_cmpstr (lines[2], ==, "");
+
+  /* JSON, with --db after the command */
+  {
+    g_autofree char *db = g_strdup (f->db);
+    g_autofree char *elsewhere = g_build_filename (f->dir, "other.db", NULL);
+    g_free (f->db);
+    f->db = g_steal_pointer (&elsewhere);
+    run (f, "match", "--job", job_json, "--json", "--db", db, NULL);
+    g_free (f->db);
+    f->db = g_steal_pointer (&db);
+  }
+  g_assert_cmpint (f->status, ==, 0);
+  node = parse_json (f->out);
+  o = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "job"), "title"), ==,
+                   "Python Engineer");
+  matches = json_object_get_array_member (o, "matches");
+  g_assert_cmpuint (json_array_get_length (matches), ==, 2);
+  o = json_array_get_object_element (matches, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Ada Lovelace");
+  g_assert_cmpint (json_object_get_int_member (o, "rank"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (o, "score"), >,
+                     json_object_get_double_member (json_array_get_object_element (matches, 1), "score"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (o, "parts"), 0),
+                                                  "component"), ==, "required_skills");
+
+  /* usage errors: exit 2, one line each */
+  run (f, "match", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "match", "--job", missing, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "Could not read the job"));
+  run (f, "match", "--job", bad, NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "must be a string"));
+  run (f, "match", "--job", job_json, "--top", "-1", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  assert_one_line_errors (f);
+
+  /* --save --shortlist, then jobs and shortlist */
+  run (f, "match", "--job", job_json, "--shortlist", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "match", "--job", job_json, "--save", "--shortlist", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "saved as job 1, candidates shortlisted"));
+  run (f, "jobs", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Python Engineer"));
+  g_assert_nonnull (strstr (f->out, "2 shortlisted"));
+  run (f, "shortlist", "1", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_clear_pointer (&lines, g_strfreev);
+  lines = g_strsplit (f->out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Python Engineer: 2 shortlisted");
+  g_assert_true (g_str_has_prefix (lines[1], "new "));
+  g_assert_nonnull (strstr (lines[1], "Ada Lovelace"));
+  run (f, "shortlist", "1", "--csv", "--blind", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Title,Stage,Score,Breakdown,Note,Added\r\n"));
+  g_assert_null (strstr (f->out, "Ada"));
+  g_assert_nonnull (strstr (f->out, "1 of 1 required skill"));
+  run (f, "shortlist", "99", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "shortlist", "x1", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  assert_one_line_errors (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -364,6 +478,7 @@ main (int    argc,
   ADD ("/cli/import-csv-map", test_import_csv_map);
   ADD ("/cli/newer-database", test_newer_database);
   ADD ("/cli/check-finds-drift", test_check_finds_drift);
+  ADD ("/cli/match", test_match);
 #undef ADD
 
   return g_test_run ();

@@ -584,6 +584,356 @@ test_rank_features_follow_profiles (Fixture       *f,
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM rank_features"), ==, 1);
 }
 
+/* Ranking ------------------------------------------------------------------------ */
+
+/* The job of the ranking tests: four required skills, one nice to have,
+ * five years, Berlin (hybrid), German C1. */
+static SlJob *
+backend_job (void)
+{
+  SlJob *job = make_job ();
+
+  g_ptr_array_add (job->required_skills, g_strdup ("Docker"));
+  sl_job_normalize (job);
+  return job;
+}
+
+static void
+test_score_profile (void)
+{
+  g_autoptr(SlJob) job = backend_job ();
+  g_autoptr(SlProfile) best = make_profile ("Ada Best", "Backend Engineer", "Berlin, Germany",
+                                            "Python,PostgreSQL,Kubernetes,Docker,Terraform", 7,
+                                            "German:C1,English:native", NULL);
+  g_autoptr(SlProfile) partial = make_profile ("Bo Partial", "Data Engineer", "Hamburg, Germany",
+                                               "Python,MySQL,Docker", 3, "German:B1", "2025-06");
+  g_autoptr(SlProfile) none = make_profile ("Cy None", NULL, NULL, NULL, -1, NULL, NULL);
+  g_autoptr(SlMatch) m1 = NULL, m2 = NULL, m3 = NULL, m4 = NULL;
+  SlRankWeights only_skills = { { 0 } };
+
+  m1 = sl_rank_score_profile (job, best, NULL, -1, "2026-11");
+  g_assert_cmpfloat_with_epsilon (m1->score, 100.0, 1e-9);
+  g_assert_cmpstr (m1->name, ==, "Ada Best");
+  g_assert_cmpstr (m1->title, ==, "Backend Engineer");
+  g_assert_false (m1->parts[SL_SCORE_TEXT].applies);
+  g_assert_null (m1->parts[SL_SCORE_TEXT].text);
+  g_assert_cmpstr (m1->summary, ==,
+                   "4 of 4 required skills · 1 of 1 nice-to-have skill (Terraform) · 7 years (≥ 5) · "
+                   "Backend Engineer (2 of 2 title words) · Berlin, Germany · German C1 · in a role now");
+
+  /* A relative counts half and is named; the missing one too. */
+  m2 = sl_rank_score_profile (job, partial, NULL, 0.5, "2026-11");
+  g_assert_cmpstr (m2->parts[SL_SCORE_REQUIRED_SKILLS].text, ==,
+                   "2 of 4 required skills (MySQL for PostgreSQL; missing: Kubernetes)");
+  g_assert_cmpfloat_with_epsilon (m2->parts[SL_SCORE_REQUIRED_SKILLS].value, 2.5 / 4, 1e-9);
+  g_assert_cmpstr (m2->parts[SL_SCORE_NICE_SKILLS].text, ==, "0 of 1 nice-to-have skill");
+  g_assert_cmpstr (m2->parts[SL_SCORE_EXPERIENCE].text, ==, "3 years (5 asked)");
+  g_assert_cmpfloat_with_epsilon (m2->parts[SL_SCORE_EXPERIENCE].value, 0.6, 1e-9);
+  g_assert_cmpstr (m2->parts[SL_SCORE_TITLE].text, ==, "Data Engineer (1 of 2 title words)");
+  g_assert_cmpstr (m2->parts[SL_SCORE_LOCATION].text, ==, "Hamburg, Germany (not Berlin)");
+  g_assert_cmpfloat_with_epsilon (m2->parts[SL_SCORE_LOCATION].value, 0.5, 1e-9);
+  g_assert_cmpstr (m2->parts[SL_SCORE_LANGUAGES].text, ==, "German B1 (C1 asked)");
+  g_assert_cmpstr (m2->parts[SL_SCORE_RECENCY].text, ==, "last role ended 2025-06");
+  g_assert_cmpfloat_with_epsilon (m2->parts[SL_SCORE_RECENCY].value, 1.0 - 17 / 60.0, 1e-9);
+  g_assert_cmpstr (m2->parts[SL_SCORE_TEXT].text, ==, "text relevance 50%");
+  g_assert_cmpfloat (m2->score, <, m1->score);
+  g_assert_cmpfloat (m2->score, >, 0);
+
+  m3 = sl_rank_score_profile (job, none, NULL, -1, "2026-11");
+  g_assert_cmpstr (m3->summary, ==,
+                   "0 of 4 required skills (missing: Python, PostgreSQL, Kubernetes, Docker) · "
+                   "0 of 1 nice-to-have skill · experience unknown · no current title · location unknown · "
+                   "no German · no dated work");
+  g_assert_cmpfloat (m3->score, <, m2->score);
+
+  /* Weights: with only the skills counting, the score is their share. */
+  only_skills.weight[SL_SCORE_REQUIRED_SKILLS] = 1;
+  m4 = sl_rank_score_profile (job, partial, &only_skills, -1, "2026-11");
+  g_assert_cmpfloat_with_epsilon (m4->score, 100.0 * 2.5 / 4, 1e-9);
+}
+
+static void
+test_ndcg (void)
+{
+  const double gains[] = { 3, 2, 3, 0, 1, 2 };
+  const double ideal[] = { 3, 3, 2, 2, 1, 0 };
+  const double perfect[] = { 3, 3, 2, 2, 1, 0 };
+  const double reversed[] = { 0, 1, 2, 2, 3, 3 };
+
+  g_assert_cmpfloat_with_epsilon (sl_rank_ndcg (gains, 6, ideal, 6, 10), 0.948811, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sl_rank_ndcg (perfect, 6, ideal, 6, 10), 1.0, 1e-12);
+  g_assert_cmpfloat (sl_rank_ndcg (reversed, 6, ideal, 6, 10), <, 0.6);
+  /* only the first k count */
+  g_assert_cmpfloat_with_epsilon (sl_rank_ndcg (gains, 6, ideal, 6, 1), 1.0, 1e-12);
+}
+
+static void
+test_blind_copy (void)
+{
+  g_autoptr(SlProfile) p = make_profile ("Jane Doe", "Engineer", "Berlin", "Python", 5, NULL, NULL);
+  g_autoptr(SlProfile) b = NULL;
+  SlWorkEntry *w = g_ptr_array_index (p->work, 0);
+
+  p->personal.phone = g_strdup ("+49 30 1234567");
+  g_ptr_array_add (p->personal.links, g_strdup ("https://github.com/janedoe"));
+  p->personal.summary = g_strdup ("Mrs. Jane Doe is an engineer, age 34. She led her team; "
+                                  "Doe moved to Berlin with her husband. Born in 1990.");
+  w->description = g_strdup ("He was replaced when she took over his billing systems.");
+  g_ptr_array_add (p->interests, g_strdup ("Chess with her father"));
+  sl_profile_set_extra (p, "email.from", "Jane Doe <jane@example.org>");
+
+  b = sl_profile_blind_copy (p);
+  g_assert_null (b->personal.name);
+  g_assert_null (b->personal.email);
+  g_assert_null (b->personal.phone);
+  g_assert_cmpuint (b->personal.links->len, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (b->meta.extras), ==, 0);
+  g_assert_cmpstr (b->personal.summary, ==,
+                   "is an engineer, . They led their team; moved to Berlin with their partner. .");
+  g_assert_cmpstr (((SlWorkEntry *) g_ptr_array_index (b->work, 0))->description, ==,
+                   "They was replaced when they took over their billing systems.");
+  g_assert_cmpstr (g_ptr_array_index (b->interests, 0), ==, "Chess with their parent");
+  /* what matters for the review stays */
+  g_assert_cmpstr (b->personal.location, ==, "Berlin");
+  g_assert_cmpuint (b->skills->len, ==, 1);
+  g_assert_cmpstr (((SlWorkEntry *) g_ptr_array_index (b->work, 0))->title, ==, "Engineer");
+  /* the original is untouched */
+  g_assert_cmpstr (p->personal.name, ==, "Jane Doe");
+  g_assert_nonnull (strstr (p->personal.summary, "She led her team"));
+}
+
+/* A strict chain: each candidate is the one before with one thing worse,
+ * so the right order is known; plus one who shares nothing with the job. */
+static void
+test_store_rank_chain (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SlJob) job = backend_job ();
+  g_autoptr(GPtrArray) all = NULL, top = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "Chain One", "Chain Two", "Chain Three", "Chain Four", "Chain Five" };
+  gint64 ids[5];
+  SlProfile *chain[] = {
+    make_profile (names[0], "Backend Engineer", "Berlin, Germany", "Python,PostgreSQL,Kubernetes,Docker,Terraform",
+                  7, "German:C1", NULL),
+    make_profile (names[1], "Backend Engineer", "Berlin, Germany", "Python,PostgreSQL,Docker,Terraform",
+                  7, "German:C1", NULL),
+    make_profile (names[2], "Backend Engineer", "Berlin, Germany", "Python,MySQL,Docker,Terraform",
+                  7, "German:C1", NULL),
+    make_profile (names[3], "Backend Engineer", "Berlin, Germany", "Python,MySQL,Docker,Terraform",
+                  3, "German:C1", NULL),
+    make_profile (names[4], "Backend Engineer", "Lisbon, Portugal", "Python,MySQL,Docker,Terraform",
+                  3, "German:C1", NULL),
+  };
+  g_autoptr(SlProfile) outsider = make_profile ("Out Sider", "Accountant", "Berlin, Germany", "Excel,SAP", 10,
+                                                "German:native", NULL);
+  const SlMatch *m;
+
+  /* Stored worst first, so insertion order cannot explain the result. */
+  for (int i = 4; i >= 0; i--)
+    {
+      ids[i] = store_profile (f, chain[i], NULL);
+    }
+  store_profile (f, outsider, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (chain); i++)
+    sl_profile_free (chain[i]);
+
+  all = sl_store_rank (f->store, job, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      m = g_ptr_array_index (all, i);
+      g_assert_cmpstr (m->name, ==, names[i]);
+      g_assert_cmpint (m->profile_id, ==, ids[i]);
+      g_assert_cmpint (m->candidate_id, >, 0);
+      if (i > 0)
+        g_assert_cmpfloat (m->score, <, ((SlMatch *) g_ptr_array_index (all, i - 1))->score);
+    }
+  m = g_ptr_array_index (all, 0);
+  g_assert_cmpfloat_with_epsilon (m->score, 100.0, 1e-9);
+  g_assert_cmpstr (m->summary, ==,
+                   "4 of 4 required skills · 1 of 1 nice-to-have skill (Terraform) · 7 years (≥ 5) · "
+                   "Backend Engineer (2 of 2 title words) · Berlin, Germany · German C1 · in a role now · "
+                   "7 of 7 key terms in the resume");
+  m = g_ptr_array_index (all, 2);
+  g_assert_cmpstr (m->parts[SL_SCORE_REQUIRED_SKILLS].text, ==,
+                   "2 of 4 required skills (MySQL for PostgreSQL; missing: Kubernetes)");
+  g_assert_cmpstr (m->parts[SL_SCORE_TEXT].text, ==, "5 of 7 key terms in the resume");
+  m = g_ptr_array_index (all, 4);
+  g_assert_cmpstr (m->parts[SL_SCORE_LOCATION].text, ==, "Lisbon, Portugal (not Berlin)");
+  g_assert_cmpstr (m->parts[SL_SCORE_EXPERIENCE].text, ==, "3 years (5 asked)");
+
+  /* The store and the pure scorer agree (text part at the same share). */
+  {
+    g_autoptr(SlStoredProfile) sp = sl_store_get_profile (f->store, ((SlMatch *) g_ptr_array_index (all, 2))->profile_id,
+                                                          &error);
+    g_autoptr(SlMatch) pure = sl_rank_score_profile (job, sp->profile, NULL, 5.0 / 7, NULL);
+    g_assert_cmpfloat_with_epsilon (pure->score, ((SlMatch *) g_ptr_array_index (all, 2))->score, 1e-9);
+  }
+
+  /* A limit gives the head of the same order. */
+  top = sl_store_rank (f->store, job, NULL, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (top->len, ==, 2);
+  g_assert_cmpstr (((SlMatch *) g_ptr_array_index (top, 0))->name, ==, names[0]);
+  g_assert_cmpstr (((SlMatch *) g_ptr_array_index (top, 1))->name, ==, names[1]);
+}
+
+/* Twins score the same: the newer profile comes first, every time. */
+static void
+test_store_rank_ties (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SlJob) job = backend_job ();
+  g_autoptr(SlProfile) a = make_profile ("Twin Older", "Backend Engineer", "Berlin", "Python,Docker", 6, NULL, NULL);
+  g_autoptr(SlProfile) b = make_profile ("Twin Newer", "Backend Engineer", "Berlin", "Python,Docker", 6, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  store_profile (f, a, NULL);
+  g_usleep (5000);   /* created_at has milliseconds */
+  store_profile (f, b, NULL);
+  for (int round = 0; round < 3; round++)
+    {
+      g_autoptr(GPtrArray) r = sl_store_rank (f->store, job, NULL, round == 2 ? 1 : 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (((SlMatch *) g_ptr_array_index (r, 0))->name, ==, "Twin Newer");
+      if (r->len > 1)
+        {
+          g_assert_cmpstr (((SlMatch *) g_ptr_array_index (r, 1))->name, ==, "Twin Older");
+          g_assert_cmpfloat (((SlMatch *) g_ptr_array_index (r, 0))->score, ==,
+                             ((SlMatch *) g_ptr_array_index (r, 1))->score);
+        }
+    }
+}
+
+/* Generated candidate sets with a relevance grade given by construction
+ * (how much of what the job requires they have), ranked; NDCG@10. */
+static const char * const filler_skills[] = {
+  "Java", "Ruby", "PHP", "Excel", "Figma", "SAP", "Scala", "Swift", "Tableau", "Jira",
+};
+static const char * const cities[] = {
+  "Lisbon, Portugal", "Paris, France", "Warsaw, Poland", "Austin, USA",
+};
+
+typedef struct
+{
+  const char *title;
+  const char *required[4];
+  const char *nice[2];
+  int         min_years;
+  const char *city;          /* NULL: remote */
+  const char *language;      /* NULL: none asked */
+  const char *other_title;
+} JobSpec;
+
+static double
+ndcg_for_job (Fixture       *f,
+              const JobSpec *spec,
+              guint32        seed)
+{
+  g_autoptr(SlJob) job = sl_job_new ();
+  g_autoptr(GRand) r = g_rand_new_with_seed (seed);
+  g_autoptr(GHashTable) grade_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) ideal = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) gains = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) ranked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_req = 0;
+
+  job->title = g_strdup (spec->title);
+  for (guint i = 0; i < 4 && spec->required[i] != NULL; i++, n_req++)
+    g_ptr_array_add (job->required_skills, g_strdup (spec->required[i]));
+  for (guint i = 0; i < 2 && spec->nice[i] != NULL; i++)
+    g_ptr_array_add (job->nice_skills, g_strdup (spec->nice[i]));
+  job->min_years = spec->min_years;
+  job->location = g_strdup (spec->city);
+  job->remote = spec->city != NULL ? SL_REMOTE_ONSITE : SL_REMOTE_FULL;
+  if (spec->language != NULL)
+    g_ptr_array_add (job->languages, sl_language_new (spec->language, "C1"));
+
+  /* 40 candidates per grade 3..0: grade 3 has every required skill, the
+   * years, the place and the language; grade 2 lacks one required skill; grade 1 lacks
+   * half and the place; grade 0 has one required skill at most.  Titles,
+   * nice-to-have skills, filler skills and years vary at random. */
+  for (int grade = 3; grade >= 0; grade--)
+    for (guint k = 0; k < 40; k++)
+      {
+        g_autoptr(GString) skills = g_string_new (NULL);
+        g_autofree char *name = g_strdup_printf ("%s G%d N%u", spec->title, grade, k);
+        g_autoptr(SlProfile) p = NULL;
+        guint keep = grade == 3 ? n_req : grade == 2 ? n_req - 1 : grade == 1 ? n_req / 2 : (guint) g_rand_int_range (r, 0, 2);
+        guint skip = g_rand_int_range (r, 0, n_req);
+        int years = grade >= 2 ? spec->min_years + g_rand_int_range (r, 0, 6)
+                               : g_rand_int_range (r, 0, spec->min_years + 4);
+        const char *city = grade >= 2 || spec->city == NULL ? spec->city : cities[g_rand_int_range (r, 0, 4)];
+        const char *title = g_rand_boolean (r) ? spec->title : spec->other_title;
+        g_autofree char *langs = spec->language != NULL && (grade == 3 || g_rand_int_range (r, 0, 4) > 0)
+                                 ? g_strdup_printf ("%s:%s", spec->language, grade >= 2 ? "C2" : "B2") : NULL;
+
+        for (guint i = 0, added = 0; i < n_req && added < keep; i++)
+          {
+            guint at = (skip + i) % n_req;
+            /* grade 2 drops the skill at @skip: take the next ones */
+            if (grade == 2 && i == 0)
+              continue;
+            g_string_append_printf (skills, "%s,", spec->required[at]);
+            added++;
+          }
+        for (guint i = 0; i < 2 && spec->nice[i] != NULL; i++)
+          if (g_rand_boolean (r))
+            g_string_append_printf (skills, "%s,", spec->nice[i]);
+        for (int i = g_rand_int_range (r, 1, 4); i > 0; i--)
+          g_string_append_printf (skills, "%s,", filler_skills[g_rand_int_range (r, 0, G_N_ELEMENTS (filler_skills))]);
+        g_string_truncate (skills, skills->len - 1);
+
+        p = make_profile (name, title, city != NULL ? city : cities[g_rand_int_range (r, 0, 4)],
+                          skills->str, years, langs, NULL);
+        store_profile (f, p, NULL);
+        g_hash_table_insert (grade_of, g_steal_pointer (&name), GINT_TO_POINTER (grade + 1));
+        {
+          double g = grade;
+          g_array_append_val (ideal, g);
+        }
+      }
+
+  ranked = sl_store_rank (f->store, job, NULL, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranked->len, ==, 10);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      const SlMatch *m = g_ptr_array_index (ranked, i);
+      /* candidates made for another job count as grade 0 */
+      gpointer v = g_hash_table_lookup (grade_of, m->name);
+      double g = v != NULL ? GPOINTER_TO_INT (v) - 1 : 0;
+
+      g_array_append_val (gains, g);
+    }
+  return sl_rank_ndcg ((double *) gains->data, gains->len, (double *) ideal->data, ideal->len, 10);
+}
+
+static void
+test_store_rank_ndcg (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const JobSpec backend = {
+    "Backend Engineer", { "Python", "PostgreSQL", "Kubernetes", "Docker" }, { "Terraform", "Redis" },
+    5, "Berlin, Germany", "German", "Data Analyst",
+  };
+  static const JobSpec data_sci = {
+    "Data Scientist", { "Python", "Machine Learning", "SQL", NULL }, { "PyTorch", NULL },
+    3, NULL, NULL, "Support Engineer",
+  };
+  double a = ndcg_for_job (f, &backend, 11);
+  double b;
+
+  /* The second job ranks the same store, now with both candidate sets. */
+  b = ndcg_for_job (f, &data_sci, 12);
+  g_test_message ("NDCG@10: backend (Berlin, German C1) %.3f, data scientist (remote) %.3f", a, b);
+  g_assert_cmpfloat (a, >=, 0.9);
+  g_assert_cmpfloat (b, >=, 0.9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +948,12 @@ main (int    argc,
   g_test_add ("/rank/store/shortlist-csv", Fixture, NULL, setup, test_shortlist_csv, teardown);
   g_test_add ("/rank/store/erase", Fixture, NULL, setup, test_erase_removes_shortlist, teardown);
   g_test_add ("/rank/store/features", Fixture, NULL, setup, test_rank_features_follow_profiles, teardown);
+  g_test_add_func ("/rank/score/profile", test_score_profile);
+  g_test_add_func ("/rank/score/ndcg", test_ndcg);
+  g_test_add_func ("/rank/blind-copy", test_blind_copy);
+  g_test_add ("/rank/store/chain", Fixture, NULL, setup, test_store_rank_chain, teardown);
+  g_test_add ("/rank/store/ties", Fixture, NULL, setup, test_store_rank_ties, teardown);
+  g_test_add ("/rank/store/ndcg", Fixture, NULL, setup, test_store_rank_ndcg, teardown);
 
   return g_test_run ();
 }

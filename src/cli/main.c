@@ -43,6 +43,18 @@ sl_cli_parse_options (GOptionContext *context,
   return -1;
 }
 
+void
+sl_cli_json_add_str (JsonBuilder *b,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 char *
 sl_cli_default_db_path (void)
 {

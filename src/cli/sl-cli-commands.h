@@ -21,4 +21,7 @@ int sl_cli_export_subject (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_consent (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_retention (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_audit (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_match (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_jobs (SlCliContext *ctx, int argc, char **argv);
+int sl_cli_shortlist (SlCliContext *ctx, int argc, char **argv);
 int sl_cli_sync (SlCliContext *ctx, int argc, char **argv);

@@ -12,18 +12,6 @@
 #include "sl-cli-store.h"
 #include "store/sl-store-search.h"
 
-static void
-add_str (JsonBuilder *b,
-         const char  *name,
-         const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static gboolean
 parse_sort (const char *s,
             SlSortKey  *out)
@@ -134,19 +122,19 @@ sl_cli_search (SlCliContext *ctx,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, h->profile_id);
-          add_str (b, "uuid", h->uuid);
-          add_str (b, "name", h->name);
-          add_str (b, "email", h->email);
-          add_str (b, "title", h->current_title);
-          add_str (b, "company", h->current_company);
-          add_str (b, "location", h->location);
+          sl_cli_json_add_str (b, "uuid", h->uuid);
+          sl_cli_json_add_str (b, "name", h->name);
+          sl_cli_json_add_str (b, "email", h->email);
+          sl_cli_json_add_str (b, "title", h->current_title);
+          sl_cli_json_add_str (b, "company", h->current_company);
+          sl_cli_json_add_str (b, "location", h->location);
           json_builder_set_member_name (b, "experience_months");
           if (h->experience_months >= 0)
             json_builder_add_int_value (b, h->experience_months);
           else
             json_builder_add_null_value (b);
-          add_str (b, "source", h->source);
-          add_str (b, "imported", h->created_at);
+          sl_cli_json_add_str (b, "source", h->source);
+          sl_cli_json_add_str (b, "imported", h->created_at);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -15,4 +15,7 @@
 { "consent", "show or set a candidate's legal basis, or the default (--default)", sl_cli_consent },
 { "retention", "candidates not updated for N months (--months N; --erase --yes)", sl_cli_retention },
 { "audit", "the audit log (--json, --output FILE to export; --action A)", sl_cli_audit },
+{ "match", "rank the stored candidates against a job (--job FILE: JSON or a description)", sl_cli_match },
+{ "jobs", "list the stored jobs (see match --save)", sl_cli_jobs },
+{ "shortlist", "a job's shortlist by stage, or --csv [--blind]", sl_cli_shortlist },
 { "sync", "sync with the team's PostgreSQL (push local changes, pull the others')", sl_cli_sync },

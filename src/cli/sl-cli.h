@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,11 @@ int   sl_cli_parse_options (GOptionContext *context,
 /* Prints "shortlist-cli: MESSAGE" on stderr, one line. */
 void  sl_cli_error         (const char *format,
                             ...) G_GNUC_PRINTF (1, 2);
+
+/* Adds member @name with @value, or null when @value is NULL. */
+void  sl_cli_json_add_str  (JsonBuilder *b,
+                            const char  *name,
+                            const char  *value);
 
 /* The default database path: $XDG_DATA_HOME/shortlist/shortlist.db */
 char *sl_cli_default_db_path (void) G_GNUC_WARN_UNUSED_RESULT;

@@ -30,6 +30,12 @@ sl_rank_take_str (char **field,
   *field = value;
 }
 
+/* Case-insensitive (ASCII) membership, and adding a copy when absent. */
+gboolean  sl_rank_strv_has_ci             (GPtrArray   *arr,
+                                           const char  *s);
+void      sl_rank_strv_add_unique         (GPtrArray   *arr,
+                                           const char  *s);
+
 char     *sl_job_strv_to_json             (GPtrArray   *arr) G_GNUC_WARN_UNUSED_RESULT;
 char     *sl_job_languages_to_json        (GPtrArray   *languages) G_GNUC_WARN_UNUSED_RESULT;
 gboolean  sl_job_strv_from_json_node      (JsonNode    *node,

@@ -113,14 +113,22 @@ sl_remote_policy_from_string (const char     *str,
 
 /* Normalising --------------------------------------------------------------- */
 
-static gboolean
-strv_contains_ci (GPtrArray  *arr,
-                  const char *s)
+gboolean
+sl_rank_strv_has_ci (GPtrArray  *arr,
+                     const char *s)
 {
   for (guint i = 0; i < arr->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (arr, i), s) == 0)
       return TRUE;
   return FALSE;
+}
+
+void
+sl_rank_strv_add_unique (GPtrArray  *arr,
+                         const char *s)
+{
+  if (!sl_rank_strv_has_ci (arr, s))
+    g_ptr_array_add (arr, g_strdup (s));
 }
 
 /* Canonical names, no blanks, no duplicates; a skill both required and nice
@@ -141,7 +149,7 @@ normalize_skills (GPtrArray *skills,
       canonical = sl_skills_canonicalize (clean);
       if (canonical != NULL)
         sl_rank_set_str (&clean, canonical);
-      if (strv_contains_ci (out, clean) || (required != NULL && strv_contains_ci (required, clean)))
+      if (sl_rank_strv_has_ci (out, clean) || (required != NULL && sl_rank_strv_has_ci (required, clean)))
         continue;
       g_ptr_array_add (out, g_steal_pointer (&clean));
     }
@@ -545,14 +553,6 @@ years_in (const char *lower)
 }
 
 static void
-add_unique (GPtrArray  *arr,
-            const char *s)
-{
-  if (!strv_contains_ci (arr, s))
-    g_ptr_array_add (arr, g_strdup (s));
-}
-
-static void
 scan_languages (SlJob      *job,
                 const char *line,
                 const char *lower)
@@ -659,7 +659,7 @@ sl_job_from_text (const char  *title,
           const SlSkillMatch *m = &g_array_index (hits, SlSkillMatch, k);
           if (m->listed_only)
             continue;
-          add_unique (line_nice ? job->nice_skills : job->required_skills, m->canonical);
+          sl_rank_strv_add_unique (line_nice ? job->nice_skills : job->required_skills, m->canonical);
         }
       if (!line_nice && (y = years_in (lower)) > years)
         years = y;

@@ -35,6 +35,12 @@ typedef struct
   double weight[SL_SCORE_N_COMPONENTS];   /* >= 0; need not sum to 1 */
 } SlRankWeights;
 
+/* "required_skills", "nice_skills", "experience", "title", "location",
+ * "languages", "recency", "text" (the CLI's JSON), and a translated label
+ * for each ("Required skills", …). */
+const char *sl_score_component_to_string (SlScoreComponent component);
+const char *sl_score_component_label     (SlScoreComponent component);
+
 /* The default weights (required skills weigh most). */
 void        sl_rank_weights_init_default (SlRankWeights *weights);
 
