@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "sl-application.h"
+#include "sl-app-sync.h"
 #include "llm/sl-llm-client.h"
 #include "sl-preferences-window.h"
 #include "sl-secret.h"
@@ -532,6 +533,7 @@ sl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  sl_app_sync_install (self);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "sl-preferences-window.h"
 #include "sl-secret.h"
+#include "sl-sync-preferences.h"
 
 struct _SlPreferencesWindow
 {
@@ -345,6 +346,7 @@ sl_preferences_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   on_parser_changed (self);
   load_api_key (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), sl_sync_preferences_page_new (s));
 }
 
 static void

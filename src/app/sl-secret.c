@@ -20,6 +20,20 @@ api_key_schema (void)
   return &schema;
 }
 
+static const SecretSchema *
+sync_password_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.shortlist.Shortlist.SyncPassword", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+  return &schema;
+}
+
 static void
 lookup_cb (GObject      *source,
            GAsyncResult *result,
@@ -35,20 +49,39 @@ lookup_cb (GObject      *source,
     g_task_return_pointer (task, key, (GDestroyNotify) secret_password_free);
 }
 
+static void
+lookup_secret (const SecretSchema  *schema,
+               const char          *attribute,
+               const char          *value,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  secret_password_lookup (schema, cancellable, lookup_cb, task, attribute, value, NULL);
+}
+
 void
 sl_secret_lookup_api_key (const char          *provider,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  GTask *task;
-
   g_return_if_fail (provider != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sl_secret_lookup_api_key);
-  secret_password_lookup (api_key_schema (), cancellable, lookup_cb, task,
-                          "provider", provider, NULL);
+  lookup_secret (api_key_schema (), "provider", provider, cancellable, callback, user_data);
+}
+
+void
+sl_secret_lookup_sync_password (const char          *server,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (server != NULL);
+
+  lookup_secret (sync_password_schema (), "server", server, cancellable, callback, user_data);
 }
 
 char *
@@ -84,6 +117,30 @@ store_cb (GObject      *source,
     g_task_return_boolean (task, TRUE);
 }
 
+static void
+store_secret (const SecretSchema  *schema,
+              const char          *attribute,
+              const char          *value,
+              const char          *label,
+              const char          *secret,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  if (secret == NULL || secret[0] == '\0')
+    {
+      /* task data marks a clear rather than a store */
+      g_task_set_task_data (task, GINT_TO_POINTER (1), NULL);
+      secret_password_clear (schema, cancellable, store_cb, task, attribute, value, NULL);
+      return;
+    }
+
+  secret_password_store (schema, SECRET_COLLECTION_DEFAULT, label, secret,
+                         cancellable, store_cb, task, attribute, value, NULL);
+}
+
 void
 sl_secret_store_api_key (const char          *provider,
                          const char          *key,
@@ -92,25 +149,26 @@ sl_secret_store_api_key (const char          *provider,
                          gpointer             user_data)
 {
   g_autofree char *label = NULL;
-  GTask *task;
 
   g_return_if_fail (provider != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sl_secret_store_api_key);
-
-  if (key == NULL || key[0] == '\0')
-    {
-      /* task data marks a clear rather than a store */
-      g_task_set_task_data (task, GINT_TO_POINTER (1), NULL);
-      secret_password_clear (api_key_schema (), cancellable, store_cb, task,
-                             "provider", provider, NULL);
-      return;
-    }
-
   label = g_strdup_printf (_("Shortlist API key for %s"), provider);
-  secret_password_store (api_key_schema (), SECRET_COLLECTION_DEFAULT, label, key,
-                         cancellable, store_cb, task, "provider", provider, NULL);
+  store_secret (api_key_schema (), "provider", provider, label, key, cancellable, callback, user_data);
+}
+
+void
+sl_secret_store_sync_password (const char          *server,
+                               const char          *password,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (server != NULL);
+
+  label = g_strdup_printf (_("Shortlist team sync password for %s"), server);
+  store_secret (sync_password_schema (), "server", server, label, password, cancellable, callback, user_data);
 }
 
 gboolean

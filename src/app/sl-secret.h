@@ -26,4 +26,16 @@ void      sl_secret_store_api_key         (const char          *provider,
 gboolean  sl_secret_store_api_key_finish  (GAsyncResult        *result,
                                            GError             **error);
 
+/* The team sync password, keyed by "user@host:port/database"; finish with
+ * the api-key _finish functions above. */
+void      sl_secret_lookup_sync_password  (const char          *server,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+void      sl_secret_store_sync_password   (const char          *server,
+                                           const char          *password,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-app-sync.h"
 #include "sl-candidates-page.h"
 #include "sl-imports-page.h"
 #include "sl-jobs-page.h"
@@ -19,6 +20,7 @@ struct _SlWindow
   SlCandidatesPage     *candidates_page;
   SlImportsPage        *imports_page;
   SlJobsPage           *jobs_page;
+  GtkLabel             *sync_status_label;
   SlStatisticsPage     *statistics_page;
 
   GtkDropTarget        *drop_target;
@@ -538,6 +540,8 @@ sl_window_setup (SlWindow      *self,
     }
   g_signal_connect_object (self->imports_page, "show-profile", G_CALLBACK (on_show_profile), self, G_CONNECT_SWAPPED);
   sl_window_add_privacy_actions (self);
+  if (sl_app_sync_get (app) != NULL)
+    sl_app_sync_bind_label (sl_app_sync_get (app), self->sync_status_label);
 }
 
 static void
@@ -589,6 +593,7 @@ sl_window_class_init (SlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_page);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, statistics_page);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, jobs_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, sync_status_label);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-samples", NULL, import_samples_action);
