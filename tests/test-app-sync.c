@@ -59,6 +59,27 @@ sync_idle (gpointer data)
   return !sl_app_sync_is_running (SL_APP_SYNC (data));
 }
 
+/* A port nobody listens on: bind one, then close it. */
+static int
+closed_port (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetSocketAddress) any = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  int port;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  any = G_INET_SOCKET_ADDRESS (g_inet_socket_address_new_from_string ("127.0.0.1", 0));
+  g_assert_true (g_socket_bind (socket, G_SOCKET_ADDRESS (any), TRUE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
 static void
 configure (int         port,
            const char *database)
@@ -114,14 +135,64 @@ test_sync_now (void)
   app_test_close_windows (app, window);
 }
 
+static void add_profiles (const char *path,
+                          const char *tag,
+                          guint       n);
+
+static gint64
+local_count (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return sl_store_count_live_profiles (store);
+}
+
+/* Another laptop pushes a profile; Sync Now here pulls it. */
+static void
+test_pull (void)
+{
+  SlAppSync *sync = sl_app_sync_get (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *other_db = NULL;
+  g_autofree char *uri = NULL;
+  SlWindow *window;
+  gint64 before;
+
+  if (skip_without_cluster ())
+    return;
+
+  other_dir = g_dir_make_tmp ("shortlist-app-sync-other-XXXXXX", &error);
+  g_assert_no_error (error);
+  other_db = g_build_filename (other_dir, "other.db", NULL);
+  add_profiles (other_db, "other", 1);
+  uri = sl_pg_cluster_uri (cluster, "shortlist_owner", NULL, "team1");
+  {
+    g_autoptr(SlSync) other = sl_sync_new (other_db, uri);
+    SlSyncStats stats = { 0 };
+
+    g_assert_true (sl_sync_run (other, NULL, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.pushed, ==, 1);
+  }
+
+  window = app_test_open_window (app);
+  configure (sl_pg_cluster_port (cluster), "team1");
+  before = local_count ();
+  sync_now_and_wait (sync);
+  g_assert_cmpint (local_count (), ==, before + 1);
+  g_assert_true (g_str_has_prefix (sl_app_sync_get_status (sync), "Synced "));
+
+  app_test_close_windows (app, window);
+  sl_test_rm_rf (other_dir);
+}
+
 static void
 test_unreachable (void)
 {
   SlAppSync *sync = sl_app_sync_get (app);
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetSocketAddress) any = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
   SlWindow *window;
   GtkLabel *label;
   int port;
@@ -131,15 +202,7 @@ test_unreachable (void)
   if (skip_without_cluster ())
     return;
 
-  /* A port nobody listens on: bind one, then close it. */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  any = G_INET_SOCKET_ADDRESS (g_inet_socket_address_new_from_string ("127.0.0.1", 0));
-  g_assert_true (g_socket_bind (socket, G_SOCKET_ADDRESS (any), TRUE, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_socket_close (socket, NULL);
+  port = closed_port ();
 
   window = app_test_open_window (app);
   label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
@@ -198,6 +261,17 @@ test_preferences_page (void)
     g_assert_cmpstr (mode, ==, "verify-full");
   }
 
+  /* Sync Now on the page runs app.sync-now (the host is unreachable here). */
+  g_settings_set_string (s, "sync-sslmode", "disable");
+  g_settings_set_int (s, "sync-port", closed_port ());
+  g_settings_set_string (s, "sync-host", "127.0.0.1");
+  g_signal_emit_by_name (find_named (page, "sync-now"), "clicked");
+  g_assert_true (sl_app_sync_is_running (sl_app_sync_get (app)));
+  iterate_until (sync_idle, sl_app_sync_get (app), 60000);
+  g_assert_true (g_str_has_prefix (sl_app_sync_get_status (sl_app_sync_get (app)), "Sync failed: "));
+  g_settings_set_string (s, "sync-sslmode", "require");
+  g_settings_set_string (s, "sync-host", "db.agency.example");
+
   if (dir != NULL)
     {
       g_autofree char *cmd = g_strdup_printf ("import -window root '%s/sync-preferences.png'", dir);
@@ -208,25 +282,27 @@ test_preferences_page (void)
 }
 
 static void
-add_profiles (void)
+add_profiles (const char *path,
+              const char *tag,
+              guint       n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SlStore) store = sl_store_open (db_path, &error);
+  g_autoptr(SlStore) store = sl_store_open (path, &error);
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) results = NULL;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < N_PROFILES; i++)
+  for (guint i = 0; i < n; i++)
     {
       SlProfile *p = sl_profile_new ();
-      p->personal.name = g_strdup_printf ("Sync Person %u", i);
-      p->personal.email = g_strdup_printf ("sync%u@team.example.org", i);
+      p->personal.name = g_strdup_printf ("Sync Person %s %u", tag, i);
+      p->personal.email = g_strdup_printf ("sync%u@%s.example.org", i, tag);
       g_ptr_array_add (profiles, p);
       g_ptr_array_add (texts, g_strdup_printf ("Resume of sync person %u", i));
     }
   results = sl_store_bulk_create_profiles (store, (const SlProfile * const *) profiles->pdata,
-                                           (const char * const *) texts->pdata, N_PROFILES, &error);
+                                           (const char * const *) texts->pdata, n, &error);
   g_assert_no_error (error);
 }
 
@@ -244,7 +320,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   db_path = g_build_filename (tmp_dir, "shortlist.db", NULL);
-  add_profiles ();
+  add_profiles (db_path, "team", N_PROFILES);
 
   cluster = sl_pg_cluster_start (&error);
   if (cluster == NULL)
@@ -267,6 +343,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/app-sync/sync-now", test_sync_now);
+  g_test_add_func ("/app-sync/pull", test_pull);
   g_test_add_func ("/app-sync/unreachable", test_unreachable);
   g_test_add_func ("/app-sync/preferences", test_preferences_page);
 

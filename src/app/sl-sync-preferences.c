@@ -78,6 +78,16 @@ on_password_apply (AdwPasswordEntryRow *row,
                                  NULL, on_password_stored, g_object_ref (page));
 }
 
+static void
+on_sync_now_clicked (GtkButton *button,
+                     gpointer   user_data)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "sync-now", NULL);
+}
+
 static GtkWidget *
 entry_row (GSettings  *settings,
            const char *key,
@@ -172,7 +182,10 @@ sl_sync_preferences_page_new (GSettings *settings)
     g_object_bind_property (sync, "status", row, "subtitle", G_BINDING_SYNC_CREATE);
   button = gtk_button_new_with_mnemonic (_("Sync _Now"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.sync-now");
+  /* Not "app.sync-now" as action name: the preferences window is only
+   * transient for the main window, not one of the application's. */
+  g_signal_connect (button, "clicked", G_CALLBACK (on_sync_now_clicked), NULL);
+  gtk_widget_set_name (button, "sync-now");
   gtk_widget_add_css_class (button, "suggested-action");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_preferences_group_add (schedule, row);
