@@ -208,30 +208,11 @@ ranking_done (gpointer data)
          g_list_model_get_n_items (sl_ranking_view_get_model (data)) > 0;
 }
 
-/* Row @position of the ranking; while the rank room's scoring is not in
- * the build, the row it would be, made here, so that what follows still
- * runs through the page's own handlers. */
+/* Row @position of the ranking on screen. */
 static SlMatchItem *
 ranked (guint position)
 {
-  g_autoptr(SlStore) store = NULL;
-  g_autoptr(SlStoredProfile) sp = NULL;
-  SlMatch *m;
-
-  if (sl_ranking_view_is_available ())
-    return g_list_model_get_item (sl_ranking_view_get_model (sl_jobs_page_get_ranking_view (jobs_page ())), position);
-  g_assert_cmpuint (position, <, 2);
-  store = reader ();
-  sp = sl_store_get_profile_by_email (store, position == 0 ? ideal_email : "partial@example.net", NULL);
-  g_assert_nonnull (sp);
-  m = g_new0 (SlMatch, 1);
-  m->profile_id = sp->id;
-  m->candidate_id = sp->candidate_id;
-  m->name = g_strdup (sp->profile->personal.name);
-  m->title = g_strdup ("Platform Engineer");
-  m->score = position == 0 ? 90 : 70;
-  m->summary = g_strdup ("made by the test");
-  return sl_match_item_new (m, position + 1);
+  return g_list_model_get_item (sl_ranking_view_get_model (sl_jobs_page_get_ranking_view (jobs_page ())), position);
 }
 
 static void
@@ -244,11 +225,6 @@ test_ranking (void)
 
   /* Saving showed the ranking, which runs on a worker. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (child ("job_stack"))), ==, "ranking");
-  if (!sl_ranking_view_is_available ())
-    {
-      g_test_skip ("the rank room's scoring is not in this build yet");
-      return;
-    }
   iterate_until (ranking_done, view, 30000);
   g_assert_false (sl_ranking_view_get_loading (view));
   g_assert_cmpuint (g_list_model_get_n_items (sl_ranking_view_get_model (view)), >=, 2);
@@ -284,8 +260,7 @@ test_shortlist_add (void)
   /* What the row's "Add to Shortlist" button emits. */
   g_signal_emit_by_name (sl_jobs_page_get_ranking_view (page), "add-to-shortlist", first);
   g_signal_emit_by_name (sl_jobs_page_get_ranking_view (page), "add-to-shortlist", second);
-  if (sl_ranking_view_is_available ())
-    g_assert_true (sl_match_item_get_shortlisted (first));
+  g_assert_true (sl_match_item_get_shortlisted (first));
 
   entries = sl_store_shortlist_list (store, sl_jobs_page_get_job_id (page), &error);
   g_assert_no_error (error);
@@ -435,8 +410,7 @@ test_blind_review (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), "ranking");
   spin (100);
   g_assert_cmpuint (count_labels (widget, "Vandersloot", FALSE), ==, 0);
-  if (sl_ranking_view_is_available ())
-    g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), alias, TRUE), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), alias, TRUE), ==, 1);
 
   /* … nor in the profile opened from the ranking: no name, e-mail or
    * gendered word from the summary. */
@@ -457,8 +431,7 @@ test_blind_review (void)
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), ideal_name, TRUE), >, 0);
   g_signal_emit_by_name (profile, "back");
   spin (100);
-  if (sl_ranking_view_is_available ())
-    g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), ideal_name, TRUE), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), ideal_name, TRUE), ==, 1);
 }
 
 static void

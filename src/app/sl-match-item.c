@@ -120,28 +120,13 @@ sl_match_item_set_property (GObject      *object,
     }
 }
 
-#ifdef SL_HAVE_RANKING
-#define match_free sl_match_free
-#else
-/* Until the rank room's scoring lands (see src/app/meson.build). */
-static void
-match_free (SlMatch *match)
-{
-  g_free (match->name);
-  g_free (match->title);
-  g_free (match->summary);
-  for (guint i = 0; i < SL_SCORE_N_COMPONENTS; i++)
-    g_free (match->parts[i].text);
-  g_free (match);
-}
-#endif
 
 static void
 sl_match_item_finalize (GObject *object)
 {
   SlMatchItem *self = SL_MATCH_ITEM (object);
 
-  g_clear_pointer (&self->match, match_free);
+  g_clear_pointer (&self->match, sl_match_free);
 
   G_OBJECT_CLASS (sl_match_item_parent_class)->finalize (object);
 }

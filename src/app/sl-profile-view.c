@@ -557,24 +557,7 @@ add_contact (SlProfileView *self)
 static SlProfile *
 blind_copy (const SlProfile *profile)
 {
-#ifdef SL_HAVE_RANKING
   return sl_profile_blind_copy (profile);
-#else
-  /* Until the rank room's version lands (see src/app/meson.build): without
-   * who they are, and without the free text that may say it. */
-  SlProfile *copy = sl_profile_copy (profile);
-
-  g_clear_pointer (&copy->personal.name, g_free);
-  g_clear_pointer (&copy->personal.email, g_free);
-  g_clear_pointer (&copy->personal.phone, g_free);
-  g_clear_pointer (&copy->personal.summary, g_free);
-  g_clear_pointer (&copy->personal.headline, g_free);
-  if (copy->personal.links != NULL)
-    g_ptr_array_set_size (copy->personal.links, 0);
-  for (guint i = 0; i < copy->work->len; i++)
-    g_clear_pointer (&((SlWorkEntry *) g_ptr_array_index (copy->work, i))->description, g_free);
-  return copy;
-#endif
 }
 
 static void

@@ -33,16 +33,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 gboolean
-sl_ranking_view_is_available (void)
-{
-#ifdef SL_HAVE_RANKING
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
-gboolean
 sl_ranking_view_get_loading (SlRankingView *self)
 {
   g_return_val_if_fail (SL_IS_RANKING_VIEW (self), FALSE);
@@ -269,13 +259,7 @@ rank_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-#ifdef SL_HAVE_RANKING
   matches = sl_store_rank (store, job->job, NULL, SL_RANKING_VIEW_LIMIT, cancellable, &error);
-#else
-  matches = NULL;
-  g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Ranking is not available in this build yet"));
-#endif
   if (matches == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

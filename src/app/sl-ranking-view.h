@@ -25,8 +25,6 @@ void        sl_ranking_view_rank         (SlRankingView *self,
                                           const char    *db_path,
                                           const SlJob   *job);
 void        sl_ranking_view_clear        (SlRankingView *self);
-/* FALSE while the rank room's scoring is not in the build. */
-gboolean    sl_ranking_view_is_available (void);
 gboolean    sl_ranking_view_get_loading  (SlRankingView *self);
 /* (element-type SlMatchItem) */
 GListModel *sl_ranking_view_get_model    (SlRankingView *self);
