@@ -14,6 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "export/sl-csv.h"
+#include "export/sl-import.h"
 #include "intake/sl-pipeline.h"
 #include "privacy/sl-privacy.h"
 #include "store/sl-store-extras.h"
@@ -853,6 +855,51 @@ test_no_personal_data_in_logs (Fixture       *f,
     }
 }
 
+/* A CSV-imported person has their own "create" entry in the audit trail, so
+ * it is in their subject access export (the bulk writer alone writes one
+ * summary row without their uuid). */
+static void
+test_csv_import_audited (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char csv[] = "Name,Email,Phone\n"
+                            "Orla Brightwater,orla.b@example.org,+44 20 7946 0101\n"
+                            "Tomas Underhill,tomas.u@example.org,+44 20 7946 0102\n";
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlCsvTable) table = NULL;
+  g_autoptr(GArray) mapping = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *audit;
+  gint64 cid;
+  guint creates = 0;
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  table = sl_csv_table_parse (csv, strlen (csv), 0, &error);
+  g_assert_no_error (error);
+  mapping = sl_csv_import_guess_mapping (table);
+  results = sl_csv_import (store, table, mapping, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+
+  cid = sl_privacy_resolve (store, "tomas.u@example.org", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cid, >, 0);
+  node = sl_privacy_subject_json (store, cid, &error);
+  g_assert_no_error (error);
+  audit = json_object_get_array_member (json_node_get_object (node), "audit");
+  for (guint i = 0; i < json_array_get_length (audit); i++)
+    {
+      JsonObject *e = json_array_get_object_element (audit, i);
+      if (g_strcmp0 (json_object_get_string_member (e, "action"), "create") == 0 &&
+          g_strcmp0 (json_object_get_string_member (e, "entity"), "profile") == 0)
+        creates++;
+    }
+  g_assert_cmpuint (creates, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +911,7 @@ main (int   argc,
   g_test_add ("/privacy/audit/kinds", Fixture, NULL, setup, test_audit_kinds, teardown);
   g_test_add ("/privacy/logs/default-level", Fixture, NULL, setup, test_no_personal_data_in_logs, teardown);
   g_test_add ("/privacy/subject-export", Fixture, NULL, setup, test_subject_export, teardown);
+  g_test_add ("/privacy/csv-import-audited", Fixture, NULL, setup, test_csv_import_audited, teardown);
   g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
   return g_test_run ();
 }

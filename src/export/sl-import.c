@@ -679,8 +679,8 @@ store_results (SlStore      *store,
       if (batch->len == 0)
         continue;
       attempted += batch->len;
-      written = sl_store_bulk_create_profiles (store, (const SlProfile * const *) batch->pdata,
-                                               NULL, batch->len, &local);
+      written = sl_store_bulk_create_profiles_audited (store, (const SlProfile * const *) batch->pdata,
+                                                       NULL, batch->len, &local);
       for (guint i = 0; i < owners->len; i++)
         {
           SlImportResult *r = g_ptr_array_index (owners, i);
