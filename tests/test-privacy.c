@@ -900,6 +900,51 @@ test_csv_import_audited (Fixture       *f,
   g_assert_cmpuint (creates, ==, 1);
 }
 
+/* A consent can be dated in the past (the day a form was signed), not in
+ * the future. */
+static void
+test_consent_dated (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char csv[] = "Name,Email\nIlse Marrow,ilse.m@example.org\n";
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlCsvTable) table = NULL;
+  g_autoptr(GArray) mapping = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SlConsent) consent = NULL;
+  g_autoptr(GDateTime) signed_on = g_date_time_new_utc (2025, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  gint64 cid;
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  table = sl_csv_table_parse (csv, strlen (csv), 0, &error);
+  g_assert_no_error (error);
+  mapping = sl_csv_import_guess_mapping (table);
+  results = sl_csv_import (store, table, mapping, NULL, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, "ilse.m@example.org", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sl_privacy_set_consent_full (store, cid, SL_CONSENT_CONSENT, "paper form", signed_on, &error));
+  g_assert_no_error (error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (consent->recorded_at, "2025-03-14T09:30:00"));
+  g_assert_cmpstr (consent->note, ==, "paper form");
+  g_clear_pointer (&consent, sl_consent_free);
+
+  g_assert_false (sl_privacy_set_consent_full (store, cid, SL_CONSENT_CONTRACT, NULL, tomorrow, &error));
+  g_assert_error (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID);
+  g_clear_error (&error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (consent->legal_basis, ==, SL_CONSENT_CONSENT);
+  g_assert_true (g_str_has_prefix (consent->recorded_at, "2025-03-14"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -912,6 +957,7 @@ main (int   argc,
   g_test_add ("/privacy/logs/default-level", Fixture, NULL, setup, test_no_personal_data_in_logs, teardown);
   g_test_add ("/privacy/subject-export", Fixture, NULL, setup, test_subject_export, teardown);
   g_test_add ("/privacy/csv-import-audited", Fixture, NULL, setup, test_csv_import_audited, teardown);
+  g_test_add ("/privacy/consent-dated", Fixture, NULL, setup, test_consent_dated, teardown);
   g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
   return g_test_run ();
 }

@@ -358,7 +358,20 @@ sl_privacy_set_consent (SlStore     *store,
                         const char  *note,
                         GError     **error)
 {
-  g_autofree char *now = sl_now_iso8601 ();
+  return sl_privacy_set_consent_full (store, candidate_id, legal_basis, note, NULL, error);
+}
+
+gboolean
+sl_privacy_set_consent_full (SlStore     *store,
+                             gint64       candidate_id,
+                             const char  *legal_basis,
+                             const char  *note,
+                             GDateTime   *recorded_at,
+                             GError     **error)
+{
+  g_autoptr(GDateTime) current = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   gboolean ok;
 
@@ -367,6 +380,14 @@ sl_privacy_set_consent (SlStore     *store,
 
   if (!check_basis (legal_basis, error))
     return FALSE;
+  when = recorded_at != NULL ? g_date_time_to_utc (recorded_at) : g_date_time_ref (current);
+  if (g_date_time_compare (when, current) > 0)
+    {
+      g_set_error_literal (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID,
+                           "The consent date is in the future");
+      return FALSE;
+    }
+  now = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S.%fZ");
   if (!sl_store_tx_begin (store, error))
     return FALSE;
   {

@@ -134,6 +134,15 @@ gboolean    sl_privacy_set_consent        (SlStore     *store,
                                            const char  *legal_basis,
                                            const char  *note,
                                            GError     **error);
+/* The same dated @recorded_at (nullable = now; stored in UTC), e.g. the day
+ * the candidate signed a form.  A date in the future fails with
+ * SL_PRIVACY_ERROR_INVALID. */
+gboolean    sl_privacy_set_consent_full   (SlStore     *store,
+                                           gint64       candidate_id,
+                                           const char  *legal_basis,
+                                           const char  *note,
+                                           GDateTime   *recorded_at,
+                                           GError     **error);
 
 /* The basis new candidates get (store_state 'consent_default'). */
 char       *sl_privacy_get_default_basis  (SlStore     *store) G_GNUC_WARN_UNUSED_RESULT;
