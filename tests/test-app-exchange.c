@@ -582,6 +582,43 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (sl_consent_group_get_basis (group), ==, SL_CONSENT_CONSENT);
   combo = find_descendant (GTK_WIDGET (group), ADW_TYPE_COMBO_ROW);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==, "Consent");
+
+  /* The user dates it to the day the form was signed, in the calendar of
+   * the "Recorded on" row; a day in the future is refused. */
+  {
+    GtkCalendar *calendar = find_descendant (GTK_WIDGET (group), GTK_TYPE_CALENDAR);
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON));
+    g_autoptr(GDateTime) signed_on = g_date_time_new_local (2025, 3, 14, 0, 0, 0);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+    g_autoptr(GDateTime) stored = NULL;
+    g_autoptr(GDateTime) stored_local = NULL;
+
+    g_assert_nonnull (calendar);
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Choose the date consent was recorded");
+    gtk_calendar_select_day (calendar, signed_on);
+    spin (50);
+    g_clear_pointer (&after, sl_consent_free);
+    after = stored_consent (cid);
+    stored = g_date_time_new_from_iso8601 (after->recorded_at, NULL);
+    stored_local = g_date_time_to_local (stored);
+    g_assert_cmpint (g_date_time_get_year (stored_local), ==, 2025);
+    g_assert_cmpint (g_date_time_get_month (stored_local), ==, 3);
+    g_assert_cmpint (g_date_time_get_day_of_month (stored_local), ==, 14);
+    g_assert_cmpstr (after->legal_basis, ==, SL_CONSENT_CONSENT);
+    g_assert_cmpstr (after->note, ==, "Signed form, job fair 2026");
+
+    gtk_calendar_select_day (calendar, next_week);
+    spin (50);
+    g_clear_pointer (&after, sl_consent_free);
+    after = stored_consent (cid);
+    g_assert_true (g_str_has_prefix (after->recorded_at, "2025-03-1"));
+    /* and the calendar shows the stored day again */
+    g_clear_pointer (&stored_local, g_date_time_unref);
+    stored_local = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_day_of_month (stored_local), ==, 14);
+  }
 }
 
 int

@@ -18,6 +18,9 @@ struct _SlConsentGroup
   SlConsent           *consent;      /* NULL when none is recorded */
   AdwComboRow         *basis_row;
   AdwEntryRow         *note_row;
+  AdwActionRow        *date_row;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *calendar;
   char                *recorded_text;
   gboolean             updating;
 };
@@ -67,17 +70,19 @@ show_consent (SlConsentGroup *self)
   g_clear_pointer (&self->recorded_text, g_free);
   if (self->consent != NULL && self->consent->recorded_at != NULL)
     utc = g_date_time_new_from_iso8601 (self->consent->recorded_at, NULL);
+  self->updating = TRUE;
   if (utc != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (utc);
       when = g_date_time_format (local, "%x");
       /* Translators: under the legal basis, the date it was recorded */
       self->recorded_text = g_strdup_printf (_("Recorded on %s"), when);
+      gtk_calendar_select_day (self->calendar, local);
     }
   else
     self->recorded_text = g_strdup (_("Not recorded yet: choose the legal basis"));
+  adw_action_row_set_subtitle (self->date_row, when != NULL ? when : _("Not recorded yet"));
 
-  self->updating = TRUE;
   adw_combo_row_set_selected (self->basis_row, basis_index (self->consent ? self->consent->legal_basis : NULL));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row),
                          self->consent != NULL && self->consent->note != NULL ? self->consent->note : "");
@@ -98,14 +103,15 @@ load (SlConsentGroup *self)
 }
 
 static gboolean
-save (SlConsentGroup *self,
-      const char     *basis,
-      GError        **error)
+save_dated (SlConsentGroup *self,
+            const char     *basis,
+            GDateTime      *recorded_at,
+            GError        **error)
 {
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
-  if (!sl_privacy_set_consent (self->store, self->candidate_id, basis,
-                               note[0] != '\0' ? note : NULL, error))
+  if (!sl_privacy_set_consent_full (self->store, self->candidate_id, basis,
+                                    note[0] != '\0' ? note : NULL, recorded_at, error))
     {
       load (self);   /* show what is stored, not what failed */
       return FALSE;
@@ -113,6 +119,14 @@ save (SlConsentGroup *self,
   load (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
+}
+
+static gboolean
+save (SlConsentGroup *self,
+      const char     *basis,
+      GError        **error)
+{
+  return save_dated (self, basis, NULL, error);
 }
 
 static void
@@ -159,6 +173,41 @@ on_note_applied (SlConsentGroup *self)
   else
     basis = sl_privacy_get_default_basis (self->store);
   save_or_toast (self, basis);
+}
+
+/* The day picked in the calendar, at noon local time (or now, when that is
+ * today and noon has not come yet), for the current (or default) basis. */
+static void
+on_day_selected (SlConsentGroup *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) noon = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basis = NULL;
+
+  if (self->updating)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
+  noon = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), 12, 0, 0);
+  if (g_date_time_get_year (day) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (day) == g_date_time_get_day_of_year (now) &&
+      g_date_time_compare (noon, now) > 0)
+    {
+      g_date_time_unref (noon);
+      noon = g_date_time_ref (now);
+    }
+  gtk_menu_button_popdown (self->date_button);
+  if (self->consent != NULL)
+    basis = g_strdup (self->consent->legal_basis);
+  else
+    basis = sl_privacy_get_default_basis (self->store);
+  if (!save_dated (self, basis, noon, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the consent date: %s"), error->message);
+      toast (self, message);
+    }
 }
 
 const char *
@@ -238,6 +287,7 @@ sl_consent_group_init (SlConsentGroup *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char * const *bases = sl_privacy_legal_bases ();
+  GtkWidget *popover;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Privacy"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
@@ -256,4 +306,23 @@ sl_consent_group_init (SlConsentGroup *self)
   adw_entry_row_set_show_apply_button (self->note_row, TRUE);
   g_signal_connect_swapped (self->note_row, "apply", G_CALLBACK (on_note_applied), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->note_row));
+
+  /* The date consent was given, e.g. the day a paper form was signed. */
+  self->date_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Recorded on"));
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  self->date_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->date_button, "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (self->date_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->date_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_button), _("Choose the date consent was recorded"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the date consent was recorded"), -1);
+  adw_action_row_add_suffix (self->date_row, GTK_WIDGET (self->date_button));
+  adw_action_row_set_activatable_widget (self->date_row, GTK_WIDGET (self->date_button));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->date_row));
 }
