@@ -1343,6 +1343,75 @@ test_notify_without_server (void)
   g_signal_handler_disconnect (app, id);
 }
 
+/* Pause/Resume beside "Cancel All": files dropped while paused wait (none
+ * finishes however long the loop runs); after Resume all of them finish. */
+static void
+test_pause_resume (Fixture       *f,
+                   gconstpointer  data)
+{
+  SlImportsPage *imports = SL_IMPORTS_PAGE (sl_window_get_page (f->window, "imports"));
+  GtkDropTarget *target = sl_window_get_drop_target (f->window);
+  GtkToggleButton *pause = sl_imports_page_get_pause_button (imports);
+  g_autofree char *dir = g_build_filename (tmp_dir, "paused", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  static const char * const people[] = { "Rosalind Pemberton-Vale", "Idris Kowalczyk", "Noor Haddad-Ellis" };
+  g_auto(GStrv) names = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  BatchWait wait;
+
+  g_assert_nonnull (pause);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause)), ==, "_Pause");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pause)), ==, "Pause importing");
+  gtk_toggle_button_set_active (pause, TRUE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause)), ==, "_Resume");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pause)), ==, "Resume importing");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pause)));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("paused-%u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *email = g_strdup_printf ("paused.person%u@example.net", i);
+      g_autofree char *text = g_strdup_printf ("%s\nData Analyst\nLeeds, UK | %s | +44 113 496 00%02u\n\n"
+                                               "EXPERIENCE\nData Analyst, Harrowgate Foods, Leeds  2019 - present\n"
+                                               "- Built the weekly sales dashboards.\n\nSKILLS\nSQL, Python, Tableau\n",
+                                               people[i], email, i);
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+      g_strv_builder_add (builder, name);
+    }
+  names = g_strv_builder_end (builder);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array ((GFile **) files->pdata, files->len));
+  g_signal_emit_by_name (target, "drop", &value, 200.0, 200.0, &handled);
+  g_assert_true (handled);
+
+  /* Paused: the rows appear but none reaches a final status. */
+  spin (3000);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      SlImportItem *item = item_named (imports, names[i]);
+      g_assert_nonnull (item);
+      g_assert_false (sl_import_item_is_final (item));
+    }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pause)));
+
+  /* Resume: every file finishes. */
+  gtk_toggle_button_set_active (pause, FALSE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause)), ==, "_Pause");
+  wait.page = imports;
+  wait.names = names;
+  iterate_until (batch_final, &wait, 60000);
+  for (guint i = 0; names[i] != NULL; i++)
+    assert_item (imports, names[i], "done");
+  spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pause)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1393,6 +1462,7 @@ main (int   argc,
   g_test_add ("/app/original/from-list", Fixture, NULL, fixture_setup, test_candidates_original, fixture_teardown);
   g_test_add ("/app/llm/import", Fixture, NULL, fixture_setup, test_llm_import, fixture_teardown);
   g_test_add_func ("/app/notify/without-server", test_notify_without_server);
+  g_test_add ("/app/pausing/imports", Fixture, NULL, fixture_setup, test_pause_resume, fixture_teardown);
 
   status = g_test_run ();
 

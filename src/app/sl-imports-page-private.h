@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 GListModel   *sl_imports_page_get_items (SlImportsPage *self);
 SlImportItem *sl_imports_page_find      (SlImportsPage *self,
                                          gint64         qid);
+/* The batch header's Pause/Resume toggle. */
+GtkToggleButton *sl_imports_page_get_pause_button (SlImportsPage *self);
 
 G_END_DECLS

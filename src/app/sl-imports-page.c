@@ -17,6 +17,7 @@ struct _SlImportsPage
   GtkProgressBar *batch_progress;
   GtkWidget     *retry_failed_button;
   GtkWidget     *cancel_all_button;
+  GtkToggleButton *pause_button;
   GtkListView   *list_view;
 
   SlApplication *application;
@@ -140,6 +141,41 @@ update_header (SlImportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->batch_detail), detail->len > 0);
   gtk_widget_set_visible (self->retry_failed_button, failed > 0);
   gtk_widget_set_visible (self->cancel_all_button, working > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button),
+                          working > 0 || gtk_toggle_button_get_active (self->pause_button));
+}
+
+static void
+show_paused (SlImportsPage *self,
+             gboolean       paused)
+{
+  const char *label = paused ? _("_Resume") : _("_Pause");
+  const char *name = paused ? _("Resume importing") : _("Pause importing");
+
+  gtk_button_set_label (GTK_BUTTON (self->pause_button), label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Paused: files already being read finish, no further one starts. */
+static void
+on_pause_toggled (SlImportsPage *self)
+{
+  gboolean paused = gtk_toggle_button_get_active (self->pause_button);
+
+  show_paused (self, paused);
+  if (self->pipeline != NULL)
+    sl_pipeline_set_paused (self->pipeline, paused);
+  update_header (self);
+}
+
+GtkToggleButton *
+sl_imports_page_get_pause_button (SlImportsPage *self)
+{
+  g_return_val_if_fail (SL_IS_IMPORTS_PAGE (self), NULL);
+
+  return self->pause_button;
 }
 
 /* Pipeline signals */
@@ -529,6 +565,7 @@ sl_imports_page_set_application (SlImportsPage *self,
   g_signal_connect_object (pipeline, "item-changed", G_CALLBACK (on_item_changed), self, 0);
   g_signal_connect_object (pipeline, "batch-progress", G_CALLBACK (on_batch_progress), self, 0);
   g_signal_connect_object (pipeline, "batch-finished", G_CALLBACK (on_batch_finished), self, 0);
+  gtk_toggle_button_set_active (self->pause_button, sl_pipeline_get_paused (pipeline));
   load_pending (self);
   update_header (self);
 }
@@ -607,4 +644,14 @@ sl_imports_page_init (SlImportsPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  /* Pause/Resume, beside "Cancel All" in the batch header. */
+  self->pause_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  gtk_button_set_use_underline (GTK_BUTTON (self->pause_button), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->pause_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), FALSE);
+  show_paused (self, FALSE);
+  g_signal_connect_swapped (self->pause_button, "toggled", G_CALLBACK (on_pause_toggled), self);
+  gtk_widget_insert_before (GTK_WIDGET (self->pause_button), gtk_widget_get_parent (self->cancel_all_button),
+                            self->cancel_all_button);
 }
