@@ -313,6 +313,38 @@ imports_final (gpointer data)
   return sl_import_item_is_final (first);
 }
 
+static gboolean
+csv_dialog_open (gpointer data)
+{
+  return find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG) != NULL;
+}
+
+static gboolean
+has_summary (gpointer data)
+{
+  Fixture *f = data;
+  return f->summaries->len >= 1;
+}
+
+/* A dropped spreadsheet that does not parse: read on the worker, then a
+ * toast (and "batch-summary") and no dialog. */
+static void
+test_drop_unreadable_csv (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_file ("dropped-broken.csv", "Name,Mail\n\"never closed,x\n");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rest = NULL;
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  rest = sl_window_take_exchange_files (f->window, files);
+  g_assert_cmpuint (rest->len, ==, 0);
+  iterate_until (has_summary, f, 20000);
+  g_assert_cmpuint (f->summaries->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f->summaries, 0), "Could not read the spreadsheet: "));
+  g_assert_null (find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG));
+}
+
 static void
 test_drop_routing (Fixture       *f,
                    gconstpointer  data)
@@ -340,7 +372,9 @@ test_drop_routing (Fixture       *f,
   g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
   g_assert_true (handled);
 
-  /* The spreadsheet opened the mapping dialog; nothing imported yet. */
+  /* The spreadsheet is read on a worker and then opens the mapping dialog;
+   * nothing imported yet. */
+  iterate_until (csv_dialog_open, NULL, 20000);
   dialog = find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (sl_csv_import_dialog_get_field (dialog, 1), ==, SL_IMPORT_FIELD_EMAIL);
@@ -646,6 +680,7 @@ main (int   argc,
 
   g_test_add ("/app-exchange/csv-dialog/mapping", Fixture, NULL, fixture_setup, test_csv_dialog, fixture_teardown);
   g_test_add ("/app-exchange/csv-dialog/unreadable", Fixture, NULL, fixture_setup, test_csv_dialog_unreadable, fixture_teardown);
+  g_test_add ("/app-exchange/drop-unreadable-csv", Fixture, NULL, fixture_setup, test_drop_unreadable_csv, fixture_teardown);
   g_test_add ("/app-exchange/drop-routing", Fixture, NULL, fixture_setup, test_drop_routing, fixture_teardown);
   g_test_add ("/app-exchange/retention", Fixture, NULL, fixture_setup, test_retention, fixture_teardown);
   g_test_add ("/app-exchange/consent", Fixture, NULL, fixture_setup, test_consent, fixture_teardown);

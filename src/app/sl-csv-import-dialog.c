@@ -400,25 +400,99 @@ sl_csv_import_dialog_get_error_row (SlCsvImportDialog *self,
 
 /* Construction ------------------------------------------------------------- */
 
+/* Reads and parses @file (the worker's part). */
+static SlCsvTable *
+read_table (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return NULL;
+  return sl_csv_table_parse (data, length, 0, error);
+}
+
+static SlCsvImportDialog *
+dialog_new_for_table (SlWindow   *window,
+                      GFile      *file,
+                      SlCsvTable *table_in);
+
 SlCsvImportDialog *
 sl_csv_import_dialog_new (SlWindow  *window,
                           GFile     *file,
                           GError   **error)
 {
-  SlCsvImportDialog *self;
-  g_autoptr(SlCsvTable) table = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *description = NULL;
-  gsize length;
-  guint n_rows;
+  SlCsvTable *table;
 
   g_return_val_if_fail (SL_IS_WINDOW (window), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error) ||
-      (table = sl_csv_table_parse (data, length, 0, error)) == NULL)
+  if ((table = read_table (file, NULL, error)) == NULL)
     return NULL;
+  return dialog_new_for_table (window, file, table);
+}
+
+static void
+read_table_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SlCsvTable *table = read_table (G_FILE (task_data), cancellable, &error);
+
+  if (table == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify) sl_csv_table_free);
+}
+
+void
+sl_csv_import_dialog_new_async (SlWindow            *window,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SL_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (window, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sl_csv_import_dialog_new_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_table_thread);
+}
+
+SlCsvImportDialog *
+sl_csv_import_dialog_new_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  SlCsvTable *table;
+  GTask *task = G_TASK (result);
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  if ((table = g_task_propagate_pointer (task, error)) == NULL)
+    return NULL;
+  return dialog_new_for_table (SL_WINDOW (g_task_get_source_object (task)),
+                               G_FILE (g_task_get_task_data (task)), table);
+}
+
+/* Takes @table_in. */
+static SlCsvImportDialog *
+dialog_new_for_table (SlWindow   *window,
+                      GFile      *file,
+                      SlCsvTable *table_in)
+{
+  SlCsvImportDialog *self;
+  g_autoptr(SlCsvTable) table = table_in;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  guint n_rows;
 
   /* Owned by GTK's list of toplevels until it is destroyed. */
   self = g_object_new (SL_TYPE_CSV_IMPORT_DIALOG, "transient-for", window, NULL);

@@ -27,6 +27,15 @@ G_DECLARE_FINAL_TYPE (SlCsvImportDialog, sl_csv_import_dialog, SL, CSV_IMPORT_DI
 SlCsvImportDialog *sl_csv_import_dialog_new (SlWindow  *window,
                                              GFile     *file,
                                              GError   **error);
+/* The same with the file read and parsed on a worker thread: the dialog
+ * is made when the table is ready (finish; transfer none like _new). */
+void               sl_csv_import_dialog_new_async  (SlWindow            *window,
+                                                    GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+SlCsvImportDialog *sl_csv_import_dialog_new_finish (GAsyncResult        *result,
+                                                    GError             **error);
 
 guint         sl_csv_import_dialog_get_n_columns     (SlCsvImportDialog *self);
 SlImportField sl_csv_import_dialog_get_field         (SlCsvImportDialog *self,

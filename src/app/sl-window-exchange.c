@@ -49,6 +49,25 @@ on_json_resume_imported (GObject      *source,
 }
 
 static void
+on_spreadsheet_read (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SlWindow *self = SL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  SlCsvImportDialog *dialog = sl_csv_import_dialog_new_finish (result, &error);
+
+  if (dialog == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the spreadsheet: %s"), error->message);
+      sl_window_add_toast (self, message);
+      g_signal_emit_by_name (self, "batch-summary", message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_exchange_file (SlWindow *self,
                       GFile    *file,
                       gboolean  spreadsheet)
@@ -59,15 +78,8 @@ import_exchange_file (SlWindow *self,
 
   if (spreadsheet)
     {
-      SlCsvImportDialog *dialog = sl_csv_import_dialog_new (self, file, &error);
-
-      if (dialog == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not read the spreadsheet: %s"), error->message);
-          sl_window_add_toast (self, message);
-          return;
-        }
-      gtk_window_present (GTK_WINDOW (dialog));
+      /* Read and parsed on a worker; the dialog opens when it is ready. */
+      sl_csv_import_dialog_new_async (self, file, NULL, on_spreadsheet_read, NULL);
       return;
     }
   store = app != NULL ? sl_application_get_store (app, &error) : NULL;
