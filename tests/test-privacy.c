@@ -18,6 +18,7 @@
 #include "export/sl-import.h"
 #include "intake/sl-pipeline.h"
 #include "privacy/sl-privacy.h"
+#include "core/sl-json.h"
 #include "store/sl-store-extras.h"
 #include "store/sl-store-search.h"
 #include "sl-test-util.h"
@@ -877,6 +878,23 @@ import_csv_text (SlStore    *store,
 /* A CSV-imported person has their own "create" entry in the audit trail, so
  * it is in their subject access export (the bulk writer alone writes one
  * summary row without their uuid). */
+/* The "create" audit entries of profiles in a subject access export. */
+static guint
+count_profile_creates (JsonNode *subject)
+{
+  JsonArray *audit = json_object_get_array_member (json_node_get_object (subject), "audit");
+  guint creates = 0;
+
+  for (guint i = 0; i < json_array_get_length (audit); i++)
+    {
+      JsonObject *e = json_array_get_object_element (audit, i);
+      if (g_strcmp0 (json_object_get_string_member (e, "action"), "create") == 0 &&
+          g_strcmp0 (json_object_get_string_member (e, "entity"), "profile") == 0)
+        creates++;
+    }
+  return creates;
+}
+
 static void
 test_csv_import_audited (Fixture       *f,
                          gconstpointer  data)
@@ -887,9 +905,7 @@ test_csv_import_audited (Fixture       *f,
   g_autoptr(SlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
-  JsonArray *audit;
   gint64 cid;
-  guint creates = 0;
 
   store = sl_store_open (f->db_path, &error);
   g_assert_no_error (error);
@@ -900,15 +916,36 @@ test_csv_import_audited (Fixture       *f,
   g_assert_cmpint (cid, >, 0);
   node = sl_privacy_subject_json (store, cid, &error);
   g_assert_no_error (error);
-  audit = json_object_get_array_member (json_node_get_object (node), "audit");
-  for (guint i = 0; i < json_array_get_length (audit); i++)
-    {
-      JsonObject *e = json_array_get_object_element (audit, i);
-      if (g_strcmp0 (json_object_get_string_member (e, "action"), "create") == 0 &&
-          g_strcmp0 (json_object_get_string_member (e, "entity"), "profile") == 0)
-        creates++;
-    }
-  g_assert_cmpuint (creates, ==, 1);
+  g_assert_cmpuint (count_profile_creates (node), ==, 1);
+}
+
+/* A profile JSON imported by the CLI is in the person's audit trail too. */
+static void
+test_profile_json_import_audited (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(SlProfile) profile = sl_profile_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "profile.json", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 cid;
+
+  profile->personal.name = g_strdup ("Wren Halloway");
+  profile->personal.email = g_strdup ("wren.h@example.org");
+  json = sl_profile_to_json (profile, FALSE);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_cmpint (run_cli (f, &out, "import", path, NULL), ==, 0);
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  cid = sl_privacy_resolve (store, "wren.h@example.org", &error);
+  g_assert_no_error (error);
+  node = sl_privacy_subject_json (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_profile_creates (node), ==, 1);
 }
 
 /* A consent can be dated in the past (the day a form was signed), not in
@@ -961,6 +998,7 @@ main (int   argc,
   g_test_add ("/privacy/logs/default-level", Fixture, NULL, setup, test_no_personal_data_in_logs, teardown);
   g_test_add ("/privacy/subject-export", Fixture, NULL, setup, test_subject_export, teardown);
   g_test_add ("/privacy/csv-import-audited", Fixture, NULL, setup, test_csv_import_audited, teardown);
+  g_test_add ("/privacy/profile-json-import-audited", Fixture, NULL, setup, test_profile_json_import_audited, teardown);
   g_test_add ("/privacy/consent-dated", Fixture, NULL, setup, test_consent_dated, teardown);
   g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
   return g_test_run ();

@@ -116,8 +116,8 @@ store_batch (SlStore   *store,
 
   if (profiles->len == 0)
     return;
-  results = sl_store_bulk_create_profiles (store, (const SlProfile * const *) profiles->pdata,
-                                           NULL, profiles->len, &error);
+  results = sl_store_bulk_create_profiles_audited (store, (const SlProfile * const *) profiles->pdata,
+                                                   NULL, profiles->len, &error);
   for (guint i = 0; i < items->len; i++)
     {
       SlImportItem *item = g_ptr_array_index (items, i);
