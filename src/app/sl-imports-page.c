@@ -6,6 +6,7 @@
 #include "intake/sl-pipeline.h"
 #include "sl-import-item.h"
 #include "sl-imports-page-private.h"
+#include "sl-source-label.h"
 
 struct _SlImportsPage
 {
@@ -460,7 +461,7 @@ sync_row (SlImportItem *item,
   const char *source = sl_import_item_get_source (item);
 
   gtk_label_set_label (GTK_LABEL (w->name), sl_import_item_get_name (item) ? sl_import_item_get_name (item) : "");
-  subtitle = source ? g_strdup_printf ("%s · %s", source, words) : g_strdup (words);
+  subtitle = source ? g_strdup_printf ("%s · %s", sl_source_label (source), words) : g_strdup (words);
   gtk_label_set_label (GTK_LABEL (w->subtitle), subtitle);
   if (failed)
     {

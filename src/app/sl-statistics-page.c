@@ -6,6 +6,7 @@
 #include "sl-chart.h"
 #include "sl-statistics-page-private.h"
 #include "store/sl-store-stats.h"
+#include "sl-source-label.h"
 
 #define DAYS 30
 
@@ -105,9 +106,10 @@ chart_group (SlStatisticsPage *self,
 }
 
 static void
-set_counts (SlChart   *chart,
-            GPtrArray *counts,
-            guint      limit)
+set_counts (SlChart     *chart,
+            GPtrArray   *counts,
+            guint        limit,
+            const char *(*label_for) (const char *key))
 {
   guint n = counts ? MIN (counts->len, limit) : 0;
   g_autofree const char **labels = g_new0 (const char *, n + 1);
@@ -116,7 +118,10 @@ set_counts (SlChart   *chart,
   for (guint i = 0; i < n; i++)
     {
       SlStatCount *c = g_ptr_array_index (counts, i);
-      labels[i] = c->key ? c->key : _("unknown");
+      if (c->key == NULL)
+        labels[i] = _("unknown");
+      else
+        labels[i] = label_for != NULL ? label_for (c->key) : c->key;
       values[i] = (double) c->count;
     }
   sl_chart_set_data (chart, labels, values, n);
@@ -185,9 +190,9 @@ show_stats (SlStatisticsPage   *self,
   gtk_flow_box_append (self->totals_box, total_card (errors, _("Failed imports")));
 
   set_per_day (self, stats->per_day);
-  set_counts (self->skills_chart, stats->top_skills, 12);
-  set_counts (self->source_chart, stats->by_source, 10);
-  set_counts (self->status_chart, stats->by_status, 12);
+  set_counts (self->skills_chart, stats->top_skills, 12, NULL);
+  set_counts (self->source_chart, stats->by_source, 10, sl_source_label);
+  set_counts (self->status_chart, stats->by_status, 12, NULL);
   set_stages (self, stats->stage_times);
 
   gtk_stack_set_visible_child_name (self->stack,
