@@ -257,6 +257,92 @@ read_hits (SlStore  *self,
   return g_steal_pointer (&hits);
 }
 
+/* What a search statement returns: a page of hits (HIT_COLUMNS and the
+ * rank, then LIMIT ? OFFSET ?) or every id in order. */
+typedef enum
+{
+  SEARCH_PAGE,
+  SEARCH_IDS,
+} SearchShape;
+
+/* The one builder of a search's SQL, for a page and for the ids alike: the
+ * same plan (FTS or not, ranked or not, which index) and the same filters
+ * and order, so the two can never disagree. */
+static char *
+search_sql (const SlQuery *query,
+            SlSortKey      sort,
+            gboolean       descending,
+            gboolean       use_rank,
+            SearchShape    shape)
+{
+  gboolean page = shape == SEARCH_PAGE;
+  const char *match = sl_query_get_fts_match (query);
+  const char *where = sl_query_get_sql_where (query);
+  const char *and_where = where != NULL ? " AND " : "";
+  const char *limit = page ? " LIMIT ? OFFSET ?" : "";
+  const char *order = order_by (sort, descending);
+
+  if (where == NULL)
+    where = "";
+  if (match != NULL && sort == SL_SORT_RELEVANCE)
+    /* Ranked when few hits; otherwise newest first by rowid, which FTS5
+     * delivers in order, so a page stops after its rows. */
+    return g_strconcat ("SELECT ", page ? HIT_COLUMNS ", " : "p.id",
+                        page ? (use_rank ? "f.rank" : "0") : "",
+                        " FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
+                        " WHERE profiles_fts MATCH ? AND p.deleted = 0", and_where, where,
+                        use_rank ? " ORDER BY f.rank" : " ORDER BY f.rowid DESC", limit, NULL);
+  if (match != NULL)
+    {
+      /* Sorted by a column: every hit has to be looked at, so the hits are
+       * joined to the narrow profiles_keys index (sort keys and filter
+       * columns only); a page then reads only its own rows from the table. */
+      g_autofree char *hits = g_strconcat ("SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p",
+                                           sort_in_keys (sort) ? " INDEXED BY profiles_keys" : "",
+                                           " ON p.id = f.rowid WHERE profiles_fts MATCH ? AND p.deleted = 0",
+                                           and_where, where, order, limit, NULL);
+      if (!page)
+        return g_steal_pointer (&hits);
+      return g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN (", hits,
+                          ") h ON p.id = h.hid", order, NULL);
+    }
+  /* No text: for the ids the soft-deleted rows come from their partial
+   * index, so without a filter the sort index alone answers (no table row
+   * is read); a page reads its rows anyway. */
+  return g_strconcat ("SELECT ", page ? HIT_COLUMNS ", 0" : "p.id", " FROM candidate_profiles p WHERE ",
+                      page ? "p.deleted = 0"
+                           : "p.id NOT IN (SELECT id FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)",
+                      and_where, where, order, limit, NULL);
+}
+
+/* Prepares and binds the search statement of @shape; *@next is the first
+ * parameter after the query's values (a page's LIMIT). */
+static SlStmt *
+search_stmt (SlStore        *self,
+             const SlQuery  *query,
+             SlSortKey       sort,
+             gboolean        descending,
+             SearchShape     shape,
+             gboolean       *ranked,
+             int            *next,
+             GError        **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *sql = NULL;
+  gboolean match = sl_query_get_fts_match (query) != NULL;
+  gboolean use_rank = FALSE;
+
+  if (match && sort == SL_SORT_RELEVANCE && !decide_rank (self, query, &use_rank, error))
+    return NULL;
+  sql = search_sql (query, sort, descending, use_rank, shape);
+  st = sl_store_stmt (self, sql, error);
+  if (st == NULL)
+    return NULL;
+  *next = bind_query (st, query, match);
+  *ranked = use_rank;
+  return g_steal_pointer (&st);
+}
+
 GPtrArray *
 sl_store_search_page (SlStore        *self,
                       const SlQuery  *query,
@@ -269,55 +355,16 @@ sl_store_search_page (SlStore        *self,
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(SlStmt) st = NULL;
-  g_autofree char *sql = NULL;
-  const char *match, *where;
   gboolean use_rank = FALSE;
-  int idx;
+  int idx = 0;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  match = sl_query_get_fts_match (query);
-  where = sl_query_get_sql_where (query);
-
-  if (match != NULL && sort == SL_SORT_RELEVANCE && !decide_rank (self, query, &use_rank, error))
-    return NULL;
-
-  if (match != NULL && sort == SL_SORT_RELEVANCE)
-    {
-      /* Ranked when few hits; otherwise newest first by rowid, which FTS5
-       * delivers in order, so the page stops after 50 rows. */
-      sql = g_strconcat ("SELECT " HIT_COLUMNS ", ", use_rank ? "f.rank" : "0",
-                         " FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
-                         " WHERE profiles_fts MATCH ? AND p.deleted = 0",
-                         where != NULL ? " AND " : "", where != NULL ? where : "",
-                         use_rank ? " ORDER BY f.rank" : " ORDER BY f.rowid DESC",
-                         " LIMIT ? OFFSET ?", NULL);
-    }
-  else if (match != NULL)
-    {
-      /* Sorted by a column: every hit has to be looked at, so the inner
-       * query joins the hits to the narrow profiles_keys index (sort keys
-       * and filter columns only) and keeps the page; only the page's rows
-       * are then read from the table. */
-      const char *order = order_by (sort, descending);
-      sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p JOIN ("
-                         "SELECT p.id AS hid FROM profiles_fts f JOIN candidate_profiles p",
-                         sort_in_keys (sort) ? " INDEXED BY profiles_keys" : "", " ON p.id = f.rowid"
-                         " WHERE profiles_fts MATCH ? AND p.deleted = 0",
-                         where != NULL ? " AND " : "", where != NULL ? where : "",
-                         order, " LIMIT ? OFFSET ?) h ON p.id = h.hid", order, NULL);
-    }
-  else
-    sql = g_strconcat ("SELECT " HIT_COLUMNS ", 0 FROM candidate_profiles p WHERE p.deleted = 0",
-                       where != NULL ? " AND " : "", where != NULL ? where : "",
-                       order_by (sort, descending), " LIMIT ? OFFSET ?", NULL);
-
-  st = sl_store_stmt (self, sql, error);
+  st = search_stmt (self, query, sort, descending, SEARCH_PAGE, &use_rank, &idx, error);
   if (st == NULL)
     return NULL;
-  idx = bind_query (st, query, match != NULL);
   sqlite3_bind_int64 (st, idx, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (st, idx + 1, offset);
 
@@ -338,44 +385,16 @@ sl_store_search_ids (SlStore        *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(SlStmt) st = NULL;
-  g_autofree char *sql = NULL;
-  const char *match, *where;
   gboolean use_rank = FALSE;
-  int rc;
+  int idx = 0, rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  match = sl_query_get_fts_match (query);
-  where = sl_query_get_sql_where (query);
-
-  if (match != NULL && sort == SL_SORT_RELEVANCE && !decide_rank (self, query, &use_rank, error))
-    return NULL;
-
-  if (match != NULL && sort == SL_SORT_RELEVANCE)
-    sql = g_strconcat ("SELECT p.id FROM profiles_fts f JOIN candidate_profiles p ON p.id = f.rowid"
-                       " WHERE profiles_fts MATCH ? AND p.deleted = 0",
-                       where != NULL ? " AND " : "", where != NULL ? where : "",
-                       use_rank ? " ORDER BY f.rank" : " ORDER BY f.rowid DESC", NULL);
-  else if (match != NULL)
-    sql = g_strconcat ("SELECT p.id FROM profiles_fts f JOIN candidate_profiles p",
-                       sort_in_keys (sort) ? " INDEXED BY profiles_keys" : "",
-                       " ON p.id = f.rowid WHERE profiles_fts MATCH ? AND p.deleted = 0",
-                       where != NULL ? " AND " : "", where != NULL ? where : "",
-                       order_by (sort, descending), NULL);
-  else
-    /* Soft-deleted rows come from their partial index, so without a
-     * filter the sort index alone answers: no table row is read. */
-    sql = g_strconcat ("SELECT p.id FROM candidate_profiles p WHERE p.id NOT IN"
-                       " (SELECT id FROM candidate_profiles INDEXED BY profiles_deleted WHERE deleted = 1)",
-                       where != NULL ? " AND " : "", where != NULL ? where : "",
-                       order_by (sort, descending), NULL);
-
-  st = sl_store_stmt (self, sql, error);
+  st = search_stmt (self, query, sort, descending, SEARCH_IDS, &use_rank, &idx, error);
   if (st == NULL)
     return NULL;
-  bind_query (st, query, match != NULL);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
