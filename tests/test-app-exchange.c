@@ -653,6 +653,74 @@ test_consent (Fixture       *f,
     stored_local = gtk_calendar_get_date (calendar);
     g_assert_cmpint (g_date_time_get_day_of_month (stored_local), ==, 14);
   }
+
+  /* Editing the note keeps the date the user picked. */
+  note = find_descendant (GTK_WIDGET (group), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (note), "Signed form, job fair 2026, filed in B");
+  g_signal_emit_by_name (note, "apply");
+  g_clear_pointer (&after, sl_consent_free);
+  after = stored_consent (cid);
+  g_assert_cmpstr (after->note, ==, "Signed form, job fair 2026, filed in B");
+  g_assert_cmpstr (after->legal_basis, ==, SL_CONSENT_CONSENT);
+  {
+    g_autoptr(GDateTime) stored = g_date_time_new_from_iso8601 (after->recorded_at, NULL);
+    g_autoptr(GDateTime) stored_local = g_date_time_to_local (stored);
+
+    g_assert_cmpint (g_date_time_get_year (stored_local), ==, 2025);
+    g_assert_cmpint (g_date_time_get_day_of_month (stored_local), ==, 14);
+  }
+
+  /* Another basis is a new record dated now; the replaced one is listed
+   * under "Earlier legal bases" with its own date. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+    g_autoptr(GDateTime) signed_on = g_date_time_new_local (2025, 3, 14, 12, 0, 0);
+    g_autofree char *signed_text = g_date_time_format (signed_on, "%x");
+    AdwExpanderRow *earlier = find_descendant (GTK_WIDGET (group), ADW_TYPE_EXPANDER_ROW);
+    guint contract_index = 0;
+    gboolean listed = FALSE;
+
+    g_assert_nonnull (earlier);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (earlier)));   /* the default basis was replaced */
+    while (!g_str_equal (bases[contract_index], SL_CONSENT_CONTRACT))
+      contract_index++;
+    combo = find_descendant (GTK_WIDGET (group), ADW_TYPE_COMBO_ROW);
+    adw_combo_row_set_selected (combo, contract_index);
+    g_clear_pointer (&after, sl_consent_free);
+    after = stored_consent (cid);
+    g_assert_cmpstr (after->legal_basis, ==, SL_CONSENT_CONTRACT);
+    g_assert_cmpstr (after->recorded_at, >=, now_text);
+    g_assert_true (g_str_has_prefix (sl_consent_group_get_recorded_text (group), "Recorded on "));
+
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      GtkWidget *stack[64];
+      guint depth = 0;
+
+      stack[depth++] = GTK_WIDGET (earlier);
+      while (depth > 0)
+        {
+          GtkWidget *w = stack[--depth];
+          if (ADW_IS_ACTION_ROW (w))
+            g_ptr_array_add (rows, w);
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && depth < G_N_ELEMENTS (stack);
+               c = gtk_widget_get_next_sibling (c))
+            stack[depth++] = c;
+        }
+      for (guint i = 0; i < rows->len; i++)
+        {
+          AdwActionRow *row = g_ptr_array_index (rows, i);
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+          const char *subtitle = adw_action_row_get_subtitle (row);
+
+          if (g_strcmp0 (title, "Consent") == 0 && subtitle != NULL &&
+              g_str_has_prefix (subtitle, "Recorded on ") && strstr (subtitle, signed_text) != NULL)
+            listed = TRUE;
+        }
+    }
+    g_assert_true (listed);
+  }
 }
 
 int

@@ -526,7 +526,9 @@ test_consent_and_retention (Fixture       *f,
   /* consent via the CLI */
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (f, &out, "consent", TARGET_EMAIL, "--set", "legal-obligation", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "legal-obligation"));
+  g_assert_nonnull (strstr (out, "legal basis: legal-obligation"));
+  /* the contract basis it had from the import is kept as an earlier record */
+  g_assert_nonnull (strstr (out, "earlier:     contract recorded "));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (f, &out, "consent", TARGET_EMAIL, "--set", "nope", NULL), ==, 2);
 }
@@ -986,6 +988,123 @@ test_consent_dated (Fixture       *f,
   g_assert_true (g_str_has_prefix (consent->recorded_at, "2025-03-14"));
 }
 
+/* What a data-protection officer expects of the consent date: it is the
+ * day given (or when consent was first recorded).  Editing the note keeps
+ * it; a new legal basis is a new record dated now, and the one it replaces
+ * stays in the history (and in the subject access export) until the
+ * candidate is erased. */
+static void
+test_consent_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char csv[] = "Name,Email\nJonas Pell,jonas.p@example.org\n";
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlConsent) consent = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GDateTime) signed_on = g_date_time_new_utc (2025, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) corrected = g_date_time_new_utc (2025, 6, 2, 12, 0, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autofree char *before_text = g_date_time_format (before, "%Y-%m-%dT%H:%M:%S");
+  g_autoptr(JsonNode) node = NULL;
+  SlConsent *old;
+  JsonArray *exported;
+  SlEraseReport report;
+  gint64 cid;
+
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import_csv_text (store, csv), ==, 1);
+  cid = sl_privacy_resolve (store, "jonas.p@example.org", &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_privacy_set_consent_full (store, cid, SL_CONSENT_CONSENT, "paper form", signed_on, &error));
+  g_assert_no_error (error);
+
+  /* The note changes, the date does not. */
+  g_assert_true (sl_privacy_set_consent (store, cid, SL_CONSENT_CONSENT, "paper form, filed in B", &error));
+  g_assert_no_error (error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (consent->recorded_at, "2025-03-14T09:30:00"));
+  g_assert_cmpstr (consent->note, ==, "paper form, filed in B");
+  g_clear_pointer (&consent, sl_consent_free);
+  /* The default basis it had from the import is the first record replaced. */
+  history = sl_privacy_get_consent_history (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((SlConsent *) g_ptr_array_index (history, 0))->legal_basis, ==, SL_CONSENT_LEGITIMATE_INTEREST);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Saving the same again writes nothing (and audits nothing). */
+  g_assert_true (sl_privacy_set_consent (store, cid, SL_CONSENT_CONSENT, "paper form, filed in B", &error));
+  g_assert_no_error (error);
+
+  /* A new basis: a new record dated now; the old one is history. */
+  g_assert_true (sl_privacy_set_consent (store, cid, SL_CONSENT_CONTRACT, "signed contract", &error));
+  g_assert_no_error (error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (consent->legal_basis, ==, SL_CONSENT_CONTRACT);
+  g_assert_cmpstr (consent->recorded_at, >=, before_text);
+  g_assert_null (consent->superseded_at);
+  g_clear_pointer (&consent, sl_consent_free);
+  history = sl_privacy_get_consent_history (store, cid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  old = g_ptr_array_index (history, 1);
+  g_assert_cmpint (old->candidate_id, ==, cid);
+  g_assert_cmpstr (old->legal_basis, ==, SL_CONSENT_CONSENT);
+  g_assert_true (g_str_has_prefix (old->recorded_at, "2025-03-14T09:30:00"));
+  g_assert_cmpstr (old->note, ==, "paper form, filed in B");
+  g_assert_nonnull (old->superseded_at);
+  g_assert_cmpstr (old->superseded_at, >=, before_text);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* The date of the current record can be corrected in place. */
+  g_assert_true (sl_privacy_set_consent_full (store, cid, SL_CONSENT_CONTRACT, "signed contract", corrected, &error));
+  g_assert_no_error (error);
+  consent = sl_privacy_get_consent (store, cid, &error);
+  g_assert_true (g_str_has_prefix (consent->recorded_at, "2025-06-02T12:00:00"));
+  g_clear_pointer (&consent, sl_consent_free);
+  history = sl_privacy_get_consent_history (store, cid, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* The subject access export holds the history. */
+  node = sl_privacy_subject_json (store, cid, &error);
+  g_assert_no_error (error);
+  exported = json_object_get_array_member (json_node_get_object (node), "consent_history");
+  g_assert_nonnull (exported);
+  g_assert_cmpuint (json_array_get_length (exported), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (exported, 1), "legal_basis"),
+                   ==, SL_CONSENT_CONSENT);
+  g_clear_object (&store);
+
+  /* Audited with the fields that changed, once per real change. */
+  rows = audit_details (f, "update", "consent");
+  g_assert_cmpuint (rows->len, ==, 4);
+  {
+    JsonArray *fields = json_object_get_array_member (json_node_get_object (g_ptr_array_index (rows, 1)), "fields");
+    g_assert_cmpuint (json_array_get_length (fields), ==, 1);
+    g_assert_true (string_array_has (fields, "note"));
+    fields = json_object_get_array_member (json_node_get_object (g_ptr_array_index (rows, 2)), "fields");
+    g_assert_true (string_array_has (fields, "legal_basis"));
+    g_assert_true (string_array_has (fields, "recorded_at"));
+    fields = json_object_get_array_member (json_node_get_object (g_ptr_array_index (rows, 3)), "fields");
+    g_assert_cmpuint (json_array_get_length (fields), ==, 1);
+    g_assert_true (string_array_has (fields, "recorded_at"));
+  }
+
+  /* Erasing the candidate erases the history. */
+  store = sl_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sl_privacy_erase_candidate (store, cid, f->archive_dir, &report, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (count_sql (NULL, f->db_path, "SELECT count(*) FROM candidate_consent_history"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,6 +1119,7 @@ main (int   argc,
   g_test_add ("/privacy/csv-import-audited", Fixture, NULL, setup, test_csv_import_audited, teardown);
   g_test_add ("/privacy/profile-json-import-audited", Fixture, NULL, setup, test_profile_json_import_audited, teardown);
   g_test_add ("/privacy/consent-dated", Fixture, NULL, setup, test_consent_dated, teardown);
+  g_test_add ("/privacy/consent-history", Fixture, NULL, setup, test_consent_history, teardown);
   g_test_add ("/privacy/consent-retention", Fixture, NULL, setup, test_consent_and_retention, teardown);
   return g_test_run ();
 }

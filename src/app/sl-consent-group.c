@@ -21,6 +21,8 @@ struct _SlConsentGroup
   AdwActionRow        *date_row;
   GtkMenuButton       *date_button;
   GtkCalendar         *calendar;
+  AdwExpanderRow      *history_row;  /* the records a new basis replaced */
+  GPtrArray           *history_rows;
   char                *recorded_text;
   gboolean             updating;
 };
@@ -90,6 +92,46 @@ show_consent (SlConsentGroup *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->basis_row), self->recorded_text);
 }
 
+static char *
+local_day (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%x") : g_strdup (iso != NULL ? iso : "");
+}
+
+/* One row per record a new basis replaced, newest first. */
+static void
+show_history (SlConsentGroup *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_expander_row_remove (self->history_row, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+  history = sl_privacy_get_consent_history (self->store, self->candidate_id, &error);
+  if (history == NULL)
+    g_debug ("Could not read the consent history: %s", error->message);
+  for (guint i = history != NULL ? history->len : 0; i-- > 0;)
+    {
+      SlConsent *c = g_ptr_array_index (history, i);
+      g_autofree char *from = local_day (c->recorded_at);
+      g_autofree char *until = local_day (c->superseded_at);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: an earlier legal basis: when it was recorded and when another replaced it */
+      subtitle = g_strdup_printf (_("Recorded on %s, replaced on %s"), from, until);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sl_consent_basis_label (c->legal_basis));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_add_row (self->history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), self->history_rows->len > 0);
+}
+
 static void
 load (SlConsentGroup *self)
 {
@@ -100,6 +142,7 @@ load (SlConsentGroup *self)
   if (self->consent == NULL && !g_error_matches (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_NOT_FOUND))
     g_debug ("Could not read the consent record: %s", error->message);
   show_consent (self);
+  show_history (self);
 }
 
 static gboolean
@@ -267,6 +310,7 @@ sl_consent_group_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->consent, sl_consent_free);
   g_clear_pointer (&self->recorded_text, g_free);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sl_consent_group_parent_class)->finalize (object);
 }
@@ -325,4 +369,11 @@ sl_consent_group_init (SlConsentGroup *self)
   adw_action_row_add_suffix (self->date_row, GTK_WIDGET (self->date_button));
   adw_action_row_set_activatable_widget (self->date_row, GTK_WIDGET (self->date_button));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->date_row));
+
+  /* Changing the basis is a new record of consent; the old ones stay. */
+  self->history_rows = g_ptr_array_new ();
+  self->history_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->history_row), _("Earlier legal bases"));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_row), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->history_row));
 }

@@ -202,6 +202,17 @@ sl_cli_consent (SlCliContext *ctx,
   g_print ("legal basis: %s\nrecorded:    %s\n", consent->legal_basis, consent->recorded_at);
   if (consent->note != NULL)
     g_print ("note:        %s\n", consent->note);
+  {
+    /* The records another basis replaced, newest first. */
+    g_autoptr(GPtrArray) history = sl_privacy_get_consent_history (store, id, NULL);
+
+    for (guint i = history != NULL ? history->len : 0; i-- > 0;)
+      {
+        SlConsent *old = g_ptr_array_index (history, i);
+        g_print ("earlier:     %s recorded %s, replaced %s\n", old->legal_basis, old->recorded_at,
+                 old->superseded_at);
+      }
+  }
   return SL_CLI_OK;
 }
 

@@ -128,6 +128,7 @@ sl_privacy_subject_json (SlStore     *store,
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonArray) cand = NULL;
   g_autoptr(JsonArray) consent = NULL;
+  g_autoptr(JsonArray) consent_history = NULL;
   g_autoptr(JsonArray) profiles = NULL;
   g_autoptr(JsonArray) notes = NULL;
   g_autoptr(JsonArray) tags = NULL;
@@ -152,6 +153,9 @@ sl_privacy_subject_json (SlStore     *store,
     }
   if ((consent = rows_to_array (store, "SELECT legal_basis, recorded_at, note FROM candidate_consent"
                                 " WHERE candidate_id = ?1", candidate_id, NULL, error)) == NULL ||
+      (consent_history = rows_to_array (store, "SELECT legal_basis, recorded_at, note, superseded_at"
+                                        " FROM candidate_consent_history WHERE candidate_id = ?1 ORDER BY id",
+                                        candidate_id, NULL, error)) == NULL ||
       (profiles = rows_to_array (store, "SELECT id, uuid, revision, deleted, source, device_id, created_at,"
                                  " updated_at, personal_info, work_experience, education, skills,"
                                  " certifications, languages, projects, achievements, interests, metadata,"
@@ -193,6 +197,7 @@ sl_privacy_subject_json (SlStore     *store,
     json_object_set_member (root, "consent", json_node_copy (json_array_get_element (consent, 0)));
   else
     json_object_set_null_member (root, "consent");
+  json_object_set_array_member (root, "consent_history", g_steal_pointer (&consent_history));
   json_object_set_array_member (root, "profiles", g_steal_pointer (&profiles));
   json_object_set_array_member (root, "notes", g_steal_pointer (&notes));
   json_object_set_array_member (root, "tags", g_steal_pointer (&tags));
@@ -320,7 +325,24 @@ sl_consent_free (SlConsent *consent)
   g_free (consent->legal_basis);
   g_free (consent->recorded_at);
   g_free (consent->note);
+  g_free (consent->superseded_at);
   g_free (consent);
+}
+
+/* A consent from columns legal_basis, recorded_at, note[, superseded_at]. */
+static SlConsent *
+read_consent (SlStmt *st,
+              gint64  candidate_id)
+{
+  SlConsent *c = g_new0 (SlConsent, 1);
+
+  c->candidate_id = candidate_id;
+  c->legal_basis = sl_stmt_dup_text (st, 0);
+  c->recorded_at = sl_stmt_dup_text (st, 1);
+  c->note = sl_stmt_dup_text (st, 2);
+  if (sqlite3_column_count (st) > 3)
+    c->superseded_at = sl_stmt_dup_text (st, 3);
+  return c;
 }
 
 SlConsent *
@@ -329,7 +351,6 @@ sl_privacy_get_consent (SlStore     *store,
                         GError     **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  SlConsent *c;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
 
@@ -343,12 +364,34 @@ sl_privacy_get_consent (SlStore     *store,
                    "No consent record for candidate %" G_GINT64_FORMAT, candidate_id);
       return NULL;
     }
-  c = g_new0 (SlConsent, 1);
-  c->candidate_id = candidate_id;
-  c->legal_basis = sl_stmt_dup_text (st, 0);
-  c->recorded_at = sl_stmt_dup_text (st, 1);
-  c->note = sl_stmt_dup_text (st, 2);
-  return c;
+  return read_consent (st, candidate_id);
+}
+
+GPtrArray *
+sl_privacy_get_consent_history (SlStore  *store,
+                                gint64    candidate_id,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_consent_free);
+  g_autoptr(SlStmt) st = NULL;
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  st = sl_store_stmt (store, "SELECT legal_basis, recorded_at, note, superseded_at FROM candidate_consent_history"
+                      " WHERE candidate_id = ? ORDER BY id", error);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, candidate_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (out, read_consent (st, candidate_id));
+  if (rc != SQLITE_DONE)
+    {
+      sl_store_set_sqlite_error (store, rc, "Could not read the consent history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 gboolean
@@ -361,6 +404,71 @@ sl_privacy_set_consent (SlStore     *store,
   return sl_privacy_set_consent_full (store, candidate_id, legal_basis, note, NULL, error);
 }
 
+/* Runs @sql with ?1 = @candidate_id and ?2, ?3, ?4 = @a, @b, @c (each
+ * nullable); FALSE with @error set on failure. */
+static gboolean
+consent_exec (SlStore     *store,
+              const char  *sql,
+              gint64       candidate_id,
+              const char  *a,
+              const char  *b,
+              const char  *c,
+              GError     **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (store, sql, error);
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, candidate_id);
+  sl_stmt_bind_text (st, 2, a);
+  sl_stmt_bind_text (st, 3, b);
+  sl_stmt_bind_text (st, 4, c);
+  return sl_store_step_done (store, st, "Could not record the consent", error);
+}
+
+/* Writes the consent of @candidate_id (inside a transaction) and names the
+ * fields that changed in @fields. */
+static gboolean
+write_consent (SlStore     *store,
+               gint64       candidate_id,
+               const char  *legal_basis,
+               const char  *note,
+               const char  *date,
+               const char  *now,
+               GPtrArray   *fields,
+               GError     **error)
+{
+  g_autoptr(SlConsent) cur = sl_privacy_get_consent (store, candidate_id, NULL);
+
+  if (cur == NULL || !g_str_equal (cur->legal_basis, legal_basis))
+    {
+      /* A new record of consent; the one it replaces is kept. */
+      g_ptr_array_add (fields, (char *) "legal_basis");
+      g_ptr_array_add (fields, (char *) "recorded_at");
+      if (g_strcmp0 (cur != NULL ? cur->note : NULL, note) != 0)
+        g_ptr_array_add (fields, (char *) "note");
+      return (cur == NULL ||
+              consent_exec (store, "INSERT INTO candidate_consent_history"
+                            " (candidate_id, legal_basis, recorded_at, note, superseded_at)"
+                            " SELECT candidate_id, legal_basis, recorded_at, note, ?2"
+                            " FROM candidate_consent WHERE candidate_id = ?1",
+                            candidate_id, now, NULL, NULL, error)) &&
+             consent_exec (store, "INSERT INTO candidate_consent (candidate_id, legal_basis, recorded_at, note)"
+                           " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (candidate_id) DO UPDATE SET"
+                           " legal_basis = ?2, recorded_at = ?3, note = ?4",
+                           candidate_id, legal_basis, date != NULL ? date : now, note, error);
+    }
+  /* The same basis: its date stays unless a new one is given. */
+  if (date != NULL && g_strcmp0 (cur->recorded_at, date) != 0)
+    g_ptr_array_add (fields, (char *) "recorded_at");
+  if (g_strcmp0 (cur->note, note) != 0)
+    g_ptr_array_add (fields, (char *) "note");
+  if (fields->len == 0)
+    return TRUE;
+  return consent_exec (store, "UPDATE candidate_consent SET recorded_at = coalesce (?2, recorded_at), note = ?3"
+                       " WHERE candidate_id = ?1", candidate_id, date, note, NULL, error);
+}
+
 gboolean
 sl_privacy_set_consent_full (SlStore     *store,
                              gint64       candidate_id,
@@ -371,7 +479,9 @@ sl_privacy_set_consent_full (SlStore     *store,
 {
   g_autoptr(GDateTime) current = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autofree char *now = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *uuid = NULL;
   gboolean ok;
 
@@ -380,14 +490,18 @@ sl_privacy_set_consent_full (SlStore     *store,
 
   if (!check_basis (legal_basis, error))
     return FALSE;
-  when = recorded_at != NULL ? g_date_time_to_utc (recorded_at) : g_date_time_ref (current);
-  if (g_date_time_compare (when, current) > 0)
+  if (recorded_at != NULL)
     {
-      g_set_error_literal (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID,
-                           "The consent date is in the future");
-      return FALSE;
+      when = g_date_time_to_utc (recorded_at);
+      if (g_date_time_compare (when, current) > 0)
+        {
+          g_set_error_literal (error, SL_PRIVACY_ERROR, SL_PRIVACY_ERROR_INVALID,
+                               "The consent date is in the future");
+          return FALSE;
+        }
+      date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S.%fZ");
     }
-  now = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S.%fZ");
+  now = g_date_time_format (current, "%Y-%m-%dT%H:%M:%S.%fZ");
   if (!sl_store_tx_begin (store, error))
     return FALSE;
   {
@@ -407,25 +521,16 @@ sl_privacy_set_consent_full (SlStore     *store,
       ok = FALSE;
     }
   if (ok)
+    ok = write_consent (store, candidate_id, legal_basis, note, date, now, fields, error);
+  if (ok && fields->len > 0)
     {
-      g_autoptr(SlStmt) st = sl_store_stmt (store,
-                                            "INSERT INTO candidate_consent (candidate_id, legal_basis, recorded_at, note)"
-                                            " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (candidate_id) DO UPDATE SET"
-                                            " legal_basis = ?2, recorded_at = ?3, note = ?4", error);
-      ok = st != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (st, 1, candidate_id);
-          sl_stmt_bind_text (st, 2, legal_basis);
-          sl_stmt_bind_text (st, 3, now);
-          sl_stmt_bind_text (st, 4, note);
-          ok = sl_store_step_done (store, st, "Could not record the consent", error);
-        }
+      /* Field names only: the note may name people. */
+      g_autoptr(GString) details = g_string_new ("{\"fields\":[");
+      for (guint i = 0; i < fields->len; i++)
+        g_string_append_printf (details, "%s\"%s\"", i > 0 ? "," : "", (char *) g_ptr_array_index (fields, i));
+      g_string_append (details, "]}");
+      ok = sl_store_audit (store, "update", "consent", uuid, details->str, error);
     }
-  if (ok)
-    ok = sl_store_audit (store, "update", "consent", uuid,
-                         note != NULL ? "{\"fields\":[\"legal_basis\",\"recorded_at\",\"note\"]}"
-                                      : "{\"fields\":[\"legal_basis\",\"recorded_at\"]}", error);
   return sl_store_tx_end (store, ok, ok ? error : NULL) && ok;
 }
 

@@ -116,8 +116,9 @@ typedef struct
 {
   gint64  candidate_id;
   char   *legal_basis;
-  char   *recorded_at;   /* ISO 8601 UTC */
+  char   *recorded_at;   /* ISO 8601 UTC: the day given, else when first recorded */
   char   *note;          /* nullable */
+  char   *superseded_at; /* history only: when another basis replaced it; NULL for the current */
 } SlConsent;
 
 void        sl_consent_free               (SlConsent *consent);
@@ -127,22 +128,33 @@ SlConsent  *sl_privacy_get_consent        (SlStore     *store,
                                            gint64       candidate_id,
                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Records @legal_basis (one of sl_privacy_legal_bases) dated now, with an
- * optional @note.  Audited as "update"/"consent" with the field names. */
+/* Records @legal_basis (one of sl_privacy_legal_bases) with an optional
+ * @note (NULL clears it).  A basis other than the current one is a new
+ * record of consent, dated now: the record it replaces moves to the
+ * history.  The same basis keeps its record and its date; only the note
+ * changes.  Audited as "update"/"consent" with the names of the fields that
+ * changed; nothing changed writes nothing. */
 gboolean    sl_privacy_set_consent        (SlStore     *store,
                                            gint64       candidate_id,
                                            const char  *legal_basis,
                                            const char  *note,
                                            GError     **error);
-/* The same dated @recorded_at (nullable = now; stored in UTC), e.g. the day
- * the candidate signed a form.  A date in the future fails with
- * SL_PRIVACY_ERROR_INVALID. */
+/* The same, dated @recorded_at (stored in UTC), e.g. the day the candidate
+ * signed a form: for a new basis the new record's date, for the same basis
+ * a correction of its date.  NULL: as sl_privacy_set_consent.  A date in
+ * the future fails with SL_PRIVACY_ERROR_INVALID. */
 gboolean    sl_privacy_set_consent_full   (SlStore     *store,
                                            gint64       candidate_id,
                                            const char  *legal_basis,
                                            const char  *note,
                                            GDateTime   *recorded_at,
                                            GError     **error);
+
+/* The records a new basis replaced, oldest first (SlConsent, with
+ * superseded_at set); empty when the basis never changed. */
+GPtrArray  *sl_privacy_get_consent_history (SlStore    *store,
+                                            gint64      candidate_id,
+                                            GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The basis new candidates get (store_state 'consent_default'). */
 char       *sl_privacy_get_default_basis  (SlStore     *store) G_GNUC_WARN_UNUSED_RESULT;

@@ -691,6 +691,18 @@ migrate (SlStore  *self,
   "                              'legitimate-interest'), new.created_at);" \
   "END;"
 
+/* The consent records a new legal basis replaced (privacy room): kept for
+ * the data-protection officer until the candidate is erased. */
+#define CONSENT_HISTORY_SCHEMA \
+  "CREATE TABLE IF NOT EXISTS candidate_consent_history (" \
+  "  id INTEGER PRIMARY KEY," \
+  "  candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE," \
+  "  legal_basis TEXT NOT NULL," \
+  "  recorded_at TEXT NOT NULL," \
+  "  note TEXT," \
+  "  superseded_at TEXT NOT NULL);" \
+  "CREATE INDEX IF NOT EXISTS consent_history_candidate ON candidate_consent_history (candidate_id, id);"
+
 /* Runs @sql (idempotent schema made on open) unless @trigger exists. */
 static gboolean
 ensure_schema_part (SlStore     *self,
@@ -842,6 +854,8 @@ sl_store_open_internal (SlStore           *self,
 
   return migrate (self, error) &&
          ensure_schema_part (self, "candidate_consent_ai", CONSENT_SCHEMA, "the consent table", error) &&
+         ensure_schema_part (self, "consent_history_candidate", CONSENT_HISTORY_SCHEMA,
+                             "the consent history", error) &&
          ensure_schema_part (self, SL_STORE_SYNC_INTAKE_TRIGGER, SL_STORE_SYNC_INTAKE_SCHEMA,
                              "the sync outbox for intake records", error);
 }
