@@ -689,9 +689,10 @@ test_blind_copy (void)
   g_assert_cmpuint (b->personal.links->len, ==, 0);
   g_assert_cmpuint (g_hash_table_size (b->meta.extras), ==, 0);
   g_assert_cmpstr (b->personal.summary, ==,
-                   "is an engineer, . They led their team; moved to Berlin with their partner. .");
+                   "The candidate is an engineer. They led their team; the candidate moved to Berlin "
+                   "with their partner.");
   g_assert_cmpstr (((SlWorkEntry *) g_ptr_array_index (b->work, 0))->description, ==,
-                   "They was replaced when they took over their billing systems.");
+                   "They were replaced when they took over their billing systems.");
   g_assert_cmpstr (g_ptr_array_index (b->interests, 0), ==, "Chess with their parent");
   /* what matters for the review stays */
   g_assert_cmpstr (b->personal.location, ==, "Berlin");
@@ -700,6 +701,51 @@ test_blind_copy (void)
   /* the original is untouched */
   g_assert_cmpstr (p->personal.name, ==, "Jane Doe");
   g_assert_nonnull (strstr (p->personal.summary, "She led her team"));
+}
+
+/* The neutral text reads as English: the verb agrees with "they", "her"
+ * is "their" before a noun and "them" after a verb, titles go, and the
+ * candidate's own name becomes "the candidate". */
+static void
+test_blind_grammar (void)
+{
+  static const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "He was the lead engineer.", "They were the lead engineer." },
+    { "She is fluent in German and has five years of Go.", "They are fluent in German and have five years of Go." },
+    { "She also leads the platform team and has three reports.",
+      "They also lead the platform team and have three reports." },
+    { "She designs APIs and services.", "They design APIs and services." },
+    { "He carries the pager; she teaches juniors.", "They carry the pager; they teach juniors." },
+    { "His manager praised him for his work.", "Their manager praised them for their work." },
+    { "I mentored her and helped her to grow her career.", "I mentored them and helped them to grow their career." },
+    { "The design was his.", "The design was theirs." },
+    { "She taught herself Rust; he calls himself a generalist.",
+      "They taught themselves Rust; they call themselves a generalist." },
+    { "He isn't on call and doesn't travel.", "They aren't on call and don't travel." },
+    { "He's been a mentor; she's a speaker.", "They've been a mentor; they're a speaker." },
+    { "He or she will report to Mr. Smith.", "They will report to Smith." },
+    { "Ms Jane Doe led the migration.", "The candidate led the migration." },
+    { "Managed by Mrs. Jane Doe's team.", "Managed by the candidate's team." },
+    { "She’s Jane’s best hire.", "They’re the candidate’s best hire." },
+    { "Reported to Dr. Kim; Doe ran the project.", "Reported to Dr. Kim; the candidate ran the project." },
+    { "Speaker at .NET Conf, age 34.", "Speaker at .NET Conf." },
+    { "Studied at Universidad de Madrid.", "Studied at Universidad de Madrid." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SlProfile) p = make_profile ("Jane de Doe", "Engineer", "Berlin", "Python", 5, NULL, NULL);
+      g_autoptr(SlProfile) b = NULL;
+
+      p->personal.summary = g_strdup (cases[i].in);
+      b = sl_profile_blind_copy (p);
+      if (g_strcmp0 (b->personal.summary, cases[i].out) != 0)
+        g_error ("blind copy of [%s]: expected [%s], got [%s]", cases[i].in, cases[i].out, b->personal.summary);
+    }
 }
 
 /* A strict chain: each candidate is the one before with one thing worse,
@@ -951,6 +997,7 @@ main (int    argc,
   g_test_add_func ("/rank/score/profile", test_score_profile);
   g_test_add_func ("/rank/score/ndcg", test_ndcg);
   g_test_add_func ("/rank/blind-copy", test_blind_copy);
+  g_test_add_func ("/rank/blind-grammar", test_blind_grammar);
   g_test_add ("/rank/store/chain", Fixture, NULL, setup, test_store_rank_chain, teardown);
   g_test_add ("/rank/store/ties", Fixture, NULL, setup, test_store_rank_ties, teardown);
   g_test_add ("/rank/store/ndcg", Fixture, NULL, setup, test_store_rank_ndcg, teardown);
