@@ -198,27 +198,30 @@ on_sorter_changed (SlCandidatesPage *self)
   sl_candidate_model_set_sort (self->model, sort, descending);
 }
 
-/* Cells: one label per column, bound to one property of the row. Built in
- * code rather than by GtkBuilderListItemFactory, which parses its XML for
- * every cell (7 columns × every row on screen at start-up). */
+/* Cells: one GtkInscription per column, bound to one property of the row.
+ * Built in code rather than by GtkBuilderListItemFactory, which parses its
+ * XML for every cell. A GtkInscription rather than a GtkLabel: GTK 4.8's
+ * list keeps some 200 rows alive whatever its height, and the first frame
+ * measures every cell of them; an inscription's size comes from the font
+ * alone (the columns have fixed widths), where a label lays out its text. */
 
 typedef struct
 {
   const char *property;
   float       xalign;
   const char *css_class;
-  int         width_chars;
+  guint       min_chars;
 } CellSpec;
 
 /* In the order of the template's columns. */
 static const CellSpec cell_specs[] = {
-  { "name", 0, NULL, -1 },
-  { "title", 0, NULL, -1 },
-  { "company", 0, NULL, -1 },
-  { "location", 0, NULL, -1 },
+  { "name", 0, NULL, 0 },
+  { "title", 0, NULL, 0 },
+  { "company", 0, NULL, 0 },
+  { "location", 0, NULL, 0 },
   { "years-text", 1, "numeric", 4 },
-  { "skills", 0, "dim-label", -1 },
-  { "imported-text", 0, "numeric", -1 },
+  { "skills", 0, "dim-label", 0 },
+  { "imported-text", 0, "numeric", 0 },
 };
 
 static void
@@ -226,14 +229,14 @@ cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             const CellSpec           *spec)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), spec->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), spec->width_chars);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), spec->xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), spec->min_chars);
   if (spec->css_class != NULL)
-    gtk_widget_add_css_class (label, spec->css_class);
-  gtk_list_item_set_child (list_item, label);
+    gtk_widget_add_css_class (cell, spec->css_class);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 /* The binding follows the row when its page arrives after a placeholder. */
@@ -243,7 +246,7 @@ cell_bind (GtkSignalListItemFactory *factory,
            const CellSpec           *spec)
 {
   GBinding *binding = g_object_bind_property (gtk_list_item_get_item (list_item), spec->property,
-                                              gtk_list_item_get_child (list_item), "label",
+                                              gtk_list_item_get_child (list_item), "text",
                                               G_BINDING_SYNC_CREATE);
 
   g_object_set_data (G_OBJECT (list_item), "sl-binding", binding);
