@@ -29,6 +29,76 @@ spin (guint ms)
       g_usleep (1000);
 }
 
+GtkWidget *
+app_test_find_descendant (GtkWidget *root,
+                          GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = app_test_find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+/* Without a compositor (Xvfb) GTK draws a frame around the window: the
+ * surface is the asked width, the window's content 10 px less, unless the
+ * content's minimum is the asked width (then the surface is wider). */
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  return gtk_widget_get_width (wait->widget) == wait->width ||
+         (surface != NULL && gdk_surface_get_width (surface) == wait->width);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *paints)
+{
+  (*paints)++;
+}
+
+static gboolean
+painted_thrice (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+void
+app_test_resize (GtkWindow *window,
+                 int        width,
+                 int        height)
+{
+  WidthWait wait = { GTK_WIDGET (window), width };
+  GdkFrameClock *clock;
+  guint paints = 0;
+  gulong id;
+
+  gtk_window_set_default_size (window, width, height);
+  iterate_until (has_width, &wait, 5000);
+  /* The leaflets fold or unfold in the allocation, and what that changes
+   * (the switcher bar, the table's columns) shows in the frames after. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &paints);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (painted_thrice, &paints, 5000);
+  g_signal_handler_disconnect (clock, id);
+  spin (50);
+}
+
 SlWindow *
 app_test_open_window (SlApplication *app)
 {

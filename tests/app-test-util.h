@@ -21,6 +21,15 @@ void      iterate_until     (gboolean (*done) (gpointer),
 void      spin              (guint      ms);
 gboolean  window_is_mapped  (gpointer   widget);
 
+/* The first widget of @type below @root (depth first), or NULL. */
+GtkWidget *app_test_find_descendant (GtkWidget *root,
+                                     GType      type);
+/* Resizes @window to @width × @height and waits until it has that width
+ * (the X server, without a window manager, grants it at once). */
+void      app_test_resize         (GtkWindow *window,
+                                   int        width,
+                                   int        height);
+
 /* Activates @app and returns its window once it is mapped. */
 SlWindow *app_test_open_window    (SlApplication *app);
 /* Destroys every window of @app and checks @window is gone. */

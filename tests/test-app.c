@@ -1324,6 +1324,134 @@ test_llm_import (Fixture       *f,
 }
 
 static gboolean
+profile_on_top (gpointer data)
+{
+  SlCandidatesPage *page = data;
+
+  return adw_leaflet_get_visible_child (sl_candidates_page_get_leaflet (page)) ==
+           GTK_WIDGET (sl_candidates_page_get_profile_view (page)) &&
+         sl_profile_view_get_profile_id (sl_candidates_page_get_profile_view (page)) > 0;
+}
+
+static gboolean
+columns_fit (gpointer data)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sl_candidates_page_get_column_view (data)));
+
+  return gtk_adjustment_get_upper (h) <= gtk_adjustment_get_page_size (h) + 1;
+}
+
+/* The table needs no sideways scrolling: the columns shown fit the list
+ * (chosen after an allocation, shown in the next). */
+static void
+assert_columns_fit (SlCandidatesPage *page)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (sl_candidates_page_get_column_view (page)));
+
+  iterate_until (columns_fit, page, 2000);
+  g_test_message ("table %.0f px in %.0f px", gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 1);
+}
+
+static guint
+n_visible_columns (SlCandidatesPage *page)
+{
+  GListModel *columns = gtk_column_view_get_columns (sl_candidates_page_get_column_view (page));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      n += gtk_column_view_column_get_visible (column);
+    }
+  return n;
+}
+
+/* A phone-sized window (360 px): the header's switcher moves to a bar at
+ * the bottom, the list and the profile take turns, the original is behind
+ * the profile's toggle; at 1200 px the list and the profile (with the
+ * original beside it) are side by side. */
+static void
+test_narrow_candidates (Fixture       *f,
+                        gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  AdwLeaflet *leaflet = sl_candidates_page_get_leaflet (page);
+  GtkWidget *list = sl_candidates_page_get_list_pane (page);
+  SlProfileView *view = sl_candidates_page_get_profile_view (page);
+  GtkWidget *back = sl_profile_view_get_back_button (view);
+  GtkToggleButton *toggle = sl_profile_view_get_document_toggle (view);
+  GtkSelectionModel *selection = gtk_column_view_get_model (sl_candidates_page_get_column_view (page));
+  GtkWidget *bar = app_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  guint narrow_columns;
+
+  g_assert_nonnull (bar);
+  /* GNOME's title buttons (close only, org.gnome.desktop.wm.preferences
+   * button-layout); without a desktop GTK adds minimize and maximize. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  sl_window_show_page (f->window, "candidates");
+  type_query (f, "kowalczyk", count_generated (has_surname, " Kowalczyk"));
+
+  app_test_resize (GTK_WINDOW (f->window), 360, 700);
+  g_test_message ("narrow window: %d px (surface %d px)", gtk_widget_get_width (GTK_WIDGET (f->window)),
+                  gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  narrow_columns = n_visible_columns (page);
+  g_assert_cmpuint (narrow_columns, >=, 1);
+  assert_columns_fit (page);
+
+  /* A candidate opens the profile in the list's place... */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  iterate_until (profile_on_top, page, 5000);
+  g_assert_true (profile_on_top (page));
+  spin (300);  /* the leaflet's slide */
+  g_assert_true (gtk_widget_get_mapped (back));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 400);
+  /* ...the original does not fit beside it: the toggle turns to it... */
+  g_assert_true (sl_profile_view_get_document_folded (view));
+  g_assert_false (sl_profile_view_get_document_on_screen (view));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  spin (300);
+  g_assert_true (sl_profile_view_get_document_on_screen (view));
+  /* ...and Back returns to the profile, then to the list. */
+  g_signal_emit_by_name (back, "clicked");
+  spin (300);
+  g_assert_false (sl_profile_view_get_document_on_screen (view));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (view));
+  g_signal_emit_by_name (back, "clicked");
+  spin (300);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+  g_assert_true (gtk_widget_get_mapped (list));
+
+  /* Wide: side by side, the original beside the profile, more columns. */
+  app_test_resize (GTK_WINDOW (f->window), 1200, 700);
+  g_test_message ("wide window: %d px", gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1150);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_test_message ("wide: list %d px, profile %d px", gtk_widget_get_width (list),
+                  gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_false (sl_profile_view_get_document_folded (view));
+  g_assert_true (sl_profile_view_get_document_on_screen (view));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_cmpuint (n_visible_columns (page), >=, narrow_columns);
+  assert_columns_fit (page);
+
+  /* The next window opens at the usual size (the size is remembered). */
+  app_test_resize (GTK_WINDOW (f->window), 1100, 720);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+}
+
+static gboolean
 on_notification_pass (SlApplication *application,
                       const char    *id,
                       GNotification *notification,
@@ -1470,6 +1598,7 @@ main (int   argc,
   g_test_add ("/app/original/from-list", Fixture, NULL, fixture_setup, test_candidates_original, fixture_teardown);
   g_test_add ("/app/llm/import", Fixture, NULL, fixture_setup, test_llm_import, fixture_teardown);
   g_test_add_func ("/app/notify/without-server", test_notify_without_server);
+  g_test_add ("/app/narrow/candidates", Fixture, NULL, fixture_setup, test_narrow_candidates, fixture_teardown);
   g_test_add ("/app/pausing/imports", Fixture, NULL, fixture_setup, test_pause_resume, fixture_teardown);
 
   status = g_test_run ();

@@ -14,6 +14,9 @@ SlCandidateModel *sl_candidates_page_get_model        (SlCandidatesPage *self);
 GtkEditable      *sl_candidates_page_get_search_entry (SlCandidatesPage *self);
 SlProfileView    *sl_candidates_page_get_profile_view (SlCandidatesPage *self);
 GtkColumnView    *sl_candidates_page_get_column_view  (SlCandidatesPage *self);
+/* The list and the profile: side by side, or one at a time when narrow. */
+AdwLeaflet       *sl_candidates_page_get_leaflet      (SlCandidatesPage *self);
+GtkWidget        *sl_candidates_page_get_list_pane    (SlCandidatesPage *self);
 void              sl_candidates_page_apply_filters    (SlCandidatesPage *self);
 gboolean          sl_candidates_page_save_search      (SlCandidatesPage *self,
                                                        const char       *name,

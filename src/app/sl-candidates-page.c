@@ -37,6 +37,12 @@ struct _SlCandidatesPage
   SlApplication     *application;
   SlCandidateModel  *model;
   GtkSingleSelection *selection;
+
+  /* The width of the list the columns were last chosen for; a change is
+   * applied after the allocation, not in it. */
+  int                columns_width;
+  int                pending_columns_width;
+  guint              fit_columns_id;
 };
 
 G_DEFINE_FINAL_TYPE (SlCandidatesPage, sl_candidates_page, GTK_TYPE_WIDGET)
@@ -79,6 +85,22 @@ sl_candidates_page_get_column_view (SlCandidatesPage *self)
   g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
 
   return self->column_view;
+}
+
+AdwLeaflet *
+sl_candidates_page_get_leaflet (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return self->leaflet;
+}
+
+GtkWidget *
+sl_candidates_page_get_list_pane (SlCandidatesPage *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATES_PAGE (self), NULL);
+
+  return self->list_pane;
 }
 
 void
@@ -261,6 +283,87 @@ cell_unbind (GtkSignalListItemFactory *factory,
 
   if (binding != NULL)
     g_binding_unbind (binding);
+}
+
+/* Narrow lists show fewer columns rather than scroll sideways: the name
+ * always, then the others in this order while they fit (template indices:
+ * name, title, company, location, years, skills, imported). */
+static const guint column_priority[] = { 0, 1, 3, 4, 2, 6, 5 };
+/* The name column takes what the others leave, never less than this. */
+#define NAME_COLUMN_MIN_WIDTH 160
+
+static void
+fit_columns (SlCandidatesPage *self,
+             int               width)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, column_priority[0]);
+  gboolean fits = TRUE;
+  int used = NAME_COLUMN_MIN_WIDTH;
+
+  for (guint i = 1; i < G_N_ELEMENTS (column_priority); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, column_priority[i]);
+      int w = MAX (gtk_column_view_column_get_fixed_width (column), 0);
+
+      fits = fits && used + w <= width;
+      if (fits)
+        used += w;
+      gtk_column_view_column_set_visible (column, fits);
+    }
+  gtk_column_view_column_set_fixed_width (name, NAME_COLUMN_MIN_WIDTH + MAX (width - used, 0));
+  g_debug ("Columns fitted to %d px", width);
+  self->columns_width = width;
+}
+
+static gboolean
+fit_columns_idle (gpointer data)
+{
+  SlCandidatesPage *self = data;
+
+  self->fit_columns_id = 0;
+  fit_columns (self, self->pending_columns_width);
+  return G_SOURCE_REMOVE;
+}
+
+static GtkSizeRequestMode
+sl_candidates_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (SL_CANDIDATES_PAGE (widget)->stack));
+}
+
+static void
+sl_candidates_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  SlCandidatesPage *self = SL_CANDIDATES_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+sl_candidates_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  SlCandidatesPage *self = SL_CANDIDATES_PAGE (widget);
+  int list_width;
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  /* Folded, the list has the page's width whether it is on screen or not. */
+  list_width = adw_leaflet_get_folded (self->leaflet) ? width : gtk_widget_get_width (self->list_pane);
+  if (list_width <= 0 || list_width == self->columns_width)
+    return;
+  self->pending_columns_width = list_width;
+  if (self->fit_columns_id == 0)
+    self->fit_columns_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_idle, self, NULL);
 }
 
 static void
@@ -774,6 +877,7 @@ sl_candidates_page_dispose (GObject *object)
 {
   SlCandidatesPage *self = SL_CANDIDATES_PAGE (object);
 
+  g_clear_handle_id (&self->fit_columns_id, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SL_TYPE_CANDIDATES_PAGE);
@@ -790,12 +894,14 @@ sl_candidates_page_class_init (SlCandidatesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sl_candidates_page_dispose;
+  widget_class->get_request_mode = sl_candidates_page_get_request_mode;
+  widget_class->measure = sl_candidates_page_measure;
+  widget_class->size_allocate = sl_candidates_page_size_allocate;
 
   g_type_ensure (SL_TYPE_CANDIDATE_ITEM);
   g_type_ensure (SL_TYPE_COLUMN_SORTER);
   g_type_ensure (SL_TYPE_PROFILE_VIEW);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-candidates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SlCandidatesPage, leaflet);

@@ -31,6 +31,8 @@ struct _SlProfileView
   GtkStack             *stack;
   GtkBox               *sections_box;
   GtkScrolledWindow    *profile_scroller;
+  AdwLeaflet           *doc_leaflet;
+  GtkWidget            *doc_separator;
   SlDocumentView       *document_view;
 
   SlStore              *store;
@@ -41,6 +43,13 @@ struct _SlProfileView
   gint64                original_profile;
   char                 *blind_alias;
   GtkFileChooserNative *chooser;
+
+  /* The original: beside the profile when there is room (@document_wanted,
+   * the toggle's state then); when the view is too narrow for both, the
+   * toggle turns to it instead (@showing_document). */
+  gboolean              document_wanted;
+  gboolean              showing_document;
+  gboolean              syncing_toggle;
 };
 
 G_DEFINE_FINAL_TYPE (SlProfileView, sl_profile_view, GTK_TYPE_WIDGET)
@@ -107,6 +116,118 @@ sl_profile_view_set_show_back (SlProfileView *self,
   g_return_if_fail (SL_IS_PROFILE_VIEW (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show);
+}
+
+/* The original beside the profile, or behind the toggle when narrow */
+
+static void
+update_document (SlProfileView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->doc_leaflet);
+  gboolean allowed = self->current != NULL && self->blind_alias == NULL;
+  gboolean shown = allowed && (folded || self->document_wanted);
+  gboolean on_document = allowed && folded && self->showing_document;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->document_view), shown);
+  gtk_widget_set_visible (self->doc_separator, shown);
+  adw_leaflet_set_visible_child (self->doc_leaflet, on_document ? GTK_WIDGET (self->document_view)
+                                                                : GTK_WIDGET (self->profile_scroller));
+  self->syncing_toggle = TRUE;
+  gtk_toggle_button_set_active (self->document_toggle, folded ? on_document : self->document_wanted);
+  self->syncing_toggle = FALSE;
+}
+
+/* Whether the original fits beside the profile at the view's width now. */
+static gboolean
+document_fits (SlProfileView *self)
+{
+  int profile_min = 0, document_min = 0, separator_min = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->profile_scroller), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &profile_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->document_view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &document_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->doc_separator, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &separator_min, NULL, NULL, NULL);
+  return gtk_widget_get_width (GTK_WIDGET (self->doc_leaflet)) >= profile_min + separator_min + document_min;
+}
+
+static void
+on_document_toggled (SlProfileView *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->document_toggle);
+
+  if (self->syncing_toggle)
+    return;
+  if (adw_leaflet_get_folded (self->doc_leaflet))
+    self->showing_document = active;
+  else
+    {
+      self->document_wanted = active;
+      /* Shown where it does not fit, the leaflet folds: then it is the
+       * original the user asked to see. */
+      self->showing_document = active && !document_fits (self);
+    }
+  update_document (self);
+}
+
+static void
+on_doc_folded_changed (SlProfileView *self)
+{
+  update_document (self);
+  /* Narrowed again later, the view opens on the profile. */
+  if (!adw_leaflet_get_folded (self->doc_leaflet))
+    self->showing_document = FALSE;
+}
+
+static void
+on_doc_child_changed (SlProfileView *self)
+{
+  gboolean on_document;
+
+  /* A swipe back, or the leaflet's own Alt+Left. */
+  if (self->syncing_toggle || !adw_leaflet_get_folded (self->doc_leaflet))
+    return;
+  on_document = adw_leaflet_get_visible_child (self->doc_leaflet) == GTK_WIDGET (self->document_view);
+  if (on_document != self->showing_document)
+    {
+      self->showing_document = on_document;
+      update_document (self);
+    }
+}
+
+gboolean
+sl_profile_view_get_document_folded (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->doc_leaflet);
+}
+
+gboolean
+sl_profile_view_get_document_on_screen (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), FALSE);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self->document_view)) &&
+         (!adw_leaflet_get_folded (self->doc_leaflet) ||
+          adw_leaflet_get_visible_child (self->doc_leaflet) == GTK_WIDGET (self->document_view));
+}
+
+GtkToggleButton *
+sl_profile_view_get_document_toggle (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), NULL);
+
+  return self->document_toggle;
+}
+
+GtkWidget *
+sl_profile_view_get_back_button (SlProfileView *self)
+{
+  g_return_val_if_fail (SL_IS_PROFILE_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->back_button);
 }
 
 /* Building blocks */
@@ -502,6 +623,9 @@ add_header (SlProfileView *self)
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  /* A long word (a double-barrelled name, a long e-mail in a headline)
+   * breaks rather than widen the view past a phone's width. */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (name), TRUE);
   gtk_widget_add_css_class (name, "title-1");
   gtk_box_append (GTK_BOX (text), name);
@@ -515,6 +639,7 @@ add_header (SlProfileView *self)
       label = gtk_label_new (line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       if (i > 0)
         gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (text), label);
@@ -868,6 +993,9 @@ sl_profile_view_show_profile (SlProfileView  *self,
         return FALSE;
     }
 
+  /* Another candidate opens on the profile, not on the last original. */
+  if (self->current == NULL || sp == NULL || self->current->id != sp->id)
+    self->showing_document = FALSE;
   g_clear_pointer (&self->current, sl_stored_profile_free);
   g_clear_pointer (&self->imports, g_ptr_array_unref);
   self->current = sp;
@@ -888,6 +1016,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
       gtk_widget_set_visible (self->actions_box, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       sl_document_view_show (self->document_view, NULL, NULL);
+      update_document (self);
       return TRUE;
     }
 
@@ -903,7 +1032,6 @@ sl_profile_view_show_profile (SlProfileView  *self,
       g_clear_pointer (&sp->raw_text, g_free);
       gtk_label_set_label (self->title_label, self->blind_alias);
       gtk_widget_set_visible (self->actions_box, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->document_view), FALSE);
       add_header (self);
       add_blind_summary (self);
     }
@@ -911,7 +1039,6 @@ sl_profile_view_show_profile (SlProfileView  *self,
     {
       gtk_label_set_label (self->title_label, sp->profile->personal.name ? sp->profile->personal.name : "");
       gtk_widget_set_visible (self->actions_box, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->document_view), gtk_toggle_button_get_active (self->document_toggle));
       add_header (self);
       add_notes_and_tags (self);
       add_contact (self);
@@ -931,6 +1058,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
   else
     original = archived_original (self);
   sl_document_view_show (self->document_view, original, sp->raw_text);
+  update_document (self);
   return TRUE;
 }
 
@@ -939,6 +1067,13 @@ sl_profile_view_show_profile (SlProfileView  *self,
 static void
 on_back_clicked (SlProfileView *self)
 {
+  /* From the original (narrow) back to the profile first. */
+  if (adw_leaflet_get_folded (self->doc_leaflet) && self->showing_document)
+    {
+      self->showing_document = FALSE;
+      update_document (self);
+      return;
+    }
   g_signal_emit (self, signals[SIGNAL_BACK], 0);
 }
 
@@ -1214,8 +1349,13 @@ sl_profile_view_class_init (SlProfileViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, stack);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, profile_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, doc_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, doc_separator);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, document_view);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_doc_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_doc_child_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_erase_clicked);
 
@@ -1225,6 +1365,7 @@ sl_profile_view_class_init (SlProfileViewClass *klass)
 static void
 sl_profile_view_init (SlProfileView *self)
 {
+  self->document_wanted = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (self->actions_box, FALSE);
 

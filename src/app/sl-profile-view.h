@@ -40,6 +40,14 @@ void     sl_profile_view_set_original   (SlProfileView *self,
                                          GFile         *file);
 void     sl_profile_view_set_show_back  (SlProfileView *self,
                                          gboolean       show);
+/* Narrower than the profile and the original side by side, the view
+ * folds: the original is one press of the toolbar's toggle away (and Back
+ * returns to the profile). */
+gboolean sl_profile_view_get_document_folded    (SlProfileView *self);
+/* Whether the original is on screen (beside the profile, or turned to). */
+gboolean sl_profile_view_get_document_on_screen (SlProfileView *self);
+GtkToggleButton *sl_profile_view_get_document_toggle (SlProfileView *self);
+GtkWidget       *sl_profile_view_get_back_button     (SlProfileView *self);
 
 /* Saves one personal field ("name", "email", "phone", "location",
  * "headline", "summary") as the user's edit. */
