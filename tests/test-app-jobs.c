@@ -136,6 +136,18 @@ count_labels (GtkWidget  *widget,
   return n;
 }
 
+/* Every label under @widget whose text is @text. */
+static guint
+count_exact_labels (GtkWidget  *widget,
+                    const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_exact_labels (c, text);
+  return n;
+}
+
 static void
 type_into (GObject    *row,
            const char *text)
@@ -395,7 +407,10 @@ test_blind_review (void)
   SlJobsPage *page = jobs_page ();
   GtkWidget *widget = GTK_WIDGET (page);
   SlProfileView *profile = sl_jobs_page_get_profile_view (page);
-  g_autofree char *alias = sl_candidate_alias (ideal_id);
+  g_autoptr(SlStore) store = reader ();
+  g_autofree char *key = sl_blind_key (store);
+  g_autofree char *alias = sl_candidate_alias (key, sl_jobs_page_get_job_id (page), ideal_id);
+  g_autofree char *by_id = g_strdup_printf ("Candidate #%" G_GINT64_FORMAT, ideal_id);
   g_autoptr(SlMatchItem) first = ranked (0);
 
   /* Names on the board before. */
@@ -411,6 +426,10 @@ test_blind_review (void)
   spin (100);
   g_assert_cmpuint (count_labels (widget, "Vandersloot", FALSE), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (sl_jobs_page_get_ranking_view (page)), alias, TRUE), ==, 1);
+  /* The alias is a code, not the database id (import order). */
+  g_assert_nonnull (key);
+  g_assert_true (g_str_has_prefix (alias, "Candidate #"));
+  g_assert_cmpuint (count_exact_labels (widget, by_id), ==, 0);
 
   /* … nor in the profile opened from the ranking: no name, e-mail or
    * gendered word from the summary. */
@@ -422,6 +441,7 @@ test_blind_review (void)
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), ideal_email, FALSE), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), "She runs", FALSE), ==, 0);
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), alias, TRUE), >, 0);
+  g_assert_cmpuint (count_exact_labels (GTK_WIDGET (profile), by_id), ==, 0);
   /* The rest of the profile is still there to judge. */
   g_assert_cmpuint (count_labels (GTK_WIDGET (profile), "Platform Engineer", TRUE), >, 0);
 

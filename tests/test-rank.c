@@ -748,6 +748,59 @@ test_blind_grammar (void)
     }
 }
 
+/* Blind review's candidate codes: stable per job and database, another on
+ * another job or database, and nothing of the id or its order. */
+static void
+test_blind_code (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *key = sl_blind_key (f->store);
+  g_autofree char *again = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  SlTestStore other = { 0 };
+  g_autofree char *other_key = NULL;
+  guint same_other_job = 0, same_other_db = 0, in_id_order = 0;
+
+  g_assert_nonnull (key);
+  g_assert_cmpuint (strlen (key), ==, 32);
+  /* the key is the database's: read again, it is the same */
+  again = sl_blind_key (f->store);
+  g_assert_cmpstr (again, ==, key);
+  sl_test_store_open (&other, "rank-other");
+  other_key = sl_blind_key (other.store);
+  g_assert_cmpstr (other_key, !=, key);
+
+  for (gint64 id = 1; id <= 300; id++)
+    {
+      g_autofree char *code = sl_blind_code (key, 7, id);
+      g_autofree char *same = sl_blind_code (key, 7, id);
+      g_autofree char *job8 = sl_blind_code (key, 8, id);
+      g_autofree char *db2 = sl_blind_code (other_key, 7, id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_assert_cmpuint (strlen (code), ==, 6);
+      for (guint i = 0; i < 6; i++)
+        g_assert_nonnull (strchr ("0123456789ABCDEFGHJKMNPQRSTVWXYZ", code[i]));
+      g_assert_cmpstr (code, ==, same);
+      g_assert_cmpstr (code, !=, number);
+      same_other_job += g_str_equal (code, job8);
+      same_other_db += g_str_equal (code, db2);
+      /* no two candidates of a job share a code */
+      g_assert_false (g_hash_table_contains (seen, code));
+      g_hash_table_add (seen, g_strdup (code));
+      if (codes->len > 0 && strcmp (g_ptr_array_index (codes, codes->len - 1), code) < 0)
+        in_id_order++;
+      g_ptr_array_add (codes, g_steal_pointer (&code));
+    }
+  g_assert_cmpuint (same_other_job, <, 3);
+  g_assert_cmpuint (same_other_db, <, 3);
+  /* sorted by code is not import order: about half the neighbours rise */
+  g_assert_cmpuint (in_id_order, >, 100);
+  g_assert_cmpuint (in_id_order, <, 200);
+  sl_test_store_close (&other);
+}
+
 /* A strict chain: each candidate is the one before with one thing worse,
  * so the right order is known; plus one who shares nothing with the job. */
 static void
@@ -990,6 +1043,7 @@ main (int    argc,
   g_test_add_func ("/rank/job/from-text", test_job_from_text);
   g_test_add ("/rank/job/from-file", Fixture, NULL, setup, test_job_from_file, teardown);
   g_test_add ("/rank/store/jobs", Fixture, NULL, setup, test_store_jobs, teardown);
+  g_test_add ("/rank/blind-code", Fixture, NULL, setup, test_blind_code, teardown);
   g_test_add ("/rank/store/shortlist", Fixture, NULL, setup, test_shortlist, teardown);
   g_test_add ("/rank/store/shortlist-csv", Fixture, NULL, setup, test_shortlist_csv, teardown);
   g_test_add ("/rank/store/erase", Fixture, NULL, setup, test_erase_removes_shortlist, teardown);

@@ -945,7 +945,12 @@ static char *
 alias_for (SlJobsPage *self,
            gint64      candidate_id)
 {
-  return gtk_switch_get_active (self->blind_switch) ? sl_candidate_alias (candidate_id) : NULL;
+  g_autofree char *key = NULL;
+
+  if (!gtk_switch_get_active (self->blind_switch))
+    return NULL;
+  key = store (self) != NULL ? sl_blind_key (store (self)) : NULL;
+  return sl_candidate_alias (key, self->job != NULL ? self->job->id : 0, candidate_id);
 }
 
 static void

@@ -25,9 +25,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 char *
-sl_candidate_alias (gint64 candidate_id)
+sl_candidate_alias (const char *key,
+                    gint64      job_id,
+                    gint64      candidate_id)
 {
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, candidate_id);
+  g_autofree char *number = sl_blind_code (key, job_id, candidate_id);
 
   /* Translators: shown instead of a candidate's name in blind review */
   return g_strdup_printf (_("Candidate #%s"), number);

@@ -23,8 +23,11 @@ gboolean       sl_match_item_get_shortlisted (SlMatchItem *self);
 void           sl_match_item_set_shortlisted (SlMatchItem *self,
                                               gboolean     shortlisted);
 
-/* What blind review shows instead of a name: "Candidate #42" (the
- * candidate's id, so the ranking, the board and the profile agree). */
-char          *sl_candidate_alias            (gint64       candidate_id) G_GNUC_WARN_UNUSED_RESULT;
+/* What blind review shows instead of a name: "Candidate #K7QF3M", the
+ * candidate's code on @job_id (sl_blind_code under @key, sl_blind_key), so
+ * the ranking, the board and the profile agree without showing the id. */
+char          *sl_candidate_alias            (const char  *key,
+                                              gint64       job_id,
+                                              gint64       candidate_id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

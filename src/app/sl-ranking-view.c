@@ -17,6 +17,8 @@ struct _SlRankingView
 
   GListStore    *matches;
   GCancellable  *cancellable;
+  char          *blind_key;    /* sl_blind_key of the ranked database */
+  gint64         job_id;       /* of the ranking shown */
   gboolean       blind;
   gboolean       loading;
 };
@@ -180,7 +182,7 @@ bind_row (GtkSignalListItemFactory *factory,
   const SlMatch *m = sl_match_item_get_match (item);
   g_autofree char *rank = g_strdup_printf ("%u", sl_match_item_get_rank (item));
   g_autofree char *score = g_strdup_printf ("%.0f", m->score);
-  g_autofree char *alias = sl_candidate_alias (m->candidate_id);
+  g_autofree char *alias = sl_candidate_alias (self->blind_key, self->job_id, m->candidate_id);
   const char *name = self->blind || m->name == NULL ? alias : m->name;
   g_autofree char *a11y = NULL;
 
@@ -233,12 +235,14 @@ typedef struct
 {
   char  *db_path;
   SlJob *job;
+  char  *blind_key;   /* read by the worker */
 } RankJob;
 
 static void
 rank_job_free (RankJob *job)
 {
   g_free (job->db_path);
+  g_free (job->blind_key);
   sl_job_free (job->job);
   g_free (job);
 }
@@ -259,6 +263,7 @@ rank_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  job->blind_key = sl_blind_key (store);
   matches = sl_store_rank (store, job->job, NULL, SL_RANKING_VIEW_LIMIT, cancellable, &error);
   if (matches == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -292,6 +297,12 @@ rank_done (GObject      *source,
     }
 
   /* The items take the matches over. */
+  {
+    RankJob *data = g_task_get_task_data (G_TASK (result));
+    g_free (self->blind_key);
+    self->blind_key = g_steal_pointer (&data->blind_key);
+    self->job_id = data->job->id;
+  }
   owned = g_ptr_array_steal (matches, &n);
   items = g_ptr_array_new_full (n, g_object_unref);
   for (gsize i = 0; i < n; i++)
@@ -413,6 +424,7 @@ sl_ranking_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->matches);
+  g_clear_pointer (&self->blind_key, g_free);
 
   G_OBJECT_CLASS (sl_ranking_view_parent_class)->dispose (object);
 }

@@ -19,6 +19,7 @@ struct _SlShortlistBoard
 
   SlStore       *store;
   gint64         job_id;
+  char          *blind_key;    /* sl_blind_key of @store */
   gboolean       blind;
   GPtrArray     *entries;
   guint          reload_id;
@@ -70,7 +71,7 @@ display_name (SlShortlistBoard       *self,
               const SlShortlistEntry *entry)
 {
   if (self->blind || entry->name == NULL || entry->name[0] == '\0')
-    return sl_candidate_alias (entry->candidate_id);
+    return sl_candidate_alias (self->blind_key, self->job_id, entry->candidate_id);
   return g_strdup (entry->name);
 }
 
@@ -345,6 +346,8 @@ sl_shortlist_board_set_job (SlShortlistBoard *self,
 
   g_set_object (&self->store, store);
   self->job_id = job_id;
+  g_clear_pointer (&self->blind_key, g_free);
+  self->blind_key = store != NULL ? sl_blind_key (store) : NULL;
   if (!sl_shortlist_board_reload (self, &error))
     g_debug ("Could not read the shortlist: %s", error->message);
 }
@@ -655,6 +658,7 @@ sl_shortlist_board_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->blind_key, g_free);
 
   G_OBJECT_CLASS (sl_shortlist_board_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/sl-util.h"
+#include "store/sl-store-private.h"
 #include "sl-rank.h"
 
 /* Gendered words (matched whole, ignoring case) and their neutral
@@ -521,6 +522,47 @@ neutral_text (const char *text,
     }
   tidy = g_regex_replace_literal (orphans, out->str, -1, 0, "", 0, NULL);
   return sl_strdup_clean (tidy != NULL ? tidy : out->str);
+}
+
+char *
+sl_blind_key (SlStore *store)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (store), NULL);
+
+  st = sl_store_stmt (store, "SELECT value FROM store_state WHERE key = 'blind_key'", NULL);
+  if (st != NULL && sqlite3_step (st) == SQLITE_ROW)
+    return sl_stmt_dup_text (st, 0);
+  return NULL;
+}
+
+char *
+sl_blind_code (const char *key,
+               gint64      job_id,
+               gint64      candidate_id)
+{
+  static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  g_autofree char *message = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, job_id, candidate_id);
+  g_autoptr(GHmac) hmac = NULL;
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  guint32 bits;
+  char code[7];
+
+  if (key == NULL)
+    key = "";
+  hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) key, strlen (key));
+  g_hmac_update (hmac, (const guchar *) message, -1);
+  g_hmac_get_digest (hmac, digest, &len);
+  bits = ((guint32) digest[0] << 24 | (guint32) digest[1] << 16 | (guint32) digest[2] << 8 | digest[3]) >> 2;
+  for (int i = 5; i >= 0; i--)
+    {
+      code[i] = alphabet[bits & 31];
+      bits >>= 5;
+    }
+  code[6] = '\0';
+  return g_strdup (code);
 }
 
 SlProfile *

@@ -105,4 +105,16 @@ double      sl_rank_ndcg           (const double *gains,
  * and descriptions replaced by neutral ones ("they", "their", …). */
 SlProfile  *sl_profile_blind_copy  (const SlProfile *profile) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Blind review's name for a candidate on a job, instead of the database id
+ * (which tells import order and can be matched back): 6 letters and digits
+ * (Crockford base32) of HMAC-SHA256 under the database's own random key,
+ * over the job and candidate ids.  The same wherever the job shows the
+ * candidate, another on another job, and nothing about the id.  @key is
+ * sl_blind_key(); NULL (a database no writer of this version opened yet)
+ * still gives a code, but one anyone could compute from the ids. */
+char       *sl_blind_key           (SlStore         *store) G_GNUC_WARN_UNUSED_RESULT;
+char       *sl_blind_code          (const char      *key,
+                                    gint64           job_id,
+                                    gint64           candidate_id) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -703,6 +703,18 @@ migrate (SlStore  *self,
   "  superseded_at TEXT NOT NULL);" \
   "CREATE INDEX IF NOT EXISTS consent_history_candidate ON candidate_consent_history (candidate_id, id);"
 
+/* The key of blind review's candidate codes (rank room, sl_blind_code):
+ * random per database, made once by the first writer that opens it. */
+static gboolean
+ensure_blind_key (SlStore  *self,
+                  GError  **error)
+{
+  if (read_int_pragma (self, "SELECT count(*) FROM store_state WHERE key = 'blind_key'") > 0)
+    return TRUE;
+  return sl_store_exec (self, "INSERT OR IGNORE INTO store_state (key, value)"
+                        " VALUES ('blind_key', lower (hex (randomblob (16))))", error);
+}
+
 /* Runs @sql (idempotent schema made on open) unless @trigger exists. */
 static gboolean
 ensure_schema_part (SlStore     *self,
@@ -857,7 +869,8 @@ sl_store_open_internal (SlStore           *self,
          ensure_schema_part (self, "consent_history_candidate", CONSENT_HISTORY_SCHEMA,
                              "the consent history", error) &&
          ensure_schema_part (self, SL_STORE_SYNC_INTAKE_TRIGGER, SL_STORE_SYNC_INTAKE_SCHEMA,
-                             "the sync outbox for intake records", error);
+                             "the sync outbox for intake records", error) &&
+         ensure_blind_key (self, error);
 }
 
 SlStore *
