@@ -537,14 +537,12 @@ sl_privacy_set_consent_full (SlStore     *store,
 char *
 sl_privacy_get_default_basis (SlStore *store)
 {
-  g_autoptr(SlStmt) st = NULL;
+  char *basis;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
 
-  st = sl_store_stmt (store, "SELECT value FROM store_state WHERE key = 'consent_default'", NULL);
-  if (st != NULL && sqlite3_step (st) == SQLITE_ROW)
-    return sl_stmt_dup_text (st, 0);
-  return g_strdup (SL_CONSENT_LEGITIMATE_INTEREST);
+  basis = sl_store_get_state (store, "consent_default");
+  return basis != NULL ? basis : g_strdup (SL_CONSENT_LEGITIMATE_INTEREST);
 }
 
 gboolean

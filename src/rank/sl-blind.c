@@ -527,14 +527,9 @@ neutral_text (const char *text,
 char *
 sl_blind_key (SlStore *store)
 {
-  g_autoptr(SlStmt) st = NULL;
-
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
 
-  st = sl_store_stmt (store, "SELECT value FROM store_state WHERE key = 'blind_key'", NULL);
-  if (st != NULL && sqlite3_step (st) == SQLITE_ROW)
-    return sl_stmt_dup_text (st, 0);
-  return NULL;
+  return sl_store_get_state (store, "blind_key");
 }
 
 char *

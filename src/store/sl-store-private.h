@@ -64,6 +64,10 @@ void      sl_store_set_bulk_first_id (SlStore  *self,
 char     *sl_stmt_dup_text         (SlStmt     *stmt,
                                     int         col) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The value of @key in store_state as text; NULL when it is not set. */
+char     *sl_store_get_state       (SlStore    *self,
+                                    const char *key) G_GNUC_WARN_UNUSED_RESULT;
+
 static inline void
 sl_stmt_bind_text (SlStmt     *stmt,
                    int         idx,

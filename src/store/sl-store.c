@@ -364,6 +364,22 @@ sl_stmt_dup_text (SlStmt *stmt,
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
+char *
+sl_store_get_state (SlStore    *self,
+                    const char *key)
+{
+  g_autoptr(SlStmt) st = NULL;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  st = sl_store_stmt (self, "SELECT value FROM store_state WHERE key = ?", NULL);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  return sqlite3_step (st) == SQLITE_ROW ? sl_stmt_dup_text (st, 0) : NULL;
+}
+
 sqlite3 *
 sl_store_get_db (SlStore *self)
 {
