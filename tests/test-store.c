@@ -106,6 +106,18 @@ count_rows (Fixture    *f,
   return n;
 }
 
+/* Runs @sql on a connection of its own, behind the store's back. */
+static void
+exec_rw (Fixture    *f,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* Opening and migrations ------------------------------------------------- */
 
 static void
@@ -427,9 +439,33 @@ test_bulk (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'perl'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'ansible'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT sum (profiles) FROM skill_counts"), ==, 6);
+  /* Every row written carries this laptop's device id, goes to the sync
+   * outbox once and has its ranking row, as the triggers would make them. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE device_id ="
+                                  " (SELECT value FROM sync_meta WHERE key = 'device_id')"), ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sync_outbox"), ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features"), ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features r JOIN candidate_profiles p"
+                                  " ON p.id = r.profile_id WHERE r.skills = '|go|kubernetes|'"), ==, 1);
   g_assert_true (sl_store_check (f->store, report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, "in step"));
+
+  /* While changes are not captured (a pull writing), nothing is stamped
+   * or queued for the server. */
+  exec_rw (f, "UPDATE sync_meta SET value = 0 WHERE key = 'capture'");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_ptr_array_set_size (profiles, 0);
+  g_ptr_array_add (profiles, make_profile ("Echo Five", "echo@example.org", NULL, "Lua", NULL, NULL, NULL, NULL));
+  g_ptr_array_add (profiles, make_profile ("Beta Two", "beta@example.org", NULL, "Scala", "Dev", "B Inc", "2019", NULL));
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata,
+                                           NULL, profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((SlWriteResult *) g_ptr_array_index (results, 1))->outcome, ==, SL_WRITE_UPDATED);
+  exec_rw (f, "UPDATE sync_meta SET value = 1 WHERE key = 'capture'");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE device_id IS NULL"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sync_outbox"), ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features"), ==, 5);
 
   /* Empty input is fine. */
   g_clear_pointer (&results, g_ptr_array_unref);

@@ -10,6 +10,7 @@
 #include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "sl-store-private.h"
+#include "sl-store-sync-private.h"
 
 #define N_SECTIONS 10
 
@@ -467,7 +468,10 @@ update_profile_row (SlStore          *self,
                                           " revision = revision + 1, deleted = 0, updated_at = ?13,"
                                           " name = ?14, email = ?15, location = ?16, current_title = ?17,"
                                           " current_company = ?18, experience_months = ?19, skills_text = ?20,"
-                                          " titles_text = ?21, companies_text = ?22, schools_text = ?23"
+                                          " titles_text = ?21, companies_text = ?22, schools_text = ?23,"
+                                          /* stamped as the sync trigger would (see insert_profile_row) */
+                                          " device_id = CASE WHEN " SL_SYNC_CAPTURING " THEN " SL_SYNC_DEVICE
+                                          "   ELSE device_id END"
                                           " WHERE id = ?24",
                                           error);
     if (st == NULL)
@@ -488,6 +492,10 @@ update_profile_row (SlStore          *self,
   return TRUE;
 }
 
+/* The device id is stamped here, as the sync trigger would: its UPDATE then
+ * finds nothing to change, instead of rewriting the whole new row (resume
+ * text included) and running the update triggers (rank features) a second
+ * time for every profile. */
 static gint64
 insert_profile_row (SlStore          *self,
                     gint64            candidate_id,
@@ -503,9 +511,11 @@ insert_profile_row (SlStore          *self,
                                         " languages, projects, achievements, interests, metadata,"
                                         " uuid, candidate_id, source, raw_text, created_at, updated_at,"
                                         " name, email, location, current_title, current_company,"
-                                        " experience_months, skills_text, titles_text, companies_text, schools_text)"
+                                        " experience_months, skills_text, titles_text, companies_text, schools_text,"
+                                        " device_id)"
                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,"
-                                        " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                                        " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+                                        " CASE WHEN " SL_SYNC_CAPTURING " THEN " SL_SYNC_DEVICE " END)",
                                         error);
   g_autofree char *uuid = g_uuid_string_random ();
 
