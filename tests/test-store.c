@@ -17,6 +17,7 @@
 #include "store/sl-query.h"
 #include "store/sl-store-extras.h"
 #include "store/sl-store-intake.h"
+#include "store/sl-store-queue.h"
 #include "store/sl-store-search.h"
 #include "store/sl-store-stats.h"
 #include "sl-test-util.h"
@@ -529,6 +530,112 @@ test_explicit_transaction (Fixture       *f,
 }
 
 /* The intake repository -------------------------------------------------- */
+
+/* Statuses, profile, archive copy and report of a row in one UPDATE, only
+ * while the row is in one of the given statuses. */
+static void
+test_intake_advance (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const working[] = { "scanning", "extracting", "parsing", "finalizing", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) claimed = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(SlIntakeRecord) got = NULL;
+  g_autoptr(SlProfile) p = make_profile ("Advance Person", "advance@example.org", NULL, NULL, NULL, NULL, NULL, NULL);
+  g_autofree char *report = NULL;
+  SlIntakeRecord rec = { 0 };
+  SlIntakeStep two[] = {
+    { "extracting", "2026-01-01T00:00:01.000Z", NULL },
+    { "parsing", "2026-01-01T00:00:02.000Z", NULL },
+  };
+  SlIntakeStep end[] = {
+    { "finalizing", "2026-01-01T00:00:03.000Z", NULL },
+    { "done", NULL, "created" },
+  };
+  SlIntakeStep many[11];
+  gint64 q1, q2, pid;
+
+  pid = sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  rec.path = (char *) "/home/u/Downloads/advance.pdf";
+  rec.original_name = (char *) "advance.pdf";
+  rec.sha256 = (char *) "adad";
+  rec.source = (char *) "drop";
+  q1 = sl_store_intake_add (f->store, &rec, &error);
+  g_assert_no_error (error);
+  q2 = sl_store_intake_add (f->store, &rec, &error);
+  g_assert_no_error (error);
+  claimed = sl_store_intake_claim_queued (f->store, "scanning", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claimed->len, ==, 2);
+
+  /* Two statuses in one statement, with their own times. */
+  g_assert_cmpint (sl_store_intake_advance (f->store, q1, working, two, 2, 0, NULL, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  got = sl_store_intake_get_record (f->store, q1, &error);
+  g_assert_cmpstr (got->status, ==, "parsing");
+  g_assert_cmpint (got->profile_id, ==, 0);
+  g_assert_null (got->archive_path);
+
+  /* The end: profile, archive copy, report and "done" with its detail. */
+  g_assert_cmpint (sl_store_intake_advance (f->store, q1, working, end, 2, pid, "/archive/ad/adad.pdf",
+                                            "{\"sha256\":\"adad\"}", "{\"outcome\":\"created\"}", &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_pointer (&got, sl_intake_record_free);
+  got = sl_store_intake_get_record (f->store, q1, &error);
+  g_assert_cmpstr (got->status, ==, "done");
+  g_assert_cmpint (got->profile_id, ==, pid);
+  g_assert_cmpstr (got->archive_path, ==, "/archive/ad/adad.pdf");
+  g_assert_nonnull (got->archived_at);
+  g_assert_nonnull (strstr (got->metadata, "\"archive\":{\"sha256\":\"adad\"}"));
+  report = sl_store_intake_get_processing_report (f->store, q1, &error);
+  g_assert_cmpstr (report, ==, "{\"outcome\":\"created\"}");
+  history = sl_store_intake_get_processing_history (f->store, q1, &error);
+  g_assert_no_error (error);
+  {
+    static const char * const expected[] = { "queued", "scanning", "extracting", "parsing", "finalizing", "done" };
+    g_assert_cmpuint (history->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < history->len; i++)
+      g_assert_cmpstr (((SlIntakeHistoryEntry *) g_ptr_array_index (history, i))->status, ==, expected[i]);
+    g_assert_cmpstr (((SlIntakeHistoryEntry *) g_ptr_array_index (history, 2))->at, ==, "2026-01-01T00:00:01.000Z");
+    g_assert_null (((SlIntakeHistoryEntry *) g_ptr_array_index (history, 4))->detail);
+    g_assert_cmpstr (((SlIntakeHistoryEntry *) g_ptr_array_index (history, 5))->detail, ==, "created");
+    g_assert_nonnull (((SlIntakeHistoryEntry *) g_ptr_array_index (history, 5))->at);
+  }
+
+  /* A row no longer working is left alone. */
+  g_assert_cmpint (sl_store_intake_advance (f->store, q1, working, two, 2, 0, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sl_store_intake_get_processing_history (f->store, q1, &error);
+  g_assert_cmpuint (history->len, ==, 6);
+
+  /* A report that is not JSON changes nothing. */
+  g_assert_cmpint (sl_store_intake_advance (f->store, q2, working, end, 2, 0, NULL, NULL, "{not json", &error), ==, -1);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&got, sl_intake_record_free);
+  got = sl_store_intake_get_record (f->store, q2, &error);
+  g_assert_cmpstr (got->status, ==, "scanning");
+
+  /* More steps than one statement takes still all arrive, in order. */
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    {
+      many[i].status = i % 2 == 0 ? "extracting" : "parsing";
+      many[i].at = NULL;
+      many[i].detail = i == G_N_ELEMENTS (many) - 1 ? "last" : NULL;
+    }
+  g_assert_cmpint (sl_store_intake_advance (f->store, q2, working, many, G_N_ELEMENTS (many),
+                                            0, NULL, NULL, NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sl_store_intake_get_processing_history (f->store, q2, &error);
+  g_assert_cmpuint (history->len, ==, 2 + G_N_ELEMENTS (many));
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    g_assert_cmpstr (((SlIntakeHistoryEntry *) g_ptr_array_index (history, 2 + i))->status, ==, many[i].status);
+  g_assert_cmpstr (((SlIntakeHistoryEntry *) g_ptr_array_index (history, history->len - 1))->detail, ==, "last");
+}
 
 static void
 test_intake_repository (Fixture       *f,
@@ -1518,6 +1625,7 @@ main (int    argc,
   ADD ("/store/profile/explicit-transaction", test_explicit_transaction);
   ADD ("/store/check/fts-drift", test_check_detects_fts_drift);
   ADD ("/store/intake/repository", test_intake_repository);
+  ADD ("/store/intake/advance", test_intake_advance);
   ADD ("/store/two-connections", test_two_connections);
   add_search_tests ();
 #undef ADD

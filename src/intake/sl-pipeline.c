@@ -166,6 +166,32 @@ parsed_free (Parsed *p)
   g_free (p);
 }
 
+/* A status a worker reported, kept by the writer until the row's next
+ * write (its result, or the commit): one UPDATE then carries them all. */
+typedef struct
+{
+  char *status;
+  char *at;
+} Step;
+
+static void
+step_free (Step *st)
+{
+  g_free (st->status);
+  g_free (st->at);
+  g_free (st);
+}
+
+static Step *
+step_new (const char *status)
+{
+  Step *st = g_new (Step, 1);
+
+  st->status = g_strdup (status);
+  st->at = sl_now_iso8601 ();
+  return st;
+}
+
 typedef struct
 {
   gint64      qid;
@@ -184,6 +210,7 @@ typedef struct
   char       *method;
   int         pages;
   int         words;
+  GPtrArray  *steps;           /* Step, not written yet (writer side), or NULL */
 } Result;
 
 static Result *
@@ -214,6 +241,7 @@ result_free (Result *r)
   g_ptr_array_unref (r->warnings);
   g_clear_pointer (&r->source_details, g_hash_table_unref);
   g_free (r->method);
+  g_clear_pointer (&r->steps, g_ptr_array_unref);
   g_free (r);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
@@ -326,6 +354,7 @@ typedef struct
   GPtrArray  *finalize;          /* Result (owned by a Msg in applied): profiles to write */
   GHashTable *finalize_sha;      /* the sha256 of those (borrowed) */
   GHashTable *claimed;           /* qid set: claimed, no result received */
+  GHashTable *steps;             /* qid (gint64*) -> GPtrArray of Step not written yet */
   gboolean    maybe_queued;      /* rows may be waiting in status queued */
   /* The batch. */
   guint       total, done;
@@ -653,20 +682,87 @@ build_report (Result     *r,
   return sl_json_node_to_string (root, FALSE);
 }
 
+/* metadata.archive of a row with an archive copy. */
+static char *
+archive_json (Result *r)
+{
+  g_autofree char *name = r->original_name != NULL ? g_strescape (r->original_name, NULL) : g_strdup ("");
+
+  return g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GINT64_FORMAT ",\"original_name\":\"%s\"}",
+                          r->sha256 != NULL ? r->sha256 : "", r->size, name);
+}
+
 static gboolean
 write_archive (Writer  *w,
                Result  *r,
                GError **error)
 {
   g_autofree char *json = NULL;
-  g_autofree char *name = NULL;
 
   if (r->archive_path == NULL)
     return TRUE;
-  name = r->original_name != NULL ? g_strescape (r->original_name, NULL) : g_strdup ("");
-  json = g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GINT64_FORMAT ",\"original_name\":\"%s\"}",
-                          r->sha256 != NULL ? r->sha256 : "", r->size, name);
+  json = archive_json (r);
   return sl_store_intake_update_archive_metadata (w->store, r->qid, r->archive_path, json, error);
+}
+
+/* @steps (Step) as the store's steps, with room for @extra more at the end. */
+static SlIntakeStep *
+store_steps (GPtrArray *steps,
+             guint      extra)
+{
+  guint n = steps != NULL ? steps->len : 0;
+  SlIntakeStep *v = g_new0 (SlIntakeStep, n + extra);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Step *st = g_ptr_array_index (steps, i);
+      v[i].status = st->status;
+      v[i].at = st->at;
+    }
+  return v;
+}
+
+/* Writes the statuses @steps of row @qid, only while it is working, in one
+ * UPDATE, with an item-changed event for each when the row moved (a late
+ * status of a row cancelled or finished meanwhile is dropped).  Inside the
+ * open transaction; FALSE means it is spoiled. */
+static gboolean
+write_steps (Writer     *w,
+             gint64      qid,
+             GPtrArray  *steps,
+             GPtrArray  *events,
+             GError    **error)
+{
+  g_autofree SlIntakeStep *v = NULL;
+  int changed;
+
+  if (steps == NULL || steps->len == 0)
+    return TRUE;
+  v = store_steps (steps, 0);
+  changed = sl_store_intake_advance (w->store, qid, working_statuses, v, steps->len,
+                                     0, NULL, NULL, NULL, error);
+  if (changed < 0)
+    return FALSE;
+  for (guint i = 0; changed > 0 && i < steps->len; i++)
+    writer_event (w, events, EV_ITEM, qid, 0, ((Step *) g_ptr_array_index (steps, i))->status);
+  return TRUE;
+}
+
+/* The statuses of rows whose result has not come yet, before a commit. */
+static gboolean
+writer_flush_steps (Writer     *w,
+                    GPtrArray  *events,
+                    GError    **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok = TRUE;
+
+  g_hash_table_iter_init (&iter, w->steps);
+  while (ok && g_hash_table_iter_next (&iter, &key, &value))
+    ok = write_steps (w, *(gint64 *) key, value, events, error);
+  g_hash_table_remove_all (w->steps);
+  return ok;
 }
 
 static gboolean writer_finalize (SlPipeline *self, GPtrArray *events, GError **error);
@@ -684,12 +780,26 @@ finish_unimported (Writer      *w,
 {
   g_autofree char *report = build_report (r, status, finalize_ms, NULL);
 
+  if (!write_steps (w, r->qid, r->steps, events, error))
+    return FALSE;
+  g_clear_pointer (&r->steps, g_ptr_array_unref);
   if (!write_archive (w, r, error) ||
       !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
       !sl_store_intake_finish (w->store, r->qid, status, message, error))
     return FALSE;
   writer_event (w, events, EV_ITEM, r->qid, 0, status);
   return TRUE;
+}
+
+/* An UPDATE of a row checked in this transaction changed nothing. */
+static gboolean
+not_found (Result  *r,
+           GError **error)
+{
+  if (error != NULL && *error == NULL)
+    g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
+                 "There is no intake record %" G_GINT64_FORMAT " to finish", r->qid);
+  return FALSE;
 }
 
 /* Applies one worker result inside the open transaction.  FALSE means the
@@ -705,6 +815,16 @@ apply_result (SlPipeline *self,
   g_autoptr(SlIntakeRecord) dup = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *report = NULL;
+  gpointer key = NULL, steps = NULL;
+
+  /* The statuses this row's worker reported in this transaction go with
+   * the row's next write. */
+  if (g_hash_table_steal_extended (w->steps, &r->qid, &key, &steps))
+    {
+      g_free (key);
+      g_clear_pointer (&r->steps, g_ptr_array_unref);
+      r->steps = steps;
+    }
 
   rec = sl_store_intake_get_record (w->store, r->qid, &local);
   if (rec == NULL)
@@ -723,7 +843,8 @@ apply_result (SlPipeline *self,
   switch (r->kind)
     {
     case RES_REQUEUE:
-      if (!sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_QUEUED, r->message, error))
+      if (!write_steps (w, r->qid, r->steps, events, error) ||
+          !sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_QUEUED, r->message, error))
         return FALSE;
       w->maybe_queued = TRUE;
       writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_QUEUED);
@@ -766,23 +887,32 @@ apply_result (SlPipeline *self,
       gint64 profile_id = dup != NULL ? dup->profile_id : r->dup_profile_id;
       g_autofree char *detail = g_strdup_printf ("same file as row %" G_GINT64_FORMAT,
                                                  dup != NULL ? dup->qid : r->dup_qid);
+      guint n = r->steps != NULL ? r->steps->len : 0;
+      g_autofree SlIntakeStep *v = store_steps (r->steps, 1);
 
       if (dup != NULL)
         r->dup_qid = dup->qid;
       report = build_report (r, SL_INTAKE_STATUS_DUPLICATE, -1, NULL);
-      if ((profile_id > 0 && !sl_store_intake_update_profile_id (w->store, r->qid, profile_id, error)) ||
-          !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
-          !sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_DUPLICATE, detail, error))
-        return FALSE;
-      writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_DUPLICATE);
+      /* Its statuses, profile, report and the end in one UPDATE. */
+      v[n].status = SL_INTAKE_STATUS_DUPLICATE;
+      v[n].detail = detail;
+      if (sl_store_intake_advance (w->store, r->qid, working_statuses, v, n + 1,
+                                   profile_id, NULL, NULL, report, error) <= 0)
+        return not_found (r, error);
+      for (guint i = 0; i <= n; i++)
+        writer_event (w, events, EV_ITEM, r->qid, 0, v[i].status);
+      g_clear_pointer (&r->steps, g_ptr_array_unref);
       return TRUE;
     }
 
   /* The profiles themselves are written with the others of this batch
-   * (writer_finalize, before the commit). */
-  if (!sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_FINALIZING, NULL, error))
-    return FALSE;
-  writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_FINALIZING);
+   * (writer_finalize, before the commit), and the row's statuses up to
+   * "done" with them, in one UPDATE. */
+  if (r->steps == NULL)
+    r->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+  g_ptr_array_add (r->steps, step_new (SL_INTAKE_STATUS_FINALIZING));
+  for (guint i = 0; i < r->steps->len; i++)
+    writer_event (w, events, EV_ITEM, r->qid, 0, ((Step *) g_ptr_array_index (r->steps, i))->status);
   g_ptr_array_add (w->finalize, r);
   if (r->sha256 != NULL)
     g_hash_table_add (w->finalize_sha, r->sha256);
@@ -794,6 +924,7 @@ writer_forget_finalize (Writer *w)
 {
   g_ptr_array_set_size (w->finalize, 0);
   g_hash_table_remove_all (w->finalize_sha);
+  g_hash_table_remove_all (w->steps);
 }
 
 /* Finalize, for every result applied since the last call: get or create
@@ -880,11 +1011,21 @@ writer_finalize (SlPipeline *self,
         }
 
       report = build_report (r, outcome, share, ids);
-      if (!sl_store_intake_update_profile_id (w->store, r->qid, g_array_index (ids, gint64, 0), error) ||
-          !write_archive (w, r, error) ||
-          !sl_store_intake_save_processing_report (w->store, r->qid, report, error) ||
-          !sl_store_intake_set_status (w->store, r->qid, SL_INTAKE_STATUS_DONE, outcome, error))
-        return FALSE;
+      /* The row's statuses since the last write, its profile, archive copy
+       * and report, and "done": one UPDATE. */
+      {
+        guint n = r->steps != NULL ? r->steps->len : 0;
+        g_autofree SlIntakeStep *v = store_steps (r->steps, 1);
+        g_autofree char *archive = r->archive_path != NULL ? archive_json (r) : NULL;
+
+        v[n].status = SL_INTAKE_STATUS_DONE;
+        v[n].detail = outcome;
+        if (sl_store_intake_advance (w->store, r->qid, working_statuses, v, n + 1,
+                                     g_array_index (ids, gint64, 0), r->archive_path, archive,
+                                     report, error) <= 0)
+          return not_found (r, error);
+        g_clear_pointer (&r->steps, g_ptr_array_unref);
+      }
       writer_event (w, events, EV_ITEM, r->qid, 0, SL_INTAKE_STATUS_DONE);
     }
   return TRUE;
@@ -900,14 +1041,17 @@ apply_msg (SlPipeline *self,
 
   if (m->kind == MSG_STATUS)
     {
-      /* Only a row still working moves on (a late message for a row that
-       * was cancelled or finished is dropped): one conditional UPDATE. */
-      g_autoptr(GArray) moved = sl_store_intake_move_status (w->store, working_statuses, m->status,
-                                                             m->qid, NULL, FALSE, error);
-      if (moved == NULL)
-        return FALSE;
-      if (moved->len > 0)
-        writer_event (w, events, EV_ITEM, m->qid, 0, m->status);
+      /* Kept until the row's result or the commit, whichever comes first
+       * (events go out after the commit anyway): then one conditional
+       * UPDATE writes them all, only while the row is still working. */
+      GPtrArray *steps = g_hash_table_lookup (w->steps, &m->qid);
+
+      if (steps == NULL)
+        {
+          steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+          g_hash_table_insert (w->steps, g_memdup2 (&m->qid, sizeof m->qid), steps);
+        }
+      g_ptr_array_add (steps, step_new (m->status));
       return TRUE;
     }
   g_assert (m->kind == MSG_RESULT);
@@ -930,7 +1074,8 @@ writer_replay (SlPipeline *self,
 
       if (sl_store_begin (w->store, &error))
         {
-          if (apply_msg (self, m, events, &error) && writer_finalize (self, events, &error))
+          if (apply_msg (self, m, events, &error) && writer_flush_steps (w, events, &error) &&
+              writer_finalize (self, events, &error))
             {
               if (sl_store_commit (w->store, &error))
                 {
@@ -972,7 +1117,7 @@ writer_commit (SlPipeline *self)
     return;
   w->tx_open = FALSE;
   w->tx_results = 0;
-  if (!writer_finalize (self, w->tx_events, &error))
+  if (!writer_flush_steps (w, w->tx_events, &error) || !writer_finalize (self, w->tx_events, &error))
     {
       sl_store_rollback (w->store);
       writer_forget_finalize (w);
@@ -1774,6 +1919,7 @@ sl_pipeline_finalize (GObject *object)
   g_clear_pointer (&self->w.tx_events, g_ptr_array_unref);
   g_clear_pointer (&self->w.finalize, g_ptr_array_unref);
   g_clear_pointer (&self->w.finalize_sha, g_hash_table_unref);
+  g_clear_pointer (&self->w.steps, g_hash_table_unref);
   g_clear_pointer (&self->w.claimed, g_hash_table_unref);
   g_hash_table_unref (self->items);
   g_mutex_clear (&self->items_lock);
@@ -1831,6 +1977,7 @@ sl_pipeline_init (SlPipeline *self)
   self->w.tx_events = g_ptr_array_new_with_free_func ((GDestroyNotify) event_free);
   self->w.finalize = g_ptr_array_new ();
   self->w.finalize_sha = g_hash_table_new (g_str_hash, g_str_equal);
+  self->w.steps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->w.claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }

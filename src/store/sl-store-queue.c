@@ -76,6 +76,22 @@ sl_store_intake_claim_queued (SlStore     *self,
   return g_steal_pointer (&out);
 }
 
+/* The statuses of @from as one JSON array: one statement, whatever the
+ * list. */
+static char *
+status_list (const char * const *from)
+{
+  GString *list = g_string_new ("[");
+
+  for (guint i = 0; from[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_strescape (from[i], NULL);
+      g_string_append_printf (list, "%s\"%s\"", i > 0 ? "," : "", quoted);
+    }
+  g_string_append_c (list, ']');
+  return g_string_free (list, FALSE);
+}
+
 GArray *
 sl_store_intake_move_status (SlStore            *self,
                              const char * const *from,
@@ -87,7 +103,7 @@ sl_store_intake_move_status (SlStore            *self,
 {
   g_autoptr(SlStmt) st = NULL;
   g_autoptr(GArray) out = NULL;
-  g_autoptr(GString) list = g_string_new ("[");
+  g_autofree char *list = NULL;
   g_autofree char *now = sl_now_iso8601 ();
   gboolean ok = TRUE;
   int rc;
@@ -97,14 +113,7 @@ sl_store_intake_move_status (SlStore            *self,
   g_return_val_if_fail (!sl_str_empty (to), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The statuses travel as one JSON array, so the statement is prepared
-   * once whatever the list. */
-  for (guint i = 0; from[i] != NULL; i++)
-    {
-      g_autofree char *quoted = g_strescape (from[i], NULL);
-      g_string_append_printf (list, "%s\"%s\"", i > 0 ? "," : "", quoted);
-    }
-  g_string_append_c (list, ']');
+  list = status_list (from);
 
   st = sl_store_stmt (self,
                       "UPDATE file_intake_queue SET status = ?1, updated_at = ?2,"
@@ -120,7 +129,7 @@ sl_store_intake_move_status (SlStore            *self,
   sl_stmt_bind_text (st, 1, to);
   sl_stmt_bind_text (st, 2, now);
   sl_stmt_bind_text (st, 3, detail);
-  sl_stmt_bind_text (st, 4, list->str);
+  sl_stmt_bind_text (st, 4, list);
   sqlite3_bind_int (st, 5, clear_error ? 1 : 0);
   sqlite3_bind_int64 (st, 6, qid);
 
@@ -179,6 +188,103 @@ sl_store_intake_finish (SlStore     *self,
       ok = FALSE;
     }
   return sl_store_tx_end (self, ok, ok ? error : NULL) && ok;
+}
+
+#define ADVANCE_MAX_STEPS 8
+
+int
+sl_store_intake_advance (SlStore            *self,
+                         gint64              qid,
+                         const char * const *from,
+                         const SlIntakeStep *steps,
+                         guint               n_steps,
+                         gint64              profile_id,
+                         const char         *archive_path,
+                         const char         *archive_json,
+                         const char         *report_json,
+                         GError            **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(SlStmt) st = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok;
+  int changed = 0;
+
+  g_return_val_if_fail (SL_IS_STORE (self), -1);
+  g_return_val_if_fail (from != NULL && from[0] != NULL, -1);
+  g_return_val_if_fail (steps != NULL && n_steps > 0, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  /* More steps than one statement takes: all but the last ones first. */
+  if (n_steps > ADVANCE_MAX_STEPS)
+    {
+      int first = sl_store_intake_advance (self, qid, from, steps, n_steps - ADVANCE_MAX_STEPS,
+                                           0, NULL, NULL, NULL, error);
+      if (first <= 0)
+        return first;
+      steps += n_steps - ADVANCE_MAX_STEPS;
+      n_steps = ADVANCE_MAX_STEPS;
+    }
+
+  /* One statement text per shape (number of steps, which parts are
+   * given), each prepared once and cached by the store. */
+  sql = g_string_new ("UPDATE file_intake_queue SET status = ?1, updated_at = ?2");
+  if (profile_id > 0)
+    g_string_append (sql, ", profile_id = ?3");
+  if (archive_path != NULL)
+    g_string_append (sql, ", archive_path = ?4, archived_at = ?2");
+  g_string_append (sql, ", metadata = json_set (metadata");
+  for (guint i = 0; i < n_steps; i++)
+    {
+      guint s = 10 + 3 * i;
+      g_string_append_printf (sql, ", '$.processing_history[#]',"
+                              " CASE WHEN ?%u IS NULL THEN json_object ('status', ?%u, 'at', ?%u)"
+                              " ELSE json_object ('status', ?%u, 'at', ?%u, 'detail', ?%u) END",
+                              s + 2, s, s + 1, s, s + 1, s + 2);
+    }
+  if (archive_path != NULL && archive_json != NULL)
+    g_string_append (sql, ", '$.archive', json (?5)");
+  if (report_json != NULL)
+    g_string_append (sql, ", '$.processing_report', json (?6)");
+  g_string_append (sql, ") WHERE qid = ?7 AND status IN (SELECT value FROM json_each (?8))");
+
+  st = sl_store_stmt (self, sql->str, error);
+  if (st == NULL)
+    return -1;
+  now = sl_now_iso8601 ();
+  list = status_list (from);
+  sl_stmt_bind_text (st, 1, steps[n_steps - 1].status);
+  sl_stmt_bind_text (st, 2, now);
+  if (profile_id > 0)
+    sqlite3_bind_int64 (st, 3, profile_id);
+  if (archive_path != NULL)
+    {
+      sl_stmt_bind_text (st, 4, archive_path);
+      if (archive_json != NULL)
+        sl_stmt_bind_text (st, 5, archive_json);
+    }
+  if (report_json != NULL)
+    sl_stmt_bind_text (st, 6, report_json);
+  sqlite3_bind_int64 (st, 7, qid);
+  sl_stmt_bind_text (st, 8, list);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      int s = 10 + 3 * (int) i;
+      sl_stmt_bind_text (st, s, steps[i].status);
+      sl_stmt_bind_text (st, s + 1, steps[i].at != NULL ? steps[i].at : now);
+      sl_stmt_bind_text (st, s + 2, steps[i].detail);
+    }
+
+  if (!sl_store_tx_begin (self, error))
+    return -1;
+  ok = sl_store_step_done (self, st, "Could not update the intake queue", error);
+  if (ok)
+    changed = sqlite3_changes (sl_store_get_db (self)) > 0;
+  g_clear_pointer (&st, sl_stmt_release);
+  if (!sl_store_tx_end (self, ok, ok ? error : NULL) || !ok)
+    return -1;
+  return changed;
 }
 
 SlIntakeRecord *

@@ -42,6 +42,33 @@ gboolean        sl_store_intake_finish            (SlStore     *self,
                                                    const char  *message,
                                                    GError     **error);
 
+/* One processing-history entry: a status the row passed through, when,
+ * and an optional detail. */
+typedef struct
+{
+  const char *status;
+  const char *at;       /* ISO 8601 */
+  const char *detail;   /* nullable */
+} SlIntakeStep;
+
+/* Advances row @qid in one UPDATE, only while its status is one of the
+ * NULL-terminated @from: appends the @n_steps history entries (n_steps >=
+ * 1) and takes the last one's status; when given, also sets the profile
+ * (@profile_id > 0), the archive copy (@archive_path, with @archive_json as
+ * metadata.archive) and @report_json as metadata.processing_report (both
+ * JSON texts, checked by SQLite).  Returns 1 when the row changed, 0 when
+ * it was not in @from (or is gone), -1 with @error. */
+int             sl_store_intake_advance           (SlStore            *self,
+                                                   gint64              qid,
+                                                   const char * const *from,
+                                                   const SlIntakeStep *steps,
+                                                   guint               n_steps,
+                                                   gint64              profile_id,
+                                                   const char         *archive_path,
+                                                   const char         *archive_json,
+                                                   const char         *report_json,
+                                                   GError            **error);
+
 /* The newest row other than @exclude_qid that imported this content
  * (status "done" with a profile), or NULL without error when none. */
 SlIntakeRecord *sl_store_intake_find_imported     (SlStore     *self,
