@@ -35,11 +35,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct
 {
-  double  x0, y0, x1, y1;
-  double  size;
-  int     bold_chars, chars;
-  GString *text;
-  int     n_words;
+  double      x0, y0, x1, y1;
+  double      size;
+  int         bold_chars, chars;
+  const char *text;      /* NUL-terminated, in the page's segment buffer */
+  int         len;
+  int         n_words;
 } Seg;
 
 typedef struct
@@ -58,13 +59,6 @@ typedef struct
   gboolean bold;
   gboolean new_flow;     /* first row of a column / region */
 } Row;
-
-static void
-seg_free (Seg *s)
-{
-  g_string_free (s->text, TRUE);
-  g_free (s);
-}
 
 static void
 row_free (Row *r)
@@ -108,14 +102,16 @@ cmp_word_yc (gconstpointer a, gconstpointer b)
 }
 
 static int
-cmp_word_x (gconstpointer a, gconstpointer b)
+cmp_word_x (gconstpointer a, gconstpointer b, gpointer unused)
 {
   const Word *const *x = a, *const *y = b;
   return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
 }
 
 /* Splits the page into words using the glyph boxes.  Returns FALSE when the
- * boxes do not match the text (then the caller falls back to plain text). */
+ * boxes do not match the text (then the caller falls back to plain text).
+ * One pass over the text, the boxes and the attribute runs together; ASCII
+ * (nearly all of a resume) is decoded and tested for space inline. */
 static gboolean
 page_words (PopplerPage *page,
             const char  *text,
@@ -133,18 +129,29 @@ page_words (PopplerPage *page,
 
   if (!poppler_page_get_text_layout (page, &rects, &n_rects))
     return n_rects == 0 && *text == '\0';
-  if ((glong) n_rects != g_utf8_strlen (text, -1))
-    return FALSE;
 
   attrs = poppler_page_get_text_attributes (page);
   al = attrs;
-  for (p = text, i = 0; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+  for (p = text, i = 0; *p && i < n_rects; i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      const char *next;
       PopplerRectangle *r = &rects[i];
-      double rx0 = MIN (r->x1, r->x2), rx1 = MAX (r->x1, r->x2);
-      double ry0 = MIN (r->y1, r->y2), ry1 = MAX (r->y1, r->y2);
-      gboolean space = g_unichar_isspace (c) || c == 0xA0;
+      double rx0, rx1, ry0, ry1;
+      gboolean space;
+
+      if (b < 0x80)
+        {
+          /* g_unichar_isspace() on ASCII */
+          space = b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+          next = p + 1;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          space = g_unichar_isspace (c) || c == 0xA0;
+          next = g_utf8_next_char (p);
+        }
 
       while (al && ((PopplerTextAttributes *) al->data)->end_index < (int) i)
         al = al->next;
@@ -154,9 +161,21 @@ page_words (PopplerPage *page,
           attr_bold = font_is_bold (attr->font_name);
         }
 
-      /* A new word at a space, or when the next glyph jumps back or far
-       * ahead (poppler sometimes runs words of two columns together). */
-      if (in_word && !space)
+      if (space)
+        {
+          if (in_word)
+            g_array_append_val (words, cur);
+          in_word = FALSE;
+          p = next;
+          continue;
+        }
+      rx0 = MIN (r->x1, r->x2);
+      rx1 = MAX (r->x1, r->x2);
+      ry0 = MIN (r->y1, r->y2);
+      ry1 = MAX (r->y1, r->y2);
+      /* A new word when the next glyph jumps back or far ahead (poppler
+       * sometimes runs words of two columns together). */
+      if (in_word)
         {
           double h = MAX (cur.y1 - cur.y0, 1.0);
           if (rx0 < cur.x1 - h || rx0 > cur.x1 + 0.8 * h ||
@@ -166,13 +185,6 @@ page_words (PopplerPage *page,
               in_word = FALSE;
             }
         }
-      if (space)
-        {
-          if (in_word)
-            g_array_append_val (words, cur);
-          in_word = FALSE;
-          continue;
-        }
       if (!in_word)
         {
           memset (&cur, 0, sizeof cur);
@@ -180,11 +192,14 @@ page_words (PopplerPage *page,
           cur.start = p - text;
           in_word = TRUE;
         }
-      cur.x0 = MIN (cur.x0, rx0);
-      cur.y0 = MIN (cur.y0, ry0);
-      cur.x1 = MAX (cur.x1, rx1);
-      cur.y1 = MAX (cur.y1, ry1);
-      cur.end = g_utf8_next_char (p) - text;
+      else
+        {
+          cur.x0 = MIN (cur.x0, rx0);
+          cur.y0 = MIN (cur.y0, ry0);
+          cur.x1 = MAX (cur.x1, rx1);
+          cur.y1 = MAX (cur.y1, ry1);
+        }
+      cur.end = next - text;
       cur.chars++;
       if (attr)
         {
@@ -192,84 +207,107 @@ page_words (PopplerPage *page,
           if (attr_bold)
             cur.bold_chars++;
         }
+      p = next;
+    }
+  poppler_page_free_text_attributes (attrs);
+  /* one box per character, or the boxes are not ours to use */
+  if (*p != '\0' || i != n_rects)
+    {
+      g_array_set_size (words, 0);
+      return FALSE;
     }
   if (in_word)
     g_array_append_val (words, cur);
-  poppler_page_free_text_attributes (attrs);
   return TRUE;
 }
 
-static Seg *
-seg_new (void)
+/* Segment texts go into one buffer per page: every word is copied once,
+ * followed by a space or the terminating NUL. */
+static char *
+seg_add_word (Seg *s, const Word *w, const char *text, char *out)
 {
-  Seg *s = g_new0 (Seg, 1);
-  s->text = g_string_new (NULL);
-  return s;
-}
+  int n = w->end - w->start;
 
-static void
-seg_add_word (Seg *s, const Word *w, const char *text)
-{
   if (s->n_words == 0)
     {
       s->x0 = w->x0; s->y0 = w->y0; s->x1 = w->x1; s->y1 = w->y1;
+      s->text = out;
     }
   else
     {
-      g_string_append_c (s->text, ' ');
+      *out++ = ' ';
       s->x0 = MIN (s->x0, w->x0);
       s->y0 = MIN (s->y0, w->y0);
       s->x1 = MAX (s->x1, w->x1);
       s->y1 = MAX (s->y1, w->y1);
     }
-  g_string_append_len (s->text, text + w->start, w->end - w->start);
+  memcpy (out, text + w->start, n);
+  out += n;
+  s->len = out - s->text;
   s->size = MAX (s->size, w->size);
   s->bold_chars += w->bold_chars;
   s->chars += w->chars;
   s->n_words++;
+  return out;
 }
 
-/* Words → rows (by vertical overlap) → segments (split at wide gaps). */
+/* Words → rows (by vertical overlap) → segments (split at wide gaps).  The
+ * segments live in @store (one per word at most) and their texts in @buf;
+ * both belong to the page. */
 static void
 words_to_segments (GArray     *words,
                    const char *text,
-                   GPtrArray  *segs)
+                   GPtrArray  *segs,
+                   Seg       **store,
+                   char      **buf)
 {
-  g_autoptr(GPtrArray) row = g_ptr_array_new ();
-  guint i = 0;
+  g_autofree Word **row = g_new (Word *, MAX (words->len, 1));
+  gsize bytes = 1;
+  guint i = 0, n_segs = 0;
+  char *out;
+
+  for (guint k = 0; k < words->len; k++)
+    bytes += g_array_index (words, Word, k).end - g_array_index (words, Word, k).start + 1;
+  *store = g_new0 (Seg, MAX (words->len, 1));
+  *buf = out = g_malloc (bytes);
 
   g_array_sort (words, cmp_word_yc);
   while (i < words->len)
     {
       Word *first = &g_array_index (words, Word, i);
       double fh = MAX (first->y1 - first->y0, 1.0);
+      guint row_len = 0;
       Seg *s = NULL;
 
-      g_ptr_array_set_size (row, 0);
       for (; i < words->len; i++)
         {
           Word *w = &g_array_index (words, Word, i);
           double wh = MAX (w->y1 - w->y0, 1.0);
           double overlap = MIN (w->y1, first->y1) - MAX (w->y0, first->y0);
-          if (row->len > 0 && overlap < 0.5 * MIN (wh, fh))
+          if (row_len > 0 && overlap < 0.5 * MIN (wh, fh))
             break;
-          g_ptr_array_add (row, w);
+          row[row_len++] = w;
         }
-      g_ptr_array_sort (row, cmp_word_x);
-      for (guint j = 0; j < row->len; j++)
+      g_qsort_with_data (row, row_len, sizeof (Word *), cmp_word_x, NULL);
+      for (guint j = 0; j < row_len; j++)
         {
-          Word *w = g_ptr_array_index (row, j);
+          Word *w = row[j];
           double h = MAX (w->y1 - w->y0, 1.0);
 
           if (s != NULL && (w->x0 - s->x1 > 1.3 * MAX (h, seg_h (s)) || w->x0 < s->x1 - h))
-            s = NULL;
+            {
+              *out++ = '\0';
+              s = NULL;
+            }
           if (s == NULL)
             {
-              s = seg_new ();
+              s = &(*store)[n_segs++];
               g_ptr_array_add (segs, s);
             }
-          seg_add_word (s, w, text);
+          out = seg_add_word (s, w, text, out);
         }
+      if (s != NULL)
+        *out++ = '\0';
     }
 }
 
@@ -343,10 +381,14 @@ static void
 emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
 {
   Row *r = g_new0 (Row, 1);
-  GString *s = g_string_new (NULL);
   int bold = 0, chars = 0;
+  gsize len = 0;
+  char *out;
 
   g_ptr_array_sort (band, cmp_seg_x0);
+  for (guint i = 0; i < band->len; i++)
+    len += ((Seg *) g_ptr_array_index (band, i))->len + 1;
+  r->text = out = g_malloc (MAX (len, 1));
   for (guint i = 0; i < band->len; i++)
     {
       Seg *g = g_ptr_array_index (band, i);
@@ -355,8 +397,9 @@ emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
           r->x0 = g->x0; r->y0 = g->y0; r->x1 = g->x1; r->y1 = g->y1;
         }
       else
-        g_string_append_c (s, '\t');
-      g_string_append (s, g->text->str);
+        *out++ = '\t';
+      memcpy (out, g->text, g->len);
+      out += g->len;
       r->x0 = MIN (r->x0, g->x0);
       r->y0 = MIN (r->y0, g->y0);
       r->x1 = MAX (r->x1, g->x1);
@@ -365,7 +408,7 @@ emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
       bold += g->bold_chars;
       chars += g->chars;
     }
-  r->text = g_string_free (s, FALSE);
+  *out = '\0';
   r->bold = chars > 0 && bold * 2 >= chars;
   r->new_flow = new_flow;
   g_ptr_array_add (rows, r);
@@ -458,7 +501,7 @@ side_is_labels (GPtrArray *side, GPtrArray *other)
   for (guint i = 0; i < side->len; i++)
     {
       Seg *s = g_ptr_array_index (side, i);
-      digits += has_digit (s->text->str);
+      digits += has_digit (s->text);
       tiny += s->chars <= 3;
       short_ += s->n_words <= 6;
       ralign += s->x1 > maxx1 - 2;
@@ -707,7 +750,9 @@ is_page_number (const char *text)
 
 typedef struct
 {
-  GPtrArray *segs;      /* Seg */
+  GPtrArray *segs;      /* Seg, in seg_store */
+  Seg       *seg_store;
+  char      *seg_text;
   double     height;
   gboolean   ocr;
   char      *ocr_text;
@@ -732,7 +777,7 @@ remove_headers_footers (PageData *pages, int n)
           char *key;
           if (s->y1 > 0.1 * h && s->y0 < 0.9 * h)
             continue;
-          key = hf_key (s->text->str);
+          key = hf_key (s->text);
           if (*key == '\0' || g_hash_table_contains (seen, key))
             {
               g_free (key);
@@ -759,12 +804,12 @@ remove_headers_footers (PageData *pages, int n)
 
           if (!top && !bottom)
             continue;
-          if (is_page_number (s->text->str))
+          if (is_page_number (s->text))
             {
               g_ptr_array_remove_index (segs, i);
               continue;
             }
-          key = hf_key (s->text->str);
+          key = hf_key (s->text);
           count = GPOINTER_TO_INT (g_hash_table_lookup (counts, key));
           if (n >= 2 && count >= 2 && (bottom || p > 0))
             g_ptr_array_remove_index (segs, i);
@@ -823,18 +868,61 @@ join_hyphenation (GPtrArray *rows)
     }
 }
 
+/* Words of @s as sl_count_words() counts them (runs of letters or digits),
+ * or -1 when @s is not plain printable ASCII (tabs allowed): such a line
+ * is exactly what sl_extract_clean_text() would make of it. */
+static int
+plain_ascii_words (const char *s)
+{
+  int n = 0;
+  gboolean in_word = FALSE;
+
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      gboolean w;
+      if ((*p < 0x20 && *p != '\t') || *p >= 0x7f)
+        return -1;
+      w = g_ascii_isalnum (*p);
+      n += w && !in_word;
+      in_word = w;
+    }
+  return n;
+}
+
 static void
+append_line (SlDocument *doc, GString *text, char *clean, int page)
+{
+  SlLine *line = sl_line_new (NULL);
+
+  g_string_append (text, clean);
+  g_free (line->text);
+  line->text = clean;
+  line->page = page;
+  g_ptr_array_add (doc->lines, line);
+}
+
+static int
 append_rows (SlDocument *doc, GString *text, GPtrArray *rows, int page)
 {
   Row *prev = NULL;
+  int n_words = 0;
 
   join_hyphenation (rows);
   for (guint i = 0; i < rows->len; i++)
     {
       Row *r = g_ptr_array_index (rows, i);
       SlLine *line;
-      g_autofree char *clean = sl_extract_clean_text (r->text, -1);
+      int w = plain_ascii_words (r->text);
+      char *clean;
 
+      if (w >= 0)
+        clean = g_steal_pointer (&r->text);
+      else
+        {
+          clean = sl_extract_clean_text (r->text, -1);
+          w = sl_count_words (clean);
+        }
+      n_words += w;
       if (prev != NULL)
         {
           double gap = r->y0 - prev->y1;
@@ -842,41 +930,39 @@ append_rows (SlDocument *doc, GString *text, GPtrArray *rows, int page)
           if (r->new_flow || gap > 0.7 * MAX (prev->y1 - prev->y0, 1.0) || gap < -2 * (prev->y1 - prev->y0))
             g_string_append_c (text, '\n');
         }
-      g_string_append (text, clean);
-      line = sl_line_new (clean);
-      line->page = page;
+      append_line (doc, text, clean, page);
+      line = g_ptr_array_index (doc->lines, doc->lines->len - 1);
       line->x = r->x0;
       line->y = r->y0;
       line->width = r->x1 - r->x0;
       line->height = r->y1 - r->y0;
       line->font_size = r->size;
       line->bold = r->bold;
-      g_ptr_array_add (doc->lines, line);
       prev = r;
     }
+  return n_words;
 }
 
-static void
+static int
 append_plain_page (SlDocument *doc, GString *text, const char *page_text, int page)
 {
   g_autofree char *clean = sl_extract_clean_text (page_text, -1);
   g_auto(GStrv) lines = g_strsplit (clean, "\n", -1);
   gboolean first = TRUE;
+  int n_words = 0;
 
   for (int i = 0; lines[i]; i++)
     {
       char *l = g_strstrip (lines[i]);
-      SlLine *line;
       if (*l == '\0')
         continue;
       if (!first)
         g_string_append_c (text, '\n');
       first = FALSE;
-      g_string_append (text, l);
-      line = sl_line_new (l);
-      line->page = page;
-      g_ptr_array_add (doc->lines, line);
+      n_words += sl_count_words (l);
+      append_line (doc, text, g_strdup (l), page);
     }
+  return n_words;
 }
 
 /* ---- OCR of a page ------------------------------------------------------- */
@@ -1020,7 +1106,7 @@ sl_extract_pdf (SlExtractContext *ctx,
         continue;
       poppler_page_get_size (page, &pw, &pages[p].height);
       ptext = poppler_page_get_text (page);
-      words = g_array_new (FALSE, FALSE, sizeof (Word));
+      words = g_array_sized_new (FALSE, FALSE, sizeof (Word), 256);
       if (ptext != NULL && !page_words (page, ptext, words))
         {
           pages[p].fallback_text = g_steal_pointer (&ptext);
@@ -1029,8 +1115,8 @@ sl_extract_pdf (SlExtractContext *ctx,
         }
       if (words->len > 0)
         {
-          pages[p].segs = g_ptr_array_new_with_free_func ((GDestroyNotify) seg_free);
-          words_to_segments (words, ptext, pages[p].segs);
+          pages[p].segs = g_ptr_array_new ();
+          words_to_segments (words, ptext, pages[p].segs, &pages[p].seg_store, &pages[p].seg_text);
           n_text++;
           continue;
         }
@@ -1067,6 +1153,8 @@ sl_extract_pdf (SlExtractContext *ctx,
 
   if (ok)
     {
+      int n_words = 0;
+
       remove_headers_footers (pages, n_read);
       text = g_string_new (NULL);
       for (int p = 0; p < n_read; p++)
@@ -1077,12 +1165,12 @@ sl_extract_pdf (SlExtractContext *ctx,
             {
               g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
               order_region (pages[p].segs, rows, 0, FALSE);
-              append_rows (doc, text, rows, p);
+              n_words += append_rows (doc, text, rows, p);
             }
           else if (pages[p].fallback_text != NULL)
-            append_plain_page (doc, text, pages[p].fallback_text, p);
+            n_words += append_plain_page (doc, text, pages[p].fallback_text, p);
           else if (pages[p].ocr_text != NULL)
-            append_plain_page (doc, text, pages[p].ocr_text, p);
+            n_words += append_plain_page (doc, text, pages[p].ocr_text, p);
         }
       if (ocr_skipped > 0)
         {
@@ -1092,7 +1180,10 @@ sl_extract_pdf (SlExtractContext *ctx,
         }
       if (n_text == 0 && n_ocr == 0 && !ctx->opts->ocr)
         sl_document_add_warning (doc, "the PDF has no text layer and OCR is turned off");
-      sl_document_set_text (doc, text->str);
+      /* the text is the lines' texts and separators: its words are theirs */
+      g_free (doc->text);
+      doc->text = g_string_free (g_steal_pointer (&text), FALSE);
+      doc->word_count = n_words;
       doc->n_pages = n_pages;
       doc->method = g_strdup (n_ocr == 0 ? "text-layer" : n_text == 0 ? "ocr" : "text-layer+ocr");
     }
@@ -1100,6 +1191,8 @@ sl_extract_pdf (SlExtractContext *ctx,
   for (int p = 0; p < n_read; p++)
     {
       g_clear_pointer (&pages[p].segs, g_ptr_array_unref);
+      g_free (pages[p].seg_store);
+      g_free (pages[p].seg_text);
       g_free (pages[p].ocr_text);
       g_free (pages[p].fallback_text);
     }

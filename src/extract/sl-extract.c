@@ -366,7 +366,10 @@ finish_document (SlDocument   *doc,
     doc->mime_type = g_strdup (mime);
   if (doc->filename == NULL && filename != NULL)
     doc->filename = g_strdup (filename);
-  doc->word_count = sl_count_words (doc->text);
+  /* Extractors count the words when they set the text
+   * (sl_document_set_text()); count only what they left uncounted. */
+  if (doc->word_count == 0)
+    doc->word_count = sl_count_words (doc->text);
   if (doc->word_count < SL_EXTRACT_MIN_WORDS)
     sl_document_add_warning (doc, SL_EXTRACT_WARNING_NO_TEXT);
 }
