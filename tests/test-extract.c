@@ -79,6 +79,9 @@ extract_one (const char *path, const SlExtractOptions *opts)
   g_assert_no_error (error);
   g_assert_nonnull (docs);
   g_assert_cmpuint (docs->len, ==, 1);
+  /* extractors may count words on the way; the count must be the text's */
+  g_assert_cmpint (((SlDocument *) g_ptr_array_index (docs, 0))->word_count, ==,
+                   sl_count_words (((SlDocument *) g_ptr_array_index (docs, 0))->text));
   return sl_document_copy (g_ptr_array_index (docs, 0));
 }
 
