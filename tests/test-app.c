@@ -22,6 +22,7 @@
 #include "sl-document-view.h"
 #include "sl-candidates-page-private.h"
 #include "sl-imports-page-private.h"
+#include "sl-jobs-page.h"
 #include "sl-preferences-window.h"
 #include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
@@ -84,6 +85,75 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   app_test_close_windows (app, f->window);
+}
+
+/* What a lazy page's placeholder holds: NULL until the page is built. */
+static GtkWidget *
+page_slot (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *id = g_strdup_printf ("%s_bin", name);
+  GObject *bin = gtk_widget_get_template_child (GTK_WIDGET (f->window), SL_TYPE_WINDOW, id);
+
+  g_assert_true (ADW_IS_BIN (bin));
+  return adw_bin_get_child (ADW_BIN (bin));
+}
+
+static gboolean
+page_built (gpointer data)
+{
+  gpointer *args = data;
+
+  return page_slot (args[0], args[1]) != NULL;
+}
+
+static gboolean stats_loaded (gpointer data);
+
+/* Start-up builds only the Candidates page; the others are built when
+ * first needed, before they are drawn, and then stay. */
+static void
+test_window_lazy_pages (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *lazy[] = { "imports", "statistics", "jobs" };
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SL_TYPE_WINDOW,
+                                                                       "view_stack"));
+  GtkWidget *statistics, *jobs, *imports;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+    g_assert_null (page_slot (f, lazy[i]));
+  g_assert_true (SL_IS_CANDIDATES_PAGE (sl_window_get_page (f->window, "candidates")));
+  /* The view switcher still offers every page. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (adw_view_stack_get_pages (stack))), ==, 4);
+
+  /* What the view switcher does: the page is there as it becomes visible. */
+  adw_view_stack_set_visible_child_name (stack, "statistics");
+  statistics = page_slot (f, "statistics");
+  g_assert_true (SL_IS_STATISTICS_PAGE (statistics));
+  g_assert_null (page_slot (f, "imports"));
+  g_assert_null (page_slot (f, "jobs"));
+  iterate_until (window_is_mapped, statistics, 5000);
+  g_assert_true (gtk_widget_get_mapped (statistics));
+  /* and reads its numbers when shown, as before. */
+  iterate_until (stats_loaded, statistics, 20000);
+  g_assert_cmpfloat (sl_chart_get_value (sl_statistics_page_get_chart (SL_STATISTICS_PAGE (statistics), "skills"), 0),
+                     >, 0);
+
+  /* A tab of the Jobs page, by the action a toast or shortcut uses. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "jobs/shortlist"));
+  jobs = page_slot (f, "jobs");
+  g_assert_true (SL_IS_JOBS_PAGE (jobs));
+  iterate_until (window_is_mapped, jobs, 5000);
+  g_assert_true (gtk_widget_get_mapped (jobs));
+
+  /* sl_window_get_page() builds a page without showing it, once. */
+  imports = sl_window_get_page (f->window, "imports");
+  g_assert_true (SL_IS_IMPORTS_PAGE (imports));
+  g_assert_true (page_slot (f, "imports") == imports);
+  g_assert_true (sl_window_get_page (f->window, "imports") == imports);
+  g_assert_true (sl_window_get_page (f->window, "statistics") == statistics);
+  g_assert_false (gtk_widget_get_mapped (imports));
+  g_assert_null (sl_window_get_page (f->window, "no-such-page"));
 }
 
 static void
@@ -777,7 +847,7 @@ static void
 test_drop_import (Fixture       *f,
                   gconstpointer  data)
 {
-  SlImportsPage *imports = SL_IMPORTS_PAGE (sl_window_get_page (f->window, "imports"));
+  SlImportsPage *imports;
   GtkDropTarget *target = sl_window_get_drop_target (f->window);
   g_autofree char *dir = g_build_filename (tmp_dir, "dropped", NULL);
   g_autofree char *path = g_build_filename (dir, "m-okonjo-laine.txt", NULL);
@@ -785,19 +855,26 @@ test_drop_import (Fixture       *f,
   g_autofree char *summary = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   SlImportItem *item = NULL;
-  gpointer args[2] = { imports, &item };
+  gpointer args[2] = { NULL, &item };
   gboolean handled = FALSE;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, dropped_resume, -1, NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (sl_imports_page_get_items (imports)), ==, 0);
   g_signal_connect (f->window, "batch-summary", G_CALLBACK (on_batch_summary), &summary);
+  /* Nobody has been to this window's Imports page: the drop builds it. */
+  g_assert_null (page_slot (f, "imports"));
 
   /* What the compositor hands over when a file manager drops a file. */
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
   g_signal_emit_by_name (target, "drop", &value, 200.0, 200.0, &handled);
   g_assert_true (handled);
+  imports = SL_IMPORTS_PAGE (page_slot (f, "imports"));
+  g_assert_true (SL_IS_IMPORTS_PAGE (imports));
+  g_assert_true (GTK_WIDGET (imports) == sl_window_get_page (f->window, "imports"));
+  iterate_until (window_is_mapped, imports, 5000);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (imports)));
+  args[0] = imports;
 
   /* One row on the Imports page, going through the stages to the end. */
   iterate_until (first_item_appeared, args, 20000);
@@ -1548,6 +1625,44 @@ test_pause_resume (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pause)));
 }
 
+/* Files the pipeline takes without the window (the watched folder, rows
+ * queued by the last session) build the Imports page of a window that
+ * never showed it, and show there like a drop. */
+static void
+test_pipeline_builds_imports (Fixture       *f,
+                              gconstpointer  data)
+{
+  SlPipeline *pipeline = sl_application_get_pipeline (app, NULL);
+  g_autofree char *dir = g_build_filename (tmp_dir, "watched", NULL);
+  g_autofree char *path = g_build_filename (dir, "w-adeyemi-hart.txt", NULL);
+  const char *paths[] = { path, NULL };
+  char *names[] = { (char *) "w-adeyemi-hart.txt", NULL };
+  gpointer args[2] = { f, (gpointer) "imports" };
+  BatchWait wait;
+
+  g_assert_nonnull (pipeline);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path,
+                                      "Wunmi Adeyemi-Hart\nPayroll Specialist\nBristol, UK | wunmi.hart@example.org\n\n"
+                                      "EXPERIENCE\nPayroll Specialist, Severn Mills, Bristol  2018 - present\n\n"
+                                      "SKILLS\nPayroll, Excel, Sage\n", -1, NULL));
+  g_assert_null (page_slot (f, "imports"));
+
+  sl_pipeline_enqueue_async (pipeline, paths, "watch", NULL, NULL, NULL);
+  iterate_until (page_built, args, 20000);
+  g_assert_true (SL_IS_IMPORTS_PAGE (page_slot (f, "imports")));
+  /* Built, not shown: the user stays where they are. */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SL_TYPE_WINDOW, "view_stack"))),
+                   ==, "candidates");
+
+  wait.page = SL_IMPORTS_PAGE (page_slot (f, "imports"));
+  wait.names = names;
+  iterate_until (batch_final, &wait, 60000);
+  assert_item (wait.page, names[0], "done");
+  g_assert_cmpstr (sl_import_item_get_source (item_named (wait.page, names[0])), ==, "watch");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1576,6 +1691,7 @@ main (int   argc,
   g_signal_connect (app, "desktop-notification", G_CALLBACK (on_desktop_notification), &notified);
 
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
+  g_test_add ("/app/window/lazy-pages", Fixture, NULL, fixture_setup, test_window_lazy_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);
   g_test_add ("/app/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/app/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
@@ -1600,6 +1716,9 @@ main (int   argc,
   g_test_add_func ("/app/notify/without-server", test_notify_without_server);
   g_test_add ("/app/narrow/candidates", Fixture, NULL, fixture_setup, test_narrow_candidates, fixture_teardown);
   g_test_add ("/app/pausing/imports", Fixture, NULL, fixture_setup, test_pause_resume, fixture_teardown);
+  /* A new suite, so it runs last: it adds a candidate. */
+  g_test_add ("/app/lazy/imports-by-pipeline", Fixture, NULL, fixture_setup, test_pipeline_builds_imports,
+              fixture_teardown);
 
   status = g_test_run ();
 

@@ -131,14 +131,23 @@ update_count (SlCandidatesPage *self)
   gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "results" : "no-results");
 }
 
-/* The empty state shows only while the database has no candidate at all. */
+/* The empty state shows only while the database has no candidate at all.
+ * While a query runs on an empty list the list stays (no count of every
+ * profile on the main thread at start-up): the query's answer decides. */
 static void
 update_empty_state (SlCandidatesPage *self)
 {
   g_autoptr(GError) error = NULL;
   SlStore *store = sl_application_get_store (self->application, &error);
-  gboolean empty = store == NULL || (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 &&
-                                     sl_store_count_live_profiles (store) == 0);
+  guint n = store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean empty;
+
+  if (n == 0 && store != NULL && sl_candidate_model_get_loading (self->model))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  empty = store == NULL || (n == 0 && sl_store_count_live_profiles (store) == 0);
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }

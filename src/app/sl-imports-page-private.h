@@ -15,5 +15,13 @@ SlImportItem *sl_imports_page_find      (SlImportsPage *self,
                                          gint64         qid);
 /* The batch header's Pause/Resume toggle. */
 GtkToggleButton *sl_imports_page_get_pause_button (SlImportsPage *self);
+/* The pipeline's "item-changed" / "batch-progress", for a page built
+ * while the signal was being emitted. */
+void          sl_imports_page_note_item     (SlImportsPage *self,
+                                             gint64         qid,
+                                             const char    *status);
+void          sl_imports_page_note_progress (SlImportsPage *self,
+                                             guint          done,
+                                             guint          total);
 
 G_END_DECLS

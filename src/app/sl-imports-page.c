@@ -211,6 +211,29 @@ on_batch_progress (SlPipeline    *pipeline,
   update_header (self);
 }
 
+/* The window builds this page at the pipeline's first event and hands it
+ * the event its own handlers were connected too late for. */
+void
+sl_imports_page_note_item (SlImportsPage *self,
+                           gint64         qid,
+                           const char    *status)
+{
+  g_return_if_fail (SL_IS_IMPORTS_PAGE (self));
+  g_return_if_fail (status != NULL);
+
+  on_item_changed (self->pipeline, qid, status, self);
+}
+
+void
+sl_imports_page_note_progress (SlImportsPage *self,
+                               guint          done,
+                               guint          total)
+{
+  g_return_if_fail (SL_IS_IMPORTS_PAGE (self));
+
+  on_batch_progress (self->pipeline, done, total, self);
+}
+
 static void
 on_batch_finished (SlPipeline    *pipeline,
                    guint          created,

@@ -5,7 +5,7 @@
 
 #include "sl-app-sync.h"
 #include "sl-candidates-page.h"
-#include "sl-imports-page.h"
+#include "sl-imports-page-private.h"
 #include "sl-jobs-page.h"
 #include "sl-statistics-page.h"
 #include "sl-window-private.h"
@@ -18,10 +18,17 @@ struct _SlWindow
   GtkRevealer          *drop_revealer;
   AdwViewStack         *view_stack;
   SlCandidatesPage     *candidates_page;
-  SlImportsPage        *imports_page;
-  SlJobsPage           *jobs_page;
   GtkLabel             *sync_status_label;
+  /* The pages not shown at start are built on first need (a visit, an
+   * import, a caller of sl_window_get_page()) into these placeholders;
+   * until then the pointers below are NULL. */
+  AdwBin               *imports_bin;
+  AdwBin               *statistics_bin;
+  AdwBin               *jobs_bin;
+  SlImportsPage        *imports_page;
   SlStatisticsPage     *statistics_page;
+  SlJobsPage           *jobs_page;
+  SlApplication        *application;  /* not owned: it owns the window */
 
   GtkDropTarget        *drop_target;
   SlPipeline           *pipeline;
@@ -35,6 +42,74 @@ G_DEFINE_FINAL_TYPE (SlWindow, sl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void sl_window_setup (SlWindow      *self,
                              SlApplication *app);
+
+static void on_show_profile (SlWindow      *self,
+                             gint64         profile_id,
+                             const char    *path,
+                             SlImportsPage *page);
+
+/* Lazy pages */
+
+/* Each page has its application before it is shown: a page shown at once
+ * (being built for the view switcher) reads its data when mapped. */
+static SlImportsPage *
+ensure_imports_page (SlWindow *self)
+{
+  if (self->imports_page == NULL)
+    {
+      self->imports_page = g_object_new (SL_TYPE_IMPORTS_PAGE, NULL);
+      sl_imports_page_set_application (self->imports_page, self->application);
+      adw_bin_set_child (self->imports_bin, GTK_WIDGET (self->imports_page));
+      g_signal_connect_object (self->imports_page, "show-profile", G_CALLBACK (on_show_profile),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->imports_page;
+}
+
+static SlStatisticsPage *
+ensure_statistics_page (SlWindow *self)
+{
+  if (self->statistics_page == NULL)
+    {
+      self->statistics_page = g_object_new (SL_TYPE_STATISTICS_PAGE, NULL);
+      sl_statistics_page_set_application (self->statistics_page, self->application);
+      adw_bin_set_child (self->statistics_bin, GTK_WIDGET (self->statistics_page));
+    }
+  return self->statistics_page;
+}
+
+static SlJobsPage *
+ensure_jobs_page (SlWindow *self)
+{
+  if (self->jobs_page == NULL)
+    {
+      self->jobs_page = g_object_new (SL_TYPE_JOBS_PAGE, NULL);
+      sl_jobs_page_set_application (self->jobs_page, self->application);
+      adw_bin_set_child (self->jobs_bin, GTK_WIDGET (self->jobs_page));
+    }
+  return self->jobs_page;
+}
+
+static GtkWidget *
+ensure_page (SlWindow   *self,
+             const char *name)
+{
+  if (g_strcmp0 (name, "imports") == 0)
+    return GTK_WIDGET (ensure_imports_page (self));
+  if (g_strcmp0 (name, "statistics") == 0)
+    return GTK_WIDGET (ensure_statistics_page (self));
+  if (g_strcmp0 (name, "jobs") == 0)
+    return GTK_WIDGET (ensure_jobs_page (self));
+  return name != NULL ? adw_view_stack_get_child_by_name (self->view_stack, name) : NULL;
+}
+
+/* A page is built as it becomes visible, before it is drawn: by the view
+ * switcher, a shortcut, or sl_window_show_page(). */
+static void
+on_visible_page_changed (SlWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
 
 SlWindow *
 sl_window_new (SlApplication *application)
@@ -72,7 +147,7 @@ sl_window_show_page (SlWindow   *self,
   if (tab != NULL && g_str_has_prefix (name, "jobs/"))
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "jobs");
-      sl_jobs_page_show_tab (self->jobs_page, tab + 1);
+      sl_jobs_page_show_tab (ensure_jobs_page (self), tab + 1);
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
@@ -92,8 +167,9 @@ sl_window_get_page (SlWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (SL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  return ensure_page (self, name);
 }
 
 GtkDropTarget *
@@ -129,7 +205,7 @@ sl_window_import_files (SlWindow   *self,
   if (rest->len == 0)
     return;
 
-  if (!sl_imports_page_import (self->imports_page, rest, source))
+  if (!sl_imports_page_import (ensure_imports_page (self), rest, source))
     {
       sl_window_add_toast (self, _("Importing resumes is not available in this build yet"));
       return;
@@ -146,8 +222,11 @@ refresh_lists (gpointer data)
 
   self->refresh_id = 0;
   sl_candidates_page_refresh (self->candidates_page);
-  sl_statistics_page_refresh (self->statistics_page);
-  sl_jobs_page_refresh (self->jobs_page);
+  /* A page not built yet reads everything when it is. */
+  if (self->statistics_page != NULL)
+    sl_statistics_page_refresh (self->statistics_page);
+  if (self->jobs_page != NULL)
+    sl_jobs_page_refresh (self->jobs_page);
   return G_SOURCE_REMOVE;
 }
 
@@ -167,6 +246,29 @@ schedule_refresh (SlWindow *self)
 {
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (500, refresh_lists, self);
+}
+
+/* Work the pipeline starts by itself (the watched folder, files left
+ * queued by the last session) shows on the Imports page like a drop: the
+ * page is built at its first event and given that event. */
+static void
+on_item_changed (SlWindow   *self,
+                 gint64      qid,
+                 const char *status,
+                 SlPipeline *pipeline)
+{
+  if (self->imports_page == NULL)
+    sl_imports_page_note_item (ensure_imports_page (self), qid, status);
+}
+
+static void
+on_batch_progress (SlWindow   *self,
+                   guint       done,
+                   guint       total,
+                   SlPipeline *pipeline)
+{
+  if (self->imports_page == NULL)
+    sl_imports_page_note_progress (ensure_imports_page (self), done, total);
 }
 
 static void
@@ -525,10 +627,8 @@ sl_window_setup (SlWindow      *self,
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->application = app;
   sl_candidates_page_set_application (self->candidates_page, app);
-  sl_imports_page_set_application (self->imports_page, app);
-  sl_statistics_page_set_application (self->statistics_page, app);
-  sl_jobs_page_set_application (self->jobs_page, app);
 
   self->pipeline = sl_application_get_pipeline (app, NULL);
   if (self->pipeline != NULL)
@@ -537,8 +637,12 @@ sl_window_setup (SlWindow      *self,
       g_signal_connect_object (self->pipeline, "profile-created", G_CALLBACK (on_profile_written), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->pipeline, "profile-updated", G_CALLBACK (on_profile_written), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->pipeline, "batch-finished", G_CALLBACK (on_batch_finished), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->pipeline, "item-changed", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->pipeline, "batch-progress", G_CALLBACK (on_batch_progress), self, G_CONNECT_SWAPPED);
     }
-  g_signal_connect_object (self->imports_page, "show-profile", G_CALLBACK (on_show_profile), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_visible_page_changed (self);
   sl_window_add_privacy_actions (self);
   if (sl_app_sync_get (app) != NULL)
     sl_app_sync_bind_label (sl_app_sync_get (app), self->sync_status_label);
@@ -555,6 +659,10 @@ sl_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->pipeline);
   gtk_widget_dispose_template (GTK_WIDGET (self), SL_TYPE_WINDOW);
+  /* They went with their placeholders. */
+  self->imports_page = NULL;
+  self->statistics_page = NULL;
+  self->jobs_page = NULL;
 
   G_OBJECT_CLASS (sl_window_parent_class)->dispose (object);
 }
@@ -581,18 +689,15 @@ sl_window_class_init (SlWindowClass *klass)
   window_class->close_request = sl_window_close_request;
 
   g_type_ensure (SL_TYPE_CANDIDATES_PAGE);
-  g_type_ensure (SL_TYPE_IMPORTS_PAGE);
-  g_type_ensure (SL_TYPE_STATISTICS_PAGE);
-  g_type_ensure (SL_TYPE_JOBS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, candidates_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, statistics_page);
-  gtk_widget_class_bind_template_child (widget_class, SlWindow, jobs_page);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, imports_bin);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, statistics_bin);
+  gtk_widget_class_bind_template_child (widget_class, SlWindow, jobs_bin);
   gtk_widget_class_bind_template_child (widget_class, SlWindow, sync_status_label);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
