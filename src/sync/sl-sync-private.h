@@ -37,6 +37,15 @@ gboolean    sl_sync_pg_exec           (PGconn      *conn,
                                        const char  *what,
                                        GError     **error);
 
+/* A field of @res as a new string (NULL for SQL NULL), or as a number (0
+ * for SQL NULL). */
+char       *sl_sync_pg_dup_value      (PGresult    *res,
+                                       int          row,
+                                       int          col) G_GNUC_WARN_UNUSED_RESULT;
+gint64      sl_sync_pg_int_value      (PGresult    *res,
+                                       int          row,
+                                       int          col);
+
 /* sl-sync-schema.c */
 gboolean    sl_sync_schema_install    (PGconn      *conn,
                                        GError     **error);

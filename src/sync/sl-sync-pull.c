@@ -49,22 +49,6 @@ exec_params (PGconn      *conn,
   return PQexecParams (conn, sql, n, NULL, values, NULL, NULL, 0);
 }
 
-static char *
-dup_value (PGresult *res,
-           int       row,
-           int       col)
-{
-  return PQgetisnull (res, row, col) ? NULL : g_strdup (PQgetvalue (res, row, col));
-}
-
-static gint64
-int_value (PGresult *res,
-           int       row,
-           int       col)
-{
-  return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
-}
-
 gboolean
 sl_sync_pull (SlSync        *self,
               PGconn        *conn,
@@ -91,7 +75,7 @@ sl_sync_pull (SlSync        *self,
         sl_sync_pg_error (conn, res, "Could not read the server's change number", error);
         goto fail;
       }
-    max_seq = int_value (res, 0, 0);
+    max_seq = sl_sync_pg_int_value (res, 0, 0);
   }
 
   {
@@ -105,12 +89,12 @@ sl_sync_pull (SlSync        *self,
     for (int i = 0; i < PQntuples (res); i++)
       {
         SlSyncConflict *c = g_new0 (SlSyncConflict, 1);
-        c->id = int_value (res, i, 0);
-        c->profile_uuid = dup_value (res, i, 1);
-        c->loser_device = dup_value (res, i, 2);
-        c->loser_revision = (int) int_value (res, i, 3);
-        c->loser_updated_at = dup_value (res, i, 4);
-        c->loser_json = dup_value (res, i, 5);
+        c->id = sl_sync_pg_int_value (res, i, 0);
+        c->profile_uuid = sl_sync_pg_dup_value (res, i, 1);
+        c->loser_device = sl_sync_pg_dup_value (res, i, 2);
+        c->loser_revision = (int) sl_sync_pg_int_value (res, i, 3);
+        c->loser_updated_at = sl_sync_pg_dup_value (res, i, 4);
+        c->loser_json = sl_sync_pg_dup_value (res, i, 5);
         g_ptr_array_add (conflicts, c);
       }
   }
@@ -124,7 +108,7 @@ sl_sync_pull (SlSync        *self,
         goto fail;
       }
     for (int i = 0; i < PQntuples (res); i++)
-      g_ptr_array_add (tombstones, dup_value (res, i, 0));
+      g_ptr_array_add (tombstones, sl_sync_pg_dup_value (res, i, 0));
   }
 
   {
@@ -152,21 +136,21 @@ sl_sync_pull (SlSync        *self,
           {
             SlSyncRow *r = g_new0 (SlSyncRow, 1);
             int c = 0;
-            r->uuid = dup_value (res, i, c++);
-            r->seq = int_value (res, i, c++);
-            r->candidate_uuid = dup_value (res, i, c++);
-            r->candidate_name = dup_value (res, i, c++);
-            r->candidate_email = dup_value (res, i, c++);
-            r->candidate_phone = dup_value (res, i, c++);
+            r->uuid = sl_sync_pg_dup_value (res, i, c++);
+            r->seq = sl_sync_pg_int_value (res, i, c++);
+            r->candidate_uuid = sl_sync_pg_dup_value (res, i, c++);
+            r->candidate_name = sl_sync_pg_dup_value (res, i, c++);
+            r->candidate_email = sl_sync_pg_dup_value (res, i, c++);
+            r->candidate_phone = sl_sync_pg_dup_value (res, i, c++);
             for (guint s = 0; s < SL_SYNC_N_SECTIONS; s++)
-              r->sections[s] = dup_value (res, i, c++);
-            r->source = dup_value (res, i, c++);
-            r->raw_text = dup_value (res, i, c++);
-            r->revision = (int) int_value (res, i, c++);
+              r->sections[s] = sl_sync_pg_dup_value (res, i, c++);
+            r->source = sl_sync_pg_dup_value (res, i, c++);
+            r->raw_text = sl_sync_pg_dup_value (res, i, c++);
+            r->revision = (int) sl_sync_pg_int_value (res, i, c++);
             r->deleted = g_strcmp0 (PQgetvalue (res, i, c++), "t") == 0;
-            r->device_id = dup_value (res, i, c++);
-            r->created_at = dup_value (res, i, c++);
-            r->updated_at = dup_value (res, i, c++);
+            r->device_id = sl_sync_pg_dup_value (res, i, c++);
+            r->created_at = sl_sync_pg_dup_value (res, i, c++);
+            r->updated_at = sl_sync_pg_dup_value (res, i, c++);
             g_ptr_array_add (rows, r);
           }
         g_free (after);

@@ -342,22 +342,6 @@ copy_send (PGconn      *conn,
   return TRUE;
 }
 
-static char *
-dup_value (PGresult *res,
-           int       row,
-           int       col)
-{
-  return PQgetisnull (res, row, col) ? NULL : g_strdup (PQgetvalue (res, row, col));
-}
-
-static gint64
-int_value (PGresult *res,
-           int       row,
-           int       col)
-{
-  return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
-}
-
 /* Reads columns 1.. of a winner row (candidate, sections, source,
  * raw_text, revision, deleted, device, created, updated). */
 static SlSyncRow *
@@ -371,19 +355,19 @@ winner_row (PGresult   *res,
 
   r->uuid = g_strdup (uuid);
   r->seq = seq;
-  r->candidate_uuid = dup_value (res, i, c++);
-  r->candidate_name = dup_value (res, i, c++);
-  r->candidate_email = dup_value (res, i, c++);
-  r->candidate_phone = dup_value (res, i, c++);
+  r->candidate_uuid = sl_sync_pg_dup_value (res, i, c++);
+  r->candidate_name = sl_sync_pg_dup_value (res, i, c++);
+  r->candidate_email = sl_sync_pg_dup_value (res, i, c++);
+  r->candidate_phone = sl_sync_pg_dup_value (res, i, c++);
   for (guint s = 0; s < SL_SYNC_N_SECTIONS; s++)
-    r->sections[s] = dup_value (res, i, c++);
-  r->source = dup_value (res, i, c++);
-  r->raw_text = dup_value (res, i, c++);
-  r->revision = (int) int_value (res, i, c++);
+    r->sections[s] = sl_sync_pg_dup_value (res, i, c++);
+  r->source = sl_sync_pg_dup_value (res, i, c++);
+  r->raw_text = sl_sync_pg_dup_value (res, i, c++);
+  r->revision = (int) sl_sync_pg_int_value (res, i, c++);
   r->deleted = g_strcmp0 (PQgetvalue (res, i, c++), "t") == 0;
-  r->device_id = dup_value (res, i, c++);
-  r->created_at = dup_value (res, i, c++);
-  r->updated_at = dup_value (res, i, c++);
+  r->device_id = sl_sync_pg_dup_value (res, i, c++);
+  r->created_at = sl_sync_pg_dup_value (res, i, c++);
+  r->updated_at = sl_sync_pg_dup_value (res, i, c++);
   return r;
 }
 
@@ -476,11 +460,11 @@ read_acks (GPtrArray  *rows,
       const char *cls = PQgetvalue (answer, i, 1);
       SlPushAck *ack = g_new0 (SlPushAck, 1);
 
-      g_assert (int_value (answer, i, 0) == i);
+      g_assert (sl_sync_pg_int_value (answer, i, 0) == i);
       ack->outbox_id = row->outbox_id;
       ack->uuid = g_strdup (row->uuid);
-      ack->seq = int_value (answer, i, 2);
-      ack->conflict_id = int_value (answer, i, 3);
+      ack->seq = sl_sync_pg_int_value (answer, i, 2);
+      ack->conflict_id = sl_sync_pg_int_value (answer, i, 3);
       g_ptr_array_add (acks, ack);
 
       if (g_str_equal (cls, "erased"))
@@ -490,7 +474,7 @@ read_acks (GPtrArray  *rows,
       else if (g_str_has_prefix (cls, "dup-") || g_str_equal (cls, "merged"))
         {
           ack->outcome = SL_PUSH_MERGED;
-          ack->merged_into = dup_value (answer, i, 4);
+          ack->merged_into = sl_sync_pg_dup_value (answer, i, 4);
         }
       else
         {
@@ -499,7 +483,7 @@ read_acks (GPtrArray  *rows,
         }
       if (ack->outcome == SL_PUSH_ERASED)
         continue;
-      if (w >= nw || int_value (winners, w, 0) != i)
+      if (w >= nw || sl_sync_pg_int_value (winners, w, 0) != i)
         {
           g_set_error (error, SL_SYNC_ERROR, SL_SYNC_ERROR_PROTOCOL,
                        "The server did not send the current version of a profile it kept");

@@ -210,6 +210,22 @@ sl_sync_pg_error (PGconn      *conn,
   return FALSE;
 }
 
+char *
+sl_sync_pg_dup_value (PGresult *res,
+                      int       row,
+                      int       col)
+{
+  return PQgetisnull (res, row, col) ? NULL : g_strdup (PQgetvalue (res, row, col));
+}
+
+gint64
+sl_sync_pg_int_value (PGresult *res,
+                      int       row,
+                      int       col)
+{
+  return PQgetisnull (res, row, col) ? 0 : g_ascii_strtoll (PQgetvalue (res, row, col), NULL, 10);
+}
+
 gboolean
 sl_sync_pg_exec (PGconn      *conn,
                  const char  *sql,
