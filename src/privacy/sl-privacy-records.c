@@ -329,14 +329,14 @@ sl_consent_free (SlConsent *consent)
   g_free (consent);
 }
 
-/* A consent from columns legal_basis, recorded_at, note[, superseded_at]. */
-static SlConsent *
-read_consent (SlStmt *st,
-              gint64  candidate_id)
+/* A consent from columns legal_basis, recorded_at, note[, superseded_at[,
+ * candidate_id]]. */
+static gpointer
+read_consent (SlStmt *st)
 {
   SlConsent *c = g_new0 (SlConsent, 1);
 
-  c->candidate_id = candidate_id;
+  c->candidate_id = sqlite3_column_count (st) > 4 ? sqlite3_column_int64 (st, 4) : 0;
   c->legal_basis = sl_stmt_dup_text (st, 0);
   c->recorded_at = sl_stmt_dup_text (st, 1);
   c->note = sl_stmt_dup_text (st, 2);
@@ -364,7 +364,11 @@ sl_privacy_get_consent (SlStore     *store,
                    "No consent record for candidate %" G_GINT64_FORMAT, candidate_id);
       return NULL;
     }
-  return read_consent (st, candidate_id);
+  {
+    SlConsent *c = read_consent (st);
+    c->candidate_id = candidate_id;
+    return c;
+  }
 }
 
 GPtrArray *
@@ -372,26 +376,18 @@ sl_privacy_get_consent_history (SlStore  *store,
                                 gint64    candidate_id,
                                 GError  **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_consent_free);
   g_autoptr(SlStmt) st = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  st = sl_store_stmt (store, "SELECT legal_basis, recorded_at, note, superseded_at FROM candidate_consent_history"
-                      " WHERE candidate_id = ? ORDER BY id", error);
+  st = sl_store_stmt (store, "SELECT legal_basis, recorded_at, note, superseded_at, candidate_id"
+                      " FROM candidate_consent_history WHERE candidate_id = ? ORDER BY id", error);
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, candidate_id);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    g_ptr_array_add (out, read_consent (st, candidate_id));
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (store, rc, "Could not read the consent history", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (store, st, read_consent, (GDestroyNotify) sl_consent_free,
+                             "the consent history", error);
 }
 
 gboolean
@@ -589,6 +585,20 @@ sl_retention_item_free (SlRetentionItem *item)
   g_free (item);
 }
 
+static gpointer
+read_retention_item (SlStmt *st)
+{
+  SlRetentionItem *it = g_new0 (SlRetentionItem, 1);
+
+  it->candidate_id = sqlite3_column_int64 (st, 0);
+  it->uuid = sl_stmt_dup_text (st, 1);
+  it->name = sl_stmt_dup_text (st, 2);
+  it->email = sl_stmt_dup_text (st, 3);
+  it->last_update = sl_stmt_dup_text (st, 4);
+  it->legal_basis = sl_stmt_dup_text (st, 5);
+  return it;
+}
+
 GPtrArray *
 sl_privacy_retention_due (SlStore     *store,
                           guint        months,
@@ -598,9 +608,7 @@ sl_privacy_retention_due (SlStore     *store,
   g_autoptr(GDateTime) here = NULL;
   g_autoptr(GDateTime) cutoff = NULL;
   g_autoptr(SlStmt) st = NULL;
-  g_autoptr(GPtrArray) out = NULL;
   g_autofree char *before = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -625,25 +633,8 @@ sl_privacy_retention_due (SlStore     *store,
   if (st == NULL)
     return NULL;
   sl_stmt_bind_text (st, 1, before);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_retention_item_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlRetentionItem *it = g_new0 (SlRetentionItem, 1);
-
-      it->candidate_id = sqlite3_column_int64 (st, 0);
-      it->uuid = sl_stmt_dup_text (st, 1);
-      it->name = sl_stmt_dup_text (st, 2);
-      it->email = sl_stmt_dup_text (st, 3);
-      it->last_update = sl_stmt_dup_text (st, 4);
-      it->legal_basis = sl_stmt_dup_text (st, 5);
-      g_ptr_array_add (out, it);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (store, rc, "Could not list candidates for retention", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (store, st, read_retention_item, (GDestroyNotify) sl_retention_item_free,
+                             "the candidates for retention", error);
 }
 
 /* Audit log ---------------------------------------------------------------- */
@@ -661,6 +652,20 @@ sl_audit_entry_free (SlAuditEntry *entry)
   g_free (entry);
 }
 
+static gpointer
+read_audit_entry (SlStmt *st)
+{
+  SlAuditEntry *e = g_new0 (SlAuditEntry, 1);
+
+  e->id = sqlite3_column_int64 (st, 0);
+  e->at = sl_stmt_dup_text (st, 1);
+  e->action = sl_stmt_dup_text (st, 2);
+  e->entity = sl_stmt_dup_text (st, 3);
+  e->entity_uuid = sl_stmt_dup_text (st, 4);
+  e->details = sl_stmt_dup_text (st, 5);
+  return e;
+}
+
 GPtrArray *
 sl_privacy_audit_list (SlStore     *store,
                        gint64       after_id,
@@ -668,8 +673,6 @@ sl_privacy_audit_list (SlStore     *store,
                        GError     **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -680,25 +683,8 @@ sl_privacy_audit_list (SlStore     *store,
     return NULL;
   sqlite3_bind_int64 (st, 1, after_id);
   sqlite3_bind_int64 (st, 2, limit == 0 ? G_MAXINT64 : (gint64) limit);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_audit_entry_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlAuditEntry *e = g_new0 (SlAuditEntry, 1);
-
-      e->id = sqlite3_column_int64 (st, 0);
-      e->at = sl_stmt_dup_text (st, 1);
-      e->action = sl_stmt_dup_text (st, 2);
-      e->entity = sl_stmt_dup_text (st, 3);
-      e->entity_uuid = sl_stmt_dup_text (st, 4);
-      e->details = sl_stmt_dup_text (st, 5);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (store, rc, "Could not read the audit log", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (store, st, read_audit_entry, (GDestroyNotify) sl_audit_entry_free,
+                             "the audit log", error);
 }
 
 JsonNode *

@@ -131,14 +131,26 @@ sl_store_delete_note (SlStore  *self,
   return write_one (self, st, TRUE, "Note", error);
 }
 
+static gpointer
+read_note (SlStmt *st)
+{
+  SlNote *n = g_new0 (SlNote, 1);
+
+  n->id = sqlite3_column_int64 (st, 0);
+  n->uuid = sl_stmt_dup_text (st, 1);
+  n->candidate_id = sqlite3_column_int64 (st, 2);
+  n->body = sl_stmt_dup_text (st, 3);
+  n->created_at = sl_stmt_dup_text (st, 4);
+  n->updated_at = sl_stmt_dup_text (st, 5);
+  return n;
+}
+
 GPtrArray *
 sl_store_list_notes (SlStore  *self,
                      gint64    candidate_id,
                      GError  **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
 
@@ -148,24 +160,7 @@ sl_store_list_notes (SlStore  *self,
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, candidate_id);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_note_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlNote *n = g_new0 (SlNote, 1);
-      n->id = sqlite3_column_int64 (st, 0);
-      n->uuid = sl_stmt_dup_text (st, 1);
-      n->candidate_id = sqlite3_column_int64 (st, 2);
-      n->body = sl_stmt_dup_text (st, 3);
-      n->created_at = sl_stmt_dup_text (st, 4);
-      n->updated_at = sl_stmt_dup_text (st, 5);
-      g_ptr_array_add (out, n);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not read the notes", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (self, st, read_note, (GDestroyNotify) sl_note_free, "the notes", error);
 }
 
 /* Tags -------------------------------------------------------------------- */
@@ -351,33 +346,29 @@ sl_store_delete_saved_search (SlStore     *self,
   return write_one (self, st, TRUE, "Saved search", error);
 }
 
+static gpointer
+read_saved_search (SlStmt *st)
+{
+  SlSavedSearch *s = g_new0 (SlSavedSearch, 1);
+
+  s->id = sqlite3_column_int64 (st, 0);
+  s->name = sl_stmt_dup_text (st, 1);
+  s->query = sl_stmt_dup_text (st, 2);
+  s->updated_at = sl_stmt_dup_text (st, 3);
+  return s;
+}
+
 GPtrArray *
 sl_store_list_saved_searches (SlStore  *self,
                               GError  **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
 
   st = sl_store_stmt (self, "SELECT id, name, query, updated_at FROM saved_searches ORDER BY name", error);
   if (st == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_saved_search_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlSavedSearch *s = g_new0 (SlSavedSearch, 1);
-      s->id = sqlite3_column_int64 (st, 0);
-      s->name = sl_stmt_dup_text (st, 1);
-      s->query = sl_stmt_dup_text (st, 2);
-      s->updated_at = sl_stmt_dup_text (st, 3);
-      g_ptr_array_add (out, s);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not read the saved searches", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (self, st, read_saved_search, (GDestroyNotify) sl_saved_search_free,
+                             "the saved searches", error);
 }

@@ -64,6 +64,29 @@ void      sl_store_set_bulk_first_id (SlStore  *self,
 char     *sl_stmt_dup_text         (SlStmt     *stmt,
                                     int         col) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Inserts a candidate (created and updated @now); its id, 0 with @error
+ * set on failure (sl-store-profiles.c). */
+gint64    sl_store_insert_candidate (SlStore    *self,
+                                     const char *uuid,
+                                     const char *name,
+                                     const char *email,
+                                     const char *phone,
+                                     const char *now,
+                                     GError    **error);
+
+/* Makes one item of a row (sl_store_read_rows). */
+typedef gpointer (*SlRowReader) (SlStmt *stmt);
+
+/* Steps @stmt to its end: a new array of what @read made of each row,
+ * freed with @free_func; NULL with @error set ("Could not read @what")
+ * when a step fails. */
+GPtrArray *sl_store_read_rows     (SlStore        *self,
+                                   SlStmt         *stmt,
+                                   SlRowReader     read,
+                                   GDestroyNotify  free_func,
+                                   const char     *what,
+                                   GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The value of @key in store_state as text; NULL when it is not set. */
 char     *sl_store_get_state       (SlStore    *self,
                                     const char *key) G_GNUC_WARN_UNUSED_RESULT;

@@ -268,23 +268,36 @@ get_or_create_candidate (SlStore          *self,
     }
 
   {
-    g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                          "INSERT INTO candidates (uuid, name, email, phone, created_at, updated_at)"
-                                          " VALUES (?, ?, ?, ?, ?, ?5)",
-                                          error);
     g_autofree char *uuid = g_uuid_string_random ();
-    if (st == NULL)
-      return 0;
-    sl_stmt_bind_text (st, 1, uuid);
-    sl_stmt_bind_text (st, 2, row->name);
-    sl_stmt_bind_text (st, 3, row->email);
-    sl_stmt_bind_text (st, 4, row->phone);
-    sl_stmt_bind_text (st, 5, now);
-    if (!sl_store_step_done (self, st, "Could not create a candidate", error))
-      return 0;
-    *created = TRUE;
-    return sqlite3_last_insert_rowid (sl_store_get_db (self));
+    id = sl_store_insert_candidate (self, uuid, row->name, row->email, row->phone, now, error);
+    *created = id > 0;
+    return id;
   }
+}
+
+gint64
+sl_store_insert_candidate (SlStore     *self,
+                           const char  *uuid,
+                           const char  *name,
+                           const char  *email,
+                           const char  *phone,
+                           const char  *now,
+                           GError     **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "INSERT INTO candidates (uuid, name, email, phone, created_at, updated_at)"
+                                        " VALUES (?, ?, ?, ?, ?5, ?5)",
+                                        error);
+  if (st == NULL)
+    return 0;
+  sl_stmt_bind_text (st, 1, uuid);
+  sl_stmt_bind_text (st, 2, name);
+  sl_stmt_bind_text (st, 3, email);
+  sl_stmt_bind_text (st, 4, phone);
+  sl_stmt_bind_text (st, 5, now);
+  if (!sl_store_step_done (self, st, "Could not create a candidate", error))
+    return 0;
+  return sqlite3_last_insert_rowid (sl_store_get_db (self));
 }
 
 /* Writing profiles ------------------------------------------------------- */
@@ -1126,14 +1139,26 @@ sl_profile_version_free (SlProfileVersion *v)
   g_free (v);
 }
 
+static gpointer
+read_version (SlStmt *st)
+{
+  SlProfileVersion *v = g_new0 (SlProfileVersion, 1);
+
+  v->id = sqlite3_column_int64 (st, 0);
+  v->profile_id = sqlite3_column_int64 (st, 1);
+  v->revision = sqlite3_column_int (st, 2);
+  v->profile_json = sl_stmt_dup_text (st, 3);
+  v->reason = sl_stmt_dup_text (st, 4);
+  v->changed_at = sl_stmt_dup_text (st, 5);
+  return v;
+}
+
 GPtrArray *
 sl_store_get_profile_history (SlStore  *self,
                               gint64    profile_id,
                               GError  **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
 
@@ -1144,24 +1169,8 @@ sl_store_get_profile_history (SlStore  *self,
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, profile_id);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_version_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlProfileVersion *v = g_new0 (SlProfileVersion, 1);
-      v->id = sqlite3_column_int64 (st, 0);
-      v->profile_id = sqlite3_column_int64 (st, 1);
-      v->revision = sqlite3_column_int (st, 2);
-      v->profile_json = sl_stmt_dup_text (st, 3);
-      v->reason = sl_stmt_dup_text (st, 4);
-      v->changed_at = sl_stmt_dup_text (st, 5);
-      g_ptr_array_add (out, v);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not read the history", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (self, st, read_version, (GDestroyNotify) sl_profile_version_free,
+                             "the history", error);
 }
 
 gint64

@@ -55,6 +55,18 @@ scalar (SlStore     *self,
   return TRUE;
 }
 
+static gpointer
+read_count (SlStmt *st)
+{
+  SlStatCount *c = g_new0 (SlStatCount, 1);
+
+  c->key = sl_stmt_dup_text (st, 0);
+  if (c->key == NULL)
+    c->key = g_strdup ("unknown");
+  c->count = sqlite3_column_int64 (st, 1);
+  return c;
+}
+
 static GPtrArray *
 counts (SlStore     *self,
         const char  *sql,
@@ -62,29 +74,12 @@ counts (SlStore     *self,
         GError     **error)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self, sql, error);
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
 
   if (st == NULL)
     return NULL;
   if (sqlite3_bind_parameter_count (st) > 0)
     sqlite3_bind_int64 (st, 1, limit);
-  out = g_ptr_array_new_with_free_func (stat_count_free);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      SlStatCount *c = g_new0 (SlStatCount, 1);
-      c->key = sl_stmt_dup_text (st, 0);
-      if (c->key == NULL)
-        c->key = g_strdup ("unknown");
-      c->count = sqlite3_column_int64 (st, 1);
-      g_ptr_array_add (out, c);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not compute statistics", error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return sl_store_read_rows (self, st, read_count, stat_count_free, "the statistics", error);
 }
 
 SlStoreStats *

@@ -618,23 +618,11 @@ candidate_for_row (SlStore          *self,
         return sqlite3_column_int64 (st, 0);
     }
   {
-    g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                          "INSERT INTO candidates (uuid, name, email, phone, created_at, updated_at)"
-                                          " VALUES (?, ?, ?, ?, ?5, ?5)",
-                                          error);
     g_autofree char *uuid = row->candidate_uuid != NULL ? g_strdup (row->candidate_uuid)
                                                         : g_uuid_string_random ();
     g_autofree char *now = sl_now_iso8601 ();
-    if (st == NULL)
-      return 0;
-    sl_stmt_bind_text (st, 1, uuid);
-    sl_stmt_bind_text (st, 2, row->candidate_name);
-    sl_stmt_bind_text (st, 3, row->candidate_email);
-    sl_stmt_bind_text (st, 4, row->candidate_phone);
-    sl_stmt_bind_text (st, 5, now);
-    if (!sl_store_step_done (self, st, "Could not create a candidate", error))
-      return 0;
-    return sqlite3_last_insert_rowid (sl_store_get_db (self));
+    return sl_store_insert_candidate (self, uuid, row->candidate_name, row->candidate_email,
+                                      row->candidate_phone, now, error);
   }
 }
 

@@ -364,6 +364,31 @@ sl_stmt_dup_text (SlStmt *stmt,
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
+GPtrArray *
+sl_store_read_rows (SlStore         *self,
+                    SlStmt          *stmt,
+                    SlRowReader      read,
+                    GDestroyNotify   free_func,
+                    const char      *what,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), NULL);
+  g_return_val_if_fail (stmt != NULL && read != NULL, NULL);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, read (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *message = g_strdup_printf ("Could not read %s", what);
+      sl_store_set_sqlite_error (self, rc, message, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 char *
 sl_store_get_state (SlStore    *self,
                     const char *key)
