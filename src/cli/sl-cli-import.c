@@ -362,22 +362,8 @@ sl_cli_import (SlCliContext *ctx,
       sl_cli_llm_options_clear (&llm_opts);
       return SL_CLI_USAGE;
     }
-  if (parser != NULL && !g_str_equal (parser, "rules") && !g_str_equal (parser, "llm"))
-    {
-      sl_cli_error ("unknown parser '%s': use rules or llm", parser);
-      sl_cli_llm_options_clear (&llm_opts);
-      return SL_CLI_USAGE;
-    }
-  if (parser != NULL && g_str_equal (parser, "llm"))
-    {
-      llm = sl_cli_llm_client_new (&llm_opts);
-      if (llm == NULL)
-        {
-          sl_cli_llm_options_clear (&llm_opts);
-          return SL_CLI_USAGE;
-        }
-    }
-  sl_cli_llm_options_clear (&llm_opts);
+  if (!sl_cli_llm_for_parser (parser, &llm_opts, &llm))
+    return SL_CLI_USAGE;
   if ((store = sl_cli_open_store (ctx)) == NULL)
     return SL_CLI_USAGE;
 

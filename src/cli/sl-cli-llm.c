@@ -68,6 +68,22 @@ sl_cli_llm_client_new (const SlCliLlmOptions *opts)
   return client;
 }
 
+gboolean
+sl_cli_llm_for_parser (const char       *parser,
+                       SlCliLlmOptions  *opts,
+                       SlLlmClient     **client)
+{
+  g_return_val_if_fail (opts != NULL, FALSE);
+  g_return_val_if_fail (client != NULL && *client == NULL, FALSE);
+
+  if (parser != NULL && !g_str_equal (parser, "rules") && !g_str_equal (parser, "llm"))
+    sl_cli_error ("--parser must be rules or llm, not '%s'", parser);
+  else if (parser != NULL && g_str_equal (parser, "llm"))
+    *client = sl_cli_llm_client_new (opts);
+  sl_cli_llm_options_clear (opts);
+  return parser == NULL || g_str_equal (parser, "rules") || *client != NULL;
+}
+
 void
 sl_cli_llm_options_clear (SlCliLlmOptions *opts)
 {

@@ -30,4 +30,11 @@ SlLlmClient  *sl_cli_llm_client_new     (const SlCliLlmOptions *opts) G_GNUC_WAR
 
 void          sl_cli_llm_options_clear  (SlCliLlmOptions *opts);
 
+/* For --parser @parser: TRUE with *@client NULL for rules (or no
+ * --parser), the client for @opts for llm; FALSE after printing one line
+ * (an unknown parser, or what to fix).  Clears @opts either way. */
+gboolean      sl_cli_llm_for_parser     (const char       *parser,
+                                         SlCliLlmOptions  *opts,
+                                         SlLlmClient     **client);
+
 G_END_DECLS

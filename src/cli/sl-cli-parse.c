@@ -76,22 +76,8 @@ sl_cli_parse (SlCliContext *ctx,
       sl_cli_error ("parse needs at least one FILE (see --help)");
       return SL_CLI_USAGE;
     }
-  if (parser != NULL && !g_str_equal (parser, "rules") && !g_str_equal (parser, "llm"))
-    {
-      sl_cli_error ("--parser must be rules or llm, not '%s'", parser);
-      sl_cli_llm_options_clear (&llm_opts);
-      return SL_CLI_USAGE;
-    }
-  if (parser != NULL && g_str_equal (parser, "llm"))
-    {
-      client = sl_cli_llm_client_new (&llm_opts);
-      if (client == NULL)
-        {
-          sl_cli_llm_options_clear (&llm_opts);
-          return SL_CLI_USAGE;
-        }
-    }
-  sl_cli_llm_options_clear (&llm_opts);
+  if (!sl_cli_llm_for_parser (parser, &llm_opts, &client))
+    return SL_CLI_USAGE;
   if (format == NULL)
     format = g_strdup ("profile");
   if (!g_str_equal (format, "profile") && !g_str_equal (format, "eval") &&
