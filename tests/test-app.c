@@ -20,6 +20,7 @@
 #include "fake-llm-server.h"
 #include "sl-application.h"
 #include "sl-document-view.h"
+#include "sl-candidate-query.h"
 #include "sl-candidates-page-private.h"
 #include "sl-imports-page-private.h"
 #include "sl-jobs-page.h"
@@ -436,6 +437,26 @@ test_candidates_lazy (Fixture       *f,
   before = sl_candidate_model_get_pages_loaded (model);
   g_assert_cmpuint (before, >=, 1);
   g_assert_cmpuint (before, <=, 4);
+
+  /* The rows right under the first page come before the query's id
+   * snapshot (read by OFFSET, the snapshot waits for the first frame), in
+   * the order of that snapshot, which the pages further down use. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = sl_candidate_query_ids (sl_application_get_store (app, NULL), "",
+                                                    SL_CANDIDATE_SORT_IMPORTED, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, N_PROFILES);
+    for (guint i = 90; i < 210; i++)
+      {
+        g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        iterate_until (item_loaded, item, 5000);
+        g_assert_cmpint (sl_candidate_item_get_profile_id (item), ==, g_array_index (ids, gint64, i));
+      }
+    before = sl_candidate_model_get_pages_loaded (model);
+  }
 
   far = g_list_model_get_item (G_LIST_MODEL (model), 9050);
   iterate_until (item_loaded, far, 5000);

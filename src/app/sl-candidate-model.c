@@ -10,6 +10,12 @@
 /* The page index of the job that only reads the query's id snapshot. */
 #define SNAPSHOT G_MAXUINT
 
+/* Pages that start before this row are read by OFFSET while the snapshot
+ * is not there yet: as cheap as the first page so near the top, and the
+ * snapshot (all the ids of the result, ~50 ms at 100,000) waits until the
+ * first frame is drawn. */
+#define OFFSET_ROWS 1000
+
 /* The worker's read connection, shared by the model and its in-flight task
  * (which may outlive a query change); used by one fetch at a time. */
 typedef struct
@@ -64,6 +70,7 @@ typedef struct
 {
   GArray    *ids;
   GPtrArray *rows;
+  gboolean   by_offset;  /* rows read by OFFSET, in the result's order */
 } FetchResult;
 
 static void
@@ -93,6 +100,7 @@ struct _SlCandidateModel
   gboolean         fetching;
   guint            pages_loaded;
   gboolean         loading;
+  guint            snapshot_id; /* idle that asks for the snapshot */
 };
 
 static void sl_candidate_model_list_model_init (GListModelInterface *iface);
@@ -220,7 +228,14 @@ fetch_thread (GTask        *task,
   g_mutex_lock (&fetch->worker->lock);
   if (fetch->worker->store == NULL)
     fetch->worker->store = sl_store_open_full (fetch->worker->path, SL_STORE_OPEN_READONLY, &error);
-  if (fetch->worker->store != NULL && ids == NULL)
+  if (fetch->worker->store != NULL && ids == NULL && fetch->page != SNAPSHOT &&
+      fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE < OFFSET_ROWS)
+    {
+      result->rows = sl_candidate_query_page (fetch->worker->store, fetch->query, fetch->sort, fetch->descending,
+                                              fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, fetch->limit, &error);
+      result->by_offset = TRUE;
+    }
+  else if (fetch->worker->store != NULL && ids == NULL)
     ids = result->ids = sl_candidate_query_ids (fetch->worker->store, fetch->query, fetch->sort,
                                                 fetch->descending, &error);
   if (ids != NULL && fetch->page != SNAPSHOT)
@@ -262,7 +277,12 @@ fetch_done (GObject      *source,
 
       if (self->ids == NULL && result->ids != NULL)
         self->ids = g_array_ref (result->ids);
-      if (items != NULL && result->rows != NULL && self->ids != NULL)
+      if (items != NULL && result->rows != NULL && result->by_offset)
+        {
+          fill_page (items, result->rows);
+          self->pages_loaded++;
+        }
+      else if (items != NULL && result->rows != NULL && self->ids != NULL)
         {
           guint start = MIN (fetch->page * SL_CANDIDATE_MODEL_PAGE_SIZE, self->ids->len);
 
@@ -309,6 +329,17 @@ schedule_fetch (SlCandidateModel *self)
     }
 }
 
+static gboolean
+want_snapshot (gpointer data)
+{
+  SlCandidateModel *self = data;
+
+  self->snapshot_id = 0;
+  g_queue_push_tail (&self->wanted, GUINT_TO_POINTER (SNAPSHOT));
+  schedule_fetch (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Replaces every row at once with a query's count and first page, so the
  * first rows of a query never show as placeholders and the old result stays
  * on screen until the new one is there. */
@@ -336,10 +367,12 @@ reset (SlCandidateModel *self,
       else
         g_queue_push_head (&self->wanted, GUINT_TO_POINTER (0));
     }
-  /* The ids for the pages after the first, read before anyone scrolls
-   * (after any page the view asks for first). */
-  if (n_items > SL_CANDIDATE_MODEL_PAGE_SIZE)
-    g_queue_push_tail (&self->wanted, GUINT_TO_POINTER (SNAPSHOT));
+  /* The ids for the pages further down, read before anyone scrolls far:
+   * once the main loop has nothing more urgent (the frame with these rows
+   * drawn), after any page the view asks for first. */
+  g_clear_handle_id (&self->snapshot_id, g_source_remove);
+  if (n_items > OFFSET_ROWS)
+    self->snapshot_id = g_idle_add_full (G_PRIORITY_LOW, want_snapshot, self, NULL);
   schedule_fetch (self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
@@ -591,6 +624,7 @@ sl_candidate_model_finalize (GObject *object)
 {
   SlCandidateModel *self = SL_CANDIDATE_MODEL (object);
 
+  g_clear_handle_id (&self->snapshot_id, g_source_remove);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_array_unref);
   g_queue_clear (&self->lru);
