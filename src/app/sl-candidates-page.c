@@ -5,6 +5,7 @@
 
 #include "sl-candidate-model.h"
 #include "sl-candidates-page-private.h"
+#include "sl-cell-label.h"
 #include "sl-column-sorter.h"
 #include "sl-profile-view.h"
 #include "store/sl-store-extras.h"
@@ -229,30 +230,30 @@ on_sorter_changed (SlCandidatesPage *self)
   sl_candidate_model_set_sort (self->model, sort, descending);
 }
 
-/* Cells: one GtkInscription per column, bound to one property of the row.
+/* Cells: one SlCellLabel per column, bound to one property of the row.
  * Built in code rather than by GtkBuilderListItemFactory, which parses its
- * XML for every cell. A GtkInscription rather than a GtkLabel: GTK 4.8's
- * list keeps some 200 rows alive whatever its height, and the first frame
- * measures every cell of them; an inscription's size comes from the font
- * alone (the columns have fixed widths), where a label lays out its text. */
+ * XML for every cell. Not a GtkLabel or GtkInscription: GTK 4.8's list
+ * keeps some 200 rows alive whatever its height, and the first frame
+ * measured the text of every cell (GtkLabel) or made a Pango context for
+ * each as it was created (GtkInscription); a cell label's height is the
+ * font's line height and the columns have fixed widths. */
 
 typedef struct
 {
   const char *property;
   float       xalign;
   const char *css_class;
-  guint       min_chars;
 } CellSpec;
 
 /* In the order of the template's columns. */
 static const CellSpec cell_specs[] = {
-  { "name", 0, NULL, 0 },
-  { "title", 0, NULL, 0 },
-  { "company", 0, NULL, 0 },
-  { "location", 0, NULL, 0 },
-  { "years-text", 1, "numeric", 4 },
-  { "skills", 0, "dim-label", 0 },
-  { "imported-text", 0, "numeric", 0 },
+  { "name", 0, NULL },
+  { "title", 0, NULL },
+  { "company", 0, NULL },
+  { "location", 0, NULL },
+  { "years-text", 1, "numeric" },
+  { "skills", 0, "dim-label" },
+  { "imported-text", 0, "numeric" },
 };
 
 static void
@@ -260,11 +261,8 @@ cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             const CellSpec           *spec)
 {
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell = sl_cell_label_new (spec->xalign);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), spec->xalign);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), spec->min_chars);
   if (spec->css_class != NULL)
     gtk_widget_add_css_class (cell, spec->css_class);
   gtk_list_item_set_child (list_item, cell);
