@@ -13,10 +13,12 @@
 #include "core/sl-json.h"
 #include "core/sl-profile.h"
 #include "parse/sl-dates.h"
+#include "parse/sl-lexicon.h"
 #include "parse/sl-phone.h"
 #include "parse/sl-rules.h"
 #include "parse/sl-sections.h"
 #include "parse/sl-skills.h"
+#include "parse/sl-text.h"
 
 /* ---- dates ---- */
 
@@ -851,6 +853,50 @@ test_cli_parse (void)
   g_rmdir (dir);
 }
 
+/* The word filters in front of the lexicon and gazetteer lookups: never a
+ * false "no", and most unknown words turned away. */
+static void
+test_text_filter (void)
+{
+  SlTextFilter f;
+  guint rejected = 0;
+  guint32 whole = sl_text_hash_append (SL_TEXT_HASH_INIT, "data engineering", 16);
+  guint32 pieces = sl_text_hash_append (SL_TEXT_HASH_INIT, "data", 4);
+
+  pieces = sl_text_hash_append (pieces, " ", 1);
+  pieces = sl_text_hash_append (pieces, "engineering", 11);
+  g_assert_cmpuint (whole, ==, pieces);
+  g_assert_cmpuint (whole, !=, sl_text_hash_append (SL_TEXT_HASH_INIT, "data engineer", 13));
+
+  sl_text_filter_init (&f, 16);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *w = g_strdup_printf ("word%u", i);
+      sl_text_filter_add (&f, sl_text_hash_append (SL_TEXT_HASH_INIT, w, strlen (w)));
+    }
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *w = g_strdup_printf ("word%u", i);
+      g_autofree char *other = g_strdup_printf ("other%u", i);
+      g_assert_true (sl_text_filter_maybe (&f, sl_text_hash_append (SL_TEXT_HASH_INIT, w, strlen (w))));
+      if (!sl_text_filter_maybe (&f, sl_text_hash_append (SL_TEXT_HASH_INIT, other, strlen (other))))
+        rejected++;
+    }
+  g_assert_cmpuint (rejected, >, 1800);
+  g_free (f.bits);
+
+  /* Words of the lists are still found, whole or as a slice of a longer
+   * string; others are not. */
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_HEADING, "experience"), ==, 22);
+  g_assert_cmpint (sl_lex_lookup_len (SL_LEX_HEADING, "experienced", 10), ==, 22);
+  g_assert_cmpint (sl_lex_lookup_len (SL_LEX_HEADING, "experienced", 11), ==, 0);
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_LEVEL, "fließend"), ==, 2);
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_NAME_PARTICLE, "von"), !=, 0);
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_NAME_PARTICLE, "vonn"), ==, 0);
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_TITLE, "engineer"), !=, 0);
+  g_assert_cmpint (sl_lex_lookup (SL_LEX_COUNTRY, "engineer"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -864,6 +910,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/sections/inline", test_section_inline);
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
+  g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/resume/english", test_resume_english);
   g_test_add_func ("/parse/resume/german", test_resume_german);
   g_test_add_func ("/parse/resume/french", test_resume_french);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sl-lexicon.h"
+#include "sl-text.h"
 
 /* Section numbers for SL_LEX_HEADING values: section * 10 + weight. */
 
@@ -368,11 +369,15 @@ static const char *const particles =
 
 typedef struct
 {
-  GHashTable *tables[SL_LEX_N_KINDS];
+  GHashTable   *tables[SL_LEX_N_KINDS];
+  SlTextFilter  filters[SL_LEX_N_KINDS];   /* the words of each table */
 } Lexicon;
 
+/* Bits per filter: each list has at most a few hundred words. */
+#define FILTER_LOG2_BITS 13
+
 static void
-fill (GHashTable *t, const char *list)
+fill (GHashTable *t, SlTextFilter *filter, const char *list)
 {
   g_auto(GStrv) words = g_strsplit (list, " ", -1);
 
@@ -391,6 +396,7 @@ fill (GHashTable *t, const char *list)
         }
       if (!g_hash_table_contains (t, *w))
         g_hash_table_insert (t, g_strdup (*w), GINT_TO_POINTER (value));
+      sl_text_filter_add (filter, sl_text_hash_append (SL_TEXT_HASH_INIT, *w, strlen (*w)));
     }
 }
 
@@ -422,7 +428,8 @@ lexicon (void)
       for (int k = 0; k < SL_LEX_N_KINDS; k++)
         {
           lex.tables[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          fill (lex.tables[k], lists[k]);
+          sl_text_filter_init (&lex.filters[k], FILTER_LOG2_BITS);
+          fill (lex.tables[k], &lex.filters[k], lists[k]);
         }
       g_once_init_leave (&once, 1);
     }
@@ -433,10 +440,16 @@ int
 sl_lex_lookup (SlLexKind   kind,
                const char *word)
 {
+  Lexicon *lex;
+
   g_return_val_if_fail (kind < SL_LEX_N_KINDS, 0);
   if (word == NULL || word[0] == '\0')
     return 0;
-  return GPOINTER_TO_INT (g_hash_table_lookup (lexicon ()->tables[kind], word));
+  lex = lexicon ();
+  /* Most words asked about are in no list: the filter says so first. */
+  if (!sl_text_filter_maybe (&lex->filters[kind], sl_text_hash_append (SL_TEXT_HASH_INIT, word, strlen (word))))
+    return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], word));
 }
 
 int
@@ -445,12 +458,17 @@ sl_lex_lookup_len (SlLexKind   kind,
                    gsize       len)
 {
   char buf[64];
+  Lexicon *lex;
 
+  g_return_val_if_fail (kind < SL_LEX_N_KINDS, 0);
   if (len == 0 || len >= sizeof buf)
+    return 0;
+  lex = lexicon ();
+  if (!sl_text_filter_maybe (&lex->filters[kind], sl_text_hash_append (SL_TEXT_HASH_INIT, word, len)))
     return 0;
   memcpy (buf, word, len);
   buf[len] = '\0';
-  return sl_lex_lookup (kind, buf);
+  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], buf));
 }
 
 gboolean

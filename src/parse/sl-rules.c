@@ -172,7 +172,7 @@ count_words (const char *s)
 
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       if (sl_text_is_alnum (c) || c == '&' || c == '+' || c == '#')
         {
           if (!in)
@@ -247,7 +247,7 @@ split_segments (const char *s, gboolean commas)
     {
       gboolean cut = FALSE;
       gsize skip = 0;
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
       if (*p == '\0')
         cut = TRUE;
@@ -409,6 +409,24 @@ glued_heading (const char *text, SlSection *section)
   const char *p = text;
   int words = 0;
 
+  /* The heading found must contain one of the keywords below: when the
+   * longest prefix tried (three words, else two) does not, no shorter one
+   * does either, and no heading check is needed. */
+  {
+    const char *e1 = strchr (text, ' ');
+    const char *e2 = e1 != NULL ? strchr (e1 + 1, ' ') : NULL;
+    const char *e3 = e2 != NULL ? strchr (e2 + 1, ' ') : NULL;
+    g_autoptr(GString) f = NULL;
+
+    if (e2 == NULL)
+      return 0;
+    f = g_string_sized_new (64);
+    sl_text_fold_append (f, text, (e3 != NULL ? e3 : e2) - text);
+    if (!strstr (f->str, "experience") && !strstr (f->str, "education") && !strstr (f->str, "skills")
+        && !strstr (f->str, "erfahrung") && !strstr (f->str, "ausbildung"))
+      return 0;
+  }
+
   for (int w = 0; w < 3; w++)
     {
       const char *e = strchr (p, ' ');
@@ -565,18 +583,18 @@ find_links (Ctx *c)
       while (*p)
         {
           const char *b = NULL;
-          char ch = g_ascii_tolower (*p);
-          if (ch != 'h' && ch != 'w' && ch != 'l' && ch != 'g')
+          char ch = *p | 0x20;   /* lower case for letters */
+          /* a link starts a word: most letters of the text are inside one */
+          if ((ch != 'h' && ch != 'w' && ch != 'l' && ch != 'g') || (p != t && g_ascii_isalnum (p[-1])))
             {
               p++;
               continue;
             }
-          if (g_ascii_strncasecmp (p, "http://", 7) == 0 || g_ascii_strncasecmp (p, "https://", 8) == 0
-              || g_ascii_strncasecmp (p, "www.", 4) == 0
-              || g_ascii_strncasecmp (p, "linkedin.com/", 13) == 0
-              || g_ascii_strncasecmp (p, "github.com/", 11) == 0)
-            if (p == t || !g_ascii_isalnum (p[-1]))
-              b = p;
+          if ((ch == 'h' && (g_ascii_strncasecmp (p, "http://", 7) == 0 || g_ascii_strncasecmp (p, "https://", 8) == 0))
+              || (ch == 'w' && g_ascii_strncasecmp (p, "www.", 4) == 0)
+              || (ch == 'l' && g_ascii_strncasecmp (p, "linkedin.com/", 13) == 0)
+              || (ch == 'g' && g_ascii_strncasecmp (p, "github.com/", 11) == 0))
+            b = p;
           if (b != NULL)
             {
               const char *e = b;

@@ -120,7 +120,6 @@ sl_section_from_heading (const char       *line,
     if (!g_unichar_isupper (c) && !(has_colon && g_unichar_isalpha (c)))
       goto no;
   }
-  count_case (start, len, &upper, &lower);
   for (p = start; p < end; p++)
     if (g_ascii_isdigit (*p) || *p == '@' || *p == ',' || *p == ';' || *p == '(')
       goto no;
@@ -170,6 +169,8 @@ sl_section_from_heading (const char       *line,
   if (best_section == 0 || n_words == 0 || n_words > 6)
     goto no;
 
+  /* Counted only now: most lines have no heading word at all. */
+  count_case (start, len, &upper, &lower);
   styled = has_colon || (upper > 0 && lower == 0)
            || (cues && (cues->bold || (cues->font_size > 0 && cues->body_font_size > 0
                                        && cues->font_size > cues->body_font_size + 0.5)));

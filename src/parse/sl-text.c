@@ -86,12 +86,13 @@ sl_text_fold_ascii (gunichar c)
   return 0;
 }
 
-gboolean
-sl_text_is_alnum (gunichar c)
+void
+sl_text_filter_init (SlTextFilter *f,
+                     guint         log2_bits)
 {
-  if (c < 0x80)
-    return g_ascii_isalnum ((char) c);
-  return g_unichar_isalnum (c);
+  g_return_if_fail (log2_bits >= 6 && log2_bits <= 30);
+  f->mask = (1u << log2_bits) - 1;
+  f->bits = g_new0 (guint64, (gsize) 1 << (log2_bits - 6));
 }
 
 gboolean

@@ -22,11 +22,73 @@ char     *sl_text_fold        (const char *s) G_GNUC_WARN_UNUSED_RESULT;
  * one exists, else 0. */
 char      sl_text_fold_ascii  (gunichar c);
 
-/* TRUE for a letter or digit (Unicode). */
-gboolean  sl_text_is_alnum    (gunichar c);
+/* TRUE for a letter or digit (Unicode); inline, as the parser asks it for
+ * nearly every character it reads. */
+static inline gboolean
+sl_text_is_alnum (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum ((char) c);
+  return g_unichar_isalnum (c);
+}
 
 /* TRUE for dash-like characters: - – — − ‒ and the mojibake "â" of a
  * UTF-8 en dash read as Latin-1. */
 gboolean  sl_text_is_dash     (gunichar c);
+
+/* FNV-1a over @len bytes of @s, continued from @h (SL_TEXT_HASH_INIT to
+ * start): the hash of "a b" is the hash of "a" continued with " b". */
+#define SL_TEXT_HASH_INIT 2166136261u
+
+static inline guint32
+sl_text_hash_append (guint32     h,
+                     const char *s,
+                     gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+/* A set of word hashes as bits: "maybe" for every word added, "no" for
+ * most others, so that looking up a word the set does not hold (most
+ * words of a resume) costs one bit test instead of a hash table probe. */
+typedef struct
+{
+  guint64 *bits;
+  guint32  mask;
+} SlTextFilter;
+
+/* 2^@log2_bits bits, all clear. */
+void      sl_text_filter_init (SlTextFilter *f,
+                               guint         log2_bits);
+
+static inline guint32
+sl_text_filter_bit (const SlTextFilter *f,
+                    guint32             h)
+{
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h & f->mask;
+}
+
+static inline void
+sl_text_filter_add (SlTextFilter *f,
+                    guint32       h)
+{
+  guint32 b = sl_text_filter_bit (f, h);
+
+  f->bits[b >> 6] |= G_GUINT64_CONSTANT (1) << (b & 63);
+}
+
+static inline gboolean
+sl_text_filter_maybe (const SlTextFilter *f,
+                      guint32             h)
+{
+  guint32 b = sl_text_filter_bit (f, h);
+
+  return (f->bits[b >> 6] >> (b & 63)) & 1;
+}
 
 G_END_DECLS
