@@ -271,6 +271,10 @@ test_create_and_get (Fixture       *f,
                                   " AND current_company = 'US Navy' AND location = 'Arlington, VA'"
                                   " AND email = 'grace.hopper@example.org'"), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE action = 'create'"), ==, 1);
+  /* The entry names the new profile and its first revision. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log a JOIN candidate_profiles p"
+                                  " ON p.uuid = a.entity_uuid WHERE a.action = 'create'"
+                                  " AND a.entity = 'profile' AND a.details = '{\"revision\":1}'"), ==, 1);
   /* No personal data in the audit log. */
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE details LIKE '%grace%'"
                                   " OR details LIKE '%Hopper%'"), ==, 0);

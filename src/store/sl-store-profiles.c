@@ -516,6 +516,7 @@ insert_profile_row (SlStore          *self,
                     const char       *source,
                     const char       *raw_text,
                     const char       *now,
+                    char            **uuid_out,
                     GError          **error)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self,
@@ -543,6 +544,7 @@ insert_profile_row (SlStore          *self,
   bind_denormalised (st, 16, row);
   if (!sl_store_step_done (self, st, "Could not store the profile", error))
     return 0;
+  *uuid_out = g_steal_pointer (&uuid);
   return sqlite3_last_insert_rowid (sl_store_get_db (self));
 }
 
@@ -600,6 +602,7 @@ create_in_tx (SlStore          *self,
 {
   g_auto(ProfileRow) row = { { 0 } };
   g_autofree char *now = sl_now_iso8601 ();
+  g_autofree char *uuid = NULL;
   gboolean created;
   gint64 candidate_id, profile_id;
 
@@ -639,10 +642,11 @@ create_in_tx (SlStore          *self,
         }
     }
 
-  profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, error);
+  profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, &uuid, error);
   if (profile_id == 0)
     return 0;
-  if (audit && !audit_profile (self, "create", profile_id, NULL, error))
+  /* What audit_profile would read back: the uuid just made, revision 1. */
+  if (audit && !sl_store_audit (self, "create", "profile", uuid, "{\"revision\":1}", error))
     return 0;
   *outcome = SL_WRITE_CREATED;
   return profile_id;
@@ -737,6 +741,17 @@ sl_write_result_free (SlWriteResult *result)
   g_free (result);
 }
 
+/* Runs @sql, a statement without parameters, prepared once. */
+static gboolean
+step_cached (SlStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self, sql, error);
+
+  return st != NULL && sl_store_step_done (self, st, "Could not write the profiles", error);
+}
+
 static GPtrArray *
 bulk_create (SlStore                  *self,
              const SlProfile * const  *profiles,
@@ -796,8 +811,9 @@ bulk_create (SlStore                  *self,
           continue;
         }
       /* A savepoint per item: a failing item leaves no trace, the others
-       * stay.  Cheap: SQLite only journals pages the item touched. */
-      if (!sl_store_exec (self, "SAVEPOINT bulk_item", error))
+       * stay.  Cheap: SQLite only journals pages the item touched (and the
+       * statements are prepared once, not parsed per item). */
+      if (!step_cached (self, "SAVEPOINT bulk_item", error))
         {
           ok = FALSE;
           break;
@@ -811,7 +827,7 @@ bulk_create (SlStore                  *self,
             created++;
           else
             updated++;
-          ok = sl_store_exec (self, "RELEASE bulk_item", error);
+          ok = step_cached (self, "RELEASE bulk_item", error);
         }
       else
         {
