@@ -487,7 +487,7 @@ test_mixed_folder (Fixture       *f,
     g_autofree char *sub = g_path_get_dirname (rec->archive_path);
     g_autofree char *top = g_path_get_dirname (sub);
     g_autofree char *base = g_path_get_basename (sub);
-    g_assert_cmpint (strlen (base), ==, 2);
+    g_assert_cmpint (strlen (base), ==, 1);
     g_assert_true (g_str_has_prefix (rec->sha256, base));
     g_assert_cmpint (g_stat (sub, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0700);
@@ -1030,6 +1030,70 @@ test_archive_retention (Fixture       *f,
   close_pipeline (f);
 }
 
+/* The archive's layout: a folder per first hex digit of the hash; a copy
+ * left in the older layout (a folder per two digits) is used as it is. */
+static void
+test_archive_layout (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *archive_dir = sl_intake_default_archive_dir (f->db_path);
+  g_autofree char *old_text = resume_text (230, 0);
+  g_autofree char *new_text = resume_text (231, 0);
+  g_autofree char *old_in = in_path (f, "older.txt");
+  g_autofree char *new_in = in_path (f, "newer.txt");
+  g_autofree char *old_sha = sl_sha256_hex ((const guint8 *) old_text, strlen (old_text));
+  g_autofree char *new_sha = sl_sha256_hex ((const guint8 *) new_text, strlen (new_text));
+  g_autofree char *old_two = g_strndup (old_sha, 2);
+  g_autofree char *old_one = g_strndup (old_sha, 1);
+  g_autofree char *new_one = g_strndup (new_sha, 1);
+  g_autofree char *old_name = g_strdup_printf ("%s.txt", old_sha);
+  g_autofree char *new_name = g_strdup_printf ("%s.txt", new_sha);
+  g_autofree char *legacy = g_build_filename (archive_dir, old_two, old_name, NULL);
+  g_autofree char *not_made = g_build_filename (archive_dir, old_one, old_name, NULL);
+  g_autofree char *made = g_build_filename (archive_dir, new_one, new_name, NULL);
+  g_autofree char *made_dir = g_path_get_dirname (made);
+  g_autoptr(GArray) qids = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlIntakeRecord) r_old = NULL;
+  g_autoptr(SlIntakeRecord) r_new = NULL;
+  GStatBuf st;
+
+  if (!need_parser ())
+    return;
+
+  write_text (old_in, old_text);
+  write_text (new_in, new_text);
+  write_text (legacy, old_text);
+  open_pipeline (f);
+  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 30);
+  close_pipeline (f);
+
+  store = open_store (f);
+  r_old = sl_store_intake_get_record (store, g_array_index (qids, gint64, 1), &error);
+  g_assert_no_error (error);
+  r_new = sl_store_intake_get_record (store, g_array_index (qids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r_old->original_name, ==, "older.txt");
+  g_assert_cmpstr (r_old->status, ==, "done");
+  g_assert_cmpstr (r_new->status, ==, "done");
+  /* The older copy is reused, not copied a second time. */
+  g_assert_cmpstr (r_old->archive_path, ==, legacy);
+  g_assert_false (g_file_test (not_made, G_FILE_TEST_EXISTS));
+  /* A new copy goes to its one-digit folder, private to the user. */
+  g_assert_cmpstr (r_new->archive_path, ==, made);
+  g_assert_cmpint (g_stat (made, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (made_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  {
+    g_autofree char *content = NULL;
+    g_assert_true (g_file_get_contents (made, &content, NULL, NULL));
+    g_assert_cmpstr (content, ==, new_text);
+  }
+}
+
 static void
 test_cli_import (Fixture       *f,
                  gconstpointer  data)
@@ -1267,6 +1331,7 @@ main (int   argc,
   ADD ("/intake/watch-slow-writer", test_watch_slow_writer);
   ADD ("/intake/infected-and-email", test_infected_and_email);
   ADD ("/intake/archive-retention", test_archive_retention);
+  ADD ("/intake/archive-layout", test_archive_layout);
   ADD ("/intake/cli-import", test_cli_import);
   ADD ("/intake/cli-progress-bar", test_cli_progress_bar);
   ADD ("/intake/llm-and-fallback", test_llm_and_fallback);

