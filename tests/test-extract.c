@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 
+#include "core/sl-util.h"
 #include "extract/sl-extract.h"
 
 static char *tmpdir;
@@ -775,6 +776,52 @@ test_email (void)
   pos_of (g_hash_table_lookup (doc->source_details, "email.date"), "2026-03-04T10:30:00");
 }
 
+/* A caller that has hashed the file already hands the hash over: the
+ * document takes it (here a made-up one, to see that it is not recomputed)
+ * and is otherwise the same; an e-mail's attachment keeps its own hash. */
+static void
+test_hashed (void)
+{
+  const Text items[] = { { 60, 120, 10, FALSE, filler }, { 60, 134, 10, FALSE, filler } };
+  g_autofree char *path = make_pdf ("hashed.pdf", items, G_N_ELEMENTS (items));
+  g_autofree char *eml = message_string (make_message ("CV", "Attached.", "cv.pdf",
+                                                       "Logistics planner with ten years of experience"));
+  const char *given = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) eml_bytes = g_bytes_new (eml, strlen (eml));
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GPtrArray) hashed = NULL;
+  g_autoptr(GPtrArray) mail = NULL;
+  g_autofree char *real = NULL;
+  char *data;
+  gsize len;
+  SlDocument *a, *b;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  real = sl_sha256_hex (g_bytes_get_data (bytes, NULL), len);
+
+  plain = sl_extract_bytes (bytes, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  hashed = sl_extract_bytes_hashed (bytes, NULL, given, NULL, NULL, &error);
+  g_assert_no_error (error);
+  a = g_ptr_array_index (plain, 0);
+  b = g_ptr_array_index (hashed, 0);
+  g_assert_cmpstr (a->sha256, ==, real);
+  g_assert_cmpstr (b->sha256, ==, given);
+  g_assert_cmpstr (a->text, ==, b->text);
+  g_assert_cmpint (a->word_count, ==, b->word_count);
+  g_assert_cmpuint (a->lines->len, ==, b->lines->len);
+
+  mail = sl_extract_bytes_hashed (eml_bytes, NULL, given, NULL, NULL, &error);
+  g_assert_no_error (error);
+  b = g_ptr_array_index (mail, 0);
+  g_assert_cmpstr (b->filename, ==, "cv.pdf");
+  g_assert_cmpstr (b->sha256, !=, given);
+  g_assert_cmpuint (strlen (b->sha256), ==, 64);
+}
+
 static void
 test_mbox (void)
 {
@@ -1084,6 +1131,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/ocr/pdf", test_ocr_pdf);
   g_test_add_func ("/extract/email/eml", test_email);
   g_test_add_func ("/extract/email/mbox", test_mbox);
+  g_test_add_func ("/extract/hashed", test_hashed);
   g_test_add_func ("/extract/clamav", test_clamav);
   g_test_add_func ("/extract/legacy-doc", test_legacy_doc);
   g_test_add_func ("/extract/empty-and-random", test_empty_and_random);

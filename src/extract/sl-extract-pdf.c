@@ -108,6 +108,20 @@ cmp_word_x (gconstpointer a, gconstpointer b, gpointer unused)
   return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
 }
 
+/* The sorts here are GLib's stable merge sort, so input already in order
+ * (poppler mostly reads top to bottom, left to right; most bands hold one
+ * segment) would come out as it went in: check before sorting. */
+static void
+sort_ptrs (GPtrArray *a, GCompareFunc cmp)
+{
+  for (guint i = 1; i < a->len; i++)
+    if (cmp (&a->pdata[i - 1], &a->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (a, cmp);
+        return;
+      }
+}
+
 /* Splits the page into words using the glyph boxes.  Returns FALSE when the
  * boxes do not match the text (then the caller falls back to plain text).
  * One pass over the text, the boxes and the attribute runs together; ASCII
@@ -271,7 +285,12 @@ words_to_segments (GArray     *words,
   *store = g_new0 (Seg, MAX (words->len, 1));
   *buf = out = g_malloc (bytes);
 
-  g_array_sort (words, cmp_word_yc);
+  for (guint k = 1; k < words->len; k++)
+    if (cmp_word_yc (&g_array_index (words, Word, k - 1), &g_array_index (words, Word, k)) > 0)
+      {
+        g_array_sort (words, cmp_word_yc);
+        break;
+      }
   while (i < words->len)
     {
       Word *first = &g_array_index (words, Word, i);
@@ -288,7 +307,12 @@ words_to_segments (GArray     *words,
             break;
           row[row_len++] = w;
         }
-      g_qsort_with_data (row, row_len, sizeof (Word *), cmp_word_x, NULL);
+      for (guint j = 1; j < row_len; j++)
+        if (cmp_word_x (&row[j - 1], &row[j], NULL) > 0)
+          {
+            g_qsort_with_data (row, row_len, sizeof (Word *), cmp_word_x, NULL);
+            break;
+          }
       for (guint j = 0; j < row_len; j++)
         {
           Word *w = row[j];
@@ -338,11 +362,17 @@ static GArray *
 band_free (GPtrArray *band, double rx0, double rx1)
 {
   GArray *free_iv = g_array_new (FALSE, FALSE, sizeof (Interval));
-  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (band, NULL, NULL);
+  g_autoptr(GPtrArray) copy = NULL;
+  GPtrArray *sorted = band;
   double cursor = rx0;
 
-  g_ptr_array_set_free_func (sorted, NULL);
-  g_ptr_array_sort (sorted, cmp_seg_x0);
+  for (guint i = 1; i < band->len; i++)
+    if (cmp_seg_x0 (&band->pdata[i - 1], &band->pdata[i]) > 0)
+      {
+        sorted = copy = g_ptr_array_copy (band, NULL, NULL);
+        g_ptr_array_sort (copy, cmp_seg_x0);
+        break;
+      }
   for (guint i = 0; i < sorted->len; i++)
     {
       Seg *s = g_ptr_array_index (sorted, i);
@@ -385,7 +415,7 @@ emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
   gsize len = 0;
   char *out;
 
-  g_ptr_array_sort (band, cmp_seg_x0);
+  sort_ptrs (band, cmp_seg_x0);
   for (guint i = 0; i < band->len; i++)
     len += ((Seg *) g_ptr_array_index (band, i))->len + 1;
   r->text = out = g_malloc (MAX (len, 1));
@@ -484,7 +514,7 @@ side_is_labels (GPtrArray *side, GPtrArray *other)
     return FALSE;
   sorted = g_ptr_array_copy (side, NULL, NULL);
   g_ptr_array_set_free_func (sorted, NULL);
-  g_ptr_array_sort (sorted, cmp_seg_y0);
+  sort_ptrs (sorted, cmp_seg_y0);
   for (guint i = 0; i < sorted->len; i++)
     {
       Seg *s = g_ptr_array_index (sorted, i);
@@ -649,7 +679,7 @@ order_region (GPtrArray *segs,
   g_ptr_array_set_free_func (sorted, NULL);
   if (segs->len == 0)
     return;
-  g_ptr_array_sort (sorted, cmp_seg_y0);
+  sort_ptrs (sorted, cmp_seg_y0);
   for (guint i = 0; i < sorted->len; i++)
     {
       Seg *s = g_ptr_array_index (sorted, i);
@@ -804,7 +834,8 @@ remove_headers_footers (PageData *pages, int n)
 
           if (!top && !bottom)
             continue;
-          if (is_page_number (s->text))
+          /* a page number is a few short words: no regex for long text */
+          if (s->len <= 64 && is_page_number (s->text))
             {
               g_ptr_array_remove_index (segs, i);
               continue;
@@ -842,8 +873,9 @@ join_hyphenation (GPtrArray *rows)
       char *joined;
       gsize alen;
 
-      if (b->new_flow || strchr (a->text, '\t') || strchr (b->text, '\t') ||
-          !ends_with_hyphenation (a->text) || !g_unichar_islower (g_utf8_get_char (b->text)))
+      if (b->new_flow || !ends_with_hyphenation (a->text) ||
+          !g_unichar_islower (g_utf8_get_char (b->text)) ||
+          strchr (a->text, '\t') || strchr (b->text, '\t'))
         continue;
       sp = strchr (b->text, ' ');
       word = sp ? g_strndup (b->text, sp - b->text) : g_strdup (b->text);

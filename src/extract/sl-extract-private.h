@@ -17,6 +17,7 @@ typedef struct
   GCancellable           *cancellable;
   gint64                  deadline;   /* g_get_monotonic_time() limit; 0 = none */
   int                     depth;      /* nesting (an attachment inside an e-mail) */
+  const char             *sha256;     /* of the top-level bytes when the caller has it */
 } SlExtractContext;
 
 #define SL_MIME_PDF   "application/pdf"

@@ -352,16 +352,18 @@ sl_extract_text_from_lines (SlDocument *doc)
 /* ---- dispatch ------------------------------------------------------------ */
 
 static void
-finish_document (SlDocument   *doc,
-                 GBytes       *bytes,
-                 const char   *mime,
-                 const char   *filename)
+finish_document (SlExtractContext *ctx,
+                 SlDocument       *doc,
+                 GBytes           *bytes,
+                 const char       *mime,
+                 const char       *filename)
 {
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
 
   if (doc->sha256 == NULL)
-    doc->sha256 = sl_sha256_hex (data, len);
+    doc->sha256 = ctx->depth == 0 && ctx->sha256 != NULL ? g_strdup (ctx->sha256)
+                                                         : sl_sha256_hex (data, len);
   if (doc->mime_type == NULL)
     doc->mime_type = g_strdup (mime);
   if (doc->filename == NULL && filename != NULL)
@@ -423,7 +425,7 @@ sl_extract_dispatch (SlExtractContext *ctx,
       if (docs == NULL)
         return NULL;
       for (guint i = 0; i < docs->len; i++)
-        finish_document (g_ptr_array_index (docs, i), bytes, mime, filename);
+        finish_document (ctx, g_ptr_array_index (docs, i), bytes, mime, filename);
       return g_steal_pointer (&docs);
     }
 
@@ -486,7 +488,7 @@ sl_extract_dispatch (SlExtractContext *ctx,
 
   if (doc == NULL)
     return NULL;
-  finish_document (doc, bytes, mime, filename);
+  finish_document (ctx, doc, bytes, mime, filename);
   if (doc->word_count == 0)
     {
       sl_document_free (doc);
@@ -507,6 +509,17 @@ sl_extract_bytes (GBytes                 *bytes,
                   GCancellable           *cancellable,
                   GError                **error)
 {
+  return sl_extract_bytes_hashed (bytes, filename, NULL, opts, cancellable, error);
+}
+
+GPtrArray *
+sl_extract_bytes_hashed (GBytes                 *bytes,
+                         const char             *filename,
+                         const char             *sha256,
+                         const SlExtractOptions *opts,
+                         GCancellable           *cancellable,
+                         GError                **error)
+{
   g_autoptr(SlExtractOptions) defaults = NULL;
   g_autofree char *mime = NULL;
   SlExtractContext ctx = { 0 };
@@ -514,6 +527,7 @@ sl_extract_bytes (GBytes                 *bytes,
   const guint8 *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (sha256 == NULL || strlen (sha256) == 64, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -530,6 +544,7 @@ sl_extract_bytes (GBytes                 *bytes,
     opts = defaults = sl_extract_options_new ();
   ctx.opts = opts;
   ctx.cancellable = cancellable;
+  ctx.sha256 = sha256;
   if (opts->timeout_seconds > 0)
     ctx.deadline = g_get_monotonic_time () + (gint64) opts->timeout_seconds * G_USEC_PER_SEC;
 

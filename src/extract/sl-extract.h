@@ -83,6 +83,17 @@ GPtrArray *sl_extract_bytes (GBytes                 *bytes,
                              GCancellable           *cancellable,
                              GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The same for a caller that has already hashed @bytes (the intake does
+ * when it queues a file): @sha256 (64 hex digits) becomes the document's
+ * sha256 instead of hashing the bytes a second time.  Attachments of an
+ * e-mail are still hashed on their own. */
+GPtrArray *sl_extract_bytes_hashed (GBytes                 *bytes,
+                                    const char             *filename,
+                                    const char             *sha256,
+                                    const SlExtractOptions *opts,
+                                    GCancellable           *cancellable,
+                                    GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Runs sl_extract_file() in a worker thread. */
 void       sl_extract_file_async  (const char             *path,
                                    const SlExtractOptions *opts,
