@@ -232,7 +232,7 @@ sl_store_intake_get_record (SlStore  *self,
                             GError  **error)
 {
   g_autoptr(SlStmt) st = NULL;
-  int rc;
+  g_autofree char *missing = g_strdup_printf ("There is no intake record %" G_GINT64_FORMAT, qid);
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
 
@@ -240,15 +240,7 @@ sl_store_intake_get_record (SlStore  *self,
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, qid);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    return sl_intake_record_from_row (st);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
-                 "There is no intake record %" G_GINT64_FORMAT, qid);
-  else
-    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
-  return NULL;
+  return sl_store_step_row (self, st, missing, "the intake queue", error) ? sl_intake_record_from_row (st) : NULL;
 }
 
 SlIntakeRecord *
@@ -414,20 +406,12 @@ get_metadata_member (SlStore     *self,
                      GError     **error)
 {
   g_autoptr(SlStmt) st = sl_store_stmt (self, sql, error);
-  int rc;
+  g_autofree char *missing = g_strdup_printf ("There is no intake record %" G_GINT64_FORMAT, qid);
 
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, qid);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    return sl_stmt_dup_text (st, 0);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND,
-                 "There is no intake record %" G_GINT64_FORMAT, qid);
-  else
-    sl_store_set_sqlite_error (self, rc, "Could not read the intake queue", error);
-  return NULL;
+  return sl_store_step_row (self, st, missing, "the intake queue", error) ? sl_stmt_dup_text (st, 0) : NULL;
 }
 
 char *

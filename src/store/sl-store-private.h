@@ -74,6 +74,15 @@ gint64    sl_store_insert_candidate (SlStore    *self,
                                      const char *now,
                                      GError    **error);
 
+/* Steps @stmt to its one row: TRUE on it; FALSE with @error set to
+ * SL_STORE_ERROR_NOT_FOUND (@missing) when there is none, or to the
+ * SQLite error ("Could not read @what") when the step fails. */
+gboolean  sl_store_step_row        (SlStore    *self,
+                                    SlStmt     *stmt,
+                                    const char *missing,
+                                    const char *what,
+                                    GError    **error);
+
 /* Makes one item of a row (sl_store_read_rows). */
 typedef gpointer (*SlRowReader) (SlStmt *stmt);
 

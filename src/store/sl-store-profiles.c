@@ -934,18 +934,9 @@ read_candidate (SlStore  *self,
                 GError  **error)
 {
   SlCandidate *c;
-  int rc = sqlite3_step (st);
 
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND, "No such candidate");
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not read a candidate", error);
-      return NULL;
-    }
+  if (!sl_store_step_row (self, st, "No such candidate", "a candidate", error))
+    return NULL;
   c = g_new0 (SlCandidate, 1);
   c->id = sqlite3_column_int64 (st, 0);
   c->uuid = sl_stmt_dup_text (st, 1);
@@ -1051,18 +1042,9 @@ read_profile (SlStore  *self,
 {
   g_autoptr(SlStoredProfile) sp = NULL;
   const char *json;
-  int rc = sqlite3_step (st);
 
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND, "No such profile");
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      sl_store_set_sqlite_error (self, rc, "Could not read a profile", error);
-      return NULL;
-    }
+  if (!sl_store_step_row (self, st, "No such profile", "a profile", error))
+    return NULL;
   sp = g_new0 (SlStoredProfile, 1);
   sp->id = sqlite3_column_int64 (st, 0);
   sp->uuid = sl_stmt_dup_text (st, 1);

@@ -364,6 +364,31 @@ sl_stmt_dup_text (SlStmt *stmt,
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
+gboolean
+sl_store_step_row (SlStore     *self,
+                   SlStmt      *stmt,
+                   const char  *missing,
+                   const char  *what,
+                   GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SL_STORE_ERROR, SL_STORE_ERROR_NOT_FOUND, missing);
+  else
+    {
+      g_autofree char *message = g_strdup_printf ("Could not read %s", what);
+      sl_store_set_sqlite_error (self, rc, message, error);
+    }
+  return FALSE;
+}
+
 GPtrArray *
 sl_store_read_rows (SlStore         *self,
                     SlStmt          *stmt,
