@@ -99,6 +99,28 @@ app_test_resize (GtkWindow *window,
   spin (50);
 }
 
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+void
+app_test_focus_window (GtkWindow *window)
+{
+  /* Only a mapped window can take the focus; presenting one that is not
+   * shown yet just maps it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      gtk_window_present (window);
+      iterate_until (window_is_mapped, window, 5000);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+    }
+  gtk_window_present (window);
+  iterate_until (window_is_active, window, 5000);
+  g_assert_true (gtk_window_is_active (window));
+}
+
 SlWindow *
 app_test_open_window (SlApplication *app)
 {

@@ -30,6 +30,12 @@ void      app_test_resize         (GtkWindow *window,
                                    int        width,
                                    int        height);
 
+/* Gives @window the keyboard focus for real and waits until GTK says it is
+ * active: presenting a mapped window sets the X input focus to it
+ * (XSetInputFocus; no window manager runs under Xvfb), so which window is
+ * active does not depend on where the pointer is. */
+void      app_test_focus_window   (GtkWindow *window);
+
 /* Activates @app and returns its window once it is mapped. */
 SlWindow *app_test_open_window    (SlApplication *app);
 /* Destroys every window of @app and checks @window is gone. */
