@@ -301,6 +301,66 @@ test_narrow (void)
     }
 }
 
+/* The window at 360 px: the jobs and the job take turns (Back, and a click
+ * on the job again), a profile opened from the ranking has its original
+ * behind its toggle; at 1200 px the list and the job are side by side. */
+static void
+test_narrow_window (void)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (child ("leaflet"));
+  GtkWidget *sidebar = GTK_WIDGET (child ("sidebar"));
+  GtkWidget *content = GTK_WIDGET (child ("content_stack"));
+  GtkWidget *back = GTK_WIDGET (child ("back_button"));
+  GtkListBox *list = GTK_LIST_BOX (child ("jobs_list"));
+  SlProfileView *view = sl_jobs_page_get_profile_view (jobs_page ());
+  GtkListBoxRow *row;
+  GListModel *matches;
+  g_autoptr(SlMatchItem) first = NULL;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  sl_window_show_page (window, "jobs");
+  app_test_resize (GTK_WINDOW (window), 360, 700);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (back));
+
+  g_signal_emit_by_name (back, "clicked");
+  spin (300);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  row = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin (300);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+
+  /* A candidate from the ranking: the profile fills the page. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child ("job_stack")), "ranking");
+  matches = sl_ranking_view_get_model (sl_jobs_page_get_ranking_view (jobs_page ()));
+  g_assert_cmpuint (g_list_model_get_n_items (matches), >, 0);
+  first = g_list_model_get_item (matches, 0);
+  g_signal_emit_by_name (sl_jobs_page_get_ranking_view (jobs_page ()), "open-profile", first);
+  spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  g_assert_true (sl_profile_view_get_document_folded (view));
+  g_assert_false (sl_profile_view_get_document_on_screen (view));
+  g_signal_emit_by_name (sl_profile_view_get_back_button (view), "clicked");
+  spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+
+  app_test_resize (GTK_WINDOW (window), 1200, 700);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_true (gtk_widget_get_mapped (content));
+
+  app_test_resize (GTK_WINDOW (window), 1100, 720);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+}
+
 static gboolean
 board_shows_stage (gpointer data)
 {
@@ -628,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/app-jobs/ranking", test_ranking);
   g_test_add_func ("/app-jobs/shortlist-add", test_shortlist_add);
   g_test_add_func ("/app-jobs/narrow", test_narrow);
+  g_test_add_func ("/app-jobs/narrow-window", test_narrow_window);
   g_test_add_func ("/app-jobs/shortlist-move", test_shortlist_move);
   g_test_add_func ("/app-jobs/shortlist-note", test_shortlist_note);
   g_test_add_func ("/app-jobs/blind", test_blind_review);

@@ -817,6 +817,18 @@ on_job_selected (SlJobsPage    *self,
   leave_job (self, id);
 }
 
+/* Folded, the job stays selected in the list after Back: a click on it
+ * selects nothing new, so it turns to the job from here. */
+static void
+on_job_activated (SlJobsPage    *self,
+                  GtkListBoxRow *row)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "job-id");
+
+  if (self->job != NULL && self->job->id == id)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 on_folded_changed (SlJobsPage *self)
 {
@@ -978,6 +990,9 @@ on_profile_back (SlJobsPage *self)
   self->profile_candidate = 0;
   gtk_stack_set_visible_child_name (self->detail_stack, "job");
   gtk_widget_set_visible (GTK_WIDGET (self->profile_view), FALSE);
+  /* Closed, it keeps nobody's name (blind review turned on later would
+   * not reach it). */
+  sl_profile_view_show_profile (self->profile_view, 0, NULL);
   maybe_rank (self);
 }
 
@@ -1333,6 +1348,7 @@ sl_jobs_page_class_init (SlJobsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_job_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_job_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_job_tab_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_blind_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_required_apply);
