@@ -45,6 +45,53 @@ app_test_find_descendant (GtkWidget *root,
   return NULL;
 }
 
+gpointer
+app_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static int
+window_frame_width (void)
+{
+  static int frame = -1;
+
+  if (frame < 0)
+    {
+      GtkWidget *plain = gtk_window_new ();
+      GtkWidget *content = gtk_label_new (NULL);
+      int min = 0;
+
+      gtk_widget_set_size_request (content, 100, 100);
+      gtk_window_set_child (GTK_WINDOW (plain), content);
+      gtk_window_set_titlebar (GTK_WINDOW (plain), gtk_label_new (NULL));
+      gtk_window_present (GTK_WINDOW (plain));
+      iterate_until (window_is_mapped, plain, 5000);
+      gtk_widget_measure (plain, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      frame = min - 100;
+      gtk_window_destroy (GTK_WINDOW (plain));
+    }
+  return frame;
+}
+
+int
+app_test_min_width (GtkWidget *window)
+{
+  int min = 0;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min - window_frame_width ();
+}
+
 typedef struct
 {
   GtkWidget *widget;

@@ -24,6 +24,12 @@ gboolean  window_is_mapped  (gpointer   widget);
 /* The first widget of @type below @root (depth first), or NULL. */
 GtkWidget *app_test_find_descendant (GtkWidget *root,
                                      GType      type);
+/* A shown toplevel of @type (GTK keeps toplevels alive), or NULL. */
+gpointer  app_test_find_toplevel  (GType      type);
+/* The narrowest @window can be, without the frame GTK adds to a window's
+ * size when no compositor runs (Xvfb: 10 px; measured on a plain window
+ * with content of a known width). */
+int       app_test_min_width      (GtkWidget *window);
 /* Resizes @window to @width × @height and waits until it has that width
  * (the X server, without a window manager, grants it at once). */
 void      app_test_resize         (GtkWindow *window,

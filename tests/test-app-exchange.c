@@ -113,21 +113,6 @@ stored_by_email (const char *email)
   return sl_store_get_profile_by_email (store, email, NULL);
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;   /* GTK keeps toplevels alive */
-    }
-  return NULL;
-}
-
 /* The spreadsheet dialog ---------------------------------------------------- */
 
 /* The guess takes the private address (first e-mail column) and ignores
@@ -190,6 +175,12 @@ test_csv_dialog (Fixture       *f,
   g_assert_no_error (error);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* It fits a phone's width (the preview scrolls sideways inside). */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  iterate_until (window_is_mapped, dialog, 5000);
+  g_test_message ("CSV dialog: at least %d px", app_test_min_width (GTK_WIDGET (dialog)));
+  g_assert_cmpint (app_test_min_width (GTK_WIDGET (dialog)), <=, 360);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
 
   /* The guess. */
   g_assert_cmpuint (sl_csv_import_dialog_get_n_columns (dialog), ==, 4);
@@ -267,7 +258,7 @@ test_csv_dialog_unreadable (Fixture       *f,
 
   g_assert_null (sl_csv_import_dialog_new (f->window, file, &error));
   g_assert_nonnull (error);
-  g_assert_null (find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG));
+  g_assert_null (app_test_find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG));
 }
 
 /* Drop routing -------------------------------------------------------------- */
@@ -316,7 +307,7 @@ imports_final (gpointer data)
 static gboolean
 csv_dialog_open (gpointer data)
 {
-  return find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG) != NULL;
+  return app_test_find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG) != NULL;
 }
 
 static gboolean
@@ -342,7 +333,7 @@ test_drop_unreadable_csv (Fixture       *f,
   iterate_until (has_summary, f, 20000);
   g_assert_cmpuint (f->summaries->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (f->summaries, 0), "Could not read the spreadsheet: "));
-  g_assert_null (find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG));
+  g_assert_null (app_test_find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG));
 }
 
 static void
@@ -375,7 +366,7 @@ test_drop_routing (Fixture       *f,
   /* The spreadsheet is read on a worker and then opens the mapping dialog;
    * nothing imported yet. */
   iterate_until (csv_dialog_open, NULL, 20000);
-  dialog = find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG);
+  dialog = app_test_find_toplevel (SL_TYPE_CSV_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpint (sl_csv_import_dialog_get_field (dialog, 1), ==, SL_IMPORT_FIELD_EMAIL);
   esther = stored_by_email ("esther@vale.example");
@@ -479,7 +470,7 @@ test_retention (Fixture       *f,
 
   /* From the window menu. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-retention", NULL));
-  dialog = find_toplevel (SL_TYPE_RETENTION_DIALOG);
+  dialog = app_test_find_toplevel (SL_TYPE_RETENTION_DIALOG);
   g_assert_nonnull (dialog);
 
   /* Only the old candidate: everyone else was updated just now. */

@@ -25,6 +25,7 @@
 #include "sl-imports-page-private.h"
 #include "sl-jobs-page.h"
 #include "sl-preferences-window.h"
+#include "sl-retention-dialog.h"
 #include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
 #include "store/sl-store-extras.h"
@@ -1568,6 +1569,81 @@ test_notify_window_active (Fixture       *f,
 }
 
 static gboolean
+toplevel_shown (gpointer data)
+{
+  return app_test_find_toplevel (*(GType *) data) != NULL;
+}
+
+/* Opens what @open opens (a toplevel of @type), checks that it fits a
+ * phone's width and closes it. */
+static void
+assert_dialog_fits (GType        type,
+                    const char  *what,
+                    void       (*open) (Fixture *),
+                    Fixture     *f)
+{
+  GtkWidget *dialog;
+  int min;
+
+  open (f);
+  iterate_until (toplevel_shown, &type, 5000);
+  dialog = app_test_find_toplevel (type);
+  g_assert_nonnull (dialog);
+  spin (100);
+  min = app_test_min_width (dialog);
+  g_test_message ("%s: at least %d px", what, min);
+  g_assert_cmpint (min, <=, 360);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
+static void
+open_preferences (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+}
+
+static void
+open_about (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+}
+
+static void
+open_export (Fixture *f)
+{
+  sl_window_show_export_dialog (f->window, candidates_page (f));
+}
+
+static void
+open_retention (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review-retention", NULL));
+}
+
+static void
+open_save_search (Fixture *f)
+{
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (candidates_page (f)), SL_TYPE_CANDIDATES_PAGE,
+                                                        "save_search_button"), "clicked");
+}
+
+/* The preferences and the dialogs fit a phone too.  (Not GTK's own
+ * keyboard shortcuts window: its search page alone needs ~620 px.) */
+static void
+test_narrow_dialogs (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  assert_dialog_fits (SL_TYPE_PREFERENCES_WINDOW, "preferences", open_preferences, f);
+  assert_dialog_fits (ADW_TYPE_ABOUT_WINDOW, "about", open_about, f);
+  assert_dialog_fits (ADW_TYPE_MESSAGE_DIALOG, "export", open_export, f);
+  assert_dialog_fits (SL_TYPE_RETENTION_DIALOG, "retention review", open_retention, f);
+  assert_dialog_fits (ADW_TYPE_MESSAGE_DIALOG, "save search", open_save_search, f);
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+}
+
+static gboolean
 on_notification_pass (SlApplication *application,
                       const char    *id,
                       GNotification *notification,
@@ -1755,6 +1831,7 @@ main (int   argc,
   g_test_add_func ("/app/notify/without-server", test_notify_without_server);
   g_test_add ("/app/notify/window-active", Fixture, NULL, fixture_setup, test_notify_window_active, fixture_teardown);
   g_test_add ("/app/narrow/candidates", Fixture, NULL, fixture_setup, test_narrow_candidates, fixture_teardown);
+  g_test_add ("/app/narrow/dialogs", Fixture, NULL, fixture_setup, test_narrow_dialogs, fixture_teardown);
   g_test_add ("/app/pausing/imports", Fixture, NULL, fixture_setup, test_pause_resume, fixture_teardown);
   /* A new suite, so it runs last: it adds a candidate. */
   g_test_add ("/app/lazy/imports-by-pipeline", Fixture, NULL, fixture_setup, test_pipeline_builds_imports,

@@ -231,7 +231,13 @@ sl_window_show_export_dialog (SlWindow         *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (state->format));
 
   csv_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  state->bom = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Start with a _byte-order mark (for Excel)")));
+  /* A label that wraps: the dialog fits a phone's width. */
+  state->bom = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  label = gtk_label_new_with_mnemonic (_("Start with a _byte-order mark (for Excel)"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (state->bom));
+  gtk_check_button_set_child (state->bom, label);
   gtk_box_append (GTK_BOX (csv_box), GTK_WIDGET (state->bom));
   label = gtk_label_new (_("Columns"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -239,7 +245,7 @@ sl_window_show_export_dialog (SlWindow         *self,
   gtk_box_append (GTK_BOX (csv_box), label);
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
   state->columns = g_ptr_array_new ();
   columns = sl_export_columns (&n_columns);
