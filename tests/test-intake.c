@@ -1030,6 +1030,47 @@ test_archive_retention (Fixture       *f,
   close_pipeline (f);
 }
 
+/* A batch that cannot be committed (one row's last write refused) is
+ * written again one message per transaction: only that row fails, and
+ * every row's history holds each status once, in order. */
+static void
+test_spoiled_batch (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) qids = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(SlIntakeRecord) bad = NULL;
+
+  if (!need_parser ())
+    return;
+
+  write_resumes (f, "cv", 24, 300, FALSE);
+  open_pipeline (f);
+  exec_sql (f, "CREATE TRIGGER test_refuse BEFORE UPDATE OF status ON file_intake_queue"
+               " WHEN new.status = 'done' AND new.original_name = 'cv005.txt' BEGIN"
+               " SELECT RAISE (ABORT, 'refused by the test'); END;");
+  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 60);
+  close_pipeline (f);
+
+  g_assert_cmpuint (f->fin[0], ==, 23);
+  g_assert_cmpuint (f->fin[3], ==, 1);
+  store = open_store (f);
+  bad = record_for_name (store, "cv005.txt");
+  g_assert_cmpstr (bad->status, ==, "failed");
+  g_assert_nonnull (strstr (bad->error, "refused by the test"));
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'"), ==, 23);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue q WHERE status = 'done' AND"
+                                 " (SELECT group_concat (h.value ->> '$.status', ',')"
+                                 "  FROM json_each (q.metadata, '$.processing_history') h)"
+                                 " <> 'queued,scanning,extracting,parsing,finalizing,done'"), ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue q WHERE"
+                                 " (SELECT count(*) FROM json_each (q.metadata, '$.processing_history') h"
+                                 "  WHERE h.value ->> '$.status' IN ('extracting', 'parsing', 'finalizing')) > 3"), ==, 0);
+  g_assert_cmpint (count_sql (f, "SELECT count(*) FROM candidate_profiles"), ==, 23);
+  assert_integrity (f);
+}
+
 /* The archive's layout: a folder per first hex digit of the hash; a copy
  * left in the older layout (a folder per two digits) is used as it is. */
 static void
@@ -1332,6 +1373,7 @@ main (int   argc,
   ADD ("/intake/infected-and-email", test_infected_and_email);
   ADD ("/intake/archive-retention", test_archive_retention);
   ADD ("/intake/archive-layout", test_archive_layout);
+  ADD ("/intake/spoiled-batch", test_spoiled_batch);
   ADD ("/intake/cli-import", test_cli_import);
   ADD ("/intake/cli-progress-bar", test_cli_progress_bar);
   ADD ("/intake/llm-and-fallback", test_llm_and_fallback);

@@ -818,11 +818,12 @@ apply_result (SlPipeline *self,
   gpointer key = NULL, steps = NULL;
 
   /* The statuses this row's worker reported in this transaction go with
-   * the row's next write. */
+   * the row's next write.  Steps left from a first try of a spoiled batch
+   * are dropped: the replay writes its status messages itself. */
+  g_clear_pointer (&r->steps, g_ptr_array_unref);
   if (g_hash_table_steal_extended (w->steps, &r->qid, &key, &steps))
     {
       g_free (key);
-      g_clear_pointer (&r->steps, g_ptr_array_unref);
       r->steps = steps;
     }
 
