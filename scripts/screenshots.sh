@@ -34,15 +34,32 @@ if [[ -x "$builddir/tests/demo-shortlist" ]] &&
   exit 1
 fi
 
-shoot() { # scheme name db args...
+# The title buttons GNOME shows (close only); GTK alone adds minimize and
+# maximize.
+mkdir -p "$XDG_CONFIG_HOME/gtk-4.0"
+printf '[Settings]\ngtk-decoration-layout=appmenu:close\n' >"$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
+
+shoot() { # scheme name db args...  (SHOT_WIDTH=360 for a phone-sized window)
   local scheme=$1 name=$2 shot_db=$3; shift 3
+  local width=${SHOT_WIDTH:-1100} settings="export GSETTINGS_BACKEND=memory"
+  if [[ $width != 1100 ]]; then
+    # The window's size comes from its settings: a key file just for this.
+    mkdir -p "$tmp/narrow/glib-2.0/settings"
+    printf '[io/github/shortlist/Shortlist]\nwindow-width=%d\nwindow-height=720\n' "$width" \
+      >"$tmp/narrow/glib-2.0/settings/keyfile"
+    settings="export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$tmp/narrow"
+    cp -r "$XDG_CONFIG_HOME/gtk-4.0" "$tmp/narrow/"
+    # Without a compositor GTK draws a 5 px frame on each side.
+    width=$((width + 10))
+  fi
   cat >"$tmp/run.sh" <<RUN
 #!/usr/bin/env bash
 export ADW_DEBUG_COLOR_SCHEME=$scheme
+$settings
 "$PWD/$builddir/src/app/shortlist" --db "$shot_db" $* &
 pid=\$!
 sleep 8
-import -window root -crop 1100x720+0+0 +repage "$PWD/$out/$name.png"
+import -window root -crop ${width}x720+0+0 +repage "$PWD/$out/$name.png"
 kill \$pid
 wait \$pid 2>/dev/null || true
 RUN
@@ -62,4 +79,7 @@ for scheme in ${SCHEMES:-light dark}; do
   shoot "$adw" "statistics-$scheme" "$db" --page statistics
   shoot "$adw" "jobs-ranking-$scheme" "$db" --page jobs/ranking
   shoot "$adw" "jobs-shortlist-$scheme" "$db" --page jobs/shortlist
+  # A phone-sized window (360 px): the list, then a profile.
+  SHOT_WIDTH=360 shoot "$adw" "narrow-candidates-$scheme" "$db" --page candidates
+  SHOT_WIDTH=360 shoot "$adw" "narrow-profile-$scheme" "$db" --open-first
 done

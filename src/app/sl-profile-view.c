@@ -21,6 +21,8 @@ struct _SlProfileView
 {
   GtkWidget             parent_instance;
 
+  GtkWidget            *toolbar;
+  GtkWidget            *toolbar_separator;
   GtkButton            *back_button;
   GtkLabel             *title_label;
   GtkWidget            *actions_box;
@@ -109,6 +111,17 @@ sl_profile_view_set_original (SlProfileView *self,
     sl_document_view_show (self->document_view, file, self->current->raw_text);
 }
 
+/* No candidate and nowhere to go back to: no empty bar above "No
+ * Candidate Selected". */
+static void
+update_toolbar (SlProfileView *self)
+{
+  gboolean shown = self->current != NULL || gtk_widget_get_visible (GTK_WIDGET (self->back_button));
+
+  gtk_widget_set_visible (self->toolbar, shown);
+  gtk_widget_set_visible (self->toolbar_separator, shown);
+}
+
 void
 sl_profile_view_set_show_back (SlProfileView *self,
                                gboolean       show)
@@ -116,6 +129,7 @@ sl_profile_view_set_show_back (SlProfileView *self,
   g_return_if_fail (SL_IS_PROFILE_VIEW (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), show);
+  update_toolbar (self);
 }
 
 /* The original beside the profile, or behind the toggle when narrow */
@@ -1017,6 +1031,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       sl_document_view_show (self->document_view, NULL, NULL);
       update_document (self);
+      update_toolbar (self);
       return TRUE;
     }
 
@@ -1059,6 +1074,7 @@ sl_profile_view_show_profile (SlProfileView  *self,
     original = archived_original (self);
   sl_document_view_show (self->document_view, original, sp->raw_text);
   update_document (self);
+  update_toolbar (self);
   return TRUE;
 }
 
@@ -1340,6 +1356,8 @@ sl_profile_view_class_init (SlProfileViewClass *klass)
   g_type_ensure (SL_TYPE_DOCUMENT_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shortlist/Shortlist/sl-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SlProfileView, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, back_button);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SlProfileView, actions_box);
