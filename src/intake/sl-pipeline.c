@@ -1681,7 +1681,13 @@ process_item (SlPipeline *self,
   t = sl_monotonic_ms ();
   opts = sl_extract_options_copy (cfg->extract);
   opts->clamav = FALSE;   /* the scan stage above did it */
-  docs = sl_extract_bytes (bytes, rec->original_name, opts, cancellable, &error);
+  /* The row's sha256 was taken from these bytes when the file was queued:
+   * extraction need not hash them again (a file whose size changed since
+   * is hashed again). */
+  docs = sl_extract_bytes_hashed (bytes, rec->original_name,
+                                  rec->sha256 != NULL && strlen (rec->sha256) == 64
+                                  && g_bytes_get_size (bytes) == (gsize) rec->size ? rec->sha256 : NULL,
+                                  opts, cancellable, &error);
   g_clear_pointer (&bytes, g_bytes_unref);
   if (docs == NULL)
     {
