@@ -6,6 +6,10 @@
  * first; floor and extract rounds alternate and the best of 5 of each counts
  * (the machine is shared); process CPU time is reported beside wall time.
  *
+ * When DIR/../gold.jsonl is there (the dev set), the token recall of our
+ * text against the gold text is printed too: lower-case runs of letters,
+ * digits and '_' (Python's \w+), counted as bags, pooled over the files.
+ *
  * A second extract line calls sl_extract_bytes_hashed() with the file's
  * SHA-256 computed beforehand, as the intake does when it queues a file.
  *
@@ -13,8 +17,10 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
+#include <json-glib/json-glib.h>
 #include <poppler.h>
 
 #include "core/sl-util.h"
@@ -114,12 +120,86 @@ run_once (GPtrArray *files, GPtrArray *hashes, int threads, gboolean ours, const
 
 #define ROUNDS 5
 
+static void
+count_tokens (const char *text, GHashTable *bag)
+{
+  GString *tok = g_string_new (NULL);
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char (p) : 0;
+      if (c != 0 && (g_unichar_isalnum (c) || c == '_'))
+        {
+          g_string_append_unichar (tok, g_unichar_tolower (c));
+          continue;
+        }
+      if (tok->len > 0)
+        {
+          gpointer n = g_hash_table_lookup (bag, tok->str);
+          g_hash_table_replace (bag, g_strdup (tok->str), GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
+          g_string_truncate (tok, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (tok, TRUE);
+}
+
+/* Pooled bag-of-words recall of our text against gold.jsonl's; -1 without it. */
+static double
+token_recall (const char *dir, GPtrArray *files, GPtrArray *names, const SlExtractOptions *opts)
+{
+  g_autofree char *gold_path = g_build_filename (dir, "..", "gold.jsonl", NULL);
+  g_autofree char *gold = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = NULL;
+  gint64 matched = 0, total = 0;
+
+  if (!g_file_get_contents (gold_path, &gold, NULL, NULL))
+    return -1;
+  lines = g_strsplit (gold, "\n", -1);
+  for (int i = 0; lines[i]; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *o = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      if (o && json_object_has_member (o, "id") && json_object_has_member (o, "text"))
+        g_hash_table_insert (texts, g_strdup (json_object_get_string_member (o, "id")),
+                             g_strdup (json_object_get_string_member (o, "text")));
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *want = g_hash_table_lookup (texts, g_ptr_array_index (names, i));
+      g_autoptr(GHashTable) g = NULL, ours = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+      GHashTableIter it;
+      gpointer k, v;
+
+      if (want == NULL)
+        continue;
+      g = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      count_tokens (want, g);
+      docs = sl_extract_bytes (g_ptr_array_index (files, i), NULL, opts, NULL, NULL);
+      if (docs != NULL)
+        count_tokens (((SlDocument *) g_ptr_array_index (docs, 0))->text, ours);
+      g_hash_table_iter_init (&it, g);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        {
+          int n = GPOINTER_TO_INT (v);
+          total += n;
+          matched += MIN (n, GPOINTER_TO_INT (g_hash_table_lookup (ours, k)));
+        }
+    }
+  return total > 0 ? matched / (double) total : -1;
+}
+
 int
 main (int argc, char **argv)
 {
   const char *dir = argc > 1 ? argv[1] : "../shared/eval/pdf";
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) d = NULL;
   g_autoptr(SlExtractOptions) opts = sl_extract_options_new ();
   g_autoptr(SlExtractOptions) opts_ocr = sl_extract_options_new ();
@@ -141,6 +221,7 @@ main (int argc, char **argv)
         continue;
       g_ptr_array_add (files, g_bytes_new_take (data, len));
       g_ptr_array_add (hashes, sl_sha256_hex ((const guint8 *) data, len));
+      g_ptr_array_add (names, g_strndup (name, strlen (name) - 4));
     }
   if (files->len == 0)
     {
@@ -185,6 +266,11 @@ main (int argc, char **argv)
       g_print ("%-8s %14s %16.1f %9.2fx %13.2fx   (given the SHA-256, as the intake has it)\n", "", "",
                files->len / (bh.wall / 1000), bh.wall / bf.wall, bh.cpu / bf.cpu);
     }
+  {
+    double recall = token_recall (dir, files, names, opts);
+    if (recall >= 0)
+      g_print ("\ntoken recall against the gold text (OCR off): %.4f\n", recall);
+  }
   {
     Timing t = run_once (files, NULL, 2, TRUE, opts_ocr, NULL, NULL);
     g_print ("\nwith OCR of pages without a text layer (default options), 2 threads: %.1f docs/s\n",
