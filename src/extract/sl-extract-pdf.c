@@ -282,7 +282,7 @@ words_to_segments (GArray     *words,
 
   for (guint k = 0; k < words->len; k++)
     bytes += g_array_index (words, Word, k).end - g_array_index (words, Word, k).start + 1;
-  *store = g_new0 (Seg, MAX (words->len, 1));
+  *store = g_new (Seg, MAX (words->len, 1));
   *buf = out = g_malloc (bytes);
 
   for (guint k = 1; k < words->len; k++)
@@ -326,6 +326,7 @@ words_to_segments (GArray     *words,
           if (s == NULL)
             {
               s = &(*store)[n_segs++];
+              memset (s, 0, sizeof *s);
               g_ptr_array_add (segs, s);
             }
           out = seg_add_word (s, w, text, out);
@@ -357,15 +358,15 @@ cmp_seg_x0 (gconstpointer a, gconstpointer b)
   return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
 }
 
-/* Free x intervals of a band inside [rx0, rx1]. */
-static GArray *
-band_free (GPtrArray *band, double rx0, double rx1)
+/* Free x intervals of a band inside [rx0, rx1], into @free_iv. */
+static void
+band_free (GPtrArray *band, double rx0, double rx1, GArray *free_iv)
 {
-  GArray *free_iv = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GPtrArray) copy = NULL;
   GPtrArray *sorted = band;
   double cursor = rx0;
 
+  g_array_set_size (free_iv, 0);
   for (guint i = 1; i < band->len; i++)
     if (cmp_seg_x0 (&band->pdata[i - 1], &band->pdata[i]) > 0)
       {
@@ -388,14 +389,12 @@ band_free (GPtrArray *band, double rx0, double rx1)
       Interval iv = { cursor, rx1 };
       g_array_append_val (free_iv, iv);
     }
-  return free_iv;
 }
 
-static GArray *
-intervals_intersect (GArray *a, GArray *b, double min_width)
+static void
+intervals_intersect (GArray *a, GArray *b, double min_width, GArray *out)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Interval));
-
+  g_array_set_size (out, 0);
   for (guint i = 0; i < a->len; i++)
     for (guint j = 0; j < b->len; j++)
       {
@@ -404,7 +403,6 @@ intervals_intersect (GArray *a, GArray *b, double min_width)
         if (iv.b - iv.a >= min_width)
           g_array_append_val (out, iv);
       }
-  return out;
 }
 
 static void
@@ -671,7 +669,9 @@ order_region (GPtrArray *segs,
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (segs, NULL, NULL);
   g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GArray *gutter = NULL;
+  g_autoptr(GArray) gutter = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr(GArray) fr = g_array_new (FALSE, FALSE, sizeof (Interval));
+  g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Interval));
   double rx0 = G_MAXDOUBLE, rx1 = -G_MAXDOUBLE, hsum = 0;
   double min_gutter;
   guint start = 0;
@@ -706,43 +706,38 @@ order_region (GPtrArray *segs,
       g_ptr_array_add (bands, band);
     }
 
-  /* Groups of consecutive bands that share a gutter. */
+  /* Groups of consecutive bands that share a gutter.  Three interval
+   * arrays take turns: the group's gutter, the band's free space, and
+   * their intersection. */
   for (guint b = 0; b < bands->len; b++)
     {
-      GArray *fr = band_free (g_ptr_array_index (bands, b), rx0, rx1);
+      guint fr_wide = 0;
+      GArray *tmp;
 
-      if (gutter == NULL)
+      band_free (g_ptr_array_index (bands, b), rx0, rx1, fr);
+      if (b == 0)
         {
-          gutter = fr;
+          tmp = gutter; gutter = fr; fr = tmp;
           start = b;
           continue;
         }
-      {
-        GArray *next = intervals_intersect (gutter, fr, min_gutter);
-        guint fr_wide = 0;
-
-        for (guint k = 0; k < fr->len; k++)
-          fr_wide += g_array_index (fr, Interval, k).b - g_array_index (fr, Interval, k).a >= min_gutter;
-        /* A lone first row (a wide name or title) that would hide one of the
-         * gutters of the rows below stays a row of its own. */
-        if (next->len == 0 || (b - start == 1 && next->len < fr_wide))
-          {
-            emit_group (bands, start, b, gutter, rows, depth, &new_flow);
-            g_array_unref (gutter);
-            g_array_unref (next);
-            gutter = fr;
-            start = b;
-          }
-        else
-          {
-            g_array_unref (gutter);
-            g_array_unref (fr);
-            gutter = next;
-          }
-      }
+      intervals_intersect (gutter, fr, min_gutter, next);
+      for (guint k = 0; k < fr->len; k++)
+        fr_wide += g_array_index (fr, Interval, k).b - g_array_index (fr, Interval, k).a >= min_gutter;
+      /* A lone first row (a wide name or title) that would hide one of the
+       * gutters of the rows below stays a row of its own. */
+      if (next->len == 0 || (b - start == 1 && next->len < fr_wide))
+        {
+          emit_group (bands, start, b, gutter, rows, depth, &new_flow);
+          tmp = gutter; gutter = fr; fr = tmp;
+          start = b;
+        }
+      else
+        {
+          tmp = gutter; gutter = next; next = tmp;
+        }
     }
   emit_group (bands, start, bands->len, gutter, rows, depth, &new_flow);
-  g_clear_pointer (&gutter, g_array_unref);
 }
 
 /* ---- headers and footers -------------------------------------------------- */
