@@ -14,6 +14,10 @@
  * SHA-256 computed beforehand, as the intake does when it queues a file.
  *
  *   bench-extract [DIR]      default DIR: ../shared/eval/pdf
+ *   bench-extract --once [DIR]
+ *        one floor pass and one extract pass on one thread, nothing printed:
+ *        run it under valgrind --tool=callgrind; the inclusive count of
+ *        worker() is floor + extract, that of sl_extract_bytes() is extract
  */
 #include "config.h"
 
@@ -196,7 +200,8 @@ token_recall (const char *dir, GPtrArray *files, GPtrArray *names, const SlExtra
 int
 main (int argc, char **argv)
 {
-  const char *dir = argc > 1 ? argv[1] : "../shared/eval/pdf";
+  gboolean once = argc > 1 && g_str_equal (argv[1], "--once");
+  const char *dir = argc > 1 + once ? argv[1 + once] : "../shared/eval/pdf";
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -233,6 +238,18 @@ main (int argc, char **argv)
   opts->ocr = FALSE;
   opts->timeout_seconds = 0;
   opts_ocr->timeout_seconds = 0;
+
+  if (once)
+    {
+      /* one pass each, one thread: for instruction counts under callgrind;
+       * one file through sl_extract_bytes() first, so that both passes run
+       * with poppler's global tables kept (see sl-extract-pdf.c) */
+      g_autoptr(GPtrArray) warm = sl_extract_bytes (g_ptr_array_index (files, 0), NULL, opts, NULL, NULL);
+
+      run_once (files, NULL, 1, FALSE, NULL, NULL, NULL);
+      run_once (files, NULL, 1, TRUE, opts, NULL, NULL);
+      return 0;
+    }
 
   /* warm up fonts, poppler globals, page cache */
   run_once (files, NULL, 1, FALSE, NULL, NULL, NULL);
