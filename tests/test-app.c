@@ -467,6 +467,207 @@ test_candidates_lazy (Fixture       *f,
   g_assert_cmpuint (sl_candidate_model_get_pages_loaded (model), <=, before + 4);
 }
 
+/* What the model reported, change by change, and how many frames the
+ * window had drawn by then. */
+typedef struct
+{
+  SlCandidatesPage *page;
+  guint             paints;
+  GArray           *changes;     /* Change */
+  char             *next_query;  /* set on the model right after the first change */
+} Changes;
+
+typedef struct
+{
+  guint  position;
+  guint  removed;
+  guint  added;
+  guint  n_items;
+  guint  total;
+  guint  paints;
+  char  *count_text;
+} Change;
+
+static void
+change_clear (gpointer data)
+{
+  g_free (((Change *) data)->count_text);
+}
+
+static void
+on_painted (GdkFrameClock *clock,
+            Changes       *c)
+{
+  c->paints++;
+}
+
+static void
+on_model_changed (SlCandidateModel *model,
+                  guint             position,
+                  guint             removed,
+                  guint             added,
+                  Changes          *c)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (c->page), SL_TYPE_CANDIDATES_PAGE, "count_label");
+  Change change = { position, removed, added, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                    sl_candidate_model_get_total (model), c->paints,
+                    g_strdup (gtk_label_get_label (GTK_LABEL (label))) };
+
+  g_array_append_val (c->changes, change);
+  if (c->next_query != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *query = g_steal_pointer (&c->next_query);
+
+      /* Before any frame is drawn with the first screen of rows. */
+      g_assert_true (sl_candidate_model_get_growing (model));
+      g_assert_true (sl_candidate_model_set_query (model, query, &error));
+      g_assert_no_error (error);
+      /* The page's growth, should it come now, leaves the old rows be. */
+      sl_candidate_model_grow (model);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, change.n_items);
+      g_assert_false (sl_candidate_model_get_growing (model));
+    }
+}
+
+static void
+changes_watch (Fixture *f,
+               Changes *c)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+
+  c->page = page;
+  c->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (c->changes, change_clear);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (f->window)), "after-paint", G_CALLBACK (on_painted), c);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_model_changed), c);
+}
+
+static void
+changes_unwatch (Fixture *f,
+                 Changes *c)
+{
+  g_signal_handlers_disconnect_by_data (sl_candidates_page_get_model (c->page), c);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (f->window)), c);
+  g_clear_pointer (&c->changes, g_array_unref);
+  g_clear_pointer (&c->next_query, g_free);
+}
+
+/* A new query reports its first screen of rows, the frame with them is
+ * drawn, then the rest follows; the count says the whole from the start. */
+static void
+test_candidates_first_screen (Fixture       *f,
+                              gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  GtkColumnView *view = sl_candidates_page_get_column_view (page);
+  guint rust = count_generated (has_skill, "Rust");
+  g_autofree char *rust_text = g_strdup_printf ("%u matching candidates", rust);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  Changes c = { 0 };
+  Change *first, *rest;
+  GtkWidget *list;
+  SlCandidateItem *selected;
+
+  type_query (f, "", N_PROFILES);
+  g_assert_cmpuint (rust, >, 260);
+
+  changes_watch (f, &c);
+  type_query (f, "skill:rust", rust);
+  g_assert_cmpuint (c.changes->len, ==, 2);
+  first = &g_array_index (c.changes, Change, 0);
+  rest = &g_array_index (c.changes, Change, 1);
+  /* All the old rows out, a first screen in. */
+  g_assert_cmpuint (first->position, ==, 0);
+  g_assert_cmpuint (first->removed, ==, N_PROFILES);
+  g_assert_cmpuint (first->added, >, 0);
+  g_assert_cmpuint (first->added, <=, 50);
+  g_assert_cmpuint (first->n_items, ==, first->added);
+  g_assert_cmpuint (first->total, ==, rust);
+  g_assert_cmpstr (first->count_text, ==, rust_text);
+  /* The rest at the end, after a frame was drawn. */
+  g_assert_cmpuint (rest->position, ==, first->added);
+  g_assert_cmpuint (rest->removed, ==, 0);
+  g_assert_cmpuint (rest->added, ==, rust - first->added);
+  g_assert_cmpuint (rest->n_items, ==, rust);
+  g_assert_cmpuint (rest->paints, >, first->paints);
+  g_assert_cmpstr (rest->count_text, ==, rust_text);
+  g_assert_false (sl_candidate_model_get_growing (model));
+  changes_unwatch (f, &c);
+
+  /* The rows past the first screen are the query's, in its order. */
+  ids = sl_candidate_query_ids (sl_application_get_store (app, NULL), "skill:rust",
+                                SL_CANDIDATE_SORT_IMPORTED, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, rust);
+  for (guint i = 40; i < 260; i++)
+    {
+      g_autoptr(SlCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      iterate_until (item_loaded, item, 5000);
+      g_assert_cmpint (sl_candidate_item_get_profile_id (item), ==, g_array_index (ids, gint64, i));
+    }
+
+  /* The list's own selection action reaches a row past the first screen. */
+  list = app_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.select-item", "(ubb)", 120, FALSE, FALSE));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, 120);
+  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (sl_candidate_item_get_profile_id (selected), ==, g_array_index (ids, gint64, 120));
+
+  type_query (f, "", N_PROFILES);
+}
+
+/* A query set while the previous one shows only its first screen: the
+ * previous one never grows, the new one ends with its own count. */
+static void
+test_candidates_first_screen_new_query (Fixture       *f,
+                                        gconstpointer  data)
+{
+  SlCandidatesPage *page = candidates_page (f);
+  SlCandidateModel *model = sl_candidates_page_get_model (page);
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (page), SL_TYPE_CANDIDATES_PAGE, "count_label");
+  guint rust = count_generated (has_skill, "Rust");
+  guint kowalczyk = count_generated (has_surname, " Kowalczyk");
+  g_autofree char *kowalczyk_text = g_strdup_printf ("%u matching candidates", kowalczyk);
+  Changes c = { 0 };
+  CountWait wait = { model, kowalczyk };
+
+  type_query (f, "", N_PROFILES);
+  g_assert_cmpuint (rust, >, 50);
+  g_assert_cmpuint (kowalczyk, >, 50);
+  g_assert_cmpuint (kowalczyk, !=, rust);
+
+  changes_watch (f, &c);
+  c.next_query = g_strdup ("kowalczyk");
+  gtk_editable_set_text (sl_candidates_page_get_search_entry (page), "skill:rust");
+  iterate_until (count_reached, &wait, 10000);
+  wait_model (model);
+  spin (100);
+
+  g_assert_cmpstr (sl_candidate_model_get_query (model), ==, "kowalczyk");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, kowalczyk);
+  g_assert_cmpuint (sl_candidate_model_get_total (model), ==, kowalczyk);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, kowalczyk_text);
+  /* Rust's first screen, Kowalczyk's first screen, Kowalczyk's rest: Rust
+   * never grew to its count. */
+  g_assert_cmpuint (c.changes->len, ==, 3);
+  for (guint i = 0; i < c.changes->len; i++)
+    g_assert_cmpuint (g_array_index (c.changes, Change, i).n_items, !=, rust);
+  g_assert_cmpuint (g_array_index (c.changes, Change, 0).total, ==, rust);
+  g_assert_cmpuint (g_array_index (c.changes, Change, 1).total, ==, kowalczyk);
+  g_assert_cmpuint (g_array_index (c.changes, Change, 1).n_items, <=, 50);
+  g_assert_cmpuint (g_array_index (c.changes, Change, 2).n_items, ==, kowalczyk);
+  changes_unwatch (f, &c);
+
+  type_query (f, "", N_PROFILES);
+}
+
 static void
 test_candidates_sort (Fixture       *f,
                       gconstpointer  data)
@@ -1815,6 +2016,9 @@ main (int   argc,
   g_test_add ("/app/candidates/bad-query", Fixture, NULL, fixture_setup, test_candidates_bad_query, fixture_teardown);
   g_test_add ("/app/candidates/lazy", Fixture, NULL, fixture_setup, test_candidates_lazy, fixture_teardown);
   g_test_add ("/app/candidates/sort", Fixture, NULL, fixture_setup, test_candidates_sort, fixture_teardown);
+  g_test_add ("/app/candidates/first-screen", Fixture, NULL, fixture_setup, test_candidates_first_screen, fixture_teardown);
+  g_test_add ("/app/candidates/first-screen-new-query", Fixture, NULL, fixture_setup,
+              test_candidates_first_screen_new_query, fixture_teardown);
   g_test_add ("/app/candidates/profile", Fixture, NULL, fixture_setup, test_candidates_profile, fixture_teardown);
   g_test_add ("/app/candidates/filters", Fixture, NULL, fixture_setup, test_candidates_filters, fixture_teardown);
   g_test_add ("/app/candidates/saved-search", Fixture, NULL, fixture_setup, test_candidates_saved_search, fixture_teardown);

@@ -91,7 +91,11 @@ struct _SlCandidateModel
   SlCandidateSort  sort;
   gboolean         descending;
 
-  guint            n_items;
+  guint            n_items;     /* reported: the first screen, then all */
+  guint            total;       /* the query's count */
+  guint            first_screen; /* 0: a new query's rows come all at once */
+  gboolean         query_changed; /* the next answer is a new query's */
+  guint            answered;    /* the generation of the last answer */
   guint            generation;
   GArray          *ids;        /* the query's ids in order (element-type gint64), once read */
   GHashTable      *pages;      /* page index → GPtrArray of SlCandidateItem */
@@ -126,7 +130,8 @@ page_length (SlCandidateModel *self,
 {
   guint start = page * SL_CANDIDATE_MODEL_PAGE_SIZE;
 
-  return MIN (SL_CANDIDATE_MODEL_PAGE_SIZE, self->n_items - start);
+  /* Pages are the query's, whatever part of it is reported yet. */
+  return MIN (SL_CANDIDATE_MODEL_PAGE_SIZE, self->total - start);
 }
 
 static void
@@ -342,7 +347,8 @@ want_snapshot (gpointer data)
 
 /* Replaces every row at once with a query's count and first page, so the
  * first rows of a query never show as placeholders and the old result stays
- * on screen until the new one is there. */
+ * on screen until the new one is there. A new query reports only its first
+ * screen when asked to (see sl_candidate_model_set_first_screen()). */
 static void
 reset (SlCandidateModel *self,
        guint             n_items,
@@ -353,7 +359,9 @@ reset (SlCandidateModel *self,
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
   g_queue_clear (&self->wanted);
-  self->n_items = n_items;
+  self->total = n_items;
+  self->n_items = self->query_changed && self->first_screen > 0 ? MIN (n_items, self->first_screen) : n_items;
+  self->query_changed = FALSE;
 
   if (n_items > 0)
     {
@@ -375,8 +383,8 @@ reset (SlCandidateModel *self,
     self->snapshot_id = g_idle_add_full (G_PRIORITY_LOW, want_snapshot, self, NULL);
   schedule_fetch (self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
-  if (old != n_items)
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -440,15 +448,23 @@ query_done (GObject      *source,
       g_clear_pointer (&result, query_result_free);
       return;
     }
-  self->loading = FALSE;
+  self->answered = fetch->generation;
   if (result == NULL)
-    g_debug ("Could not run the query: %s", error->message);
+    {
+      g_debug ("Could not run the query: %s", error->message);
+      /* The rows stay: all of them, not just the first screen. */
+      sl_candidate_model_grow (self);
+      self->loading = FALSE;
+    }
   else
     {
       reset (self, result->count, result->rows);
       query_result_free (result);
+      /* Still loading until the rest is reported (sl_candidate_model_grow()). */
+      self->loading = self->n_items < self->total;
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -508,6 +524,7 @@ sl_candidate_model_set_query (SlCandidateModel  *self,
 
   if (g_strcmp0 (self->query, query) != 0)
     {
+      self->query_changed = TRUE;
       g_free (self->query);
       self->query = g_strdup (query);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
@@ -552,6 +569,52 @@ sl_candidate_model_refresh (SlCandidateModel *self)
   g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
 
   start_query (self);
+}
+
+void
+sl_candidate_model_set_first_screen (SlCandidateModel *self,
+                                     guint             n_items)
+{
+  g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
+
+  self->first_screen = n_items;
+}
+
+guint
+sl_candidate_model_get_total (SlCandidateModel *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), 0);
+
+  return self->total;
+}
+
+gboolean
+sl_candidate_model_get_growing (SlCandidateModel *self)
+{
+  g_return_val_if_fail (SL_IS_CANDIDATE_MODEL (self), FALSE);
+
+  return self->n_items < self->total && self->answered == self->generation;
+}
+
+void
+sl_candidate_model_grow (SlCandidateModel *self)
+{
+  guint old;
+
+  g_return_if_fail (SL_IS_CANDIDATE_MODEL (self));
+
+  /* A newer query replaces these rows when it is answered. */
+  if (self->n_items >= self->total || self->answered != self->generation)
+    return;
+  old = self->n_items;
+  self->n_items = self->total;
+  g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->loading)
+    {
+      self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
 }
 
 guint

@@ -42,7 +42,25 @@ void              sl_candidate_model_set_sort   (SlCandidateModel *self,
 /* Re-reads the current query (after imports or edits). */
 void              sl_candidate_model_refresh    (SlCandidateModel *self);
 
+/* TRUE from a query's start until all its rows are reported. */
 gboolean          sl_candidate_model_get_loading (SlCandidateModel *self);
+
+/* With @n_items > 0, the first answer of a new query (a changed query text)
+ * reports at most @n_items rows, enough for the first frame: a list view
+ * creates a row widget for every reported item up to its own limit (~200
+ * in GTK 4.8), whatever the window shows. The rest is reported, with
+ * items-changed at the end, by sl_candidate_model_grow(), which the view
+ * calls once those rows are drawn; "loading" stays TRUE until then. A
+ * refresh or a new sort reports every row at once. 0 (the default): off. */
+void              sl_candidate_model_set_first_screen (SlCandidateModel *self,
+                                                       guint             n_items);
+/* The current query's count, reported or not yet. */
+guint             sl_candidate_model_get_total   (SlCandidateModel *self);
+/* TRUE while the answered query reports only its first screen. */
+gboolean          sl_candidate_model_get_growing (SlCandidateModel *self);
+/* Reports the rest of the answered query's rows; nothing when all are
+ * reported or a newer query is on its way (its answer replaces them). */
+void              sl_candidate_model_grow        (SlCandidateModel *self);
 
 /* Pages read so far (for tests and the benchmark). */
 guint             sl_candidate_model_get_pages_loaded (SlCandidateModel *self);

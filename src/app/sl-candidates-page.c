@@ -44,7 +44,18 @@ struct _SlCandidatesPage
   int                columns_width;
   int                pending_columns_width;
   guint              fit_columns_id;
+
+  /* A new query's first screen of rows is drawn before the rest is
+   * reported (sl_candidate_model_grow()). */
+  GdkFrameClock     *grow_clock;
+  gulong             grow_painted_id;
+  guint              grow_id;
 };
+
+/* Rows a new query reports for its first frame: a tall window's screenful
+ * (~34 px rows), instead of the ~200 row widgets GTK 4.8's column view
+ * creates and lays out for a long model. */
+#define FIRST_SCREEN_ROWS 50
 
 G_DEFINE_FINAL_TYPE (SlCandidatesPage, sl_candidates_page, GTK_TYPE_WIDGET)
 
@@ -119,7 +130,8 @@ sl_candidates_page_focus_search (SlCandidatesPage *self)
 static void
 update_count (SlCandidatesPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  /* The whole count, also while only the first screen is reported. */
+  guint n = sl_candidate_model_get_total (self->model);
   const char *query = sl_candidate_model_get_query (self->model);
   g_autofree char *text = NULL;
 
@@ -174,10 +186,61 @@ run_query (SlCandidatesPage *self,
 }
 
 static void
+clear_growth (SlCandidatesPage *self)
+{
+  if (self->grow_clock != NULL)
+    g_clear_signal_handler (&self->grow_painted_id, self->grow_clock);
+  g_clear_object (&self->grow_clock);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+}
+
+static gboolean
+grow_model (gpointer data)
+{
+  SlCandidatesPage *self = data;
+
+  self->grow_id = 0;
+  /* Nothing if a newer query is on its way: its answer replaces the rows. */
+  sl_candidate_model_grow (self->model);
+  return G_SOURCE_REMOVE;
+}
+
+/* The frame with the first screen of rows is drawn: the rest follows from
+ * the main loop, not inside the frame clock's paint. */
+static void
+on_first_screen_painted (SlCandidatesPage *self)
+{
+  clear_growth (self);
+  self->grow_id = g_idle_add (grow_model, self);
+}
+
+static void
+schedule_growth (SlCandidatesPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (!sl_candidate_model_get_growing (self->model) || self->grow_clock != NULL || self->grow_id != 0)
+    return;
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self->column_view))
+            ? gtk_widget_get_frame_clock (GTK_WIDGET (self->column_view)) : NULL;
+  if (clock == NULL)
+    {
+      /* Not on screen: no frame to wait for. */
+      self->grow_id = g_idle_add (grow_model, self);
+      return;
+    }
+  /* The next frame is the one with the new rows (items-changed came from
+   * the main loop, not from inside a frame). */
+  self->grow_clock = g_object_ref (clock);
+  self->grow_painted_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_first_screen_painted), self);
+}
+
+static void
 on_items_changed (SlCandidatesPage *self)
 {
   update_count (self);
   update_empty_state (self);
+  schedule_growth (self);
 }
 
 static void
@@ -855,6 +918,7 @@ sl_candidates_page_set_application (SlCandidatesPage *self,
     }
 
   self->model = sl_candidate_model_new (store);
+  sl_candidate_model_set_first_screen (self->model, FIRST_SCREEN_ROWS);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -885,6 +949,7 @@ sl_candidates_page_dispose (GObject *object)
   SlCandidatesPage *self = SL_CANDIDATES_PAGE (object);
 
   g_clear_handle_id (&self->fit_columns_id, g_source_remove);
+  clear_growth (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), SL_TYPE_CANDIDATES_PAGE);
