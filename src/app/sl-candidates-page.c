@@ -188,8 +188,10 @@ run_query (SlCandidatesPage *self,
 static void
 clear_growth (SlCandidatesPage *self)
 {
-  if (self->grow_clock != NULL)
-    g_clear_signal_handler (&self->grow_painted_id, self->grow_clock);
+  /* A clock that was disposed (its window unrealized) has no handlers left. */
+  if (self->grow_clock != NULL && g_signal_handler_is_connected (self->grow_clock, self->grow_painted_id))
+    g_signal_handler_disconnect (self->grow_clock, self->grow_painted_id);
+  self->grow_painted_id = 0;
   g_clear_object (&self->grow_clock);
   g_clear_handle_id (&self->grow_id, g_source_remove);
 }
@@ -210,6 +212,16 @@ grow_model (gpointer data)
 static void
 on_first_screen_painted (SlCandidatesPage *self)
 {
+  clear_growth (self);
+  self->grow_id = g_idle_add (grow_model, self);
+}
+
+/* Off screen before the frame was drawn: no frame to wait for any more. */
+static void
+on_view_unmapped (SlCandidatesPage *self)
+{
+  if (self->grow_clock == NULL)
+    return;
   clear_growth (self);
   self->grow_id = g_idle_add (grow_model, self);
 }
@@ -919,6 +931,7 @@ sl_candidates_page_set_application (SlCandidatesPage *self,
 
   self->model = sl_candidate_model_new (store);
   sl_candidate_model_set_first_screen (self->model, FIRST_SCREEN_ROWS);
+  g_signal_connect_object (self->column_view, "unmap", G_CALLBACK (on_view_unmapped), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
