@@ -308,11 +308,40 @@ test_json_members (void)
   g_assert_null (sl_json_member_array (NULL, "a"));
 }
 
+/* The hash names archived files and finds duplicates: it must be SHA-256
+ * exactly, for every length around the 64-byte block size and beyond. */
+static void
+test_sha256 (void)
+{
+  static const struct { const char *text; const char *hex; } known[] = {
+    { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+    { "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+    { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+  };
+  g_autofree guint8 *buf = g_malloc (70000);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autofree char *hex = sl_sha256_hex ((const guint8 *) known[i].text, strlen (known[i].text));
+      g_assert_cmpstr (hex, ==, known[i].hex);
+    }
+  for (gsize i = 0; i < 70000; i++)
+    buf[i] = (guint8) (i * 131 + (i >> 7));
+  for (gsize len = 0; len < 70000; len = len < 200 ? len + 1 : len * 3 + 17)
+    {
+      g_autofree char *ours = sl_sha256_hex (buf, len);
+      g_autofree char *glib = g_compute_checksum_for_data (G_CHECKSUM_SHA256, buf, len);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/sha256", test_sha256);
   g_test_add_func ("/core/profile/json-roundtrip", test_profile_json_roundtrip);
   g_test_add_func ("/core/profile/json-empty-and-bad", test_profile_json_empty_and_bad);
   g_test_add_func ("/core/profile/sections", test_profile_sections);
