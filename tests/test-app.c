@@ -1610,6 +1610,33 @@ test_llm_import (Fixture       *f,
   fake_llm_server_free (server);
 }
 
+/* Emits "released" (one press) on the page's click gesture on the column
+ * view, at @y in @widget (a row or the column view itself). */
+static void
+release_on_list (SlCandidatesPage *page,
+                 GtkWidget        *widget,
+                 double            y)
+{
+  GtkWidget *column_view = GTK_WIDGET (sl_candidates_page_get_column_view (page));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column_view);
+  GtkGesture *click = NULL;
+  double cx, cy;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_assert_null (click);
+          click = GTK_GESTURE (controller);
+        }
+    }
+  g_assert_nonnull (click);
+  g_assert_true (gtk_widget_translate_coordinates (widget, column_view, 20, y, &cx, &cy));
+  g_signal_emit_by_name (click, "released", 1, cx, cy);
+}
+
 static gboolean
 profile_on_top (gpointer data)
 {
@@ -1682,6 +1709,8 @@ test_narrow_candidates (Fixture       *f,
   GtkToggleButton *toggle = sl_profile_view_get_document_toggle (view);
   GtkSelectionModel *selection = gtk_column_view_get_model (sl_candidates_page_get_column_view (page));
   GtkWidget *bar = app_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *rows, *focus;
+  SlCandidateItem *item;
   guint narrow_columns;
 
   g_assert_nonnull (bar);
@@ -1706,10 +1735,40 @@ test_narrow_candidates (Fixture       *f,
   g_assert_cmpuint (narrow_columns, >=, 1);
   assert_columns_fit (page);
 
-  /* A candidate opens the profile in the list's place... */
+  /* The arrow keys walk the folded list and stay in it. GTK 4.8 has no way
+   * to send a key event; Down moves the focus to the next row and selects it
+   * (gtk_list_base_grab_focus_on_item → gtk_list_base_select_item, the
+   * function behind the list's "list.select-item" action): the same two
+   * steps here... */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >=, 3);
+  app_test_focus_window (GTK_WINDOW (f->window));
   gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (sl_candidates_page_get_column_view (page)));
+  spin (100);
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  rows = app_test_find_descendant (GTK_WIDGET (sl_candidates_page_get_column_view (page)), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (rows);
+  g_assert_true (gtk_widget_child_focus (rows, GTK_DIR_DOWN));
+  g_assert_true (gtk_widget_activate_action (rows, "list.select-item", "(ubb)", 1, FALSE, FALSE));
+  spin (300);
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+  g_assert_true (gtk_widget_child_focus (rows, GTK_DIR_DOWN));
+  g_assert_true (gtk_widget_activate_action (rows, "list.select-item", "(ubb)", 2, FALSE, FALSE));
+  spin (300);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  /* ...and Enter on the focused row (its activate keybinding) opens that
+   * candidate in the list's place. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, rows));
+  g_assert_true (gtk_widget_activate (focus));
   iterate_until (profile_on_top, page, 5000);
   g_assert_true (profile_on_top (page));
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, sl_candidate_item_get_profile_id (item));
   spin (300);  /* the leaflet's slide */
   g_assert_true (gtk_widget_get_mapped (back));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 400);
@@ -1731,6 +1790,27 @@ test_narrow_candidates (Fixture       *f,
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
   g_assert_true (gtk_widget_get_mapped (list));
 
+  /* A click on a row opens it; one on the column headers does not. No
+   * pointer events can be sent either: the row's own gesture selects on
+   * release (list.select-item), then the column view's gesture sees the
+   * release at the row's middle. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, rows));
+  g_assert_true (gtk_widget_activate_action (rows, "list.select-item", "(ubb)", 0, FALSE, FALSE));
+  spin (100);
+  release_on_list (page, GTK_WIDGET (sl_candidates_page_get_column_view (page)), 10);
+  spin (300);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+  release_on_list (page, focus, gtk_widget_get_height (focus) / 2);
+  iterate_until (profile_on_top, page, 5000);
+  g_assert_true (profile_on_top (page));
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, sl_candidate_item_get_profile_id (item));
+  g_signal_emit_by_name (back, "clicked");
+  spin (300);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == list);
+
   /* Wide: side by side, the original beside the profile, more columns. */
   app_test_resize (GTK_WINDOW (f->window), 1200, 700);
   g_test_message ("wide window: %d px", gtk_widget_get_width (GTK_WIDGET (f->window)));
@@ -1748,6 +1828,16 @@ test_narrow_candidates (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (toggle));
   g_assert_cmpuint (n_visible_columns (page), >=, narrow_columns);
   assert_columns_fit (page);
+  /* Unfolded, a new selection shows its profile beside the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (sl_candidates_page_get_column_view (page)));
+  g_assert_true (gtk_widget_child_focus (rows, GTK_DIR_UP));
+  g_assert_true (gtk_widget_activate_action (rows, "list.select-item", "(ubb)", 1, FALSE, FALSE));
+  spin (300);
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_assert_cmpint (sl_profile_view_get_profile_id (view), ==, sl_candidate_item_get_profile_id (item));
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 
   /* The next window opens at the usual size (the size is remembered). */
   app_test_resize (GTK_WINDOW (f->window), 1100, 720);

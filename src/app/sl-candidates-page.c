@@ -269,6 +269,8 @@ on_search_activate (SlCandidatesPage *self)
     {
       gtk_single_selection_set_selected (self->selection, 0);
       gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
     }
 }
 
@@ -486,14 +488,47 @@ show_selected (SlCandidatesPage *self)
     return;
   if (!sl_profile_view_show_profile (self->profile_view, sl_candidate_item_get_profile_id (item), &error))
     g_debug ("Could not show a profile: %s", error->message);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
+  /* Folded, a new selection only loads the profile behind the list: the
+   * arrow keys walk the list; a click or Enter opens it (below). */
 }
 
 static void
 on_selection_changed (SlCandidatesPage *self)
 {
   show_selected (self);
+}
+
+/* A click on a row, folded: the row's own gesture has selected it by now
+ * (on release, before this gesture of the column view above it), so the
+ * selection is the row clicked. Clicks on the headers or below the last
+ * row do not open anything. */
+static void
+on_list_click_released (GtkGestureClick  *gesture,
+                        int               n_press,
+                        double            x,
+                        double            y,
+                        SlCandidatesPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self->column_view);
+  GtkWidget *picked;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet) || self->selection == NULL)
+    return;
+  picked = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  while (picked != NULL && picked != widget)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (picked);
+
+      /* The rows are the children of the list view inside the column
+       * view; its other child is the header. */
+      if (GTK_IS_LIST_VIEW (parent) && gtk_widget_get_parent (parent) == widget)
+        break;
+      picked = parent;
+    }
+  if (picked == NULL || picked == widget)
+    return;
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->profile_view));
 }
 
 static void
@@ -1025,6 +1060,13 @@ sl_candidates_page_class_init (SlCandidatesPageClass *klass)
 static void
 sl_candidates_page_init (SlCandidatesPage *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   set_up_cells (self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_click_released), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 }
