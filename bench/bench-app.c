@@ -28,6 +28,7 @@
 #include "sl-application.h"
 #include "sl-candidate-query.h"
 #include "sl-candidates-page-private.h"
+#include "sl-renderer.h"
 #include "sl-window-private.h"
 
 static gint64 t0;
@@ -367,6 +368,10 @@ main (int   argc,
       g_printerr ("bench-app: %s\n", error->message);
       return 2;
     }
+  /* Both children draw with what the app's main() would choose here (cairo
+   * when there is no GPU, unless GSK_RENDERER says otherwise). */
+  if (child != NULL || child_baseline_run)
+    sl_renderer_choose ();
   if (child != NULL)
     return child_run (child);
   if (child_baseline_run)

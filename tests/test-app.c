@@ -25,6 +25,7 @@
 #include "sl-imports-page-private.h"
 #include "sl-jobs-page.h"
 #include "sl-preferences-window.h"
+#include "sl-renderer.h"
 #include "sl-retention-dialog.h"
 #include "sl-statistics-page-private.h"
 #include "sl-window-private.h"
@@ -2085,6 +2086,42 @@ test_pipeline_builds_imports (Fixture       *f,
   g_assert_cmpstr (sl_import_item_get_source (item_named (wait.page, names[0])), ==, "watch");
 }
 
+/* Without a GPU device the app draws with cairo; with one, or when the user
+ * set GSK_RENDERER, GTK's choice stands. */
+static void
+test_renderer_choice (void)
+{
+  g_autofree char *dev = g_dir_make_tmp ("sl-dev-XXXXXX", NULL);
+  g_autofree char *dri = g_build_filename (dev, "dri", NULL);
+  g_autofree char *by_path = g_build_filename (dri, "by-path", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("GSK_RENDERER"));
+  const char *gpus[] = { "dri/renderD128", "dri/card0", "nvidia0" };
+
+  g_assert_nonnull (dev);
+  g_assert_cmpstr (sl_renderer_for_devices (dev), ==, "cairo");
+  /* A sandbox without the GPU: the folder is there, no device in it. */
+  g_assert_cmpint (g_mkdir_with_parents (by_path, 0700), ==, 0);
+  g_assert_cmpstr (sl_renderer_for_devices (dev), ==, "cairo");
+  for (gsize i = 0; i < G_N_ELEMENTS (gpus); i++)
+    {
+      g_autofree char *node = g_build_filename (dev, gpus[i], NULL);
+
+      g_assert_true (g_file_set_contents (node, "", 0, NULL));
+      g_assert_null (sl_renderer_for_devices (dev));
+      g_assert_cmpint (g_unlink (node), ==, 0);
+      g_assert_cmpstr (sl_renderer_for_devices (dev), ==, "cairo");
+    }
+
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  sl_renderer_choose ();
+  g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "gl");
+  if (saved != NULL)
+    g_setenv ("GSK_RENDERER", saved, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  sl_test_rm_rf (dev);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2112,6 +2149,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_signal_connect (app, "desktop-notification", G_CALLBACK (on_desktop_notification), &notified);
 
+  g_test_add_func ("/app/renderer-choice", test_renderer_choice);
   g_test_add ("/app/window/pages", Fixture, NULL, fixture_setup, test_window_pages, fixture_teardown);
   g_test_add ("/app/window/lazy-pages", Fixture, NULL, fixture_setup, test_window_lazy_pages, fixture_teardown);
   g_test_add ("/app/window/drop-highlight", Fixture, NULL, fixture_setup, test_drop_highlight, fixture_teardown);

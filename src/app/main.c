@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "sl-application.h"
+#include "sl-renderer.h"
 
 int
 main (int   argc,
@@ -24,6 +25,7 @@ main (int   argc,
     { NULL }
   };
 
+  sl_renderer_choose ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
