@@ -723,10 +723,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("shortlist-app-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  /* Samples and caches go to the temp dir, never to the user's. */
+  tmp_dir = sl_test_make_home ("shortlist-app-exchange-XXXXXX");
   db_path = g_build_filename (tmp_dir, "shortlist.db", NULL);
   {
     g_autoptr(SlStore) store = sl_store_open (db_path, &error);

@@ -2131,11 +2131,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("shortlist-app-XXXXXX", &error);
-  g_assert_no_error (error);
   /* Samples and caches go to the temp dir, never to the user's. */
-  g_setenv ("XDG_CACHE_HOME", tmp_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  tmp_dir = sl_test_make_home ("shortlist-app-XXXXXX");
   db_path = g_build_filename (tmp_dir, "shortlist.db", NULL);
   {
     g_autoptr(SlStore) store = sl_store_open (db_path, &error);
