@@ -805,9 +805,12 @@ test_blind_code (Fixture       *f,
       g_autofree char *db2 = sl_blind_code (other_key, 7, id);
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_assert_cmpuint (strlen (code), ==, 6);
-      for (guint i = 0; i < 6; i++)
-        g_assert_nonnull (strchr ("0123456789ABCDEFGHJKMNPQRSTVWXYZ", code[i]));
+      g_assert_cmpuint (strlen (code), ==, 9);
+      for (guint i = 0; i < 9; i++)
+        if (i == 4)
+          g_assert_cmpint (code[i], ==, '-');
+        else
+          g_assert_nonnull (strchr ("0123456789ABCDEFGHJKMNPQRSTVWXYZ", code[i]));
       g_assert_cmpstr (code, ==, same);
       g_assert_cmpstr (code, !=, number);
       same_other_job += g_str_equal (code, job8);

@@ -542,21 +542,31 @@ sl_blind_code (const char *key,
   g_autoptr(GHmac) hmac = NULL;
   guint8 digest[32];
   gsize len = sizeof digest;
-  guint32 bits;
-  char code[7];
+  guint64 bits;
+  char code[10];
 
   if (key == NULL)
     key = "";
   hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) key, strlen (key));
   g_hmac_update (hmac, (const guchar *) message, -1);
   g_hmac_get_digest (hmac, digest, &len);
-  bits = ((guint32) digest[0] << 24 | (guint32) digest[1] << 16 | (guint32) digest[2] << 8 | digest[3]) >> 2;
-  for (int i = 5; i >= 0; i--)
+  /* 40 bits, 8 symbols in two groups: two of 500 candidates on one job
+   * share a code about once in ten million jobs (30 bits made it one in
+   * ten thousand). */
+  bits = 0;
+  for (int i = 0; i < 5; i++)
+    bits = bits << 8 | digest[i];
+  for (int i = 8; i >= 0; i--)
     {
+      if (i == 4)
+        {
+          code[i] = '-';
+          continue;
+        }
       code[i] = alphabet[bits & 31];
       bits >>= 5;
     }
-  code[6] = '\0';
+  code[9] = '\0';
   return g_strdup (code);
 }
 

@@ -106,8 +106,8 @@ double      sl_rank_ndcg           (const double *gains,
 SlProfile  *sl_profile_blind_copy  (const SlProfile *profile) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Blind review's name for a candidate on a job, instead of the database id
- * (which tells import order and can be matched back): 6 letters and digits
- * (Crockford base32) of HMAC-SHA256 under the database's own random key,
+ * (which tells import order and can be matched back): 8 letters and digits
+ * (Crockford base32, two groups of 4: "K7QF-3MXA") of HMAC-SHA256 under the database's own random key,
  * over the job and candidate ids.  The same wherever the job shows the
  * candidate, another on another job, and nothing about the id.  @key is
  * sl_blind_key(); NULL (a database no writer of this version opened yet)
