@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "core/sl-date.h"
 #include "core/sl-document.h"
 #include "core/sl-json.h"
@@ -168,6 +170,111 @@ test_profile_sections (void)
   g_assert_nonnull (work);
   g_assert_true (g_str_has_prefix (work, "[{\"company\":\"Acme GmbH\""));
   g_assert_null (nothing);
+}
+
+/* The direct serializer against json-glib's builder + generator: every
+ * section and the whole profile must come out byte for byte the same. */
+static void
+assert_json_like_glib (const SlProfile *p)
+{
+  g_autoptr(JsonNode) node = sl_profile_to_json_node (p);
+  g_autofree char *glib_all = sl_json_node_to_string (node, FALSE);
+  g_autofree char *ours_all = sl_profile_to_json (p, FALSE);
+  const char * const *names = sl_profile_section_names ();
+
+  g_assert_cmpstr (ours_all, ==, glib_all);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *ours = sl_profile_section_to_json (p, names[i]);
+      g_autofree char *glib = sl_json_node_to_string (json_object_get_member (json_node_get_object (node), names[i]),
+                                                      FALSE);
+      g_assert_cmpstr (ours, ==, glib);
+    }
+}
+
+static void
+test_profile_json_like_glib (void)
+{
+  g_autoptr(SlProfile) empty = sl_profile_new ();
+  g_autoptr(SlProfile) p = make_full_profile ();
+  g_autoptr(SlProfile) q = sl_profile_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  g_autoptr(GString) all_bytes = g_string_new (NULL);
+  static const double doubles[] = { 0, -0.0, 1, -1, 0.5, 0.1, 1.0 / 3, 1e20, 1e21, 1e-5, 1e-7,
+                                    2.5e-10, 123456789, 1e300, 0.99, 100.25, 12345.678 };
+  SlWorkEntry *w;
+  SlProject *pr;
+
+  assert_json_like_glib (empty);
+  assert_json_like_glib (p);
+
+  /* Every byte but NUL, as a value and as a key. */
+  for (int c = 1; c < 256; c++)
+    g_string_append_c (all_bytes, (char) c);
+  q->personal.name = g_strdup (all_bytes->str);
+  q->personal.summary = g_strdup ("quote \" backslash \\ slash / </script> tab\t cr\r nl\n ff\f bs\b \x1f \x7f 😀 ü");
+  q->personal.headline = g_strdup ("");
+  g_ptr_array_add (q->personal.links, NULL);
+  g_ptr_array_add (q->personal.links, g_strdup ("\\\\server\\share"));
+  w = sl_work_entry_new ();
+  w->current = TRUE;
+  g_ptr_array_add (q->work, w);
+  g_ptr_array_add (q->work, sl_work_entry_new ());
+  g_ptr_array_add (q->skills, sl_skill_new ("C++ \"modern\"", "C++"));
+  g_ptr_array_add (q->languages, sl_language_new (NULL, NULL));
+  pr = sl_project_new ();
+  g_ptr_array_add (pr->keywords, g_strdup ("🦀"));
+  g_ptr_array_add (pr->keywords, NULL);
+  g_ptr_array_add (q->projects, pr);
+  g_ptr_array_add (q->projects, sl_project_new ());
+  g_ptr_array_add (q->achievements, g_strdup (""));
+  g_ptr_array_add (q->achievements, NULL);
+  q->meta.prompt_tokens = G_MAXINT64;
+  q->meta.completion_tokens = 0;
+  q->meta.llm_latency_ms = 0;
+  q->meta.experience_months = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autofree char *stage = g_strdup_printf ("stage \"%u\"\n", i % 5);
+      g_autofree char *field = g_strdup_printf ("f%u", i);
+      /* stages repeat: first place, last value */
+      sl_profile_add_timing (q, stage, doubles[i]);
+      sl_profile_set_field_note (q, field, doubles[i], i % 2 ? NULL : "rules", i % 3 ? NULL : "line\t1");
+    }
+  sl_profile_add_warning (q, "w\\1");
+  sl_profile_set_extra (q, all_bytes->str, "v");
+  sl_profile_set_extra (q, "", "\x01");
+  q->source = g_strdup ("\"src\"");
+  assert_json_like_glib (q);
+
+  /* Each double alone, where nothing clamps or replaces it. */
+  for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autoptr(SlProfile) d = sl_profile_new ();
+
+      d->meta.llm_latency_ms = fabs (doubles[i]);
+      sl_profile_add_timing (d, "t", doubles[i]);
+      sl_profile_add_timing (d, "u", -doubles[i]);
+      assert_json_like_glib (d);
+    }
+
+  /* Random bytes (not always UTF-8: the generator does not check) and
+   * random doubles. */
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(SlProfile) r = sl_profile_new ();
+      char buf[24];
+
+      for (guint i = 0; i < sizeof buf - 1; i++)
+        buf[i] = (char) g_rand_int_range (rand, 1, 256);
+      buf[g_rand_int_range (rand, 0, sizeof buf)] = '\0';
+      r->personal.email = g_strdup (buf);
+      g_ptr_array_add (r->interests, g_strdup (buf));
+      g_ptr_array_add (r->skills, sl_skill_new (buf, round % 2 ? buf : NULL));
+      sl_profile_add_timing (r, buf, g_rand_double_range (rand, -1e6, 1e6) * pow (10, g_rand_int_range (rand, -30, 30)));
+      r->meta.llm_latency_ms = g_rand_double (rand);
+      assert_json_like_glib (r);
+    }
 }
 
 static void
@@ -345,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/core/profile/json-roundtrip", test_profile_json_roundtrip);
   g_test_add_func ("/core/profile/json-empty-and-bad", test_profile_json_empty_and_bad);
   g_test_add_func ("/core/profile/sections", test_profile_sections);
+  g_test_add_func ("/core/profile/json-like-glib", test_profile_json_like_glib);
   g_test_add_func ("/core/profile/experience-months", test_experience_months);
   g_test_add_func ("/core/json-members", test_json_members);
   g_test_add_func ("/core/date", test_dates);

@@ -280,6 +280,339 @@ build_section (JsonBuilder     *b,
     g_assert_not_reached ();
 }
 
+/* Writing straight into a GString, without the JsonBuilder tree: the
+ * store writes ten sections per profile on every import, and building and
+ * freeing the nodes cost more than the text.  The output is byte for byte
+ * what json-glib's generator writes for the builder's tree (tests/test-core.c
+ * compares the two): its escaping ('"' and '\\' backslashed, \b \f \n \r \t,
+ * the other bytes 0x01-0x1e and 0x7f as \u00XX, 0x1f and all non-ASCII
+ * as is), g_ascii_dtostr () for doubles with ".0" added when there is no
+ * '.', and a member set twice kept at its first place with its last value. */
+
+static void
+put_string (GString    *out,
+            const char *s)
+{
+  const char *run, *p;
+
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (run = p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *esc;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+      if (c == 0x1f)
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+          g_string_append_printf (out, "\\u00%02x", (guint) c);
+          continue;
+        }
+      g_string_append (out, esc);
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* The separator before a member or element, then the member's name. */
+static void
+put_key (GString    *out,
+         gboolean   *first,
+         const char *key)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  if (key != NULL)
+    {
+      put_string (out, key);
+      g_string_append_c (out, ':');
+    }
+}
+
+static void
+put_double (GString *out,
+            double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out, buf);
+  if (strchr (buf, '.') == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+put_int (GString *out,
+         gint64   value)
+{
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+put_str_member (GString    *out,
+                gboolean   *first,
+                const char *key,
+                const char *value)
+{
+  if (value == NULL)
+    return;
+  put_key (out, first, key);
+  put_string (out, value);
+}
+
+static void
+put_strv (GString         *out,
+          const GPtrArray *values)
+{
+  g_string_append_c (out, '[');
+  if (values != NULL)
+    for (guint i = 0; i < values->len; i++)
+      {
+        if (i > 0)
+          g_string_append_c (out, ',');
+        put_string (out, g_ptr_array_index (values, i));
+      }
+  g_string_append_c (out, ']');
+}
+
+static void
+put_members (GString         *out,
+             gboolean        *first,
+             gconstpointer    entry,
+             const StrMember *members)
+{
+  for (const StrMember *m = members; m->key != NULL; m++)
+    put_str_member (out, first, m->key, G_STRUCT_MEMBER (const char *, entry, m->offset));
+}
+
+/* Each entry an object: its @members, then what @extra adds. */
+static void
+put_entries (GString         *out,
+             const GPtrArray *entries,
+             const StrMember *members,
+             void           (*extra) (GString *, gboolean *, gconstpointer))
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < entries->len; i++)
+    {
+      gconstpointer e = g_ptr_array_index (entries, i);
+      gboolean first = TRUE;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      put_members (out, &first, e, members);
+      if (extra != NULL)
+        extra (out, &first, e);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+put_work_extra (GString       *out,
+                gboolean      *first,
+                gconstpointer  entry)
+{
+  const SlWorkEntry *e = entry;
+
+  if (e->current)
+    {
+      put_key (out, first, "current");
+      g_string_append (out, "true");
+    }
+  put_str_member (out, first, "description", e->description);
+}
+
+static void
+put_project_extra (GString       *out,
+                   gboolean      *first,
+                   gconstpointer  entry)
+{
+  const SlProject *p = entry;
+
+  if (p->keywords != NULL && p->keywords->len > 0)
+    {
+      put_key (out, first, "keywords");
+      put_strv (out, p->keywords);
+    }
+}
+
+static void
+put_personal (GString              *out,
+              const SlPersonalInfo *pi)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  put_members (out, &first, pi, personal_members);
+  if (pi->links != NULL && pi->links->len > 0)
+    {
+      put_key (out, &first, "links");
+      put_strv (out, pi->links);
+    }
+  g_string_append_c (out, '}');
+}
+
+/* The timings object: a stage named twice stays at its first place with
+ * its last value, as a JsonObject keeps it. */
+static void
+put_timings (GString         *out,
+             const GPtrArray *timings)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < timings->len; i++)
+    {
+      const SlTiming *t = g_ptr_array_index (timings, i);
+      const SlTiming *last = t;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_strcmp0 (((const SlTiming *) g_ptr_array_index (timings, j))->stage, t->stage) == 0;
+      if (seen)
+        continue;
+      for (guint j = i + 1; j < timings->len; j++)
+        {
+          const SlTiming *u = g_ptr_array_index (timings, j);
+          if (g_strcmp0 (u->stage, t->stage) == 0)
+            last = u;
+        }
+      put_key (out, &first, t->stage);
+      put_double (out, last->ms);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+put_metadata (GString          *out,
+              const SlMetadata *m)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  put_str_member (out, &first, "extraction_method", m->extraction_method);
+  put_str_member (out, &first, "parser", m->parser);
+  put_str_member (out, &first, "parser_version", m->parser_version);
+  put_str_member (out, &first, "model", m->model);
+  put_str_member (out, &first, "prompt_version", m->prompt_version);
+  if (m->prompt_tokens >= 0)
+    {
+      put_key (out, &first, "prompt_tokens");
+      put_int (out, m->prompt_tokens);
+    }
+  if (m->completion_tokens >= 0)
+    {
+      put_key (out, &first, "completion_tokens");
+      put_int (out, m->completion_tokens);
+    }
+  if (m->llm_latency_ms >= 0)
+    {
+      put_key (out, &first, "llm_latency_ms");
+      put_double (out, m->llm_latency_ms);
+    }
+  if (m->experience_months >= 0)
+    {
+      put_key (out, &first, "experience_months");
+      put_int (out, m->experience_months);
+    }
+  if (m->fields->len > 0)
+    {
+      put_key (out, &first, "fields");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < m->fields->len; i++)
+        {
+          const SlFieldNote *n = g_ptr_array_index (m->fields, i);
+          gboolean first_field = TRUE;
+
+          if (i > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '{');
+          put_str_member (out, &first_field, "field", n->field);
+          put_key (out, &first_field, "confidence");
+          put_double (out, n->confidence);
+          put_str_member (out, &first_field, "source", n->source);
+          put_str_member (out, &first_field, "provenance", n->provenance);
+          g_string_append_c (out, '}');
+        }
+      g_string_append_c (out, ']');
+    }
+  if (m->timings->len > 0)
+    {
+      put_key (out, &first, "timings");
+      put_timings (out, m->timings);
+    }
+  if (m->warnings->len > 0)
+    {
+      put_key (out, &first, "warnings");
+      put_strv (out, m->warnings);
+    }
+  if (g_hash_table_size (m->extras) > 0)
+    {
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (m->extras, NULL);
+      guint n = g_hash_table_size (m->extras);
+      gboolean first_extra = TRUE;
+
+      qsort (keys, n, sizeof (gpointer), str_ptr_cmp);
+      put_key (out, &first, "extras");
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < n; i++)
+        put_str_member (out, &first_extra, keys[i], g_hash_table_lookup (m->extras, keys[i]));
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, '}');
+}
+
+/* FALSE if @section is not a section name. */
+static gboolean
+put_section (GString         *out,
+             const SlProfile *p,
+             const char      *section)
+{
+  if (g_str_equal (section, "personal_info"))
+    put_personal (out, &p->personal);
+  else if (g_str_equal (section, "work_experience"))
+    put_entries (out, p->work, work_members, put_work_extra);
+  else if (g_str_equal (section, "education"))
+    put_entries (out, p->education, education_members, NULL);
+  else if (g_str_equal (section, "skills"))
+    put_entries (out, p->skills, skill_members, NULL);
+  else if (g_str_equal (section, "certifications"))
+    put_entries (out, p->certifications, certification_members, NULL);
+  else if (g_str_equal (section, "languages"))
+    put_entries (out, p->languages, language_members, NULL);
+  else if (g_str_equal (section, "projects"))
+    put_entries (out, p->projects, project_members, put_project_extra);
+  else if (g_str_equal (section, "achievements"))
+    put_strv (out, p->achievements);
+  else if (g_str_equal (section, "interests"))
+    put_strv (out, p->interests);
+  else if (g_str_equal (section, "metadata"))
+    put_metadata (out, &p->meta);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 JsonNode *
 sl_profile_to_json_node (const SlProfile *profile)
 {
@@ -313,26 +646,44 @@ char *
 sl_profile_to_json (const SlProfile *profile,
                     gboolean         pretty)
 {
-  g_autoptr(JsonNode) node = sl_profile_to_json_node (profile);
-  return sl_json_node_to_string (node, pretty);
+  GString *out;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  if (pretty)
+    {
+      g_autoptr(JsonNode) node = sl_profile_to_json_node (profile);
+      return sl_json_node_to_string (node, TRUE);
+    }
+  out = g_string_sized_new (2048);
+  g_string_append_c (out, '{');
+  for (guint i = 0; section_names[i] != NULL; i++)
+    {
+      put_key (out, &first, section_names[i]);
+      put_section (out, profile, section_names[i]);
+    }
+  put_str_member (out, &first, "source", profile->source);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 char *
 sl_profile_section_to_json (const SlProfile *profile,
                             const char      *section)
 {
-  g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  GString *out;
 
   g_return_val_if_fail (profile != NULL, NULL);
   g_return_val_if_fail (section != NULL, NULL);
 
-  if (!g_strv_contains (section_names, section))
-    return NULL;
-  b = json_builder_new ();
-  build_section (b, profile, section);
-  node = json_builder_get_root (b);
-  return sl_json_node_to_string (node, FALSE);
+  out = g_string_sized_new (256);
+  if (!put_section (out, profile, section))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Reading: tolerant of missing members and wrong types (ignored), strict
