@@ -185,26 +185,43 @@ count_words (const char *s)
   return n;
 }
 
-/* Folded words of @s, for list lookups. (element-type utf8) */
-static GPtrArray *
+/* The folded words of a text: @v[0..len) point into the same block. */
+typedef struct
+{
+  guint       len;
+  const char *v[];
+} Words;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Words, g_free)
+
+/* Folded words of @s, for list lookups: one allocation for all of them
+ * (the parser asks this for most segments it reads). */
+static Words *
 folded_words (const char *s)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *f = sl_text_fold (s);
-  char *p = f;
+  g_autoptr(GString) f = g_string_sized_new (strlen (s) + 1);
+  Words *out;
+  char *dst;
+  const char *p;
+  guint n = 0;
 
+  sl_text_fold_append (f, s, -1);
+  /* at most one word per two bytes, plus one */
+  out = g_malloc (sizeof (Words) + ((f->len + 1) / 2 + 1) * sizeof (char *) + f->len + 1);
+  dst = (char *) &out->v[(f->len + 1) / 2 + 1];
+  p = f->str;
   while (*p)
     {
-      char *w;
       while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
         p++;
       if (!*p)
         break;
-      w = p;
+      out->v[n++] = dst;
       while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
-        p++;
-      g_ptr_array_add (out, g_strndup (w, p - w));
+        *dst++ = *p++;
+      *dst++ = '\0';
     }
+  out->len = n;
   return out;
 }
 
@@ -627,10 +644,10 @@ static gboolean
 line_has_phone_label (const char *text, gsize before)
 {
   g_autofree char *head = g_strndup (text, before);
-  g_autoptr(GPtrArray) w = folded_words (head);
+  g_autoptr(Words) w = folded_words (head);
   for (guint i = 0; i < w->len; i++)
     for (gsize k = 0; k < G_N_ELEMENTS (phone_labels); k++)
-      if (g_str_equal (g_ptr_array_index (w, i), phone_labels[k]))
+      if (g_str_equal (w->v[i], phone_labels[k]))
         return !g_str_equal (phone_labels[k], "fax");
   return FALSE;
 }
@@ -760,7 +777,6 @@ static int score_location (const char *seg, char **out);
 static int
 score_name (Ctx *c, const char *cand, Ln *l, guint index)
 {
-  g_autoptr(GPtrArray) words = NULL;
   int n_tokens = 0, score = 0;
   int upper_initial = 0;
   int places = 0;
@@ -832,8 +848,6 @@ score_name (Ctx *c, const char *cand, Ln *l, guint index)
     score += 3;
   if (l->size > 0 && c->body_size > 0 && l->size > c->body_size + 1)
     score += 4;
-  words = folded_words (cand);
-  (void) words;
   return score;
 }
 
@@ -1048,13 +1062,13 @@ score_location (const char *seg, char **out)
   for (guint i = 0; i < parts->len; i++)
     {
       const char *part = g_ptr_array_index (parts, i);
-      g_autoptr(GPtrArray) w = folded_words (part);
+      g_autoptr(Words) w = folded_words (part);
       gboolean street = FALSE, place = FALSE, postal_only = TRUE;
       g_autoptr(GString) kept = g_string_new (NULL);
 
       for (guint k = 0; k < w->len; k++)
         {
-          const char *word = g_ptr_array_index (w, k);
+          const char *word = w->v[k];
           gsize wl = strlen (word);
           if (wl >= 3 && (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_INSTITUTION, word)
                           || sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl)
@@ -1106,7 +1120,7 @@ score_location (const char *seg, char **out)
       /* a region after a comma: "Austin, TX" */
       if (i > 0 && w->len <= 3)
         {
-          const char *first = g_ptr_array_index (w, 0);
+          const char *first = w->v[0];
           if (sl_lex_lookup (SL_LEX_REGION, first) || sl_lex_lookup (SL_LEX_COUNTRY, first))
             {
               gboolean caps_abbr = strlen (first) == 2 && g_ascii_isupper (part[0]) && g_ascii_isupper (part[1]);
@@ -1273,7 +1287,7 @@ typedef struct
 static gboolean
 entity_ok (const char *seg)
 {
-  g_autoptr(GPtrArray) w = folded_words (seg);
+  g_autoptr(Words) w = folded_words (seg);
   static const char *const labels[] = {
     "page", "responsible", "responsibilities", "duties", "description", "tasks", "achievements",
     "environment", "technologies", "role", "period", "duration", "location", "aufgaben",
@@ -1291,7 +1305,7 @@ entity_ok (const char *seg)
       letters++;
   if (letters < 2 || w->len == 0 || w->len > 10)
     return FALSE;
-  first = g_ptr_array_index (w, 0);
+  first = w->v[0];
   if (w->len <= 3 && (sl_dates_month_from_name (first) != 0 || sl_dates_is_present_word (first)))
     return FALSE;
   for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
@@ -1299,7 +1313,7 @@ entity_ok (const char *seg)
       return FALSE;
   for (guint i = 0; i < w->len; i++)
     for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
-      if (g_str_equal (g_ptr_array_index (w, i), units[k]) && count_digits (seg) > 0)
+      if (g_str_equal (w->v[i], units[k]) && count_digits (seg) > 0)
         return FALSE;
   /* what a cut date range leaves: "from", "Da", "von" */
   if (w->len == 1)
@@ -1333,14 +1347,14 @@ trim_fragment (const char *seg)
 static gboolean
 is_location_segment (const char *seg)
 {
-  g_autoptr(GPtrArray) w = folded_words (seg);
+  g_autoptr(Words) w = folded_words (seg);
   int place = 0;
 
   if (w->len == 0 || w->len > 4)
     return FALSE;
   for (guint i = 0; i < w->len; i++)
     {
-      const char *word = g_ptr_array_index (w, i);
+      const char *word = w->v[i];
       if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_TITLE, word)
           || sl_lex_lookup (SL_LEX_INSTITUTION, word))
         return FALSE;
@@ -1367,12 +1381,12 @@ static SegScore
 score_segment (const char *seg)
 {
   SegScore s = { 0, 0, 0 };
-  g_autoptr(GPtrArray) w = folded_words (seg);
+  g_autoptr(Words) w = folded_words (seg);
   int upper = 0, lower = 0;
 
   for (guint i = 0; i < w->len; i++)
     {
-      const char *word = g_ptr_array_index (w, i);
+      const char *word = w->v[i];
       gsize wl = strlen (word);
       if (sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl))
         s.title += 3;
@@ -1882,7 +1896,7 @@ sl_rules_degree_level (const char *degree)
 static gboolean
 is_institution (const char *seg)
 {
-  g_autoptr(GPtrArray) w = folded_words (seg);
+  g_autoptr(Words) w = folded_words (seg);
   int caps = 0, words = 0;
 
   /* a school's name: capitalised words ("University of Oslo"), not a
@@ -1918,7 +1932,7 @@ is_institution (const char *seg)
     return FALSE;
   for (guint i = 0; i < w->len; i++)
     {
-      const char *word = g_ptr_array_index (w, i);
+      const char *word = w->v[i];
       gsize wl = strlen (word);
       if (sl_lex_lookup (SL_LEX_INSTITUTION, word))
         return TRUE;
@@ -2260,10 +2274,10 @@ skill_item_ok (const char *p, const char *canonical)
     static const char *const stop[] = { "and", "or", "the", "a", "an", "in", "of", "to", "for",
                                         "with", "by", "on", "at", "as", "from", "etc", "when",
                                         "und", "oder", "et", "ou", "y", "o", "e", "en", "de" };
-    g_autoptr(GPtrArray) w = folded_words (p);
+    g_autoptr(Words) w = folded_words (p);
     if (w->len > 0)
       for (gsize k = 0; k < G_N_ELEMENTS (stop); k++)
-        if (g_str_equal (g_ptr_array_index (w, 0), stop[k]))
+        if (g_str_equal (w->v[0], stop[k]))
           return FALSE;
   }
   return TRUE;
@@ -2397,7 +2411,7 @@ parse_skills (Ctx *c)
 static char *
 language_level (const char *text)
 {
-  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(Words) w = NULL;
 
   for (const char *p = text; *p; p++)
     if ((p[0] == 'A' || p[0] == 'B' || p[0] == 'C') && (p[1] == '1' || p[1] == '2')
@@ -2406,7 +2420,7 @@ language_level (const char *text)
   w = folded_words (text);
   for (guint i = 0; i < w->len; i++)
     {
-      int v = sl_lex_lookup (SL_LEX_LEVEL, g_ptr_array_index (w, i));
+      int v = sl_lex_lookup (SL_LEX_LEVEL, w->v[i]);
       /* "mother tongue", "langue maternelle", "lengua materna" */
       if (v)
         return g_strdup (sl_lex_lang_level_name ((SlLangLevel) v));
@@ -2417,7 +2431,7 @@ language_level (const char *text)
 SlLanguage *
 sl_rules_parse_language (const char *line)
 {
-  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(Words) w = NULL;
   const char *lang = NULL;
   g_autofree char *level = NULL;
 
@@ -2425,7 +2439,7 @@ sl_rules_parse_language (const char *line)
   w = folded_words (line);
   for (guint i = 0; i < w->len; i++)
     {
-      const char *word = g_ptr_array_index (w, i);
+      const char *word = w->v[i];
       int v = sl_lex_lookup (SL_LEX_LANGUAGE, word);
       if (v && lang == NULL)
         lang = sl_lex_language_name (v);

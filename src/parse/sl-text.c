@@ -37,16 +37,25 @@ sl_text_fold_append (GString    *out,
 
       if (b < 0x80)
         {
-          /* a run of ASCII, lower-cased straight into the buffer */
-          const char *q = p;
-          gsize at = out->len;
+          /* a run of ASCII, lower-cased straight into the buffer; the
+           * buffer is grown for the rest of the input at once (folding
+           * never makes a byte of ASCII longer), without g_string_set_size
+           * per run: this is called for every word the parser reads */
           char *dst;
-          while (q < end && (guchar) *q < 0x80)
-            q++;
-          g_string_set_size (out, at + (q - p));
-          dst = out->str + at;
-          for (; p < q; p++)
-            *dst++ = (*p >= 'A' && *p <= 'Z') ? (char) (*p + 32) : *p;
+          if (out->allocated_len <= out->len + (gsize) (end - p))
+            {
+              gsize at = out->len;
+              g_string_set_size (out, at + (end - p));
+              out->len = at;
+            }
+          dst = out->str + out->len;
+          while (p < end && (guchar) *p < 0x80)
+            {
+              char ch = *p++;
+              *dst++ = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+            }
+          out->len = dst - out->str;
+          *dst = '\0';
           continue;
         }
       c = g_utf8_get_char_validated (p, end - p);
