@@ -78,7 +78,9 @@ ln_dates (Ln *l)
 static gboolean
 is_bullet_char (gunichar c)
 {
-  return c == '*' || c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == 0x27A2
+  if (c < 0x80)
+    return c == '*';
+  return c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == 0x27A2
          || c == 0x2756 || c == 0x00B7 || c == 0x25BA || c == 0x2023 || c == 0x2043
          || c == 0x25E6 || c == 0xF0B7 || c == 0xF0A7 || c == 0xF076 || c == 0x2713
          || c == 0x2714 || c == 0x25C6 || c == 0x25C7 || c == 0x2219 || c == 0x27A4
@@ -94,24 +96,34 @@ starts_with_bullet (const char *s)
   return (s[0] == '-' || s[0] == 'o') && s[1] == ' ';
 }
 
-/* A copy of @s without leading bullets and edge punctuation/space. */
+/* A copy of @s without leading bullets and edge punctuation/space (read
+ * in place: only the part kept is copied). */
 static char *
 clean_edges (const char *s, gssize len)
 {
-  g_autofree char *copy = len < 0 ? g_strdup (s) : g_strndup (s, len);
-  char *b = copy;
-  char *e;
+  const char *b = s;
+  const char *end;
+  const char *e;
 
-  while (*b)
+  if (len < 0)
+    end = s + strlen (s);
+  else
     {
-      gunichar c = g_utf8_get_char (b);
+      const char *nul = memchr (s, '\0', (gsize) len);
+      end = nul != NULL ? nul : s + len;
+    }
+  while (b < end)
+    {
+      gunichar c = (guchar) *b < 0x80 ? (gunichar) *b : g_utf8_get_char (b);
       if (g_unichar_isspace (c) || is_bullet_char (c) || strchr ("-,;:|/\\()[]{}\"'`~_.=", *b) != NULL
           || c == 0x2013 || c == 0x2014 || c == 0xA0)
         b = g_utf8_next_char (b);
       else
         break;
     }
-  e = b + strlen (b);
+  if (b > end)
+    b = end;
+  e = end;
   while (e > b)
     {
       /* Bounded by b: a segment cut inside a character starts with
@@ -124,8 +136,8 @@ clean_edges (const char *s, gssize len)
       c = g_utf8_get_char (prev);
       if (g_unichar_isspace (c) || strchr ("-,;:|/\\([{\"'`~_=", *prev) != NULL
           || c == 0x2013 || c == 0x2014 || c == 0xA0
-          || (c == ')' && strchr (b, '(') == NULL) || (c == ']' && strchr (b, '[') == NULL))
-        e = (char *) prev;
+          || (c == ')' && memchr (b, '(', end - b) == NULL) || (c == ']' && memchr (b, '[', end - b) == NULL))
+        e = prev;
       else
         break;
     }
@@ -300,12 +312,21 @@ split_segments (const char *s, gboolean commas)
           while (*e && *e != ',' && *e != ' ' && *e != '|')
             e++;
           {
-            g_autofree char *w = g_ascii_strdown (q, e - q);
-            gsize wl = strlen (w);
-            if (wl > 0 && w[wl - 1] == '.')
-              w[wl - 1] = '\0';
-            if (!(*w && sl_lex_lookup (SL_LEX_COMPANY, w) && (strlen (w) <= 4)
-                  && (*e == '\0' || *e == ',')))
+            /* only a word of up to 4 letters (and a dot) can be a suffix:
+             * no copy for the others */
+            char w[6];
+            gsize wl = (gsize) (e - q);
+            gboolean suffix = FALSE;
+            if (wl > 0 && wl <= 5)
+              {
+                for (gsize k = 0; k < wl; k++)
+                  w[k] = g_ascii_tolower (q[k]);
+                w[wl] = '\0';
+                if (w[wl - 1] == '.')
+                  w[--wl] = '\0';
+                suffix = wl > 0 && wl <= 4 && sl_lex_lookup (SL_LEX_COMPANY, w) && (*e == '\0' || *e == ',');
+              }
+            if (!suffix)
               {
                 cut = TRUE;
                 skip = 1;
@@ -1894,39 +1915,56 @@ sl_rules_degree_level (const char *degree)
 }
 
 static gboolean
+is_upper_at (const char *p)
+{
+  guchar b = (guchar) *p;
+
+  if (b < 0x80)
+    return b >= 'A' && b <= 'Z';
+  return g_unichar_isupper (g_utf8_get_char (p));
+}
+
+static gboolean
 is_institution (const char *seg)
 {
-  g_autoptr(Words) w = folded_words (seg);
+  g_autoptr(Words) w = NULL;
   int caps = 0, words = 0;
 
   /* a school's name: capitalised words ("University of Oslo"), not a
    * piece of a sentence about graduate students */
-  if (!g_unichar_isupper (g_utf8_get_char (seg)) || w->len > 10)
+  if (!is_upper_at (seg))
+    return FALSE;
+  w = folded_words (seg);
+  if (w->len > 10)
     return FALSE;
   for (const char *p = seg; *p; )
     {
+      const char *we;
+
       while (*p == ' ')
         p++;
       if (!*p)
         break;
       words++;
-      if (g_unichar_isupper (g_utf8_get_char (p)) || g_ascii_isdigit (*p))
+      we = p;
+      while (*we && *we != ' ')
+        we++;
+      if (is_upper_at (p) || g_ascii_isdigit (*p))
         caps++;
-      else
+      else if (we - p <= 5)
         {
+          /* the small words are at most 5 bytes ("della") */
           static const char *const small[] = { "of", "de", "di", "du", "des", "del", "della", "der",
                                                "für", "fur", "and", "&", "for", "the", "at", "la", "le",
                                                "van", "voor", "e", "y", "et", "und", "da", "do", "in" };
           for (gsize k = 0; k < G_N_ELEMENTS (small); k++)
-            if (g_ascii_strncasecmp (p, small[k], strlen (small[k])) == 0
-                && (p[strlen (small[k])] == ' ' || p[strlen (small[k])] == '\0'))
+            if (strlen (small[k]) == (gsize) (we - p) && g_ascii_strncasecmp (p, small[k], we - p) == 0)
               {
                 caps++;
                 break;
               }
         }
-      while (*p && *p != ' ')
-        p++;
+      p = we;
     }
   if (caps * 4 < words * 3)
     return FALSE;
