@@ -73,7 +73,22 @@ add_token (GArray *toks, GString *fold, const char *s, gsize b, gsize e)
   t.begin = b;
   t.end = e;
   t.fbegin = fold->len;
-  sl_text_fold_append (fold, s + b, e - b);
+  /* Most tokens are ASCII: lower-cased straight into the buffer (the
+   * result is what sl_text_fold_append gives), else folded. */
+  if (fold->allocated_len <= fold->len + (e - b) + 1)
+    {
+      g_string_set_size (fold, fold->len + (e - b) + 1);
+      fold->len = t.fbegin;
+    }
+  {
+    char *dst = fold->str + fold->len;
+    gsize k;
+    for (k = b; k < e && (guchar) s[k] < 0x80; k++)
+      *dst++ = (s[k] >= 'A' && s[k] <= 'Z') ? (char) (s[k] + 32) : s[k];
+    fold->len = dst - fold->str;
+    if (k < e)
+      sl_text_fold_append (fold, s + k, e - k);
+  }
   t.flen = fold->len - t.fbegin;
   g_string_append_c (fold, '\0');
   g_array_append_val (toks, t);
