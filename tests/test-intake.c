@@ -1135,6 +1135,138 @@ test_archive_layout (Fixture       *f,
   }
 }
 
+/* A resume text (person @from, @from + 1, ...) whose hash starts with
+ * (@same TRUE) or not with (@same FALSE) the hex digit @digit. */
+static char *
+resume_in_shard (guint   from,
+                 char    digit,
+                 gboolean same)
+{
+  for (guint i = from; i < from + 400; i++)
+    {
+      g_autofree char *text = resume_text (i, 0);
+      g_autofree char *sha = sl_sha256_hex ((const guint8 *) text, strlen (text));
+      if ((sha[0] == digit) == same)
+        return g_steal_pointer (&text);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Only complete copies named by their hash in a shard folder. */
+static void
+assert_shard_clean (const char *shard)
+{
+  g_autoptr(GDir) dir = g_dir_open (shard, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_null (strstr (name, "tmp"));
+      g_assert_cmpuint (strlen (name), ==, 64 + strlen (".txt"));
+    }
+}
+
+/* The archive folder of a shard deleted by the user while Shortlist runs
+ * is made again; a copy already there (same content, same name) is kept
+ * as it is, not written a second time. */
+static void
+test_archive_shard_deleted (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *archive_dir = sl_intake_default_archive_dir (f->db_path);
+  g_autofree char *first_text = resume_text (250, 0);
+  g_autofree char *first_sha = sl_sha256_hex ((const guint8 *) first_text, strlen (first_text));
+  g_autofree char *same_text = resume_in_shard (251, first_sha[0], TRUE);
+  g_autofree char *other_text = resume_in_shard (251, first_sha[0], FALSE);
+  g_autofree char *same_sha = sl_sha256_hex ((const guint8 *) same_text, strlen (same_text));
+  g_autofree char *other_sha = sl_sha256_hex ((const guint8 *) other_text, strlen (other_text));
+  g_autofree char *shard = g_strndup (first_sha, 1);
+  g_autofree char *shard_dir = g_build_filename (archive_dir, shard, NULL);
+  g_autofree char *same_name = g_strdup_printf ("%s.txt", same_sha);
+  g_autofree char *other_name = g_strdup_printf ("%s.txt", other_sha);
+  g_autofree char *other_shard = g_strndup (other_sha, 1);
+  g_autofree char *same_copy = g_build_filename (shard_dir, same_name, NULL);
+  g_autofree char *other_copy = g_build_filename (archive_dir, other_shard, other_name, NULL);
+  g_autofree char *second_in = g_build_filename (f->in, "second", NULL);
+  g_autofree char *first_in = in_path (f, "first.txt");
+  g_autofree char *same_in = g_build_filename (second_in, "a-same.txt", NULL);
+  g_autofree char *other_in = g_build_filename (second_in, "b-other.txt", NULL);
+  g_autoptr(GArray) qids = NULL;
+  g_autoptr(GArray) qids2 = NULL;
+  g_autoptr(SlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlIntakeRecord) r_first = NULL;
+  g_autoptr(SlIntakeRecord) r_same = NULL;
+  g_autoptr(SlIntakeRecord) r_other = NULL;
+  GStatBuf st;
+  ino_t other_ino;
+
+  if (!need_parser ())
+    return;
+
+  write_text (first_in, first_text);
+  open_pipeline (f);
+  qids = enqueue (f, first_in, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 30);
+  g_assert_cmpuint (f->fin[0], ==, 1);
+
+  store = open_store (f);
+  r_first = sl_store_intake_get_record (store, g_array_index (qids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r_first->archive_path);
+  g_assert_true (g_str_has_prefix (r_first->archive_path, shard_dir));
+  g_assert_true (g_file_test (r_first->archive_path, G_FILE_TEST_IS_REGULAR));
+
+  /* The user deletes the shard folder; another copy of the next file is
+   * already in place (left by a run that did not get to record it). */
+  g_assert_cmpint (g_unlink (r_first->archive_path), ==, 0);
+  g_assert_cmpint (g_rmdir (shard_dir), ==, 0);
+  write_text (other_copy, other_text);
+  g_assert_cmpint (g_stat (other_copy, &st), ==, 0);
+  other_ino = st.st_ino;
+
+  write_text (same_in, same_text);
+  write_text (other_in, other_text);
+  reset_counts (f);
+  qids2 = enqueue (f, second_in, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 30);
+  close_pipeline (f);
+  g_assert_cmpuint (f->fin[0], ==, 2);
+  g_assert_cmpuint (f->fin[3], ==, 0);
+
+  r_same = sl_store_intake_get_record (store, g_array_index (qids2, gint64, 0), &error);
+  g_assert_no_error (error);
+  r_other = sl_store_intake_get_record (store, g_array_index (qids2, gint64, 1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r_same->original_name, ==, "a-same.txt");
+  g_assert_cmpstr (r_same->status, ==, "done");
+  g_assert_cmpstr (r_other->status, ==, "done");
+
+  /* the shard folder is back, private, with the new copy in it */
+  g_assert_cmpstr (r_same->archive_path, ==, same_copy);
+  g_assert_cmpint (g_stat (shard_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (same_copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *content = NULL;
+    g_assert_true (g_file_get_contents (same_copy, &content, NULL, NULL));
+    g_assert_cmpstr (content, ==, same_text);
+  }
+  assert_shard_clean (shard_dir);
+
+  /* the copy that was there is the one named, untouched */
+  g_assert_cmpstr (r_other->archive_path, ==, other_copy);
+  g_assert_cmpint (g_stat (other_copy, &st), ==, 0);
+  g_assert_cmpuint (st.st_ino, ==, other_ino);
+  {
+    g_autofree char *other_dir = g_path_get_dirname (other_copy);
+    assert_shard_clean (other_dir);
+  }
+}
+
 static void
 test_cli_import (Fixture       *f,
                  gconstpointer  data)
@@ -1373,6 +1505,7 @@ main (int   argc,
   ADD ("/intake/infected-and-email", test_infected_and_email);
   ADD ("/intake/archive-retention", test_archive_retention);
   ADD ("/intake/archive-layout", test_archive_layout);
+  ADD ("/intake/archive-shard-deleted", test_archive_shard_deleted);
   ADD ("/intake/spoiled-batch", test_spoiled_batch);
   ADD ("/intake/cli-import", test_cli_import);
   ADD ("/intake/cli-progress-bar", test_cli_progress_bar);

@@ -3,6 +3,8 @@
  * sl-intake-files.c: the file side of intake: walking folders, hashing and
  * sniffing inputs, the content-addressed archive and its retention.
  */
+/* O_TMPFILE */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <errno.h>
@@ -344,6 +346,154 @@ extension_for_mime (const char *mime)
   return "bin";
 }
 
+/* Whether @archive_dir holds folders of the older layout (a folder per two
+ * hex digits).  Asked once per archive folder and process: only versions
+ * before the one-digit layout made such folders, so a folder without them
+ * never gets any, and the copy of each file need not look for one. */
+static gboolean
+archive_has_legacy (const char *archive_dir)
+{
+  static GMutex lock;
+  static GHashTable *known;   /* archive folder → GINT_TO_POINTER (1 + has legacy) */
+  gpointer v;
+  gboolean legacy = FALSE;
+
+  g_mutex_lock (&lock);
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  v = g_hash_table_lookup (known, archive_dir);
+  g_mutex_unlock (&lock);
+  if (v != NULL)
+    return GPOINTER_TO_INT (v) - 1;
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (archive_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && !legacy && (name = g_dir_read_name (dir)) != NULL)
+      legacy = strlen (name) == 2 && g_ascii_isxdigit (name[0]) && g_ascii_isxdigit (name[1]);
+  }
+  g_mutex_lock (&lock);
+  g_hash_table_insert (known, g_strdup (archive_dir), GINT_TO_POINTER (1 + legacy));
+  g_mutex_unlock (&lock);
+  return legacy;
+}
+
+/* Makes the archive folder and its shard @dir (0700 both). */
+static gboolean
+archive_make_dir (const char  *archive_dir,
+                  const char  *dir,
+                  GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int e = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "Could not create the archive folder %s: %s", dir, g_strerror (e));
+      return FALSE;
+    }
+  /* g_mkdir_with_parents leaves existing folders alone: tighten both. */
+  g_chmod (archive_dir, 0700);
+  g_chmod (dir, 0700);
+  return TRUE;
+}
+
+static gboolean
+write_all (int            fd,
+           GBytes        *bytes)
+{
+  gsize len = 0;
+  gconstpointer data = g_bytes_get_data (bytes, &len);
+
+  for (gsize off = 0; off < len;)
+    {
+      gssize n = write (fd, (const char *) data + off, len - off);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      off += (gsize) n;
+    }
+  return TRUE;
+}
+
+/* The copy through an unnamed file (O_TMPFILE) given its name only when it
+ * is complete (linkat): no other process ever sees a half copy, a crash
+ * leaves no temporary file behind, and it costs four system calls (open,
+ * write, link, close) instead of a stat, an open of a named temporary
+ * file, a rename and a stat for the older layout.  An existing copy of the
+ * same content makes the link fail with EEXIST, and is kept.
+ * Returns 1 when done, 0 when the system cannot do it (no O_TMPFILE, no
+ * /proc): the caller then takes the named temporary file; -1 on error. */
+static int
+archive_write_unnamed (const char  *archive_dir,
+                       const char  *dir,
+                       const char  *file,
+                       GBytes      *bytes,
+                       GError     **error)
+{
+#ifdef O_TMPFILE
+  char proc[64];
+  int fd;
+  int e;
+
+  fd = open (dir, O_WRONLY | O_TMPFILE | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == ENOENT)
+    {
+      /* a fresh archive, or a shard folder deleted meanwhile */
+      if (!archive_make_dir (archive_dir, dir, error))
+        return -1;
+      fd = open (dir, O_WRONLY | O_TMPFILE | O_CLOEXEC, 0600);
+    }
+  if (fd < 0)
+    {
+      e = errno;
+      if (e == EOPNOTSUPP || e == EISDIR || e == EINVAL)
+        return 0;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "Could not archive %s: %s", file, g_strerror (e));
+      return -1;
+    }
+  if (!write_all (fd, bytes))
+    {
+      e = errno;
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "Could not archive %s: %s", file, g_strerror (e));
+      return -1;
+    }
+  g_snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
+  if (linkat (AT_FDCWD, proc, AT_FDCWD, file, AT_SYMLINK_FOLLOW) == 0)
+    {
+      close (fd);
+      return 1;
+    }
+  e = errno;
+  close (fd);
+  if (e == EEXIST)
+    {
+      /* the same content is there already (another worker, or an earlier
+       * import); anything but a regular file there is an error */
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        return 1;
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   "Could not archive %s: %s", file, g_strerror (e));
+      return -1;
+    }
+  if (e == ENOENT && !g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    return 0;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+               "Could not archive %s: %s", file, g_strerror (e));
+  return -1;
+#else
+  return 0;
+#endif
+}
+
 char *
 sl_intake_archive_copy (const char  *archive_dir,
                         const char  *sha256,
@@ -353,15 +503,11 @@ sl_intake_archive_copy (const char  *archive_dir,
                         GError     **error)
 {
   g_autofree char *ext = NULL;
-  g_autofree char *sub = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *legacy = NULL;
-  char legacy_sub[3];
-  gsize len = 0;
-  gconstpointer data;
+  char sub[2];
   int fd;
 
   g_return_val_if_fail (archive_dir != NULL, NULL);
@@ -386,39 +532,51 @@ sl_intake_archive_copy (const char  *archive_dir,
    * archive makes 16 folders instead of 256 (a mkdir costs ~0.3 ms here,
    * more than the copy of a small file), and no folder holds more than
    * about a sixteenth of the copies. */
-  sub = g_strndup (sha256, 1);
+  sub[0] = sha256[0];
+  sub[1] = '\0';
   dir = g_build_filename (archive_dir, sub, NULL);
-  name = g_strdup_printf ("%s.%s", sha256, ext);
+  name = g_strconcat (sha256, ".", ext, NULL);
   file = g_build_filename (dir, name, NULL);
 
   /* Few system calls: they are what this costs (about 1 ms a file with
    * mkdir -p and chmod every time).  The folder is made only when the
    * first open says it is missing. */
-  if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&file);
-  /* Earlier versions kept a folder per two hex digits: a copy made then
-   * is the same content, and rows name it by its full path. */
-  legacy_sub[0] = sha256[0];
-  legacy_sub[1] = sha256[1];
-  legacy_sub[2] = '\0';
-  legacy = g_build_filename (archive_dir, legacy_sub, name, NULL);
-  if (g_file_test (legacy, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&legacy);
+  if (archive_has_legacy (archive_dir))
+    {
+      /* Earlier versions kept a folder per two hex digits: a copy made
+       * then is the same content, and rows name it by its full path. */
+      char legacy_sub[3] = { sha256[0], sha256[1], '\0' };
+      g_autofree char *legacy = g_build_filename (archive_dir, legacy_sub, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&file);
+      if (g_file_test (legacy, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&legacy);
+    }
+  else
+    {
+      /* The files that get here are new (the worker skipped the ones
+       * imported before), so no stat first: an existing copy shows as
+       * the link failing. */
+      switch (archive_write_unnamed (archive_dir, dir, file, bytes, error))
+        {
+        case 1:
+          return g_steal_pointer (&file);
+        case -1:
+          return NULL;
+        default:
+          break;
+        }
+      if (g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&file);
+    }
 
   tmp = g_strdup_printf ("%s.tmp-%p", file, (void *) g_thread_self ());
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0 && errno == ENOENT)
     {
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int e = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
-                       "Could not create the archive folder %s: %s", dir, g_strerror (e));
-          return NULL;
-        }
-      /* g_mkdir_with_parents leaves existing folders alone: tighten both. */
-      g_chmod (archive_dir, 0700);
-      g_chmod (dir, 0700);
+      if (!archive_make_dir (archive_dir, dir, error))
+        return NULL;
       fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     }
   if (fd < 0)
@@ -432,22 +590,14 @@ sl_intake_archive_copy (const char  *archive_dir,
   /* Written beside its final name and renamed, so a reader never sees a
    * half copy.  No fsync: that cost ~6 ms a file here, and a copy lost in a
    * power cut only means a retry reads the original again. */
-  data = g_bytes_get_data (bytes, &len);
-  for (gsize off = 0; off < len;)
+  if (!write_all (fd, bytes))
     {
-      gssize n = write (fd, (const char *) data + off, len - off);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int e = errno;
-          close (fd);
-          g_unlink (tmp);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
-                       "Could not archive %s: %s", file, g_strerror (e));
-          return NULL;
-        }
-      off += (gsize) n;
+      int e = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e),
+                   "Could not archive %s: %s", file, g_strerror (e));
+      return NULL;
     }
   if (close (fd) != 0 || g_rename (tmp, file) != 0)
     {
