@@ -1637,11 +1637,18 @@ process_item (SlPipeline *self,
   r = result_new (rec, RES_DONE);
 
   /* The original may be gone (a retry after the download was deleted):
-   * the archive copy is the same bytes. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && rec->archive_path != NULL &&
-      g_file_test (rec->archive_path, G_FILE_TEST_IS_REGULAR))
-    path = rec->archive_path;
+   * the archive copy is the same bytes.  Read first and looked at only
+   * when that fails: a stat less per file. */
   bytes = sl_intake_read_file (path, &error);
+  if (bytes == NULL && rec->archive_path != NULL &&
+      g_file_test (rec->archive_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) archive_error = NULL;
+
+      bytes = sl_intake_read_file (rec->archive_path, &archive_error);
+      if (bytes != NULL)
+        g_clear_error (&error);
+    }
   if (bytes == NULL)
     return result_fail (g_steal_pointer (&r), RES_FAILED, error->message);
 
