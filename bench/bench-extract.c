@@ -18,6 +18,9 @@
  *        one floor pass and one extract pass on one thread, nothing printed:
  *        run it under valgrind --tool=callgrind; the inclusive count of
  *        worker() is floor + extract, that of sl_extract_bytes() is extract
+ *   bench-extract --only floor|extract [DIR]
+ *        5 passes of one side on 2 threads, nothing printed: for
+ *        `perf stat` of each side alone (task-clock, cache misses, faults)
  */
 #include "config.h"
 
@@ -201,7 +204,9 @@ int
 main (int argc, char **argv)
 {
   gboolean once = argc > 1 && g_str_equal (argv[1], "--once");
-  const char *dir = argc > 1 + once ? argv[1 + once] : "../shared/eval/pdf";
+  const char *only = argc > 2 && g_str_equal (argv[1], "--only") ? argv[2] : NULL;
+  int skip = once ? 1 : only ? 2 : 0;
+  const char *dir = argc > 1 + skip ? argv[1 + skip] : "../shared/eval/pdf";
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -248,6 +253,16 @@ main (int argc, char **argv)
 
       run_once (files, NULL, 1, FALSE, NULL, NULL, NULL);
       run_once (files, NULL, 1, TRUE, opts, NULL, NULL);
+      return 0;
+    }
+
+  if (only != NULL)
+    {
+      gboolean ours = g_str_equal (only, "extract");
+      g_autoptr(GPtrArray) warm = sl_extract_bytes (g_ptr_array_index (files, 0), NULL, opts, NULL, NULL);
+
+      for (int round = 0; round < ROUNDS; round++)
+        run_once (files, ours ? hashes : NULL, 2, ours, opts, NULL, NULL);
       return 0;
     }
 
