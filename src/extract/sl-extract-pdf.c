@@ -79,14 +79,23 @@ seg_yc (const Seg *s)
   return (s->y0 + s->y1) / 2;
 }
 
+/* Lower-cases @name into a stack buffer (no allocation: this runs for
+ * every attribute run of every page). */
 static gboolean
 font_is_bold (const char *name)
 {
-  g_autofree char *low = NULL;
+  char buf[128];
+  g_autofree char *heap = NULL;
+  char *low = buf;
+  gsize n;
 
   if (name == NULL)
     return FALSE;
-  low = g_ascii_strdown (name, -1);
+  n = strlen (name);
+  if (n >= sizeof buf)
+    low = heap = g_malloc (n + 1);
+  for (gsize i = 0; i <= n; i++)
+    low[i] = g_ascii_tolower (name[i]);
   return strstr (low, "bold") || strstr (low, "black") || strstr (low, "heavy") ||
          strstr (low, "semibold") || strstr (low, "demi") || strstr (low, ",b");
 }
@@ -112,14 +121,32 @@ cmp_word_x (gconstpointer a, gconstpointer b, gpointer unused)
  * (poppler mostly reads top to bottom, left to right; most bands hold one
  * segment) would come out as it went in: check before sorting. */
 static void
-sort_ptrs (GPtrArray *a, GCompareFunc cmp)
+sort_segs (Seg **v, guint n, GCompareDataFunc cmp)
 {
-  for (guint i = 1; i < a->len; i++)
-    if (cmp (&a->pdata[i - 1], &a->pdata[i]) > 0)
+  for (guint i = 1; i < n; i++)
+    if (cmp (&v[i - 1], &v[i], NULL) > 0)
       {
-        g_ptr_array_sort (a, cmp);
+        /* what g_ptr_array_sort() does */
+        g_qsort_with_data (v, n, sizeof (Seg *), cmp, NULL);
         return;
       }
+}
+
+static void
+sort_ptrs (GPtrArray *a, GCompareDataFunc cmp)
+{
+  sort_segs ((Seg **) a->pdata, a->len, cmp);
+}
+
+/* While a page is split, words->len is the room in the array (it only
+ * grows: the array is kept for all pages of a document) and *n the words
+ * in it; no call into GLib per word. */
+static inline void
+push_word (GArray *words, guint *n, const Word *w)
+{
+  if (*n == words->len)
+    g_array_set_size (words, MAX (64, words->len * 2));
+  g_array_index (words, Word, (*n)++) = *w;
 }
 
 /* Splits the page into words using the glyph boxes.  Returns FALSE when the
@@ -137,9 +164,12 @@ page_words (PopplerPage *page,
   const char *p;
   guint i;
   Word cur = { 0 };
+  guint n_words = 0;
   gboolean in_word = FALSE;
+  /* the attribute run of the current character */
   PopplerTextAttributes *attr = NULL;
   gboolean attr_bold = FALSE;
+  gint64 attr_check = 0;   /* the next index where the run may change */
 
   if (!poppler_page_get_text_layout (page, &rects, &n_rects))
     return n_rects == 0 && *text == '\0';
@@ -150,7 +180,7 @@ page_words (PopplerPage *page,
     {
       guchar b = (guchar) *p;
       const char *next;
-      PopplerRectangle *r = &rects[i];
+      const PopplerRectangle *r = &rects[i];
       double rx0, rx1, ry0, ry1;
       gboolean space;
 
@@ -167,18 +197,31 @@ page_words (PopplerPage *page,
           next = g_utf8_next_char (p);
         }
 
-      while (al && ((PopplerTextAttributes *) al->data)->end_index < (int) i)
-        al = al->next;
-      if (al && ((PopplerTextAttributes *) al->data)->start_index <= (int) i && al->data != attr)
+      /* The run covering index i; between runs (none in poppler's output)
+       * the last one stays.  Looked up only where a run ends or starts. */
+      if ((gint64) i >= attr_check)
         {
-          attr = al->data;
-          attr_bold = font_is_bold (attr->font_name);
+          while (al && ((PopplerTextAttributes *) al->data)->end_index < (int) i)
+            al = al->next;
+          if (al == NULL)
+            attr_check = G_MAXINT64;
+          else if (((PopplerTextAttributes *) al->data)->start_index <= (int) i)
+            {
+              if (al->data != attr)
+                {
+                  attr = al->data;
+                  attr_bold = font_is_bold (attr->font_name);
+                }
+              attr_check = (gint64) attr->end_index + 1;
+            }
+          else
+            attr_check = ((PopplerTextAttributes *) al->data)->start_index;
         }
 
       if (space)
         {
           if (in_word)
-            g_array_append_val (words, cur);
+            push_word (words, &n_words, &cur);
           in_word = FALSE;
           p = next;
           continue;
@@ -192,10 +235,9 @@ page_words (PopplerPage *page,
       if (in_word)
         {
           double h = MAX (cur.y1 - cur.y0, 1.0);
-          if (rx0 < cur.x1 - h || rx0 > cur.x1 + 0.8 * h ||
-              ry0 > cur.y1 || ry1 < cur.y0)
+          if (rx0 < cur.x1 - h || rx0 > cur.x1 + 0.8 * h || ry0 > cur.y1 || ry1 < cur.y0)
             {
-              g_array_append_val (words, cur);
+              push_word (words, &n_words, &cur);
               in_word = FALSE;
             }
         }
@@ -231,7 +273,8 @@ page_words (PopplerPage *page,
       return FALSE;
     }
   if (in_word)
-    g_array_append_val (words, cur);
+    push_word (words, &n_words, &cur);
+  g_array_set_size (words, n_words);
   return TRUE;
 }
 
@@ -344,7 +387,7 @@ typedef struct
 } Interval;
 
 static int
-cmp_seg_y0 (gconstpointer a, gconstpointer b)
+cmp_seg_y0 (gconstpointer a, gconstpointer b, gpointer unused)
 {
   const Seg *const *x = a, *const *y = b;
   double d = seg_yc (*x) - seg_yc (*y);
@@ -352,31 +395,44 @@ cmp_seg_y0 (gconstpointer a, gconstpointer b)
 }
 
 static int
-cmp_seg_x0 (gconstpointer a, gconstpointer b)
+cmp_seg_x0 (gconstpointer a, gconstpointer b, gpointer unused)
 {
   const Seg *const *x = a, *const *y = b;
   return (*x)->x0 < (*y)->x0 ? -1 : (*x)->x0 > (*y)->x0;
 }
 
-/* Free x intervals of a band inside [rx0, rx1], into @free_iv. */
-static void
-band_free (GPtrArray *band, double rx0, double rx1, GArray *free_iv)
+/* A band: segments that share a visual row, a range of a region's
+ * segments sorted by y (no array of its own). */
+typedef struct
 {
-  g_autoptr(GPtrArray) copy = NULL;
-  GPtrArray *sorted = band;
+  Seg  **segs;
+  guint *start;    /* band b is segs[start[b] .. start[b + 1]) */
+} Bands;
+
+#define BAND(bs, b) ((bs)->segs + (bs)->start[b])
+#define BAND_LEN(bs, b) ((bs)->start[(b) + 1] - (bs)->start[b])
+
+/* Free x intervals of a band inside [rx0, rx1], into @free_iv; @scratch
+ * holds an x-sorted copy when the band is not in x order. */
+static void
+band_free (Seg **band, guint n, double rx0, double rx1, GArray *free_iv, GPtrArray *scratch)
+{
+  Seg **sorted = band;
   double cursor = rx0;
 
   g_array_set_size (free_iv, 0);
-  for (guint i = 1; i < band->len; i++)
-    if (cmp_seg_x0 (&band->pdata[i - 1], &band->pdata[i]) > 0)
+  for (guint i = 1; i < n; i++)
+    if (cmp_seg_x0 (&band[i - 1], &band[i], NULL) > 0)
       {
-        sorted = copy = g_ptr_array_copy (band, NULL, NULL);
-        g_ptr_array_sort (copy, cmp_seg_x0);
+        g_ptr_array_set_size (scratch, n);
+        memcpy (scratch->pdata, band, n * sizeof (Seg *));
+        sorted = (Seg **) scratch->pdata;
+        sort_segs (sorted, n, cmp_seg_x0);
         break;
       }
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      Seg *s = g_ptr_array_index (sorted, i);
+      Seg *s = sorted[i];
       if (s->x0 > cursor)
         {
           Interval iv = { cursor, s->x0 };
@@ -405,21 +461,22 @@ intervals_intersect (GArray *a, GArray *b, double min_width, GArray *out)
       }
 }
 
+/* Sorts the band (in place: it is not looked at again) by x. */
 static void
-emit_row (GPtrArray *band, GPtrArray *rows, gboolean new_flow)
+emit_row (Seg **band, guint n, GPtrArray *rows, gboolean new_flow)
 {
   Row *r = g_new0 (Row, 1);
   int bold = 0, chars = 0;
   gsize len = 0;
   char *out;
 
-  sort_ptrs (band, cmp_seg_x0);
-  for (guint i = 0; i < band->len; i++)
-    len += ((Seg *) g_ptr_array_index (band, i))->len + 1;
+  sort_segs (band, n, cmp_seg_x0);
+  for (guint i = 0; i < n; i++)
+    len += band[i]->len + 1;
   r->text = out = g_malloc (MAX (len, 1));
-  for (guint i = 0; i < band->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      Seg *g = g_ptr_array_index (band, i);
+      Seg *g = band[i];
       if (i == 0)
         {
           r->x0 = g->x0; r->y0 = g->y0; r->x1 = g->x1; r->y1 = g->y1;
@@ -563,7 +620,7 @@ cmp_interval (gconstpointer a, gconstpointer b)
  * (bullets, dates, margin headings), and read the remaining columns left to
  * right, each in its own order.  One column left: plain rows. */
 static void
-emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
+emit_group (const Bands *bands, guint from, guint to, GArray *gutter,
             GPtrArray *rows, int depth, gboolean *new_flow)
 {
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Interval));
@@ -571,8 +628,7 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
 
   guint n_segs = 0;
 
-  for (guint b = from; b < to; b++)
-    n_segs += ((GPtrArray *) g_ptr_array_index (bands, b))->len;
+  n_segs = bands->start[to] - bands->start[from];
   /* The label tests compare every pair of rows; a page with thousands of
    * fragments (a dense table, a form) is read row by row instead. */
   if (gutter != NULL && depth < 6 && n_segs <= 2000)
@@ -580,17 +636,13 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
       {
         Interval *iv = &g_array_index (gutter, Interval, k);
         guint nl = 0, nr = 0;
-        for (guint b = from; b < to; b++)
+        for (guint i = bands->start[from]; i < bands->start[to]; i++)
           {
-            GPtrArray *band = g_ptr_array_index (bands, b);
-            for (guint i = 0; i < band->len; i++)
-              {
-                Seg *s = g_ptr_array_index (band, i);
-                if (s->x1 <= iv->a + 0.5)
-                  nl++;
-                else if (s->x0 >= iv->b - 0.5)
-                  nr++;
-              }
+            Seg *s = bands->segs[i];
+            if (s->x1 <= iv->a + 0.5)
+              nl++;
+            else if (s->x0 >= iv->b - 0.5)
+              nr++;
           }
         if (nl > 0 && nr > 0)
           g_array_append_val (cuts, *iv);
@@ -603,17 +655,13 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
       g_array_sort (cuts, cmp_interval);
       for (guint k = 0; k <= cuts->len; k++)
         g_ptr_array_add (strips, g_ptr_array_new ());
-      for (guint b = from; b < to; b++)
+      for (guint i = bands->start[from]; i < bands->start[to]; i++)
         {
-          GPtrArray *band = g_ptr_array_index (bands, b);
-          for (guint i = 0; i < band->len; i++)
-            {
-              Seg *s = g_ptr_array_index (band, i);
-              guint k = 0;
-              while (k < cuts->len && s->x0 >= g_array_index (cuts, Interval, k).b - 0.5)
-                k++;
-              g_ptr_array_add (g_ptr_array_index (strips, k), s);
-            }
+          Seg *s = bands->segs[i];
+          guint k = 0;
+          while (k < cuts->len && s->x0 >= g_array_index (cuts, Interval, k).b - 0.5)
+            k++;
+          g_ptr_array_add (g_ptr_array_index (strips, k), s);
         }
       /* Drop empty strips, then decide for each whether it labels its
        * right neighbour (bullets, margin headings: read before it) or its
@@ -656,7 +704,7 @@ emit_group (GPtrArray *bands, guint from, guint to, GArray *gutter,
     }
   for (guint b = from; b < to; b++)
     {
-      emit_row (g_ptr_array_index (bands, b), rows, *new_flow);
+      emit_row (BAND (bands, b), BAND_LEN (bands, b), rows, *new_flow);
       *new_flow = FALSE;
     }
 }
@@ -668,13 +716,15 @@ order_region (GPtrArray *segs,
               gboolean   new_flow)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (segs, NULL, NULL);
-  g_autoptr(GPtrArray) bands = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
   g_autoptr(GArray) gutter = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GArray) fr = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Interval));
   double rx0 = G_MAXDOUBLE, rx1 = -G_MAXDOUBLE, hsum = 0;
   double min_gutter;
-  guint start = 0;
+  guint start = 0, n_bands;
+  Bands bands;
 
   g_ptr_array_set_free_func (sorted, NULL);
   if (segs->len == 0)
@@ -692,29 +742,31 @@ order_region (GPtrArray *segs,
   /* Bands: segments that share a visual row. */
   for (guint i = 0; i < sorted->len;)
     {
-      GPtrArray *band = g_ptr_array_new ();
       Seg *first = g_ptr_array_index (sorted, i);
 
-      for (; i < sorted->len; i++)
+      g_array_append_val (starts, i);
+      for (i++; i < sorted->len; i++)
         {
           Seg *s = g_ptr_array_index (sorted, i);
           double overlap = MIN (s->y1, first->y1) - MAX (s->y0, first->y0);
-          if (band->len > 0 && overlap < 0.5 * MIN (seg_h (s), seg_h (first)))
+          if (overlap < 0.5 * MIN (seg_h (s), seg_h (first)))
             break;
-          g_ptr_array_add (band, s);
         }
-      g_ptr_array_add (bands, band);
     }
+  n_bands = starts->len;
+  g_array_append_val (starts, sorted->len);
+  bands.segs = (Seg **) sorted->pdata;
+  bands.start = (guint *) (gpointer) starts->data;
 
   /* Groups of consecutive bands that share a gutter.  Three interval
    * arrays take turns: the group's gutter, the band's free space, and
    * their intersection. */
-  for (guint b = 0; b < bands->len; b++)
+  for (guint b = 0; b < n_bands; b++)
     {
       guint fr_wide = 0;
       GArray *tmp;
 
-      band_free (g_ptr_array_index (bands, b), rx0, rx1, fr);
+      band_free (BAND (&bands, b), BAND_LEN (&bands, b), rx0, rx1, fr, scratch);
       if (b == 0)
         {
           tmp = gutter; gutter = fr; fr = tmp;
@@ -728,7 +780,7 @@ order_region (GPtrArray *segs,
        * gutters of the rows below stays a row of its own. */
       if (next->len == 0 || (b - start == 1 && next->len < fr_wide))
         {
-          emit_group (bands, start, b, gutter, rows, depth, &new_flow);
+          emit_group (&bands, start, b, gutter, rows, depth, &new_flow);
           tmp = gutter; gutter = fr; fr = tmp;
           start = b;
         }
@@ -737,7 +789,7 @@ order_region (GPtrArray *segs,
           tmp = gutter; gutter = next; next = tmp;
         }
     }
-  emit_group (bands, start, bands->len, gutter, rows, depth, &new_flow);
+  emit_group (&bands, start, n_bands, gutter, rows, depth, &new_flow);
 }
 
 /* ---- headers and footers -------------------------------------------------- */
@@ -749,7 +801,22 @@ hf_key (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          /* ASCII: the same tests without the Unicode tables */
+          if (g_ascii_isdigit (b))
+            {
+              if (k->len == 0 || k->str[k->len - 1] != '#')
+                g_string_append_c (k, '#');
+            }
+          else if (g_ascii_isalpha (b))
+            g_string_append_c (k, g_ascii_tolower (b));
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_isdigit (c))
         {
           if (k->len == 0 || k->str[k->len - 1] != '#')
@@ -906,10 +973,11 @@ plain_ascii_words (const char *s)
 
   for (const guchar *p = (const guchar *) s; *p; p++)
     {
+      guint16 t = g_ascii_table[*p];   /* 0 for bytes >= 0x80 */
       gboolean w;
-      if ((*p < 0x20 && *p != '\t') || *p >= 0x7f)
+      if (!(t & G_ASCII_PRINT) && *p != '\t')
         return -1;
-      w = g_ascii_isalnum (*p);
+      w = (t & G_ASCII_ALNUM) != 0;
       n += w && !in_word;
       in_word = w;
     }
@@ -1081,6 +1149,7 @@ sl_extract_pdf (SlExtractContext *ctx,
   g_autoptr(PopplerDocument) pdoc = NULL;
   g_autoptr(SlDocument) doc = NULL;
   g_autoptr(GString) text = NULL;
+  g_autoptr(GArray) words = NULL;
   PageData *pages;
   int n_pages, n_read, n_ocr = 0, n_text = 0, ocr_skipped = 0;
   gboolean ok = TRUE;
@@ -1116,11 +1185,12 @@ sl_extract_pdf (SlExtractContext *ctx,
     }
 
   pages = g_new0 (PageData, n_read);
+  /* one word array for all pages: it grows to the largest page once */
+  words = g_array_new (FALSE, FALSE, sizeof (Word));
   for (int p = 0; p < n_read && ok; p++)
     {
       g_autoptr(PopplerPage) page = NULL;
       g_autofree char *ptext = NULL;
-      g_autoptr(GArray) words = NULL;
       double pw;
 
       if (sl_extract_check_stop (ctx, error))
@@ -1133,7 +1203,7 @@ sl_extract_pdf (SlExtractContext *ctx,
         continue;
       poppler_page_get_size (page, &pw, &pages[p].height);
       ptext = poppler_page_get_text (page);
-      words = g_array_sized_new (FALSE, FALSE, sizeof (Word), 256);
+      g_array_set_size (words, 0);
       if (ptext != NULL && !page_words (page, ptext, words))
         {
           pages[p].fallback_text = g_steal_pointer (&ptext);
