@@ -61,10 +61,9 @@ typedef struct
 } Row;
 
 static void
-row_free (Row *r)
+row_clear (gpointer r)
 {
-  g_free (r->text);
-  g_free (r);
+  g_free (((Row *) r)->text);
 }
 
 static double
@@ -461,11 +460,12 @@ intervals_intersect (GArray *a, GArray *b, double min_width, GArray *out)
       }
 }
 
-/* Sorts the band (in place: it is not looked at again) by x. */
+/* Sorts the band (in place: it is not looked at again) by x.  Rows are
+ * kept by value in @rows. */
 static void
-emit_row (Seg **band, guint n, GPtrArray *rows, gboolean new_flow)
+emit_row (Seg **band, guint n, GArray *rows, gboolean new_flow)
 {
-  Row *r = g_new0 (Row, 1);
+  Row row = { 0 }, *r = &row;
   int bold = 0, chars = 0;
   gsize len = 0;
   char *out;
@@ -496,7 +496,7 @@ emit_row (Seg **band, guint n, GPtrArray *rows, gboolean new_flow)
   *out = '\0';
   r->bold = chars > 0 && bold * 2 >= chars;
   r->new_flow = new_flow;
-  g_ptr_array_add (rows, r);
+  g_array_append_val (rows, row);
 }
 
 static gboolean
@@ -606,7 +606,7 @@ side_is_labels (GPtrArray *side, GPtrArray *other)
   return digits * 2 >= side->len && other_paired >= 0.9;
 }
 
-static void order_region (GPtrArray *segs, GPtrArray *rows, int depth, gboolean new_flow);
+static void order_region (GPtrArray *segs, GArray *rows, int depth, gboolean new_flow);
 
 static int
 cmp_interval (gconstpointer a, gconstpointer b)
@@ -621,14 +621,13 @@ cmp_interval (gconstpointer a, gconstpointer b)
  * right, each in its own order.  One column left: plain rows. */
 static void
 emit_group (const Bands *bands, guint from, guint to, GArray *gutter,
-            GPtrArray *rows, int depth, gboolean *new_flow)
+            GArray *rows, int depth, gboolean *new_flow)
 {
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (Interval));
-  g_autoptr(GPtrArray) cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  /* made only for a group with text on both sides of a gutter */
+  g_autoptr(GArray) cuts = NULL;
+  g_autoptr(GPtrArray) cols = NULL;
+  guint n_segs = bands->start[to] - bands->start[from];
 
-  guint n_segs = 0;
-
-  n_segs = bands->start[to] - bands->start[from];
   /* The label tests compare every pair of rows; a page with thousands of
    * fragments (a dense table, a form) is read row by row instead. */
   if (gutter != NULL && depth < 6 && n_segs <= 2000)
@@ -645,12 +644,18 @@ emit_group (const Bands *bands, guint from, guint to, GArray *gutter,
               nr++;
           }
         if (nl > 0 && nr > 0)
-          g_array_append_val (cuts, *iv);
+          {
+            if (cuts == NULL)
+              cuts = g_array_new (FALSE, FALSE, sizeof (Interval));
+            g_array_append_val (cuts, *iv);
+          }
       }
 
-  if (cuts->len > 0)
+  if (cuts != NULL)
     {
       g_autoptr(GPtrArray) strips = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+      cols = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
       g_array_sort (cuts, cmp_interval);
       for (guint k = 0; k <= cuts->len; k++)
@@ -695,7 +700,7 @@ emit_group (const Bands *bands, guint from, guint to, GArray *gutter,
       }
     }
 
-  if (cols->len >= 2)
+  if (cols != NULL && cols->len >= 2)
     {
       for (guint c = 0; c < cols->len; c++)
         order_region (g_ptr_array_index (cols, c), rows, depth + 1, TRUE);
@@ -711,7 +716,7 @@ emit_group (const Bands *bands, guint from, guint to, GArray *gutter,
 
 static void
 order_region (GPtrArray *segs,
-              GPtrArray *rows,
+              GArray    *rows,
               int        depth,
               gboolean   new_flow)
 {
@@ -925,11 +930,11 @@ ends_with_hyphenation (const char *t)
 }
 
 static void
-join_hyphenation (GPtrArray *rows)
+join_hyphenation (GArray *rows)
 {
   for (guint i = 0; i + 1 < rows->len; i++)
     {
-      Row *a = g_ptr_array_index (rows, i), *b = g_ptr_array_index (rows, i + 1);
+      Row *a = &g_array_index (rows, Row, i), *b = &g_array_index (rows, Row, i + 1);
       const char *sp;
       g_autofree char *word = NULL;
       char *joined;
@@ -956,7 +961,7 @@ join_hyphenation (GPtrArray *rows)
         }
       else
         {
-          g_ptr_array_remove_index (rows, i + 1);
+          g_array_remove_index (rows, i + 1);
           i--;
         }
     }
@@ -997,7 +1002,7 @@ append_line (SlDocument *doc, GString *text, char *clean, int page)
 }
 
 static int
-append_rows (SlDocument *doc, GString *text, GPtrArray *rows, int page)
+append_rows (SlDocument *doc, GString *text, GArray *rows, int page)
 {
   Row *prev = NULL;
   int n_words = 0;
@@ -1005,7 +1010,7 @@ append_rows (SlDocument *doc, GString *text, GPtrArray *rows, int page)
   join_hyphenation (rows);
   for (guint i = 0; i < rows->len; i++)
     {
-      Row *r = g_ptr_array_index (rows, i);
+      Row *r = &g_array_index (rows, Row, i);
       SlLine *line;
       int w = plain_ascii_words (r->text);
       char *clean;
@@ -1260,7 +1265,9 @@ sl_extract_pdf (SlExtractContext *ctx,
             g_string_append_c (text, '\f');
           if (pages[p].segs != NULL)
             {
-              g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+              g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+              g_array_set_clear_func (rows, row_clear);
               order_region (pages[p].segs, rows, 0, FALSE);
               n_words += append_rows (doc, text, rows, p);
             }

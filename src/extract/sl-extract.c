@@ -279,8 +279,16 @@ sl_extract_clean_text (const char *text,
   end = valid + strlen (valid);
   for (p = valid; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      gunichar c;
 
+      /* ASCII (most of any text): what the general case below does to it */
+      if (b >= 0x20 && b < 0x7f)
+        {
+          g_string_append_c (out, b);
+          continue;
+        }
+      c = g_utf8_get_char (p);
       switch (c)
         {
         case 0xFB00: g_string_append (out, "ff"); break;
