@@ -479,6 +479,164 @@ test_bulk (Fixture       *f,
   g_assert_cmpuint (results->len, ==, 0);
 }
 
+/* skill_counts and rank_features.skills against what the first forms of
+ * their triggers (migrations 3, 6 and 7) compute from the rows as they are:
+ * live profiles per lower-cased skill key, and each profile's distinct keys
+ * in the order written.  @labels: also the label, the smallest spelling
+ * (only without deletes: a label is never taken back). */
+static void
+assert_derived_tables_match (Fixture  *f,
+                             gboolean  labels)
+{
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts"), ==,
+                   count_rows (f, "SELECT count(DISTINCT lower (coalesce (s.value ->> '$.canonical', s.value ->> '$.name')))"
+                                  " FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0"));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM (SELECT lk, count(*) AS n, min (k) AS label FROM"
+                                  " (SELECT DISTINCT p.id, coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k,"
+                                  "   lower (coalesce (s.value ->> '$.canonical', s.value ->> '$.name')) AS lk"
+                                  "  FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0)"
+                                  " WHERE k IS NOT NULL GROUP BY lk) e"
+                                  " LEFT JOIN skill_counts c ON c.skill = e.lk"
+                                  " WHERE c.profiles IS NOT (SELECT count(DISTINCT p.id) FROM candidate_profiles p, json_each (p.skills) s"
+                                  "   WHERE p.deleted = 0 AND lower (coalesce (s.value ->> '$.canonical', s.value ->> '$.name')) = e.lk)"),
+                   ==, 0);
+  if (labels)
+    g_assert_cmpint (count_rows (f, "SELECT count(*) FROM (SELECT lower (k) AS lk, min (k) AS label FROM"
+                                    " (SELECT coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k"
+                                    "  FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0)"
+                                    " WHERE k IS NOT NULL GROUP BY lk) e JOIN skill_counts c ON c.skill = e.lk"
+                                    " WHERE c.label IS NOT e.label"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features"), ==,
+                   count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE deleted = 0"));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles AS new LEFT JOIN rank_features r ON r.profile_id = new.id"
+                                  " WHERE new.deleted = 0 AND r.skills IS NOT"
+                                  " (SELECT '|' || group_concat (k, '|') || '|' FROM (SELECT DISTINCT lower (coalesce"
+                                  "   (s.value ->> '$.canonical', s.value ->> '$.name')) AS k FROM json_each (new.skills) s"
+                                  "   WHERE k IS NOT NULL))"), ==, 0);
+}
+
+static SlProfile *
+profile_with_skills (const char *name,
+                     const char *email,
+                     const char * const *skills)    /* name, canonical pairs */
+{
+  SlProfile *p = make_profile (name, email, NULL, NULL, "Dev", "Acme", "2020", NULL);
+
+  for (guint i = 0; skills[i] != NULL || skills[i + 1] != NULL; i += 2)
+    g_ptr_array_add (p->skills, sl_skill_new (skills[i], skills[i + 1]));
+  return p;
+}
+
+static void
+test_derived_tables (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const s1[] = { "Rust", NULL, "go", NULL, "Python", NULL, "GO", NULL, "python", NULL, NULL, NULL };
+  static const char * const s2[] = { "Postgres", "PostgreSQL", "postgresql", NULL, "Ärger", NULL, "ärger", NULL,
+                                     "x", "", NULL, NULL };
+  static const char * const s3[] = { NULL, "Kubernetes", "k8s", "Kubernetes", "Go", NULL, "rust", NULL, NULL, NULL };
+  static const char * const s4[] = { "Zig", NULL, "C", NULL, "c", NULL, NULL, NULL };
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SlProfile) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (profiles, profile_with_skills ("One", "one@example.org", s1));
+  g_ptr_array_add (profiles, profile_with_skills ("Two", "two@example.org", s2));
+  g_ptr_array_add (profiles, profile_with_skills ("Three", "three@example.org", s3));
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata, NULL,
+                                           profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'go'"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE skills = '|rust|go|python|'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = '' AND label = ''"), ==, 1);
+  assert_derived_tables_match (f, TRUE);
+
+  /* One at a time (the triggers of an update), then a re-import. */
+  sl_store_create_profile_from_parsed_data (f->store, profiles->pdata[0], NULL, NULL, &error);
+  g_assert_no_error (error);
+  again = profile_with_skills ("Two", "two@example.org", s4);
+  sl_store_create_profile_from_parsed_data (f->store, again, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'postgresql'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE skills = '|zig|c|'"), ==, 1);
+  assert_derived_tables_match (f, TRUE);
+
+  /* Soft delete and back, then a hard delete. */
+  exec_rw (f, "UPDATE candidate_profiles SET deleted = 1 WHERE name = 'One'");
+  assert_derived_tables_match (f, FALSE);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'go'"), ==, 1);
+  exec_rw (f, "UPDATE candidate_profiles SET deleted = 0 WHERE name = 'One'");
+  assert_derived_tables_match (f, FALSE);
+  exec_rw (f, "PRAGMA foreign_keys = ON; DELETE FROM candidate_profiles WHERE name = 'Three'");
+  assert_derived_tables_match (f, FALSE);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'kubernetes'"), ==, 0);
+}
+
+/* An item that fails inside a bulk (here a constraint a trigger raises)
+ * leaves no trace -- not its new candidate, its counts or its outbox row,
+ * nor a half update of the profile it would replace -- and the items
+ * around it are kept. */
+static void
+test_bulk_item_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SlProfile) pre = make_profile ("Pre", "pre@example.org", NULL, "Perl", "Ops", "Old", "2001", NULL);
+  g_autoptr(GError) error = NULL;
+  SlWriteResult *r;
+  gint64 pre_id;
+
+  pre_id = sl_store_create_profile_from_parsed_data (f->store, pre, NULL, NULL, &error);
+  g_assert_no_error (error);
+  exec_rw (f, "CREATE TRIGGER test_boom BEFORE INSERT ON candidate_profiles WHEN new.name = 'Boom' BEGIN"
+              "  SELECT RAISE (ABORT, 'boom refused'); END;"
+              "CREATE TRIGGER test_boom_u BEFORE UPDATE ON candidate_profiles WHEN new.name = 'Boom' BEGIN"
+              "  SELECT RAISE (ABORT, 'boom refused'); END;");
+
+  g_ptr_array_add (profiles, make_profile ("Alpha", "alpha@example.org", NULL, "Go, Rust", "Dev", "A", "2020", NULL));
+  g_ptr_array_add (profiles, make_profile ("Boom", "boom@example.org", NULL, "Cobol", "Dev", "B", "2019", NULL));
+  g_ptr_array_add (profiles, make_profile ("Boom", "pre@example.org", NULL, "Fortran", "Dev", "B", "2019", NULL));
+  g_ptr_array_add (profiles, make_profile ("Gamma", "gamma@example.org", NULL, "Go, Lua", "Dev", "C", "2018", NULL));
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata, NULL,
+                                           profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_cmpint (((SlWriteResult *) results->pdata[0])->outcome, ==, SL_WRITE_CREATED);
+  g_assert_cmpint (((SlWriteResult *) results->pdata[3])->outcome, ==, SL_WRITE_CREATED);
+  for (guint i = 1; i <= 2; i++)
+    {
+      r = results->pdata[i];
+      g_assert_cmpint (r->outcome, ==, SL_WRITE_FAILED);
+      g_assert_cmpint (r->profile_id, ==, 0);
+      g_assert_nonnull (r->error);
+      g_assert_nonnull (strstr (r->error->message, "boom refused"));
+    }
+
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidates WHERE email = 'boom@example.org'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles"), ==, 3);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill IN ('cobol', 'fortran')"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'go'"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sync_outbox"), ==, 3);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features"), ==, 3);
+  /* The profile the failed update would have replaced is as it was. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profile_history"), ==, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT revision FROM candidate_profiles WHERE id = %" G_GINT64_FORMAT
+                                            " AND name = 'Pre'", pre_id);
+    g_assert_cmpint (count_rows (f, sql), ==, 1);
+  }
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'lua'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'perl'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'cobol OR fortran'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit_log WHERE action = 'bulk_create'"
+                                  " AND details = '{\"created\":2,\"updated\":0,\"failed\":2}'"), ==, 1);
+  assert_derived_tables_match (f, TRUE);
+  g_assert_true (sl_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_check_detects_fts_drift (Fixture       *f,
                               gconstpointer  data)
@@ -1626,6 +1784,8 @@ main (int    argc,
   ADD ("/store/profile/email-dedupe", test_email_dedupe);
   ADD ("/store/profile/phone-fallback", test_phone_fallback);
   ADD ("/store/profile/bulk", test_bulk);
+  ADD ("/store/profile/bulk-item-fails", test_bulk_item_fails);
+  ADD ("/store/profile/derived-tables", test_derived_tables);
   ADD ("/store/profile/explicit-transaction", test_explicit_transaction);
   ADD ("/store/check/fts-drift", test_check_detects_fts_drift);
   ADD ("/store/intake/repository", test_intake_repository);

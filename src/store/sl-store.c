@@ -47,6 +47,27 @@ G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
   "   s.value ->> '$.name')) AS k FROM json_each (new.skills) s WHERE k IS NOT NULL))," \
   "  new.created_at"
 
+/* RANK_FEATURES_SELECT as migration 8 writes it: the same row, but the
+ * skill keys come from a subquery that LIMIT -1 keeps from being flattened,
+ * so each element's key is taken out of its JSON once instead of once per
+ * use (the WHERE, the lower (), the DISTINCT). */
+#define RANK_FEATURES_SELECT_8 \
+  "SELECT new.id, new.candidate_id, new.experience_months," \
+  "  (SELECT CASE WHEN max (coalesce (w.value ->> '$.current', 0)) THEN 'now'" \
+  "   ELSE max (coalesce (w.value ->> '$.end', w.value ->> '$.start')) END FROM json_each (new.work_experience) w)," \
+  "  new.current_title, new.location," \
+  "  (SELECT group_concat ((l.value ->> '$.language') || ':' || coalesce (l.value ->> '$.level', ''), '|')" \
+  "   FROM json_each (new.languages) l WHERE l.value ->> '$.language' IS NOT NULL)," \
+  "  (SELECT '|' || group_concat (k, '|') || '|' FROM (SELECT DISTINCT lower (k0) AS k FROM" \
+  "   (SELECT coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k0 FROM json_each (new.skills) s LIMIT -1)" \
+  "   WHERE k0 IS NOT NULL))," \
+  "  new.created_at"
+
+/* The skill keys of new.skills (canonical name, else as written), one row
+ * per element, for the skill_counts triggers of migration 8. */
+#define SKILL_KEYS_8(json) \
+  "(SELECT coalesce (value ->> '$.canonical', value ->> '$.name') AS k FROM json_each (" json ") LIMIT -1)"
+
 /* Migrations ------------------------------------------------------------
 
    Entry N (1-based) takes the schema from version N-1 to N.  Append only:
@@ -340,6 +361,39 @@ static const char * const migrations[] = {
   "  SELECT lower (k) AS lk, min (k) AS k FROM (SELECT coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k"
   "    FROM candidate_profiles p, json_each (p.skills) s WHERE p.deleted = 0) WHERE k IS NOT NULL GROUP BY lk) AS l"
   "  WHERE l.lk = skill_counts.skill;",
+
+  /* 8: the same skill_counts and rank_features triggers in a cheaper form
+   * (every profile written runs them): the subqueries that read the skill
+   * keys out of the JSON are no longer flattened into the queries around
+   * them, which evaluated the key expression, and so parsed each element's
+   * JSON, once per use.  Same rows as before (tests/test-store.c). */
+  "DROP TRIGGER skill_counts_ai;"
+  "DROP TRIGGER skill_counts_au;"
+  "DROP TRIGGER rank_features_ai;"
+  "DROP TRIGGER rank_features_au;"
+  "CREATE TRIGGER skill_counts_ai AFTER INSERT ON candidate_profiles WHEN new.deleted = 0 BEGIN"
+  "  INSERT INTO skill_counts (skill, profiles, label)"
+  "    SELECT lower (k), 1, min (k) FROM " SKILL_KEYS_8 ("new.skills") " WHERE k IS NOT NULL GROUP BY lower (k)"
+  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
+  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
+  "END;"
+  "CREATE TRIGGER skill_counts_au AFTER UPDATE OF skills, deleted ON candidate_profiles BEGIN"
+  "  UPDATE skill_counts SET profiles = profiles - 1 WHERE old.deleted = 0 AND skill IN ("
+  "    SELECT lower (k) FROM " SKILL_KEYS_8 ("old.skills") ");"
+  "  INSERT INTO skill_counts (skill, profiles, label)"
+  "    SELECT lower (k), 1, min (k) FROM " SKILL_KEYS_8 ("new.skills")
+  "    WHERE new.deleted = 0 AND k IS NOT NULL GROUP BY lower (k)"
+  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
+  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
+  "  DELETE FROM skill_counts WHERE profiles <= 0;"
+  "END;"
+  "CREATE TRIGGER rank_features_ai AFTER INSERT ON candidate_profiles WHEN new.deleted = 0 BEGIN"
+  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 ";"
+  "END;"
+  "CREATE TRIGGER rank_features_au AFTER UPDATE ON candidate_profiles BEGIN"
+  "  DELETE FROM rank_features WHERE profile_id = old.id AND new.deleted = 1;"
+  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 " WHERE new.deleted = 0;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
