@@ -35,14 +35,16 @@ struct _SlStore
 G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
 
 /* The rank_features row of the candidate_profiles row `new` (migration 6);
- * the backfill names the table `new` too. */
-#define RANK_FEATURES_SELECT \
+ * the backfill names the table `new` too.  Its columns before the skills: */
+#define RANK_FEATURES_HEAD \
   "SELECT new.id, new.candidate_id, new.experience_months," \
   "  (SELECT CASE WHEN max (coalesce (w.value ->> '$.current', 0)) THEN 'now'" \
   "   ELSE max (coalesce (w.value ->> '$.end', w.value ->> '$.start')) END FROM json_each (new.work_experience) w)," \
   "  new.current_title, new.location," \
   "  (SELECT group_concat ((l.value ->> '$.language') || ':' || coalesce (l.value ->> '$.level', ''), '|')" \
-  "   FROM json_each (new.languages) l WHERE l.value ->> '$.language' IS NOT NULL)," \
+  "   FROM json_each (new.languages) l WHERE l.value ->> '$.language' IS NOT NULL),"
+#define RANK_FEATURES_SELECT \
+  RANK_FEATURES_HEAD \
   "  (SELECT '|' || group_concat (k, '|') || '|' FROM (SELECT DISTINCT lower (coalesce (s.value ->> '$.canonical'," \
   "   s.value ->> '$.name')) AS k FROM json_each (new.skills) s WHERE k IS NOT NULL))," \
   "  new.created_at"
@@ -52,12 +54,7 @@ G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
  * so each element's key is taken out of its JSON once instead of once per
  * use (the WHERE, the lower (), the DISTINCT). */
 #define RANK_FEATURES_SELECT_8 \
-  "SELECT new.id, new.candidate_id, new.experience_months," \
-  "  (SELECT CASE WHEN max (coalesce (w.value ->> '$.current', 0)) THEN 'now'" \
-  "   ELSE max (coalesce (w.value ->> '$.end', w.value ->> '$.start')) END FROM json_each (new.work_experience) w)," \
-  "  new.current_title, new.location," \
-  "  (SELECT group_concat ((l.value ->> '$.language') || ':' || coalesce (l.value ->> '$.level', ''), '|')" \
-  "   FROM json_each (new.languages) l WHERE l.value ->> '$.language' IS NOT NULL)," \
+  RANK_FEATURES_HEAD \
   "  (SELECT '|' || group_concat (k, '|') || '|' FROM (SELECT DISTINCT lower (k0) AS k FROM" \
   "   (SELECT coalesce (s.value ->> '$.canonical', s.value ->> '$.name') AS k0 FROM json_each (new.skills) s LIMIT -1)" \
   "   WHERE k0 IS NOT NULL))," \
