@@ -1332,10 +1332,11 @@ entity_ok (const char *seg)
   for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
     if (g_str_equal (first, labels[k]))
       return FALSE;
-  for (guint i = 0; i < w->len; i++)
-    for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
-      if (g_str_equal (w->v[i], units[k]) && count_digits (seg) > 0)
-        return FALSE;
+  if (count_digits (seg) > 0)
+    for (guint i = 0; i < w->len; i++)
+      for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
+        if (g_str_equal (w->v[i], units[k]))
+          return FALSE;
   /* what a cut date range leaves: "from", "Da", "von" */
   if (w->len == 1)
     {
@@ -1823,34 +1824,56 @@ find_degree (const char *s, DegreeHit *hit)
   const char *p = s;
   SlDegreeLevel best = SL_DEGREE_NONE;
   gsize best_off = 0;
+  /* one buffer for all the words (ASCII letters are the common case and
+   * take the short way; the others as before) */
+  g_autoptr(GString) compact = g_string_sized_new (64);
 
   while (*p)
     {
       const char *b;
-      g_autoptr(GString) compact = g_string_new (NULL);
       gboolean all_upper = TRUE;
       int v;
 
-      while (*p && !(g_unichar_isalpha (g_utf8_get_char (p))))
+      while (*p && !((guchar) *p < 0x80 ? g_ascii_isalpha (*p) : g_unichar_isalpha (g_utf8_get_char (p))))
         p = g_utf8_next_char (p);
       if (!*p)
         break;
       b = p;
+      g_string_truncate (compact, 0);
       /* a word, with dots between letters ("B.Sc.", "Ph.D") folded away */
       while (*p)
         {
-          gunichar c = g_utf8_get_char (p);
-          if (g_unichar_isalpha (c))
+          if ((guchar) *p < 0x80)
             {
-              if (g_unichar_islower (c))
-                all_upper = FALSE;
-              sl_text_fold_append (compact, p, g_utf8_next_char (p) - p);
-              p = g_utf8_next_char (p);
+              char ch = *p;
+              if (g_ascii_isalpha (ch))
+                {
+                  if (ch >= 'a' && ch <= 'z')
+                    all_upper = FALSE;
+                  g_string_append_c (compact, g_ascii_tolower (ch));
+                  p++;
+                  continue;
+                }
+              if (ch == '.' && ((guchar) p[1] < 0x80 ? g_ascii_isalpha (p[1])
+                                                    : g_unichar_isalpha (g_utf8_get_char (p + 1))))
+                {
+                  p++;
+                  continue;
+                }
+              break;
             }
-          else if (c == '.' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
-            p++;
-          else
-            break;
+          {
+            gunichar c = g_utf8_get_char (p);
+            if (g_unichar_isalpha (c))
+              {
+                if (g_unichar_islower (c))
+                  all_upper = FALSE;
+                sl_text_fold_append (compact, p, g_utf8_next_char (p) - p);
+                p = g_utf8_next_char (p);
+              }
+            else
+              break;
+          }
         }
       v = sl_lex_lookup (SL_LEX_DEGREE, compact->str);
       if (v >= 100)

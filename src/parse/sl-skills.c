@@ -51,6 +51,35 @@ typedef struct
   gsize flen;
 } Tok;
 
+/* The tokens of a text: a plain growing array (a token is added for every
+ * word the parser reads; g_array_append_val cost more than the rest). */
+typedef struct
+{
+  Tok   *v;
+  guint  len;
+  guint  cap;
+} Toks;
+
+static Toks *
+toks_new (guint cap)
+{
+  Toks *t = g_new (Toks, 1);
+
+  t->cap = MAX (cap, 8);
+  t->len = 0;
+  t->v = g_new (Tok, t->cap);
+  return t;
+}
+
+static void
+toks_free (Toks *t)
+{
+  g_free (t->v);
+  g_free (t);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Toks, toks_free)
+
 static gboolean
 is_core_char (gunichar c)
 {
@@ -64,7 +93,7 @@ is_connector (gunichar c)
 }
 
 static void
-add_token (GArray *toks, GString *fold, const char *s, gsize b, gsize e)
+add_token (Toks *toks, GString *fold, const char *s, gsize b, gsize e)
 {
   Tok t;
 
@@ -91,7 +120,12 @@ add_token (GArray *toks, GString *fold, const char *s, gsize b, gsize e)
   }
   t.flen = fold->len - t.fbegin;
   g_string_append_c (fold, '\0');
-  g_array_append_val (toks, t);
+  if (toks->len == toks->cap)
+    {
+      toks->cap *= 2;
+      toks->v = g_renew (Tok, toks->v, toks->cap);
+    }
+  toks->v[toks->len++] = t;
 }
 
 /* Splits @s[0..len) into tokens; compound tokens that the gazetteer does not
@@ -100,7 +134,7 @@ add_token (GArray *toks, GString *fold, const char *s, gsize b, gsize e)
 static void
 tokenize (const char *s,
           gsize       len,
-          GArray     *toks,
+          Toks       *toks,
           GString    *fold,
           gboolean    keep_all,
           gboolean    split_all)
@@ -236,7 +270,7 @@ key_get (const char *k)
 static void
 add_key_tokens (Skill      *skill,
                 const char *alias,
-                GArray     *toks,
+                Toks       *toks,
                 GString    *fold,
                 const char *exact,
                 gboolean    listed_only)
@@ -248,7 +282,7 @@ add_key_tokens (Skill      *skill,
     return;
   for (guint i = 0; i < toks->len; i++)
     {
-      Tok *t = &g_array_index (toks, Tok, i);
+      Tok *t = &toks->v[i];
       if (i > 0)
         {
           key = key_get (k->str);
@@ -272,7 +306,7 @@ static void
 add_alias (Skill      *skill,
            const char *alias)
 {
-  g_autoptr(GArray) toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  g_autoptr(Toks) toks = toks_new (8);
   g_autoptr(GString) fold = g_string_new (NULL);
   const char *exact = NULL;
   gboolean listed_only = FALSE;
@@ -295,7 +329,7 @@ add_alias (Skill      *skill,
   tokenize (alias, strlen (alias), toks, fold, TRUE, FALSE);
   for (guint i = 0; i < toks->len; i++)
     {
-      Tok *t = &g_array_index (toks, Tok, i);
+      Tok *t = &toks->v[i];
       const char *f = fold->str + t->fbegin;
       if (strpbrk (f, "./-&'_") != NULL && !g_hash_table_contains (gaz.known_tokens, f))
         {
@@ -306,7 +340,7 @@ add_alias (Skill      *skill,
   add_key_tokens (skill, alias, toks, fold, exact, listed_only);
 
   /* and split at connectors, so "front end" finds "Front-End" */
-  g_array_set_size (toks, 0);
+  toks->len = 0;
   g_string_truncate (fold, 0);
   tokenize (alias, strlen (alias), toks, fold, FALSE, TRUE);
   add_key_tokens (skill, alias, toks, fold, exact, listed_only);
@@ -488,7 +522,7 @@ sl_skills_alias_count (void)
 const char *
 sl_skills_canonicalize (const char *name)
 {
-  g_autoptr(GArray) toks = NULL;
+  g_autoptr(Toks) toks = NULL;
   g_autoptr(GString) fold = NULL;
   g_autoptr(GString) k = NULL;
   Key *key;
@@ -496,7 +530,7 @@ sl_skills_canonicalize (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
   if (!ensure ())
     return NULL;
-  toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  toks = toks_new (8);
   fold = g_string_new (NULL);
   k = g_string_new (NULL);
   tokenize (name, strlen (name), toks, fold, FALSE, FALSE);
@@ -504,7 +538,7 @@ sl_skills_canonicalize (const char *name)
     return NULL;
   for (guint i = 0; i < toks->len; i++)
     {
-      Tok *t = &g_array_index (toks, Tok, i);
+      Tok *t = &toks->v[i];
       if (i > 0)
         g_string_append_c (k, ' ');
       g_string_append_len (k, fold->str + t->fbegin, t->flen);
@@ -559,7 +593,7 @@ sl_skills_related (const char *canonical)
 
 static gboolean
 exact_ok (const char *text,
-          GArray     *toks,
+          Toks       *toks,
           guint       first,
           guint       n,
           const char *exact)
@@ -568,7 +602,7 @@ exact_ok (const char *text,
 
   for (guint i = first; i < first + n; i++)
     {
-      Tok *t = &g_array_index (toks, Tok, i);
+      Tok *t = &toks->v[i];
       if (i > first)
         g_string_append_c (orig, ' ');
       g_string_append_len (orig, text + t->begin, t->end - t->begin);
@@ -581,9 +615,8 @@ sl_skills_find (const char *text,
                 gssize      len)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (SlSkillMatch));
-  g_autoptr(GArray) toks = NULL;
+  g_autoptr(Toks) toks = NULL;
   g_autoptr(GString) fold = NULL;
-  g_autoptr(GString) k = NULL;
   guint i = 0;
 
   g_return_val_if_fail (text != NULL, out);
@@ -591,28 +624,32 @@ sl_skills_find (const char *text,
     return out;
   if (len < 0)
     len = (gssize) strlen (text);
-  toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), 256);
+  toks = toks_new (256);
   fold = g_string_sized_new ((gsize) len + 256);
-  k = g_string_sized_new (128);
   tokenize (text, (gsize) len, toks, fold, FALSE, FALSE);
+  /* The folded tokens follow each other in the fold buffer, each ended by
+   * a NUL: with a space instead, the n-gram of tokens i..i+n-1 is the
+   * buffer from token i to the end of token i+n-1 ("machine learning"),
+   * looked up in place (the byte after it set to NUL for the look-up). */
+  for (guint t = 0; t < toks->len; t++)
+    fold->str[toks->v[t].fbegin + toks->v[t].flen] = ' ';
 
   while (i < toks->len)
     {
       guint best_n = 0;
       Skill *best = NULL;
       gboolean best_listed = FALSE;
-      guint32 h = SL_TEXT_HASH_INIT;   /* of k, grown with it */
+      guint32 h = SL_TEXT_HASH_INIT;   /* of the n-gram, grown with it */
 
-      g_string_truncate (k, 0);
       for (guint n = 1; n <= MAX_NGRAM && i + n <= toks->len; n++)
         {
-          Tok *t = &g_array_index (toks, Tok, i + n - 1);
+          Tok *t = &toks->v[i + n - 1];
           Key *key;
 
           if (n > 1)
             {
               /* n-grams do not cross a line break or a list separator */
-              Tok *prev = &g_array_index (toks, Tok, i + n - 2);
+              Tok *prev = &toks->v[i + n - 2];
               gboolean broken = FALSE;
               for (gsize b = prev->end; b < t->begin; b++)
                 if (text[b] == '\n' || text[b] == ',' || text[b] == ';' || text[b] == '|'
@@ -620,13 +657,19 @@ sl_skills_find (const char *text,
                   broken = TRUE;
               if (broken)
                 break;
-              g_string_append_c (k, ' ');
               h = sl_text_hash_append (h, " ", 1);
             }
-          g_string_append_len (k, fold->str + t->fbegin, t->flen);
           h = sl_text_hash_append (h, fold->str + t->fbegin, t->flen);
           /* Most n-grams are no key: the filter says so without a probe. */
-          key = sl_text_filter_maybe (&gaz.key_filter, h) ? g_hash_table_lookup (gaz.keys, k->str) : NULL;
+          key = NULL;
+          if (sl_text_filter_maybe (&gaz.key_filter, h))
+            {
+              char *after = fold->str + t->fbegin + t->flen;
+              char saved = *after;
+              *after = '\0';
+              key = g_hash_table_lookup (gaz.keys, fold->str + toks->v[i].fbegin);
+              *after = saved;
+            }
           if (key == NULL)
             break;
           if (key->skill != NULL && (key->exact == NULL || exact_ok (text, toks, i, n, key->exact)))
@@ -640,8 +683,8 @@ sl_skills_find (const char *text,
         }
       if (best != NULL)
         {
-          Tok *a = &g_array_index (toks, Tok, i);
-          Tok *b = &g_array_index (toks, Tok, i + best_n - 1);
+          Tok *a = &toks->v[i];
+          Tok *b = &toks->v[i + best_n - 1];
           SlSkillMatch m = { a->begin, b->end - a->begin, best->canonical, best->category,
                             best->listed_only || best_listed };
           g_array_append_val (out, m);
