@@ -2352,7 +2352,7 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
   g_autofree char *work = g_strdup (line);
   const char *body = work;
   const char *colon = strchr (work, ':');
-  g_autoptr(GString) piece = g_string_new (NULL);
+  const char *piece;   /* the item read so far runs from here to p */
 
   {
     int seps = 0;
@@ -2368,11 +2368,12 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
       if (count_words (label) <= 5 && strchr (label, ',') == NULL)
         body = colon + 1;
     }
+  piece = body;
   for (const char *p = body;; )
     {
       gboolean cut = FALSE;
       gsize skip = 0;
-      gunichar ch = g_utf8_get_char (p);
+      gunichar ch = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
       if (*p == '\0')
         cut = TRUE;
@@ -2381,8 +2382,8 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
           cut = TRUE;
           skip = g_utf8_next_char (p) - p;
         }
-      else if (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " und ") || g_str_has_prefix (p, " et ")
-               || g_str_has_prefix (p, " y ") || g_str_has_prefix (p, " e ") || g_str_has_prefix (p, " en "))
+      else if (*p == ' ' && (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " und ") || g_str_has_prefix (p, " et ")
+               || g_str_has_prefix (p, " y ") || g_str_has_prefix (p, " e ") || g_str_has_prefix (p, " en ")))
         {
           cut = TRUE;
           skip = strchr (p + 1, ' ') - p + 1;
@@ -2399,7 +2400,7 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
         }
       if (cut)
         {
-          g_autofree char *item = clean (piece->str, -1);
+          g_autofree char *item = clean (piece, p - piece);
           if (item != NULL)
             {
               gsize il = strlen (item);
@@ -2412,13 +2413,12 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
               if (skill_item_ok (item, canon))
                 add_skill (c, set, item, canon, canon ? sl_skills_category (canon) : NULL);
             }
-          g_string_truncate (piece, 0);
           if (*p == '\0')
             break;
           p += skip;
+          piece = p;
           continue;
         }
-      g_string_append_len (piece, p, g_utf8_next_char (p) - p);
       p = g_utf8_next_char (p);
     }
 }
