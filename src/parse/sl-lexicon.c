@@ -475,6 +475,9 @@ gboolean
 sl_lex_is_title_compound (const char *word,
                           gsize       len)
 {
+  /* the shortest suffix has 6 letters, and 2 more must come before it */
+  if (len < 9)
+    return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (title_suffixes); i++)
     {
       gsize sl = strlen (title_suffixes[i]);

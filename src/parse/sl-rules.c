@@ -353,23 +353,36 @@ split_segments (const char *s, gboolean commas)
 /* lines and sections                                                  */
 
 static void
-add_line (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size)
+add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size,
+                  gboolean known_valid)
 {
   Ln *l = g_new0 (Ln, 1);
   char *valid = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  gboolean c2 = FALSE;
+  gboolean ascii = TRUE;
 
   /* keep inner runs of spaces (they separate columns); trim the ends and
    * turn non-breaking spaces and tabs into spaces */
   for (char *q = valid; *q; q++)
-    if (*q == '\t' || *q == '\r' || *q == '\v')
-      *q = ' ';
-  if (!g_utf8_validate (valid, -1, NULL))
+    {
+      if (*q == '\t' || *q == '\r' || *q == '\v')
+        *q = ' ';
+      else if ((guchar) *q >= 0x80)
+        {
+          ascii = FALSE;
+          if ((guchar) *q == 0xC2)
+            c2 = TRUE;
+        }
+    }
+  /* (a line of ASCII, or a piece of a text checked as a whole, is valid) */
+  if (!ascii && !known_valid && !g_utf8_validate (valid, -1, NULL))
     {
       char *v = g_utf8_make_valid (valid, -1);
       g_free (valid);
       valid = v;
+      c2 = TRUE;
     }
-  if (strstr (valid, "\xc2\xa0") != NULL)
+  if (c2 && strstr (valid, "\xc2\xa0") != NULL)
     {
       char *q;
       while ((q = strstr (valid, "\xc2\xa0")) != NULL)
@@ -383,6 +396,12 @@ add_line (Ctx *c, const char *text, gssize len, int no, gboolean bold, double si
   l->bold = bold;
   l->size = size;
   g_ptr_array_add (c->lines, l);
+}
+
+static void
+add_line (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size)
+{
+  add_line_checked (c, text, len, no, bold, size, FALSE);
 }
 
 static void
@@ -401,12 +420,15 @@ build_lines (Ctx *c, const SlDocument *doc, const char *text)
     {
       const char *p = text;
       int no = 1;
+      /* checked once for all its lines (cut at ASCII bytes, so each line
+       * of a valid text is valid) */
+      gboolean valid = g_utf8_validate (text, -1, NULL);
       while (TRUE)
         {
           const char *e = p;
           while (*e && *e != '\n' && *e != '\f')
             e++;
-          add_line (c, p, e - p, no++, FALSE, 0);
+          add_line_checked (c, p, e - p, no++, FALSE, 0, valid);
           if (*e == '\0')
             break;
           p = e + 1;
