@@ -137,9 +137,9 @@ sort_ptrs (GPtrArray *a, GCompareDataFunc cmp)
   sort_segs ((Seg **) a->pdata, a->len, cmp);
 }
 
-/* While a page is split, words->len is the room in the array (it only
- * grows: the array is kept for all pages of a document) and *n the words
- * in it; no call into GLib per word. */
+/* While a page is split, words->len is the room in the array and *n the
+ * words in it; no call into GLib per word.  The array is kept for all
+ * pages of a document, and its room with it (see page_words). */
 static inline void
 push_word (GArray *words, guint *n, const Word *w)
 {
@@ -155,7 +155,8 @@ push_word (GArray *words, guint *n, const Word *w)
 static gboolean
 page_words (PopplerPage *page,
             const char  *text,
-            GArray      *words)
+            GArray      *words,
+            guint       *room)
 {
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
@@ -170,8 +171,12 @@ page_words (PopplerPage *page,
   gboolean attr_bold = FALSE;
   gint64 attr_check = 0;   /* the next index where the run may change */
 
+  g_array_set_size (words, 0);
   if (!poppler_page_get_text_layout (page, &rects, &n_rects))
     return n_rects == 0 && *text == '\0';
+
+  /* no copy: the array holds at least that much already */
+  g_array_set_size (words, *room);
 
   attrs = poppler_page_get_text_attributes (page);
   al = attrs;
@@ -186,7 +191,7 @@ page_words (PopplerPage *page,
       if (b < 0x80)
         {
           /* g_unichar_isspace() on ASCII */
-          space = b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+          space = b <= ' ' && (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f');
           next = p + 1;
         }
       else
@@ -273,6 +278,7 @@ page_words (PopplerPage *page,
     }
   if (in_word)
     push_word (words, &n_words, &cur);
+  *room = words->len;
   g_array_set_size (words, n_words);
   return TRUE;
 }
@@ -1155,6 +1161,7 @@ sl_extract_pdf (SlExtractContext *ctx,
   g_autoptr(SlDocument) doc = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GArray) words = NULL;
+  guint room = 512;
   PageData *pages;
   int n_pages, n_read, n_ocr = 0, n_text = 0, ocr_skipped = 0;
   gboolean ok = TRUE;
@@ -1191,7 +1198,7 @@ sl_extract_pdf (SlExtractContext *ctx,
 
   pages = g_new0 (PageData, n_read);
   /* one word array for all pages: it grows to the largest page once */
-  words = g_array_new (FALSE, FALSE, sizeof (Word));
+  words = g_array_sized_new (FALSE, FALSE, sizeof (Word), room);
   for (int p = 0; p < n_read && ok; p++)
     {
       g_autoptr(PopplerPage) page = NULL;
@@ -1209,7 +1216,7 @@ sl_extract_pdf (SlExtractContext *ctx,
       poppler_page_get_size (page, &pw, &pages[p].height);
       ptext = poppler_page_get_text (page);
       g_array_set_size (words, 0);
-      if (ptext != NULL && !page_words (page, ptext, words))
+      if (ptext != NULL && !page_words (page, ptext, words, &room))
         {
           pages[p].fallback_text = g_steal_pointer (&ptext);
           n_text++;
