@@ -126,15 +126,23 @@ profile_row_fill (ProfileRow      *row,
                 ? p->meta.experience_months
                 : sl_profile_compute_experience_months (p, NULL);
 
+  /* Already distinct under case folding, as append_unique counts them. */
   skills = sl_profile_skill_names (p);
   s = g_string_new (NULL);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < skills->len; i++)
-    append_unique (s, seen, g_ptr_array_index (skills, i));
+    {
+      const char *name = g_ptr_array_index (skills, i);
+
+      if (sl_str_empty (name))
+        continue;
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, name);
+    }
   row->skills_text = finish_text (s);
 
   s = g_string_new (NULL);
-  g_hash_table_remove_all (seen);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   append_unique (s, seen, pi->headline);
   for (guint i = 0; i < p->work->len; i++)
     append_unique (s, seen, ((SlWorkEntry *) g_ptr_array_index (p->work, i))->title);
