@@ -573,6 +573,33 @@ test_derived_tables (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'kubernetes'"), ==, 0);
 }
 
+/* The search columns hold each entry once, whatever its case (Unicode
+ * case folding: "STRASSE" is "Straße"). */
+static void
+test_search_text_columns (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SlProfile) p = make_profile ("Case Test", "case@example.org", NULL, "Go, GO, Ärger, ärger", "Data Engineer",
+                                         "Acme", "2020", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char * const more[][2] = { { "data engineer", "ACME" }, { "Straße", "acme gmbh" }, { "STRASSE", "" } };
+
+  p->personal.headline = g_strdup ("DATA ENGINEER");
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      SlWorkEntry *w = sl_work_entry_new ();
+      w->title = g_strdup (more[i][0]);
+      w->company = g_strdup (more[i][1]);
+      g_ptr_array_add (p->work, w);
+    }
+  sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE"
+                                  " titles_text = 'DATA ENGINEER · Straße'"
+                                  " AND companies_text = 'Acme · acme gmbh'"
+                                  " AND skills_text = 'Go · Ärger'"), ==, 1);
+}
+
 /* An item that fails inside a bulk (here a constraint a trigger raises)
  * leaves no trace -- not its new candidate, its counts or its outbox row,
  * nor a half update of the profile it would replace -- and the items
@@ -1786,6 +1813,7 @@ main (int    argc,
   ADD ("/store/profile/bulk", test_bulk);
   ADD ("/store/profile/bulk-item-fails", test_bulk_item_fails);
   ADD ("/store/profile/derived-tables", test_derived_tables);
+  ADD ("/store/profile/search-text-columns", test_search_text_columns);
   ADD ("/store/profile/explicit-transaction", test_explicit_transaction);
   ADD ("/store/check/fts-drift", test_check_detects_fts_drift);
   ADD ("/store/intake/repository", test_intake_repository);

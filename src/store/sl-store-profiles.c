@@ -62,7 +62,8 @@ append_unique (GString    *out,
 
   if (sl_str_empty (s))
     return;
-  key = g_utf8_casefold (s, -1);
+  /* Unicode case folding maps only A-Z among ASCII characters. */
+  key = g_str_is_ascii (s) ? g_ascii_strdown (s, -1) : g_utf8_casefold (s, -1);
   if (!g_hash_table_add (seen, g_steal_pointer (&key)))
     return;
   if (out->len > 0)
