@@ -407,7 +407,8 @@ tokenize (const char *s,
         }
 
       {
-        gunichar c = g_utf8_get_char_validated (s + i, len - i);
+        /* (an ASCII byte here is a letter: the others were taken above) */
+        gunichar c = b < 0x80 ? (gunichar) b : g_utf8_get_char_validated (s + i, len - i);
         gsize start = i;
         int klass;
 
@@ -449,13 +450,27 @@ tokenize (const char *s,
         /* a word: letters, with inner apostrophes (aujourd'hui) */
         while (i < len)
           {
-            gunichar wc = g_utf8_get_char_validated (s + i, len - i);
-            if (wc == (gunichar) -1 || wc == (gunichar) -2)
-              break;
-            if (is_word_char (wc))
+            gunichar wc;
+            if ((guchar) s[i] < 0x80)
               {
-                i = g_utf8_next_char (s + i) - s;
-                continue;
+                /* ASCII: a word character is a letter */
+                if (g_ascii_isalpha (s[i]))
+                  {
+                    i++;
+                    continue;
+                  }
+                wc = (guchar) s[i];
+              }
+            else
+              {
+                wc = g_utf8_get_char_validated (s + i, len - i);
+                if (wc == (gunichar) -1 || wc == (gunichar) -2)
+                  break;
+                if (is_word_char (wc))
+                  {
+                    i = g_utf8_next_char (s + i) - s;
+                    continue;
+                  }
               }
             if ((wc == '\'' || wc == 0x2019) && i + 1 < len)
               {
