@@ -483,13 +483,31 @@ glued_heading (const char *text, SlSection *section)
     const char *e2 = e1 != NULL ? strchr (e1 + 1, ' ') : NULL;
     const char *e3 = e2 != NULL ? strchr (e2 + 1, ' ') : NULL;
     g_autoptr(GString) f = NULL;
+    char buf[128];
+    const char *folded = buf;
+    gsize n;
+    gboolean ascii = TRUE;
 
     if (e2 == NULL)
       return 0;
-    f = g_string_sized_new (64);
-    sl_text_fold_append (f, text, (e3 != NULL ? e3 : e2) - text);
-    if (!strstr (f->str, "experience") && !strstr (f->str, "education") && !strstr (f->str, "skills")
-        && !strstr (f->str, "erfahrung") && !strstr (f->str, "ausbildung"))
+    n = (e3 != NULL ? e3 : e2) - text;
+    /* ASCII words fold to their lower case: no buffer to allocate */
+    for (gsize k = 0; k < n && ascii; k++)
+      ascii = (guchar) text[k] < 0x80;
+    if (ascii && n < sizeof buf)
+      {
+        for (gsize k = 0; k < n; k++)
+          buf[k] = g_ascii_tolower (text[k]);
+        buf[n] = '\0';
+      }
+    else
+      {
+        f = g_string_sized_new (64);
+        sl_text_fold_append (f, text, n);
+        folded = f->str;
+      }
+    if (!strstr (folded, "experience") && !strstr (folded, "education") && !strstr (folded, "skills")
+        && !strstr (folded, "erfahrung") && !strstr (folded, "ausbildung"))
       return 0;
   }
 

@@ -140,7 +140,7 @@ tokenize (const char *s,
           gboolean    split_all)
 {
   gsize i = 0;
-  g_autoptr(GString) tmp = g_string_new (NULL);
+  g_autoptr(GString) tmp = NULL;   /* made for the first compound token */
 
   while (i < len)
     {
@@ -223,6 +223,8 @@ tokenize (const char *s,
           gboolean known = FALSE;
           if (!split_all)
             {
+              if (tmp == NULL)
+                tmp = g_string_sized_new (64);
               g_string_truncate (tmp, 0);
               sl_text_fold_append (tmp, s + b, e - b);
               known = gaz.known_tokens && g_hash_table_contains (gaz.known_tokens, tmp->str);
