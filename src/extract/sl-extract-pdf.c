@@ -424,8 +424,12 @@ band_free (Seg **band, guint n, double rx0, double rx1, GArray *free_iv, GPtrArr
 {
   Seg **sorted = band;
   double cursor = rx0;
+  Interval *iv;
+  guint n_iv = 0;
 
-  g_array_set_size (free_iv, 0);
+  /* n segments leave at most n + 1 gaps: room made once, then written */
+  g_array_set_size (free_iv, n + 1);
+  iv = (Interval *) (gpointer) free_iv->data;
   for (guint i = 1; i < n; i++)
     if (cmp_seg_x0 (&band[i - 1], &band[i], NULL) > 0)
       {
@@ -440,16 +444,17 @@ band_free (Seg **band, guint n, double rx0, double rx1, GArray *free_iv, GPtrArr
       Seg *s = sorted[i];
       if (s->x0 > cursor)
         {
-          Interval iv = { cursor, s->x0 };
-          g_array_append_val (free_iv, iv);
+          iv[n_iv].a = cursor;
+          iv[n_iv++].b = s->x0;
         }
       cursor = MAX (cursor, s->x1);
     }
   if (cursor < rx1)
     {
-      Interval iv = { cursor, rx1 };
-      g_array_append_val (free_iv, iv);
+      iv[n_iv].a = cursor;
+      iv[n_iv++].b = rx1;
     }
+  g_array_set_size (free_iv, n_iv);
 }
 
 static void
@@ -727,14 +732,14 @@ order_region (GPtrArray *segs,
               gboolean   new_flow)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (segs, NULL, NULL);
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *starts = g_new (guint, segs->len + 1);
   g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
   g_autoptr(GArray) gutter = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GArray) fr = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Interval));
   double rx0 = G_MAXDOUBLE, rx1 = -G_MAXDOUBLE, hsum = 0;
   double min_gutter;
-  guint start = 0, n_bands;
+  guint start = 0, n_bands = 0;
   Bands bands;
 
   g_ptr_array_set_free_func (sorted, NULL);
@@ -755,7 +760,7 @@ order_region (GPtrArray *segs,
     {
       Seg *first = g_ptr_array_index (sorted, i);
 
-      g_array_append_val (starts, i);
+      starts[n_bands++] = i;
       for (i++; i < sorted->len; i++)
         {
           Seg *s = g_ptr_array_index (sorted, i);
@@ -764,10 +769,9 @@ order_region (GPtrArray *segs,
             break;
         }
     }
-  n_bands = starts->len;
-  g_array_append_val (starts, sorted->len);
+  starts[n_bands] = sorted->len;
   bands.segs = (Seg **) sorted->pdata;
-  bands.start = (guint *) (gpointer) starts->data;
+  bands.start = starts;
 
   /* Groups of consecutive bands that share a gutter.  Three interval
    * arrays take turns: the group's gutter, the band's free space, and
@@ -1272,7 +1276,9 @@ sl_extract_pdf (SlExtractContext *ctx,
             g_string_append_c (text, '\f');
           if (pages[p].segs != NULL)
             {
-              g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+              /* a row holds one segment or more: room made once */
+              g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (Row),
+                                                          pages[p].segs->len);
 
               g_array_set_clear_func (rows, row_clear);
               order_region (pages[p].segs, rows, 0, FALSE);
