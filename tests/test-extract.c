@@ -344,6 +344,53 @@ test_pdf_few_words (void)
   g_assert_true (found);
 }
 
+/* Pages of more words than the extractor's first guess (512), a short page
+ * between two long ones: every word once, in order, on its own page. */
+static void
+test_pdf_dense_pages (void)
+{
+  const char *prefix[] = { "alpha", "beta", "gamma" };
+  const int lines_per_page[] = { 80, 6, 80 };
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Text));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  g_autoptr(SlDocument) doc = NULL;
+  int n_words = 0;
+  guint line = 0;
+
+  for (int p = 0; p < 3; p++)
+    {
+      if (p > 0)
+        {
+          Text br = PAGE_BREAK;
+          g_array_append_val (items, br);
+        }
+      for (int l = 0; l < lines_per_page[p]; l++)
+        {
+          GString *t = g_string_new (NULL);
+          Text item = { 60, 100 + 8 * l, 6, FALSE, NULL };
+
+          for (int w = 0; w < 12; w++)
+            g_string_append_printf (t, "%s%s%04d", w ? " " : "", prefix[p], l * 12 + w);
+          item.text = t->str;
+          g_ptr_array_add (texts, g_string_free (t, FALSE));
+          g_array_append_val (items, item);
+          n_words += 12;
+        }
+    }
+  path = make_pdf ("dense.pdf", (Text *) (gpointer) items->data, items->len);
+  doc = extract_one (path, NULL);
+  g_assert_cmpint (doc->word_count, ==, n_words);
+  g_assert_cmpuint (doc->lines->len, ==, texts->len);
+  for (int p = 0; p < 3; p++)
+    for (int l = 0; l < lines_per_page[p]; l++, line++)
+      {
+        SlLine *sl = g_ptr_array_index (doc->lines, line);
+        g_assert_cmpstr (sl->text, ==, g_ptr_array_index (texts, line));
+        g_assert_cmpint (sl->page, ==, p);
+      }
+}
+
 static void
 test_pdf_encrypted (void)
 {
@@ -1119,6 +1166,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/pdf/headers-footers", test_pdf_headers_footers);
   g_test_add_func ("/extract/pdf/max-pages", test_pdf_max_pages);
   g_test_add_func ("/extract/pdf/few-words", test_pdf_few_words);
+  g_test_add_func ("/extract/pdf/dense-pages", test_pdf_dense_pages);
   g_test_add_func ("/extract/pdf/encrypted", test_pdf_encrypted);
   g_test_add_func ("/extract/pdf/truncated", test_pdf_truncated);
   g_test_add_func ("/extract/text/encodings", test_text_encodings);
