@@ -211,17 +211,29 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Words, g_free)
 static Words *
 folded_words (const char *s)
 {
-  g_autoptr(GString) f = g_string_sized_new (strlen (s) + 1);
+  g_autoptr(GString) f = NULL;
   Words *out;
   char *dst;
   const char *p;
+  gsize len = 0;
   guint n = 0;
 
-  sl_text_fold_append (f, s, -1);
+  /* ASCII folds to its lower case, done while the words are copied;
+   * other text goes through the full fold first */
+  while (s[len] != '\0' && (guchar) s[len] < 0x80)
+    len++;
+  if (s[len] == '\0')
+    p = s;
+  else
+    {
+      f = g_string_sized_new (len + strlen (s + len) + 1);
+      sl_text_fold_append (f, s, -1);
+      len = f->len;
+      p = f->str;
+    }
   /* at most one word per two bytes, plus one */
-  out = g_malloc (sizeof (Words) + ((f->len + 1) / 2 + 1) * sizeof (char *) + f->len + 1);
-  dst = (char *) &out->v[(f->len + 1) / 2 + 1];
-  p = f->str;
+  out = g_malloc (sizeof (Words) + ((len + 1) / 2 + 1) * sizeof (char *) + len + 1);
+  dst = (char *) &out->v[(len + 1) / 2 + 1];
   while (*p)
     {
       while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
@@ -230,7 +242,10 @@ folded_words (const char *s)
         break;
       out->v[n++] = dst;
       while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
-        *dst++ = *p++;
+        {
+          *dst++ = g_ascii_tolower (*p);
+          p++;
+        }
       *dst++ = '\0';
     }
   out->len = n;

@@ -76,10 +76,22 @@ char *
 sl_text_fold (const char *s)
 {
   GString *out;
+  gsize n = 0;
 
   if (s == NULL)
     return NULL;
-  out = g_string_sized_new (strlen (s));
+  /* ASCII (most of what the parser folds): its lower case, in one
+   * allocation instead of a GString */
+  while (s[n] != '\0' && (guchar) s[n] < 0x80)
+    n++;
+  if (s[n] == '\0')
+    {
+      char *r = g_malloc (n + 1);
+      for (gsize i = 0; i <= n; i++)
+        r[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
+      return r;
+    }
+  out = g_string_sized_new (n + strlen (s + n));
   sl_text_fold_append (out, s, -1);
   return g_string_free (out, FALSE);
 }
