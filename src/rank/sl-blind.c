@@ -59,6 +59,18 @@ static const char * const adverbs[] = {
   "currently", "recently", "usually", "mainly", "mostly", "successfully", "actively", NULL,
 };
 
+/* Verbs in -s that are never plural nouns in a resume ("and reports",
+ * "and tests", "and leads" may be things): after "they … and" these agree
+ * too ("they lead and manage"). */
+static const char * const clause_verbs[] = {
+  "manages", "builds", "develops", "owns", "mentors", "coordinates", "oversees", "drives",
+  "delivers", "creates", "maintains", "implements", "enjoys", "speaks", "teaches", "trains",
+  "helps", "handles", "negotiates", "recruits", "organises", "organizes", "analyzes",
+  "automates", "improves", "deploys", "contributes", "collaborates", "communicates", "brings",
+  "loves", "likes", "knows", "holds", "writes", "advises", "coaches", "supervises", "ensures",
+  "specialises", "specializes", "focuses", "thrives", "wants", "seeks", "believes", NULL,
+};
+
 /* After "her" these make it the object ("helped her to", "with her and"):
  * "them"; before anything else it is the possessive, "their". */
 static const char * const after_object[] = {
@@ -431,23 +443,35 @@ neutral_text (const char *text,
       lower = token_lower (tokens, i);
       next = next_word (tokens, i);
 
-      /* "they lead and has" → "and have": only the auxiliaries, which are
-       * never nouns ("and systems" stays). */
+      /* "they lead and has" → "and have", "and manages" → "and manage":
+       * only the auxiliaries and verbs that are never nouns ("and systems",
+       * "and reports" stay). */
       if (they_clause && next >= 0 &&
           (g_str_equal (lower, "and") || g_str_equal (lower, "but") || g_str_equal (lower, "or")))
         {
           g_autofree char *verb = token_lower (tokens, next);
+          g_autofree char *plural = NULL;
 
-          for (guint k = 0; k < G_N_ELEMENTS (agreement); k++)
+          /* past adverbs: "and also manages" */
+          while (in_list (adverbs, verb) && next_word (tokens, next) >= 0)
+            {
+              next = next_word (tokens, next);
+              g_free (verb);
+              verb = token_lower (tokens, next);
+            }
+          for (guint k = 0; k < G_N_ELEMENTS (agreement) && plural == NULL; k++)
             if (g_str_equal (verb, agreement[k].singular))
-              {
-                append_tokens (out, tokens, i, next);
-                append_word (out, agreement[k].plural, starts_upper (tokens, next));
-                i = next;
-                break;
-              }
-          if (i == (guint) next)
-            continue;
+              plural = g_strdup (agreement[k].plural);
+          if (plural == NULL && in_list (clause_verbs, verb))
+            plural = plural_verb (verb);
+          if (plural != NULL)
+            {
+              append_tokens (out, tokens, i, next);
+              append_word (out, plural, starts_upper (tokens, next));
+              i = next;
+              continue;
+            }
+          next = next_word (tokens, i);
         }
 
       if (in_list (titles, lower))
