@@ -204,6 +204,13 @@ sl_phone_find (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
   len = strlen (text);
+  if (from >= len)
+    return FALSE;
+  /* a number has digits: most lines have none (one vectorised scan
+   * instead of the loop below) */
+  i = from + strcspn (text + from, "0123456789");
+  if (i >= len)
+    return FALSE;
   i = from;
   while (i < len)
     {

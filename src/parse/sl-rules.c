@@ -37,9 +37,19 @@ typedef struct
   gboolean   used;      /* consumed by a work or education entry header */
 } Ln;
 
+/* The lines and their texts live in blocks freed at the end of the parse
+ * (two allocations a line, and their frees, were 7 % of the parse). */
+typedef struct
+{
+  GPtrArray *blocks;
+  char      *cur;
+  gsize      left;
+} Arena;
+
 typedef struct
 {
   GPtrArray            *lines;   /* (element-type Ln) */
+  Arena                 arena;
   SlProfile            *p;
   const SlRulesOptions *opts;
   guint                 first_heading;
@@ -47,15 +57,58 @@ typedef struct
   double                body_size;
 } Ctx;
 
+/* @n bytes from @a, aligned for any line field; a block is at least
+ * @hint bytes (the first one is sized for the whole document). */
+static gpointer
+arena_alloc (Arena *a, gsize n, gsize hint)
+{
+  gpointer r;
+
+  n = (n + 15) & ~(gsize) 15;
+  if (n > a->left)
+    {
+      gsize size = MAX (MAX (n, hint), 4096);
+      if (a->blocks == NULL)
+        a->blocks = g_ptr_array_new_with_free_func (g_free);
+      a->cur = g_malloc (size);
+      a->left = size;
+      g_ptr_array_add (a->blocks, a->cur);
+    }
+  r = a->cur;
+  a->cur += n;
+  a->left -= n;
+  return r;
+}
+
+static void
+arena_reserve (Arena *a, gsize size)
+{
+  /* (the rest of the current block is given up) */
+  if (a->left < size)
+    {
+      a->left = 0;
+      (void) arena_alloc (a, size, 0);
+      a->cur -= (size + 15) & ~(gsize) 15;
+      a->left += (size + 15) & ~(gsize) 15;
+    }
+}
+
+static void
+arena_clear (Arena *a)
+{
+  g_clear_pointer (&a->blocks, g_ptr_array_unref);
+  a->cur = NULL;
+  a->left = 0;
+}
+
+/* (the line and its text belong to the arena) */
 static void
 ln_free (gpointer data)
 {
   Ln *l = data;
   if (l == NULL)
     return;
-  g_free (l->text);
   g_clear_pointer (&l->dates, g_ptr_array_unref);
-  g_free (l);
 }
 
 static Ln *
@@ -371,11 +424,16 @@ static void
 add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, double size,
                   gboolean known_valid)
 {
-  Ln *l = g_new (Ln, 1);
-  char *valid = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  Ln *l;
+  char *valid;
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
   gboolean c2 = FALSE;
   gboolean ascii = TRUE;
 
+  l = arena_alloc (&c->arena, sizeof (Ln) + n + 1, 0);
+  valid = (char *) (l + 1);
+  memcpy (valid, text, n);
+  valid[n] = '\0';
   /* keep inner runs of spaces (they separate columns); trim the ends and
    * turn non-breaking spaces and tabs into spaces */
   for (char *q = valid; *q; q++)
@@ -392,9 +450,10 @@ add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, d
   /* (a line of ASCII, or a piece of a text checked as a whole, is valid) */
   if (!ascii && !known_valid && !g_utf8_validate (valid, -1, NULL))
     {
-      char *v = g_utf8_make_valid (valid, -1);
-      g_free (valid);
-      valid = v;
+      g_autofree char *v = g_utf8_make_valid (valid, -1);
+      gsize vn = strlen (v);
+      valid = arena_alloc (&c->arena, vn + 1, 0);
+      memcpy (valid, v, vn + 1);
       c2 = TRUE;
     }
   if (c2 && strstr (valid, "\xc2\xa0") != NULL)
@@ -406,7 +465,6 @@ add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, d
           memmove (q + 1, q + 2, strlen (q + 2) + 1);
         }
     }
-  /* (g_new0 went through calloc: a third of this function's cost) */
   *l = (Ln) { 0 };
   l->text = g_strstrip (valid);
   l->no = no;
@@ -427,7 +485,15 @@ build_lines (Ctx *c, const SlDocument *doc, const char *text)
 {
   if (doc != NULL && doc->lines != NULL && doc->lines->len > 0)
     {
+      gsize size = 0;
+
       c->lines = g_ptr_array_new_full (doc->lines->len, ln_free);
+      for (guint i = 0; i < doc->lines->len; i++)
+        {
+          SlLine *sl = g_ptr_array_index (doc->lines, i);
+          size += (sl->text ? strlen (sl->text) : 0) + sizeof (Ln) + 16;
+        }
+      arena_reserve (&c->arena, size + 1024);
       for (guint i = 0; i < doc->lines->len; i++)
         {
           SlLine *sl = g_ptr_array_index (doc->lines, i);
@@ -446,6 +512,7 @@ build_lines (Ctx *c, const SlDocument *doc, const char *text)
         if (*q == '\n' || *q == '\f')
           n++;
       c->lines = g_ptr_array_new_full (n, ln_free);
+      arena_reserve (&c->arena, (gsize) (p - text) + strlen (p) + n * (sizeof (Ln) + 16) + 1024);
       while (TRUE)
         {
           const char *e = p;
@@ -2812,6 +2879,7 @@ parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GErr
   p->meta.experience_months = sl_profile_compute_experience_months (p, c.opts->today);
   sl_profile_add_timing (p, "parse", sl_monotonic_ms () - t0);
   g_ptr_array_unref (c.lines);
+  arena_clear (&c.arena);
   return p;
 }
 

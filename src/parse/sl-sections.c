@@ -51,6 +51,7 @@ sl_section_from_heading (const char       *line,
   const char *start, *end, *colon;
   gsize len;
   g_autoptr(GString) fold = NULL;
+  char buf[64];
   int upper, lower;
   int n_words = 0, n_unknown = 0, best_weight = 0, best_section = 0;
   gboolean has_colon = FALSE, has_rest = FALSE;
@@ -124,11 +125,25 @@ sl_section_from_heading (const char       *line,
     if (g_ascii_isdigit (*p) || *p == '@' || *p == ',' || *p == ';' || *p == '(')
       goto no;
 
-  fold = g_string_sized_new (len + 1);
-  sl_text_fold_append (fold, start, len);
+  /* ASCII (len <= 60 here) folds to its lower case on the stack */
+  {
+    gsize k = 0;
+    while (k < len && (guchar) start[k] < 0x80)
+      {
+        char ch = start[k];
+        buf[k++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+      }
+    buf[k] = '\0';
+    p = buf;
+    if (k < len)
+      {
+        fold = g_string_sized_new (len + 1);
+        sl_text_fold_append (fold, start, len);
+        p = fold->str;
+      }
+  }
 
   /* words: runs of letters; '&' '/' and '-' separate */
-  p = fold->str;
   while (*p)
     {
       const char *w;
