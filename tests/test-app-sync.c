@@ -3,7 +3,11 @@
  * test-app-sync: team sync from the app, under Xvfb, against a throwaway
  * PostgreSQL 15 cluster (tests/sl-pg-cluster.c): the sync-* settings,
  * app.sync-now on the worker, the window's status line, the Team Sync
- * preferences page, and an unreachable server.
+ * preferences page, and an unreachable server.  Run by run-with-keyring.sh
+ * (a private D-Bus session with gnome-keyring): the password of a role the
+ * server checks (scram-sha-256) goes through the page into the keyring and
+ * from there into the sync; the periodic sync runs with
+ * SHORTLIST_SYNC_MINUTE_SECONDS=1.
  *
  * With SHORTLIST_SCREENSHOT_DIR set the preferences page is saved there.
  */
@@ -17,6 +21,7 @@
 #include "sl-app-sync.h"
 #include "sl-pg-cluster.h"
 #include "sl-preferences-window.h"
+#include "sl-secret.h"
 #include "sl-test-util.h"
 #include "store/sl-store.h"
 #include "sync/sl-sync.h"
@@ -81,16 +86,25 @@ closed_port (void)
 }
 
 static void
-configure (int         port,
-           const char *database)
+configure_as (int         port,
+              const char *database,
+              const char *user)
 {
   GSettings *s = sl_application_get_settings (app);
 
-  g_settings_set_string (s, "sync-user", "shortlist_owner");
+  g_settings_set_string (s, "sync-user", user);
   g_settings_set_string (s, "sync-database", database);
   g_settings_set_string (s, "sync-sslmode", "disable");
   g_settings_set_int (s, "sync-port", port);
   g_settings_set_string (s, "sync-host", "127.0.0.1");
+}
+
+/* The owner role: trusted on loopback (sl-pg-cluster.h), no password. */
+static void
+configure (int         port,
+           const char *database)
+{
+  configure_as (port, database, "shortlist_owner");
 }
 
 static void
@@ -306,6 +320,308 @@ add_profiles (const char *path,
   g_assert_no_error (error);
 }
 
+/* Keyring ---------------------------------------------------------------- */
+
+#define KIM_PASSWORD "kim s3cret-Pass 42"
+
+static gboolean
+skip_without_keyring (void)
+{
+  if (g_getenv ("SL_TEST_KEYRING") != NULL &&
+      g_strcmp0 (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), "disabled:") != 0)
+    return FALSE;
+  g_test_skip ("no private keyring session (run via run-with-keyring.sh)");
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean  lookup;
+  gboolean  done;
+  gboolean  ok;
+  char     *password;
+} KeyringCall;
+
+static gboolean
+keyring_call_done (gpointer data)
+{
+  return ((KeyringCall *) data)->done;
+}
+
+static void
+on_keyring_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KeyringCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (call->lookup)
+    call->password = sl_secret_lookup_api_key_finish (result, &error);
+  else
+    call->ok = sl_secret_store_api_key_finish (result, &error);
+  g_assert_no_error (error);
+  call->done = TRUE;
+}
+
+/* What the keyring holds for the configured server, read by the test
+ * itself (not through the app). */
+static char *
+keyring_password (void)
+{
+  g_autofree char *key = sl_app_sync_server_key (sl_application_get_settings (app));
+  KeyringCall call = { .lookup = TRUE };
+
+  sl_secret_lookup_sync_password (key, NULL, on_keyring_done, &call);
+  iterate_until (keyring_call_done, &call, 10000);
+  g_assert_true (call.done);
+  return call.password;
+}
+
+/* Changes the password behind the app's back, as a keyring manager
+ * (Seahorse) would. */
+static void
+keyring_replace_password (const char *password)
+{
+  g_autofree char *key = sl_app_sync_server_key (sl_application_get_settings (app));
+  KeyringCall call = { 0 };
+
+  sl_secret_store_sync_password (key, password, NULL, on_keyring_done, &call);
+  iterate_until (keyring_call_done, &call, 10000);
+  g_assert_true (call.done);
+  g_assert_true (call.ok);
+}
+
+static gint64
+local_pending (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStore) store = sl_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return sl_store_sync_pending_count (store);
+}
+
+static gint64
+server_count (const char *sql)
+{
+  return sl_pg_cluster_query_int (cluster, "team1", sql);
+}
+
+/* Types @password into the page's password row and presses its apply
+ * button: the page stores it in the keyring. */
+static void
+enter_password (GtkWidget  *row,
+                const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), password);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+assert_waiting (GtkLabel *label,
+                gint64    pending)
+{
+  g_autofree char *waiting = g_strdup_printf (" · %" G_GINT64_FORMAT " change%s waiting",
+                                              pending, pending == 1 ? "" : "s");
+
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (label), waiting));
+}
+
+static void
+test_keyring_password (void)
+{
+  SlAppSync *sync = sl_app_sync_get (app);
+  GSettings *s = sl_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  SlPreferencesWindow *prefs;
+  SlWindow *window;
+  GtkLabel *label;
+  GtkWidget *row;
+  gint64 on_server;
+  gint64 pending;
+  char *stored;
+
+  if (skip_without_cluster () || skip_without_keyring ())
+    return;
+
+  /* A recruiter's own login role: the server asks for its password. */
+  sl_pg_cluster_exec (cluster, "postgres",
+                      "CREATE ROLE recruiter_kim LOGIN PASSWORD '" KIM_PASSWORD "' IN ROLE " SL_SYNC_GROUP_ROLE,
+                      &error);
+  g_assert_no_error (error);
+
+  window = app_test_open_window (app);
+  label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
+  g_settings_set_int (s, "sync-interval-minutes", 0);
+  configure_as (sl_pg_cluster_port (cluster), "team1", "recruiter_kim");
+  add_profiles (db_path, "kim", 2);
+  pending = local_pending ();
+  g_assert_cmpint (pending, >=, 2);
+  on_server = server_count ("SELECT count(*) FROM candidate_profiles");
+  g_assert_cmpint (on_server, >=, 0);
+  stored = keyring_password ();
+  g_assert_null (stored);
+
+  /* Nothing in the keyring: the server's question is the error. */
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Sync failed: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "asks for a password for user “recruiter_kim”"));
+  assert_waiting (label, pending);
+  g_assert_cmpint (local_pending (), ==, pending);
+
+  prefs = sl_preferences_window_new (s);
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate_until (window_is_mapped, prefs, 5000);
+  row = find_named (GTK_WIDGET (prefs), "sync-password");
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (row));
+
+  /* A wrong password through the page, and Sync Now at once: the run
+   * waits for the keyring and uses the new (wrong) password. */
+  enter_password (row, "not kims password");
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Sync failed: Wrong password for user “recruiter_kim”"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Preferences → Team sync"));
+  assert_waiting (label, pending);
+  g_assert_cmpint (local_pending (), ==, pending);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles"), ==, on_server);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@kim.example.org'"), ==, 0);
+  stored = keyring_password ();
+  g_assert_cmpstr (stored, ==, "not kims password");
+  g_free (stored);
+
+  /* The right one: everything waiting arrives. */
+  enter_password (row, KIM_PASSWORD);
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Synced "));
+  g_assert_null (strstr (gtk_label_get_label (label), "waiting"));
+  g_assert_cmpint (local_pending (), ==, 0);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@kim.example.org'"), ==, 2);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles"), ==, on_server + 2);
+  stored = keyring_password ();
+  g_assert_cmpstr (stored, ==, KIM_PASSWORD);
+  g_free (stored);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Changed in the keyring outside the app: the next run reads it. */
+  keyring_replace_password ("rotated elsewhere");
+  add_profiles (db_path, "kim2", 1);
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Sync failed: Wrong password"));
+  g_assert_cmpint (local_pending (), ==, 1);
+  assert_waiting (label, 1);
+  keyring_replace_password (KIM_PASSWORD);
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Synced "));
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@kim2.example.org'"), ==, 1);
+
+  app_test_close_windows (app, window);
+}
+
+/* Periodic sync ------------------------------------------------------------ */
+
+static gboolean
+synced_nothing_waiting (gpointer data)
+{
+  SlAppSync *sync = data;
+  const char *status = sl_app_sync_get_status (sync);
+
+  return !sl_app_sync_is_running (sync) && g_str_has_prefix (status, "Synced ") &&
+         strstr (status, "waiting") == NULL;
+}
+
+static void
+on_status (SlAppSync  *sync,
+           GParamSpec *pspec,
+           guint      *syncing_seen)
+{
+  if (g_str_equal (sl_app_sync_get_status (sync), "Syncing…"))
+    (*syncing_seen)++;
+}
+
+static gboolean
+local_count_is (gpointer data)
+{
+  return local_count () == *(gint64 *) data;
+}
+
+static void
+test_periodic (void)
+{
+  SlAppSync *sync = sl_app_sync_get (app);
+  GSettings *s = sl_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *other_db = NULL;
+  g_autofree char *uri = NULL;
+  SlWindow *window;
+  gint64 on_server;
+  gint64 want;
+  guint syncing_seen = 0;
+  gulong handler;
+
+  if (skip_without_cluster ())
+    return;
+
+  window = app_test_open_window (app);
+  g_settings_set_int (s, "sync-interval-minutes", 0);
+  configure (sl_pg_cluster_port (cluster), "team1");
+  sync_now_and_wait (sync);
+  g_assert_cmpint (local_pending (), ==, 0);
+  on_server = server_count ("SELECT count(*) FROM candidate_profiles");
+  handler = g_signal_connect (sync, "notify::status", G_CALLBACK (on_status), &syncing_seen);
+
+  /* Interval 0: a local change stays here. */
+  add_profiles (db_path, "periodic", 1);
+  spin (2500);
+  g_assert_cmpuint (syncing_seen, ==, 0);
+  g_assert_cmpint (local_pending (), ==, 1);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles"), ==, on_server);
+
+  /* Every "minute": it goes out without Sync Now. */
+  g_settings_set_int (s, "sync-interval-minutes", 1);
+  g_assert_false (sl_app_sync_is_running (sync));
+  g_assert_nonnull (strstr (sl_app_sync_get_status (sync), "1 change waiting"));
+  iterate_until (synced_nothing_waiting, sync, 30000);
+  g_assert_true (synced_nothing_waiting (sync));
+  g_assert_cmpuint (syncing_seen, >=, 1);
+  g_assert_cmpint (local_pending (), ==, 0);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@periodic.example.org'"), ==, 1);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles"), ==, on_server + 1);
+
+  /* And another laptop's change comes in the same way. */
+  other_dir = g_dir_make_tmp ("shortlist-app-sync-periodic-XXXXXX", &error);
+  g_assert_no_error (error);
+  other_db = g_build_filename (other_dir, "other.db", NULL);
+  add_profiles (other_db, "periodic-other", 1);
+  uri = sl_pg_cluster_uri (cluster, "shortlist_owner", NULL, "team1");
+  {
+    g_autoptr(SlSync) other = sl_sync_new (other_db, uri);
+
+    g_assert_true (sl_sync_run (other, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  want = local_count () + 1;
+  iterate_until (local_count_is, &want, 30000);
+  g_assert_cmpint (local_count (), ==, want);
+
+  /* Back to 0: the timer is gone. */
+  g_settings_set_int (s, "sync-interval-minutes", 0);
+  iterate_until (sync_idle, sync, 60000);
+  syncing_seen = 0;
+  add_profiles (db_path, "periodic-off", 1);
+  spin (2500);
+  g_assert_cmpuint (syncing_seen, ==, 0);
+  g_assert_cmpint (local_pending (), ==, 1);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@periodic-off.example.org'"), ==, 0);
+
+  g_signal_handler_disconnect (sync, handler);
+  sync_now_and_wait (sync);
+  g_assert_cmpint (local_pending (), ==, 0);
+  app_test_close_windows (app, window);
+  sl_test_rm_rf (other_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +630,9 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* One minute of sync-interval-minutes lasts a second here (set before
+   * any thread runs: setenv is not thread-safe). */
+  g_setenv ("SHORTLIST_SYNC_MINUTE_SECONDS", "1", TRUE);
 
   /* Samples and caches go to the temp dir, never to the user's. */
   tmp_dir = sl_test_make_home ("shortlist-app-sync-XXXXXX");
@@ -344,6 +663,8 @@ main (int   argc,
   g_test_add_func ("/app-sync/pull", test_pull);
   g_test_add_func ("/app-sync/unreachable", test_unreachable);
   g_test_add_func ("/app-sync/preferences", test_preferences_page);
+  g_test_add_func ("/app-sync/keyring-password", test_keyring_password);
+  g_test_add_func ("/app-sync/periodic", test_periodic);
 
   status = g_test_run ();
 

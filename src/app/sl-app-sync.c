@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sync/sl-sync.h"
@@ -13,13 +15,16 @@ struct _SlAppSync
 {
   GObject        parent_instance;
 
-  SlApplication *app;            /* not owned: it owns us */
+  SlApplication *app;            /* weak: it owns us */
   GSettings     *settings;
   SlSync        *sync;           /* NULL while no server is set */
-  char          *password;
   char          *status;
-  GCancellable  *cancellable;    /* the password lookup */
-  gboolean       running;
+  GCancellable  *cancellable;    /* keyring calls; cancelled on dispose */
+  gboolean       running;        /* a run was asked for and has not ended */
+  gboolean       periodic;       /* ... by the timer: no toasts */
+  gboolean       waiting;        /* ... and waits for a password being stored */
+  guint          stores;         /* passwords being stored in the keyring */
+  guint          timer_id;       /* the periodic sync */
 };
 
 G_DEFINE_FINAL_TYPE (SlAppSync, sl_app_sync, G_TYPE_OBJECT)
@@ -100,6 +105,8 @@ update_status (SlAppSync *self)
 static void
 refresh_windows (SlAppSync *self)
 {
+  if (self->app == NULL)
+    return;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
     if (SL_IS_WINDOW (l->data))
       sl_window_refresh (SL_WINDOW (l->data));
@@ -109,40 +116,127 @@ static void
 toast (SlAppSync  *self,
        const char *message)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->app));
+  GtkWindow *window = self->app != NULL ? gtk_application_get_active_window (GTK_APPLICATION (self->app))
+                                         : NULL;
 
   if (SL_IS_WINDOW (window))
     sl_window_add_toast (SL_WINDOW (window), message);
 }
 
 static void
-on_periodic_finished (SlAppSync  *self,
-                      gboolean    success,
-                      const char *message)
+on_run_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  if (success)
-    refresh_windows (self);
+  g_autoptr(SlAppSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SlSyncStats stats = { 0 };
+  gboolean periodic = self->periodic;
+
+  self->running = FALSE;
+  self->periodic = FALSE;
+  if (!sl_sync_run_finish (SL_SYNC (source), result, &stats, &error))
+    {
+      /* The timer's failures go to the status line only: a toast every
+       * few minutes while the laptop is offline would be noise. */
+      if (!periodic)
+        {
+          g_autofree char *message = g_strdup_printf (_("Sync failed: %s"), error->message);
+          toast (self, message);
+        }
+    }
+  else
+    {
+      if (stats.pulled > 0 || stats.erased > 0 || stats.conflicts > 0)
+        refresh_windows (self);
+      if (!periodic)
+        {
+          g_autofree char *message = g_strdup_printf (_("Synced: %u sent, %u received, %u conflicts"),
+                                                      stats.pushed, stats.pulled + stats.erased,
+                                                      stats.conflicts);
+          toast (self, message);
+        }
+    }
   update_status (self);
 }
 
+static void
+end_run (SlAppSync *self)
+{
+  self->running = FALSE;
+  self->periodic = FALSE;
+  update_status (self);
+}
+
+/* The password is read from the keyring right before every run, so one
+ * changed there (by Preferences or by a keyring manager) is the one used. */
 static void
 on_password (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(SlAppSync) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *password = sl_secret_lookup_api_key_finish (result, &error);
-  SlAppSync *self;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = SL_APP_SYNC (user_data);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sync == NULL)
+    {
+      /* Shutting down, or sync was turned off meanwhile. */
+      end_run (self);
+      return;
+    }
   if (error != NULL)
     g_debug ("no keyring for the sync password: %s", error->message);
-  g_free (self->password);
-  self->password = g_steal_pointer (&password);
-  if (self->sync != NULL)
-    sl_sync_set_password (self->sync, self->password);
+  sl_sync_set_password (self->sync, password);
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  sl_sync_run_async (self->sync, NULL, on_run_done, g_object_ref (self));
+}
+
+static void
+lookup_and_run (SlAppSync *self)
+{
+  g_autofree char *key = sl_app_sync_server_key (self->settings);
+
+  sl_secret_lookup_sync_password (key, self->cancellable, on_password, g_object_ref (self));
+}
+
+static void
+start_run (SlAppSync *self,
+           gboolean   periodic)
+{
+  if (self->sync == NULL || self->running || sl_sync_is_running (self->sync))
+    return;
+  self->running = TRUE;
+  self->periodic = periodic;
+  update_status (self);
+  /* A password the user just entered is still on its way into the
+   * keyring: the run waits for it rather than use the old one. */
+  if (self->stores > 0)
+    self->waiting = TRUE;
+  else
+    lookup_and_run (self);
+}
+
+static gboolean
+periodic_tick (gpointer user_data)
+{
+  start_run (SL_APP_SYNC (user_data), TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+/* How long one minute of sync-interval-minutes lasts, in seconds: 60, or
+ * SHORTLIST_SYNC_MINUTE_SECONDS (1-60) to watch the periodic sync without
+ * waiting (debugging, tests). */
+static guint
+seconds_per_minute (void)
+{
+  const char *env = g_getenv ("SHORTLIST_SYNC_MINUTE_SECONDS");
+  guint64 value;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 60, &value, NULL))
+    return (guint) value;
+  return 60;
 }
 
 char *
@@ -168,19 +262,15 @@ sl_app_sync_reload (SlAppSync *self)
   g_autofree char *db = NULL;
   g_autofree char *sslmode = NULL;
   g_autofree char *conninfo = NULL;
-  g_autofree char *key = NULL;
   int minutes;
 
   g_return_if_fail (SL_IS_APP_SYNC (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->sync != NULL)
-    {
-      sl_sync_set_interval (self->sync, 0);
-      g_signal_handlers_disconnect_by_data (self->sync, self);
-      g_clear_object (&self->sync);
-    }
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->app == NULL)
+    return;
+  /* A run on the way keeps its own reference to the old SlSync. */
+  g_clear_object (&self->sync);
 
   host = g_strstrip (g_settings_get_string (self->settings, "sync-host"));
   if (host[0] == '\0')
@@ -194,43 +284,65 @@ sl_app_sync_reload (SlAppSync *self)
   conninfo = sl_sync_build_conninfo (host, g_settings_get_int (self->settings, "sync-port"),
                                      db[0] != '\0' ? db : NULL, user[0] != '\0' ? user : NULL, sslmode);
   self->sync = sl_sync_new (sl_application_get_database_path (self->app), conninfo);
-  if (self->password != NULL)
-    sl_sync_set_password (self->sync, self->password);
-  g_signal_connect_object (self->sync, "finished", G_CALLBACK (on_periodic_finished), self, G_CONNECT_SWAPPED);
   minutes = g_settings_get_int (self->settings, "sync-interval-minutes");
   if (minutes > 0)
-    sl_sync_set_interval (self->sync, (guint) minutes * 60);
-
-  self->cancellable = g_cancellable_new ();
-  key = sl_app_sync_server_key (self->settings);
-  sl_secret_lookup_sync_password (key, self->cancellable, on_password, self);
+    {
+      self->timer_id = g_timeout_add_seconds ((guint) minutes * seconds_per_minute (), periodic_tick, self);
+      g_source_set_name_by_id (self->timer_id, "shortlist periodic sync");
+    }
   update_status (self);
 }
 
 static void
-on_run_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_password_stored (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_autoptr(SlAppSync) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SlSyncStats stats = { 0 };
+  g_autoptr(GTask) task = user_data;
+  SlAppSync *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
-  self->running = FALSE;
-  if (!sl_sync_run_finish (SL_SYNC (source), result, &stats, &error))
+  self->stores--;
+  if (self->stores == 0 && self->waiting)
     {
-      g_autofree char *message = g_strdup_printf (_("Sync failed: %s"), error->message);
-      toast (self, message);
+      self->waiting = FALSE;
+      if (self->sync != NULL)
+        lookup_and_run (self);
+      else
+        end_run (self);
     }
+  if (!sl_secret_store_api_key_finish (result, &error))
+    g_task_return_error (task, error);
   else
-    {
-      g_autofree char *message = g_strdup_printf (_("Synced: %u sent, %u received, %u conflicts"),
-                                                  stats.pushed, stats.pulled + stats.erased, stats.conflicts);
-      if (stats.pulled > 0 || stats.erased > 0 || stats.conflicts > 0)
-        refresh_windows (self);
-      toast (self, message);
-    }
-  update_status (self);
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sl_app_sync_store_password (SlAppSync           *self,
+                            const char          *password,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autofree char *key = NULL;
+  GTask *task;
+
+  g_return_if_fail (SL_IS_APP_SYNC (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sl_app_sync_store_password);
+  key = sl_app_sync_server_key (self->settings);
+  self->stores++;
+  sl_secret_store_sync_password (key, password, self->cancellable, on_password_stored, task);
+}
+
+gboolean
+sl_app_sync_store_password_finish (SlAppSync     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -245,11 +357,7 @@ sync_now_action (GSimpleAction *action,
       toast (self, _("Team sync is not set up: enter the server in Preferences"));
       return;
     }
-  if (self->running || sl_sync_is_running (self->sync))
-    return;
-  self->running = TRUE;
-  update_status (self);
-  sl_sync_run_async (self->sync, NULL, on_run_done, g_object_ref (self));
+  start_run (self, FALSE);
 }
 
 const char *
@@ -300,6 +408,13 @@ sl_app_sync_get (SlApplication *app)
   return g_object_get_data (G_OBJECT (app), APP_SYNC_KEY);
 }
 
+static void
+on_shutdown (SlAppSync *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+}
+
 void
 sl_app_sync_install (SlApplication *app)
 {
@@ -313,6 +428,10 @@ sl_app_sync_install (SlApplication *app)
 
   self = g_object_new (SL_TYPE_APP_SYNC, NULL);
   self->app = app;
+  /* Keyring calls and runs on the way hold references to us; the
+   * application may be gone when they end. */
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &self->app);
+  g_signal_connect_object (app, "shutdown", G_CALLBACK (on_shutdown), self, G_CONNECT_SWAPPED);
   self->settings = g_object_ref (sl_application_get_settings (app));
   g_object_set_data_full (G_OBJECT (app), APP_SYNC_KEY, self, g_object_unref);
 
@@ -332,11 +451,12 @@ sl_app_sync_dispose (GObject *object)
   SlAppSync *self = SL_APP_SYNC (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->sync != NULL)
-    sl_sync_set_interval (self->sync, 0);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
   g_clear_object (&self->sync);
   g_clear_object (&self->settings);
+  if (self->app != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->app), (gpointer *) &self->app);
+  self->app = NULL;
 
   G_OBJECT_CLASS (sl_app_sync_parent_class)->dispose (object);
 }
@@ -347,7 +467,7 @@ sl_app_sync_finalize (GObject *object)
   SlAppSync *self = SL_APP_SYNC (object);
 
   g_free (self->status);
-  g_free (self->password);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (sl_app_sync_parent_class)->finalize (object);
 }
@@ -388,4 +508,5 @@ static void
 sl_app_sync_init (SlAppSync *self)
 {
   self->status = g_strdup ("");
+  self->cancellable = g_cancellable_new ();
 }

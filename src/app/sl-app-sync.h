@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * sl-app-sync.h: the app's side of team sync.  One per application: builds
- * an SlSync from the sync-* settings and the keyring's password, owns the
- * app.sync-now action and the periodic sync, and keeps a one-line status
- * (last sync, changes waiting, last error) that windows show.
+ * an SlSync from the sync-* settings, owns the app.sync-now action and the
+ * periodic sync (every sync-interval-minutes), and keeps a one-line status
+ * (last sync, changes waiting, last error) that windows show.  Every run,
+ * manual or periodic, reads the password from the keyring first, so a
+ * password changed there is the one used.
+ *
+ * Debugging: SHORTLIST_SYNC_MINUTE_SECONDS=N (1-60) makes one minute of
+ * sync-interval-minutes last N seconds, to watch the periodic sync without
+ * waiting.
  */
 #pragma once
 
@@ -23,14 +29,27 @@ SlAppSync  *sl_app_sync_get        (SlApplication *app);
 
 /* The status line ("" when team sync is not set up). */
 const char *sl_app_sync_get_status (SlAppSync     *self);
+/* TRUE from Sync now (or the timer) until that run ended, keyring look-up
+ * included. */
 gboolean    sl_app_sync_is_running (SlAppSync     *self);
 
 /* Shows the status in @label (hidden while there is none). */
 void        sl_app_sync_bind_label (SlAppSync     *self,
                                     GtkLabel      *label);
 
-/* Re-reads the settings and the keyring (after the password changed). */
+/* Re-reads the sync-* settings (done on every change of them). */
 void        sl_app_sync_reload     (SlAppSync     *self);
+
+/* Stores @password in the keyring for the configured server (an empty one
+ * removes it).  A sync asked for meanwhile waits for it, so it uses the
+ * new password. */
+void        sl_app_sync_store_password        (SlAppSync           *self,
+                                               const char          *password,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    sl_app_sync_store_password_finish (SlAppSync           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 /* The keyring key of the configured server: "user@host:port/database". */
 char       *sl_app_sync_server_key (GSettings     *settings) G_GNUC_WARN_UNUSED_RESULT;

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "sl-app-sync.h"
-#include "sl-secret.h"
 #include "sl-sync-preferences.h"
 
 static const char *const sslmodes[] = { "disable", "prefer", "require", "verify-full", NULL };
@@ -52,30 +51,27 @@ on_password_stored (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AdwPreferencesPage) page = user_data;
-  SlAppSync *sync;
+  GtkRoot *root;
+  g_autofree char *message = NULL;
 
-  if (!sl_secret_store_api_key_finish (result, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-      g_autofree char *message = g_strdup_printf (_("The password could not be saved: %s"), error->message);
-
-      if (ADW_IS_PREFERENCES_WINDOW (root))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
-      return;
-    }
-  if ((sync = app_sync ()) != NULL)
-    sl_app_sync_reload (sync);
+  if (sl_app_sync_store_password_finish (SL_APP_SYNC (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (page));
+  message = g_strdup_printf (_("The password could not be saved: %s"), error->message);
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
 }
 
 static void
 on_password_apply (AdwPasswordEntryRow *row,
                    AdwPreferencesPage  *page)
 {
-  GSettings *settings = g_object_get_data (G_OBJECT (page), "settings");
-  g_autofree char *key = sl_app_sync_server_key (settings);
+  SlAppSync *sync = app_sync ();
 
-  sl_secret_store_sync_password (key, gtk_editable_get_text (GTK_EDITABLE (row)),
-                                 NULL, on_password_stored, g_object_ref (page));
+  if (sync != NULL)
+    sl_app_sync_store_password (sync, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                on_password_stored, g_object_ref (page));
 }
 
 static void
@@ -140,7 +136,6 @@ sl_sync_preferences_page_new (GSettings *settings)
   adw_preferences_page_set_title (page, _("Team Sync"));
   adw_preferences_page_set_icon_name (page, "emblem-synchronizing-symbolic");
   gtk_widget_set_name (GTK_WIDGET (page), "sync-page");
-  g_object_set_data_full (G_OBJECT (page), "settings", g_object_ref (settings), g_object_unref);
 
   server = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (server, _("Team Server"));
