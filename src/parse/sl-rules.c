@@ -436,16 +436,12 @@ add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, d
   valid[n] = '\0';
   /* keep inner runs of spaces (they separate columns); trim the ends and
    * turn non-breaking spaces and tabs into spaces */
-  for (char *q = valid; *q; q++)
+  for (char *q = valid; (q = strpbrk (q, "\t\r\v")) != NULL; q++)
+    *q = ' ';
+  if (sl_text_ascii_prefix (valid, n) < n)
     {
-      if (*q == '\t' || *q == '\r' || *q == '\v')
-        *q = ' ';
-      else if ((guchar) *q >= 0x80)
-        {
-          ascii = FALSE;
-          if ((guchar) *q == 0xC2)
-            c2 = TRUE;
-        }
+      ascii = FALSE;
+      c2 = memchr (valid, 0xC2, n) != NULL;
     }
   /* (a line of ASCII, or a piece of a text checked as a whole, is valid) */
   if (!ascii && !known_valid && !g_utf8_validate (valid, -1, NULL))
@@ -508,16 +504,13 @@ build_lines (Ctx *c, const SlDocument *doc, const char *text)
       /* the text is valid, so each of its lines is (cut at ASCII bytes) */
       const gboolean valid = TRUE;
 
-      for (const char *q = text; *q; q++)
-        if (*q == '\n' || *q == '\f')
-          n++;
+      for (const char *q = text; (q = strpbrk (q, "\n\f")) != NULL; q++)
+        n++;
       c->lines = g_ptr_array_new_full (n, ln_free);
       arena_reserve (&c->arena, (gsize) (p - text) + strlen (p) + n * (sizeof (Ln) + 16) + 1024);
       while (TRUE)
         {
-          const char *e = p;
-          while (*e && *e != '\n' && *e != '\f')
-            e++;
+          const char *e = p + strcspn (p, "\n\f");
           add_line_checked (c, p, e - p, no++, FALSE, 0, valid);
           if (*e == '\0')
             break;
@@ -2808,6 +2801,16 @@ find_headline (Ctx *c)
 
 /* ------------------------------------------------------------------ */
 
+/* g_utf8_validate() of @text, with its ASCII prefix skipped at once. */
+static gboolean
+text_valid (const char *text)
+{
+  gsize n = strlen (text);
+  gsize a = sl_text_ascii_prefix (text, n);
+
+  return a == n || g_utf8_validate (text + a, (gssize) (n - a), NULL);
+}
+
 static gboolean
 has_alnum (const char *text)
 {
@@ -2825,7 +2828,7 @@ parse (const SlDocument *doc, const char *text, const SlRulesOptions *opts, GErr
   double t0 = sl_monotonic_ms ();
   SlProfile *p;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL || !text_valid (text))
     {
       g_set_error_literal (error, SL_PARSE_ERROR, SL_PARSE_ERROR_INVALID,
                            "The resume's text is not valid UTF-8");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,26 @@ sl_text_is_alnum (gunichar c)
 /* TRUE for dash-like characters: - – — − ‒ and the mojibake "â" of a
  * UTF-8 en dash read as Latin-1. */
 gboolean  sl_text_is_dash     (gunichar c);
+
+/* The length of the ASCII prefix of @s[0..len), read eight bytes at a
+ * time (most resume text is ASCII). */
+static inline gsize
+sl_text_ascii_prefix (const char *s,
+                      gsize       len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, s + i, 8);
+      if (w & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+    }
+  while (i < len && (guchar) s[i] < 0x80)
+    i++;
+  return i;
+}
 
 /* FNV-1a over @len bytes of @s, continued from @h (SL_TEXT_HASH_INIT to
  * start): the hash of "a b" is the hash of "a" continued with " b". */
