@@ -67,11 +67,15 @@ sl_date_format (int year,
 {
   if (year < 1900 || year > 2100 || month < 0 || month > 12 || day < 0 || day > 31)
     return NULL;
-  if (month == 0)
-    return g_strdup_printf ("%04d", year);
-  if (day == 0)
-    return g_strdup_printf ("%04d-%02d", year, month);
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  /* written by hand: the rule parser formats a date for every one it
+   * reads, and printf was most of that */
+  {
+    char buf[11] = { (char) ('0' + year / 1000), (char) ('0' + year / 100 % 10),
+                     (char) ('0' + year / 10 % 10), (char) ('0' + year % 10),
+                     '-', (char) ('0' + month / 10), (char) ('0' + month % 10),
+                     '-', (char) ('0' + day / 10), (char) ('0' + day % 10), '\0' };
+    return g_strndup (buf, month == 0 ? 4 : day == 0 ? 7 : 10);
+  }
 }
 
 char *

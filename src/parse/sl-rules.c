@@ -120,9 +120,66 @@ line_at (Ctx *c, guint i)
 static GPtrArray *
 ln_dates (Ln *l)
 {
-  if (l->dates == NULL)
+  /* every date has a digit (a year): the lines without one (most) share
+   * one empty list instead of a new one each */
+  static GPtrArray *none = NULL;
+
+  if (l->dates != NULL)
+    return l->dates;
+  if (strpbrk (l->text, "0123456789") == NULL)
+    {
+      if (g_once_init_enter (&none))
+        g_once_init_leave (&none, g_ptr_array_new ());
+      l->dates = g_ptr_array_ref (none);
+    }
+  else
     l->dates = sl_dates_find (l->text);
   return l->dates;
+}
+
+/* Writes @v in decimal at @dst; returns the end (not NUL-ended). */
+static char *
+put_int (char *dst, gint64 v)
+{
+  char tmp[24];
+  int n = 0;
+  guint64 u = v < 0 ? (guint64) -v : (guint64) v;
+
+  do
+    {
+      tmp[n++] = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u > 0);
+  if (v < 0)
+    *dst++ = '-';
+  while (n > 0)
+    *dst++ = tmp[--n];
+  return dst;
+}
+
+/* The field note of @field ("personal.name"), or of @field[@index] when
+ * @index >= 0 ("work[2]"), found on line @no (no printf: this runs for
+ * every entry). */
+static void
+note_line (Ctx *c, const char *field, int index, double confidence, int no)
+{
+  char name[64];
+  char prov[32] = "line ";
+  char *e = put_int (prov + 5, no);
+
+  *e = '\0';
+  if (index >= 0 && strlen (field) < sizeof name - 24)
+    {
+      gsize fl = strlen (field);
+      memcpy (name, field, fl);
+      name[fl] = '[';
+      e = put_int (name + fl + 1, index);
+      *e++ = ']';
+      *e = '\0';
+      field = name;
+    }
+  sl_profile_set_field_note (c->p, field, confidence, "rules", prov);
 }
 
 /* ------------------------------------------------------------------ */
@@ -296,8 +353,8 @@ folded_words (const char *s)
       out->v[n++] = dst;
       while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
         {
-          *dst++ = g_ascii_tolower (*p);
-          p++;
+          char ch = *p++;
+          *dst++ = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
         }
       *dst++ = '\0';
     }
@@ -315,7 +372,14 @@ contains_email (const char *s)
 static gboolean
 contains_url (const char *s)
 {
-  g_autofree char *f = g_ascii_strdown (s, -1);
+  char buf[256];
+  g_autofree char *big = NULL;
+  gsize n = strlen (s);
+  char *f = n < sizeof buf ? buf : (big = g_malloc (n + 1));
+
+  /* (lower-cased inline: g_ascii_strdown is a call a byte) */
+  for (gsize i = 0; i <= n; i++)
+    f[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
   return strstr (f, "http") || strstr (f, "www.") || strstr (f, ".com") || strstr (f, "linkedin")
          || strstr (f, "github");
 }
@@ -845,9 +909,8 @@ find_phone (Ctx *c)
   if (best != NULL && best_score >= 3)
     {
       char *e164 = sl_phone_to_e164 (best, c->opts->default_region);
-      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
       c->p->personal.phone = e164 ? e164 : sl_strdup_clean (best);
-      sl_profile_set_field_note (c->p, "personal.phone", e164 ? 0.9 : 0.7, "rules", prov);
+      note_line (c, "personal.phone", -1, e164 ? 0.9 : 0.7, best_no);
     }
   g_free (best);
 }
@@ -861,9 +924,8 @@ find_email_field (Ctx *c)
       g_autofree char *e = find_email (l->text, NULL);
       if (e != NULL)
         {
-          g_autofree char *prov = g_strdup_printf ("line %d", l->no);
           c->p->personal.email = g_steal_pointer (&e);
-          sl_profile_set_field_note (c->p, "personal.email", 0.95, "rules", prov);
+          note_line (c, "personal.email", -1, 0.95, l->no);
           return;
         }
     }
@@ -1098,10 +1160,9 @@ find_name (Ctx *c)
     }
   if (best != NULL)
     {
-      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
       c->p->personal.name = name_display_case (best);
       g_free (best);
-      sl_profile_set_field_note (c->p, "personal.name", best_score >= 10 ? 0.85 : 0.6, "rules", prov);
+      note_line (c, "personal.name", -1, best_score >= 10 ? 0.85 : 0.6, best_no);
     }
 }
 
@@ -1336,7 +1397,6 @@ find_location (Ctx *c)
     }
   if (best != NULL)
     {
-      g_autofree char *prov = g_strdup_printf ("line %d", best_no);
       g_auto(GStrv) parts = g_strsplit (best, ",", -1);
       guint n = g_strv_length (parts);
 
@@ -1353,7 +1413,7 @@ find_location (Ctx *c)
           if (n >= 3 && c->p->personal.country)
             c->p->personal.region = sl_strdup_clean (parts[n - 2]);
         }
-      sl_profile_set_field_note (c->p, "personal.location", MIN (0.9, 0.3 + best_score * 0.1), "rules", prov);
+      note_line (c, "personal.location", -1, MIN (0.9, 0.3 + best_score * 0.1), best_no);
     }
 }
 
@@ -1877,10 +1937,8 @@ parse_work (Ctx *c)
       if (w->title == NULL && w->company == NULL)
         continue;
       {
-        g_autofree char *field = g_strdup_printf ("work[%u]", c->p->work->len);
-        g_autofree char *prov = g_strdup_printf ("line %d", l->no);
         double conf = (w->title && w->company) ? 0.7 : 0.45;
-        sl_profile_set_field_note (c->p, field, conf, "rules", prov);
+        note_line (c, "work", (int) c->p->work->len, conf, l->no);
       }
       g_ptr_array_add (c->p->work, g_steal_pointer (&w));
     }
@@ -1923,9 +1981,7 @@ parse_work (Ctx *c)
         }
       l->used = TRUE;
       {
-        g_autofree char *field = g_strdup_printf ("work[%u]", c->p->work->len);
-        g_autofree char *prov = g_strdup_printf ("line %d", l->no);
-        sl_profile_set_field_note (c->p, field, 0.35, "rules", prov);
+        note_line (c, "work", (int) c->p->work->len, 0.35, l->no);
       }
       g_ptr_array_add (c->p->work, g_steal_pointer (&w));
     }
@@ -2211,9 +2267,7 @@ push_education (Ctx *c, SlEducationEntry **cur, int no)
       return;
     }
   {
-    g_autofree char *field = g_strdup_printf ("education[%u]", c->p->education->len);
-    g_autofree char *prov = g_strdup_printf ("line %d", no);
-    sl_profile_set_field_note (c->p, field, (e->degree && e->institution) ? 0.75 : 0.5, "rules", prov);
+    note_line (c, "education", (int) c->p->education->len, (e->degree && e->institution) ? 0.75 : 0.5, no);
   }
   g_ptr_array_add (c->p->education, e);
 }
