@@ -70,33 +70,50 @@ sl_normalize_phone_key (const char *phone)
 char *
 sl_strdup_clean (const char *s)
 {
-  g_autofree char *valid = NULL;
-  GString *out;
+  g_autofree char *fixed = NULL;
+  const char *src = s;
+  char *out, *w;
   gboolean pending_space = FALSE;
 
   if (s == NULL)
     return NULL;
-  valid = g_utf8_make_valid (s, -1);
-  out = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+  if (!g_utf8_validate (s, -1, NULL))
+    src = fixed = g_utf8_make_valid (s, -1);
+  /* (the rule parser cleans every field it keeps: ASCII is copied a byte
+   * at a time, other characters as their bytes; never longer than @src) */
+  out = w = g_malloc (strlen (src) + 1);
+  for (const char *p = src; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0x00A0)
+      gboolean space;
+      gsize n = 1;
+
+      if ((guchar) *p < 0x80)
+        space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+      else
         {
-          pending_space = out->len > 0;
-          continue;
+          gunichar c = g_utf8_get_char (p);
+          n = g_utf8_next_char (p) - p;
+          space = g_unichar_isspace (c) || c == 0x00A0;
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      if (space)
+        pending_space = w > out;
+      else
+        {
+          if (pending_space)
+            *w++ = ' ';
+          pending_space = FALSE;
+          memcpy (w, p, n);
+          w += n;
+        }
+      p += n;
     }
-  if (out->len == 0)
+  *w = '\0';
+  if (w == out)
     {
-      g_string_free (out, TRUE);
+      g_free (out);
       return NULL;
     }
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 char *

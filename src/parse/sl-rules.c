@@ -2030,7 +2030,7 @@ find_degree (const char *s, DegreeHit *hit)
                 {
                   if (ch >= 'a' && ch <= 'z')
                     all_upper = FALSE;
-                  g_string_append_c (compact, g_ascii_tolower (ch));
+                  g_string_append_c (compact, (char) (ch | 0x20));   /* (a letter) */
                   p++;
                   continue;
                 }

@@ -80,6 +80,30 @@ toks_free (Toks *t)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Toks, toks_free)
 
+/* ASCII classes for the tokenizer: a table look-up per byte instead of
+ * the tests below (the whole resume is tokenized). */
+enum { TC_CORE = 1, TC_CONNECTOR = 2 };
+
+static const guint8 tok_class[128] = {
+  ['0'] = TC_CORE, ['1'] = TC_CORE, ['2'] = TC_CORE, ['3'] = TC_CORE, ['4'] = TC_CORE,
+  ['5'] = TC_CORE, ['6'] = TC_CORE, ['7'] = TC_CORE, ['8'] = TC_CORE, ['9'] = TC_CORE,
+  ['A'] = TC_CORE, ['B'] = TC_CORE, ['C'] = TC_CORE, ['D'] = TC_CORE, ['E'] = TC_CORE,
+  ['F'] = TC_CORE, ['G'] = TC_CORE, ['H'] = TC_CORE, ['I'] = TC_CORE, ['J'] = TC_CORE,
+  ['K'] = TC_CORE, ['L'] = TC_CORE, ['M'] = TC_CORE, ['N'] = TC_CORE, ['O'] = TC_CORE,
+  ['P'] = TC_CORE, ['Q'] = TC_CORE, ['R'] = TC_CORE, ['S'] = TC_CORE, ['T'] = TC_CORE,
+  ['U'] = TC_CORE, ['V'] = TC_CORE, ['W'] = TC_CORE, ['X'] = TC_CORE, ['Y'] = TC_CORE,
+  ['Z'] = TC_CORE,
+  ['a'] = TC_CORE, ['b'] = TC_CORE, ['c'] = TC_CORE, ['d'] = TC_CORE, ['e'] = TC_CORE,
+  ['f'] = TC_CORE, ['g'] = TC_CORE, ['h'] = TC_CORE, ['i'] = TC_CORE, ['j'] = TC_CORE,
+  ['k'] = TC_CORE, ['l'] = TC_CORE, ['m'] = TC_CORE, ['n'] = TC_CORE, ['o'] = TC_CORE,
+  ['p'] = TC_CORE, ['q'] = TC_CORE, ['r'] = TC_CORE, ['s'] = TC_CORE, ['t'] = TC_CORE,
+  ['u'] = TC_CORE, ['v'] = TC_CORE, ['w'] = TC_CORE, ['x'] = TC_CORE, ['y'] = TC_CORE,
+  ['z'] = TC_CORE,
+  ['+'] = TC_CORE, ['#'] = TC_CORE,
+  ['.'] = TC_CONNECTOR, ['/'] = TC_CONNECTOR, ['-'] = TC_CONNECTOR, ['&'] = TC_CONNECTOR,
+  ['\''] = TC_CONNECTOR, ['_'] = TC_CONNECTOR,
+};
+
 static gboolean
 is_core_char (gunichar c)
 {
@@ -149,17 +173,23 @@ tokenize (const char *s,
       gboolean compound = FALSE;
 
       /* fast path over ASCII separators */
-      if ((guchar) s[i] < 0x80 && !g_ascii_isalnum (s[i]) && s[i] != '+' && s[i] != '#' && s[i] != '.')
+      if ((guchar) s[i] < 0x80)
         {
-          i++;
-          continue;
+          if (!(tok_class[(guchar) s[i]] & TC_CORE) && s[i] != '.')
+            {
+              i++;
+              continue;
+            }
+          c = (guchar) s[i];
         }
-      c = g_utf8_get_char_validated (s + i, len - i);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      else
         {
-          i++;
-          continue;
+          c = g_utf8_get_char_validated (s + i, len - i);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              i++;
+              continue;
+            }
         }
       /* ".NET": a leading dot glued to letters at the start of a word */
       if (!(is_core_char (c) || (c == '.' && i + 1 < len && g_ascii_isalpha (s[i + 1])
@@ -177,7 +207,7 @@ tokenize (const char *s,
 
           if ((guchar) s[i] < 0x80)
             {
-              if (g_ascii_isalnum (s[i]) || s[i] == '+' || s[i] == '#')
+              if (tok_class[(guchar) s[i]] & TC_CORE)
                 {
                   i++;
                   last_core = i;
@@ -185,6 +215,20 @@ tokenize (const char *s,
                 }
               d = (guchar) s[i];
               nx = i + 1;
+              if (!(tok_class[d] & TC_CONNECTOR))
+                break;
+              /* a connector glued to a core character after it */
+              if (nx < len && (guchar) s[nx] < 0x80)
+                {
+                  if (tok_class[(guchar) s[nx]] & TC_CORE)
+                    {
+                      if (i != b)
+                        compound = TRUE;
+                      i = nx;
+                      continue;
+                    }
+                  break;
+                }
             }
           else
             {
@@ -626,7 +670,8 @@ sl_skills_find (const char *text,
     return out;
   if (len < 0)
     len = (gssize) strlen (text);
-  toks = toks_new (256);
+  /* about one token per six bytes of text: sized once */
+  toks = toks_new (MAX (256, (guint) MIN ((gsize) len / 4, G_MAXUINT / 2)));
   fold = g_string_sized_new ((gsize) len + 256);
   tokenize (text, (gsize) len, toks, fold, FALSE, FALSE);
   /* The folded tokens follow each other in the fold buffer, each ended by
