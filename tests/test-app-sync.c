@@ -19,10 +19,12 @@
 
 #include "app-test-util.h"
 #include "sl-app-sync.h"
+#include "sl-candidates-page-private.h"
 #include "sl-pg-cluster.h"
 #include "sl-preferences-window.h"
 #include "sl-secret.h"
 #include "sl-test-util.h"
+#include "sl-window-private.h"
 #include "store/sl-store.h"
 #include "sync/sl-sync.h"
 
@@ -56,6 +58,17 @@ find_named (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The app's window and its sync status line. */
+static SlWindow *
+open_window (GtkLabel **label)
+{
+  SlWindow *window = app_test_open_window (app);
+
+  *label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
+  g_assert_nonnull (*label);
+  return window;
 }
 
 static gboolean
@@ -126,8 +139,7 @@ test_sync_now (void)
   if (skip_without_cluster ())
     return;
 
-  window = app_test_open_window (app);
-  label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
+  window = open_window (&label);
   g_assert_nonnull (label);
 
   /* Not set up: no status line. */
@@ -218,8 +230,7 @@ test_unreachable (void)
 
   port = closed_port ();
 
-  window = app_test_open_window (app);
-  label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
+  window = open_window (&label);
   configure (port, "team1");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "sync-now", NULL);
@@ -451,8 +462,7 @@ test_keyring_password (void)
                       &error);
   g_assert_no_error (error);
 
-  window = app_test_open_window (app);
-  label = GTK_LABEL (find_named (GTK_WIDGET (window), "sync-status"));
+  window = open_window (&label);
   g_settings_set_int (s, "sync-interval-minutes", 0);
   configure_as (sl_pg_cluster_port (cluster), "team1", "recruiter_kim");
   add_profiles (db_path, "kim", 2);
@@ -622,6 +632,62 @@ test_periodic (void)
   sl_test_rm_rf (other_dir);
 }
 
+/* Changes waiting ----------------------------------------------------------- */
+
+/* The status line counts what a local edit or import left waiting at once,
+ * not only after the next sync. */
+static void
+test_local_changes (void)
+{
+  SlAppSync *sync = sl_app_sync_get (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlStoredProfile) stored = NULL;
+  SlCandidatesPage *page;
+  SlProfileView *view;
+  SlWindow *window;
+  GtkLabel *label;
+
+  if (skip_without_cluster ())
+    return;
+
+  window = open_window (&label);
+  g_settings_set_int (sl_application_get_settings (app), "sync-interval-minutes", 0);
+  configure (sl_pg_cluster_port (cluster), "team1");
+  sync_now_and_wait (sync);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (label), "Synced "));
+  g_assert_null (strstr (gtk_label_get_label (label), "waiting"));
+
+  /* An edit on the profile page. */
+  {
+    g_autoptr(SlStore) store = sl_store_open (db_path, &error);
+    g_assert_no_error (error);
+    stored = sl_store_get_profile_by_email (store, "sync0@team.example.org", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (stored);
+  }
+  page = SL_CANDIDATES_PAGE (app_test_find_descendant (GTK_WIDGET (window), SL_TYPE_CANDIDATES_PAGE));
+  view = sl_candidates_page_get_profile_view (page);
+  g_assert_true (sl_profile_view_show_profile (view, stored->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sl_profile_view_save_field (view, "headline", "Edited between syncs", &error));
+  g_assert_no_error (error);
+  assert_waiting (label, 1);
+
+  /* New profiles, as an import's refresh of the window shows them. */
+  add_profiles (db_path, "between", 2);
+  sl_window_refresh (window);
+  assert_waiting (label, 3);
+  g_assert_cmpint (local_pending (), ==, 3);
+
+  sync_now_and_wait (sync);
+  g_assert_null (strstr (gtk_label_get_label (label), "waiting"));
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles "
+                                 "WHERE personal_info->>'headline' = 'Edited between syncs'"), ==, 1);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@between.example.org'"), ==, 2);
+
+  app_test_close_windows (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/app-sync/preferences", test_preferences_page);
   g_test_add_func ("/app-sync/keyring-password", test_keyring_password);
   g_test_add_func ("/app-sync/periodic", test_periodic);
+  g_test_add_func ("/app-sync/local-changes", test_local_changes);
 
   status = g_test_run ();
 

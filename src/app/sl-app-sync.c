@@ -360,6 +360,23 @@ sync_now_action (GSimpleAction *action,
   start_run (self, FALSE);
 }
 
+void
+sl_app_sync_local_changed (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+  SlAppSync *self;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  self = SL_IS_APPLICATION (app) ? sl_app_sync_get (SL_APPLICATION (app)) : NULL;
+  /* Without a server there is no count to show. */
+  if (self != NULL && self->sync != NULL)
+    update_status (self);
+}
+
 const char *
 sl_app_sync_get_status (SlAppSync *self)
 {

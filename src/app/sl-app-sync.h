@@ -37,6 +37,10 @@ gboolean    sl_app_sync_is_running (SlAppSync     *self);
 void        sl_app_sync_bind_label (SlAppSync     *self,
                                     GtkLabel      *label);
 
+/* Local data changed (an import, an edit, an erasure): reads the count of
+ * changes waiting again.  @widget is any widget of one of the windows. */
+void        sl_app_sync_local_changed (GtkWidget      *widget);
+
 /* Re-reads the sync-* settings (done on every change of them). */
 void        sl_app_sync_reload     (SlAppSync     *self);
 

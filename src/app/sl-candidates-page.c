@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sl-app-sync.h"
 #include "sl-candidate-model.h"
 #include "sl-candidates-page-private.h"
 #include "sl-cell-label.h"
@@ -615,6 +616,7 @@ on_profile_changed (SlCandidatesPage *self)
   /* An edit can change the name or the title shown in the list; the
    * profile stays on screen while the list is read again. */
   sl_candidate_model_refresh (self->model);
+  sl_app_sync_local_changed (GTK_WIDGET (self));
 }
 
 /* The filter popover writes into the query. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "rank/sl-shortlist.h"
+#include "sl-app-sync.h"
 #include "sl-jobs-page-private.h"
 #include "sl-match-item.h"
 
@@ -1005,6 +1006,7 @@ on_profile_changed (SlJobsPage *self)
   self->ranking_dirty = TRUE;
   if (!sl_shortlist_board_reload (self->board, &error))
     g_debug ("Could not read the shortlist: %s", error->message);
+  sl_app_sync_local_changed (GTK_WIDGET (self));
 }
 
 static void

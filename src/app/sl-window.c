@@ -222,6 +222,8 @@ refresh_lists (gpointer data)
 
   self->refresh_id = 0;
   sl_candidates_page_refresh (self->candidates_page);
+  /* Imports and erasures change what is waiting to be synced. */
+  sl_app_sync_local_changed (GTK_WIDGET (self));
   /* A page not built yet reads everything when it is. */
   if (self->statistics_page != NULL)
     sl_statistics_page_refresh (self->statistics_page);
