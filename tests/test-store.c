@@ -573,6 +573,105 @@ test_derived_tables (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'kubernetes'"), ==, 0);
 }
 
+/* A profile for the derived-rows comparison: @work as start, end, current
+ * triples ("1" = current), @langs as language, level pairs, @skills as
+ * name, canonical pairs; each list ends with a NULL group, and any member
+ * may be NULL. */
+static SlProfile *
+derived_profile (const char         *name,
+                 const char * const *work,
+                 const char * const *langs,
+                 const char * const *skills)
+{
+  SlProfile *p = make_profile (name, NULL, NULL, NULL, NULL, NULL, NULL, "Berlin");
+
+  for (guint i = 0; work[i] != NULL || work[i + 1] != NULL || work[i + 2] != NULL; i += 3)
+    {
+      SlWorkEntry *w = sl_work_entry_new ();
+      w->title = g_strdup_printf ("Job %u", i);
+      w->start = g_strdup (work[i]);
+      w->end = g_strdup (work[i + 1]);
+      w->current = work[i + 2] != NULL;
+      g_ptr_array_add (p->work, w);
+    }
+  for (guint i = 0; langs[i] != NULL || langs[i + 1] != NULL; i += 2)
+    g_ptr_array_add (p->languages, sl_language_new (langs[i], langs[i + 1]));
+  for (guint i = 0; skills[i] != NULL || skills[i + 1] != NULL; i += 2)
+    g_ptr_array_add (p->skills, sl_skill_new (skills[i], skills[i + 1]));
+  return p;
+}
+
+/* The bulk writer adds the skill_counts and rank_features rows of the
+ * profiles it creates itself (the insert triggers rest meanwhile): the
+ * same rows as the triggers make for the same profiles written one by
+ * one, every column, in the edge cases of the SQL (no rows, NULL and empty
+ * keys, keys differing in case only, a current job, a date-less one). */
+static void
+test_derived_bulk_same (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const w1[] = { "2015-01", "2018-06", NULL, "2019-02", NULL, "1", "2010", "2012-03", NULL,
+                                     NULL, NULL, NULL };
+  static const char * const w2[] = { "2016-04", NULL, NULL, "2011-09", "2017-01", NULL, NULL, NULL, NULL,
+                                     NULL, NULL, NULL };
+  static const char * const w3[] = { NULL, NULL, NULL };
+  static const char * const w4[] = { NULL, "2020-05", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  static const char * const l1[] = { "German", "C1", "English", NULL, NULL, "B2", "Français", "natif", NULL, NULL };
+  static const char * const l2[] = { NULL, NULL };
+  static const char * const l3[] = { "", NULL, NULL, NULL };
+  static const char * const s1[] = { "Go", NULL, "golang", "Go", "PostgreSQL", NULL, "postgres", "PostgreSQL",
+                                     "Ärger", NULL, "ärger", NULL, "x", "", NULL, "k8s", "y", "", NULL, NULL };
+  static const char * const s2[] = { NULL, NULL };
+  static const char * const s3[] = { "Zig", NULL, "ZIG", NULL, "zig", NULL, "C", NULL, NULL, NULL };
+  const char * const * const cases[][3] = {
+    { w1, l1, s1 }, { w2, l2, s2 }, { w3, l3, s3 }, { w4, l1, s3 }, { w1, l2, s1 },
+  };
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("One %u", i);
+      g_autofree char *twin = g_strdup_printf ("Bulk %u", i);
+      g_autoptr(SlProfile) p = derived_profile (name, cases[i][0], cases[i][1], cases[i][2]);
+
+      sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (profiles, derived_profile (twin, cases[i][0], cases[i][1], cases[i][2]));
+    }
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata, NULL,
+                                           profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles"), ==, 2 * G_N_ELEMENTS (cases));
+
+  /* Each pair's rows agree in every column but the ids and times. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles a"
+                                  " JOIN candidate_profiles b ON b.name = 'Bulk ' || substr (a.name, 5)"
+                                  " JOIN rank_features ra ON ra.profile_id = a.id"
+                                  " JOIN rank_features rb ON rb.profile_id = b.id"
+                                  " WHERE a.name GLOB 'One *' AND ra.months IS rb.months"
+                                  " AND ra.last_active IS rb.last_active AND ra.title IS rb.title"
+                                  " AND ra.location IS rb.location AND ra.languages IS rb.languages"
+                                  " AND ra.skills IS rb.skills AND rb.candidate_id = b.candidate_id"
+                                  " AND rb.created_at = b.created_at"), ==, G_N_ELEMENTS (cases));
+  /* ... which are not trivial. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE last_active = 'now'"
+                                  " AND languages = 'German:C1|English:|Français:natif'"
+                                  " AND skills = '|go|postgresql|Ärger|ärger||k8s|'"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE last_active = '2017-01'"
+                                  " AND languages IS NULL AND skills IS NULL"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE last_active IS NULL"
+                                  " AND languages = ':' AND skills = '|zig|c|'"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE last_active = '2020-05'"), ==, 2);
+  /* Every skill counted twice (once per path), with the smallest label. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE profiles % 2 = 1"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'zig' AND label = 'ZIG'"), ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = '' AND label = ''"), ==, 4);
+  assert_derived_tables_match (f, TRUE);
+  g_assert_cmpint (count_rows (f, "SELECT value FROM store_state WHERE key = 'fts_auto'"), ==, 1);
+}
+
 /* The search columns hold each entry once, whatever its case (Unicode
  * case folding: "STRASSE" is "Straße"). */
 static void
@@ -1813,6 +1912,7 @@ main (int    argc,
   ADD ("/store/profile/bulk", test_bulk);
   ADD ("/store/profile/bulk-item-fails", test_bulk_item_fails);
   ADD ("/store/profile/derived-tables", test_derived_tables);
+  ADD ("/store/profile/derived-bulk-same", test_derived_bulk_same);
   ADD ("/store/profile/search-text-columns", test_search_text_columns);
   ADD ("/store/profile/explicit-transaction", test_explicit_transaction);
   ADD ("/store/check/fts-drift", test_check_detects_fts_drift);

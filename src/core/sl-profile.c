@@ -597,6 +597,55 @@ sl_profile_compute_experience_months (const SlProfile *profile,
   return total;
 }
 
+const char *
+sl_profile_last_active (const SlProfile *profile)
+{
+  const char *last = NULL;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  for (guint i = 0; i < profile->work->len; i++)
+    {
+      const SlWorkEntry *w = g_ptr_array_index (profile->work, i);
+      const char *d = w->end != NULL ? w->end : w->start;
+
+      if (w->current)
+        return "now";
+      if (d != NULL && (last == NULL || strcmp (d, last) > 0))
+        last = d;
+    }
+  return last;
+}
+
+char *
+sl_profile_language_list (const SlProfile *profile)
+{
+  GString *out;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < profile->languages->len; i++)
+    {
+      const SlLanguage *l = g_ptr_array_index (profile->languages, i);
+
+      if (l->language == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, l->language);
+      g_string_append_c (out, ':');
+      if (l->level != NULL)
+        g_string_append (out, l->level);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 const SlWorkEntry *
 sl_profile_current_work (const SlProfile *profile)
 {

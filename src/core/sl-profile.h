@@ -197,6 +197,13 @@ int               sl_profile_compute_experience_months (const SlProfile *profile
 
 /* The most recent work entry (current first, then latest end/start), or NULL. */
 const SlWorkEntry *sl_profile_current_work (const SlProfile *profile);
+/* "now" when a work entry is current, else the greatest end (or start when
+ * it has none) in byte order, as SQL's max () over the stored work JSON; NULL
+ * when no entry has a date.  Points into @profile or is static. */
+const char       *sl_profile_last_active  (const SlProfile *profile);
+/* The languages that have a name as "language:level|..." (level "" when
+ * unknown), in order; NULL when there are none.  Ranking reads this form. */
+char             *sl_profile_language_list (const SlProfile *profile) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Canonical skill names (canonical if set, else name), de-duplicated
  * case-insensitively, in profile order. (transfer container) */

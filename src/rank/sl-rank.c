@@ -855,11 +855,8 @@ input_from_profile (const SlProfile *p,
 {
   g_autoptr(GPtrArray) names = sl_profile_skill_names (p);
   g_autoptr(GString) skills = g_string_new ("|");
-  g_autoptr(GString) langs = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const SlWorkEntry *cur = sl_profile_current_work (p);
-  const char *last = NULL;
-  gboolean current = FALSE;
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -869,16 +866,7 @@ input_from_profile (const SlProfile *p,
     }
   s->skills = names->len > 0 ? g_strdup (skills->str) : NULL;
 
-  for (guint i = 0; i < p->work->len; i++)
-    {
-      const SlWorkEntry *w = g_ptr_array_index (p->work, i);
-      const char *d = w->end != NULL ? w->end : w->start;
-
-      current = current || w->current;
-      if (d != NULL && (last == NULL || strcmp (d, last) > 0))
-        last = d;
-    }
-  s->last_active = g_strdup (current ? "now" : last);
+  s->last_active = g_strdup (sl_profile_last_active (p));
 
   if (cur != NULL)
     s->title = sl_strdup_clean (cur->title);
@@ -897,16 +885,7 @@ input_from_profile (const SlProfile *p,
       s->location = sl_strdup_clean (joined);
     }
 
-  for (guint i = 0; i < p->languages->len; i++)
-    {
-      const SlLanguage *l = g_ptr_array_index (p->languages, i);
-      if (l->language == NULL)
-        continue;
-      if (langs->len > 0)
-        g_string_append_c (langs, '|');
-      g_string_append_printf (langs, "%s:%s", l->language, l->level != NULL ? l->level : "");
-    }
-  s->languages = langs->len > 0 ? g_strdup (langs->str) : NULL;
+  s->languages = sl_profile_language_list (p);
 
   in->skills = s->skills;
   in->months = p->meta.experience_months >= 0 ? p->meta.experience_months

@@ -557,6 +557,99 @@ insert_profile_row (SlStore          *self,
   return sqlite3_last_insert_rowid (sl_store_get_db (self));
 }
 
+/* What the insert triggers of skill_counts and rank_features (migrations 8
+ * and 9) add for a new live row, written by the bulk writer while those
+ * triggers rest, from the profile in memory instead of the row's JSON: the
+ * same values as SQL takes out of the JSON the sections hold.  A skill's
+ * key is its canonical name, else its name as written (JSON members are
+ * written for non-NULL strings only); lower () changes ASCII letters only,
+ * as g_ascii_strdown; text compares byte-wise (BINARY), as strcmp. */
+static gboolean
+insert_derived_rows (SlStore          *self,
+                     gint64            profile_id,
+                     gint64            candidate_id,
+                     const SlProfile  *p,
+                     const ProfileRow *row,
+                     const char       *now,
+                     GError          **error)
+{
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) skills = g_string_new (NULL);
+  g_autofree char *langs = sl_profile_language_list (p);
+
+  /* Distinct lower-cased keys in the order written; per key the smallest
+   * spelling, which skill_counts keeps as its label. */
+  for (guint i = 0; i < p->skills->len; i++)
+    {
+      const SlSkill *sk = g_ptr_array_index (p->skills, i);
+      const char *k = sk->canonical != NULL ? sk->canonical : sk->name;
+      char *lk;
+      gpointer label;
+
+      if (k == NULL)
+        continue;
+      lk = g_ascii_strdown (k, -1);
+      if (g_hash_table_lookup_extended (labels, lk, NULL, &label))
+        {
+          if (strcmp (k, label) < 0)
+            g_hash_table_insert (labels, lk, (gpointer) k);   /* frees lk */
+          else
+            g_free (lk);
+          continue;
+        }
+      g_string_append_c (skills, '|');
+      g_string_append (skills, lk);
+      g_hash_table_insert (labels, lk, (gpointer) k);
+    }
+  if (skills->len > 0)
+    g_string_append_c (skills, '|');
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                          "INSERT INTO skill_counts (skill, profiles, label) VALUES (?1, 1, ?2)"
+                                          " ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
+                                          "  label = CASE WHEN label IS NULL OR excluded.label < label"
+                                          "   THEN excluded.label ELSE label END",
+                                          error);
+    GHashTableIter iter;
+    gpointer key, value;
+
+    if (st == NULL)
+      return FALSE;
+    g_hash_table_iter_init (&iter, labels);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text (st, 2, value, -1, SQLITE_STATIC);
+        if (!sl_store_step_done (self, st, "Could not count the skills", error))
+          return FALSE;
+        sqlite3_reset (st);
+      }
+  }
+
+  {
+    g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                          "INSERT OR REPLACE INTO rank_features (profile_id, candidate_id, months,"
+                                          " last_active, title, location, languages, skills, created_at)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                          error);
+    if (st == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (st, 1, profile_id);
+    sqlite3_bind_int64 (st, 2, candidate_id);
+    if (row->months >= 0)
+      sqlite3_bind_int (st, 3, row->months);
+    sl_stmt_bind_text (st, 4, sl_profile_last_active (p));
+    sl_stmt_bind_text (st, 5, row->title);
+    sl_stmt_bind_text (st, 6, row->location);
+    sl_stmt_bind_text (st, 7, langs);
+    if (skills->len > 0)
+      sl_stmt_bind_text (st, 8, skills->str);
+    sl_stmt_bind_text (st, 9, now);
+    return sl_store_step_done (self, st, "Could not store the ranking features", error);
+  }
+}
+
 /* @fields (nullable): the names of what changed, never the values. */
 static gboolean
 audit_profile (SlStore    *self,
@@ -653,6 +746,10 @@ create_in_tx (SlStore          *self,
 
   profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, &uuid, error);
   if (profile_id == 0)
+    return 0;
+  /* In bulk mode the insert triggers of the derived tables rest. */
+  if (sl_store_bulk_first_id (self) > 0 &&
+      !insert_derived_rows (self, profile_id, candidate_id, profile, &row, now, error))
     return 0;
   /* What audit_profile would read back: the uuid just made, revision 1. */
   if (audit && !sl_store_audit (self, "create", "profile", uuid, "{\"revision\":1}", error))
