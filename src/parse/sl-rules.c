@@ -400,7 +400,7 @@ count_digits (const char *s)
 static GPtrArray *
 split_segments (const char *s, gboolean commas)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *out = g_ptr_array_new_full (8, g_free);
   const char *seg = s;
   const char *p = s;
 
@@ -1678,8 +1678,13 @@ static char *
 line_without_dates (Ln *l)
 {
   GPtrArray *dates = ln_dates (l);
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GString) s = NULL;
   gsize pos = 0;
+
+  /* (most lines: nothing to cut) */
+  if (dates->len == 0 && strpbrk (l->text, "([") == NULL)
+    return g_strdup (l->text);
+  s = g_string_sized_new (strlen (l->text) + 8);
 
   for (guint i = 0; i < dates->len; i++)
     {

@@ -570,26 +570,21 @@ sl_skills_canonicalize (const char *name)
 {
   g_autoptr(Toks) toks = NULL;
   g_autoptr(GString) fold = NULL;
-  g_autoptr(GString) k = NULL;
   Key *key;
 
   g_return_val_if_fail (name != NULL, NULL);
   if (!ensure ())
     return NULL;
   toks = toks_new (8);
-  fold = g_string_new (NULL);
-  k = g_string_new (NULL);
+  fold = g_string_sized_new (strlen (name) + 16);
   tokenize (name, strlen (name), toks, fold, FALSE, FALSE);
   if (toks->len == 0 || toks->len > MAX_NGRAM)
     return NULL;
-  for (guint i = 0; i < toks->len; i++)
-    {
-      Tok *t = &toks->v[i];
-      if (i > 0)
-        g_string_append_c (k, ' ');
-      g_string_append_len (k, fold->str + t->fbegin, t->flen);
-    }
-  key = g_hash_table_lookup (gaz.keys, k->str);
+  /* the key is the folded tokens joined by spaces: they follow each other
+   * in the fold buffer, each ended by a NUL that becomes the space */
+  for (guint i = 0; i + 1 < toks->len; i++)
+    fold->str[toks->v[i].fbegin + toks->v[i].flen] = ' ';
+  key = g_hash_table_lookup (gaz.keys, fold->str + toks->v[0].fbegin);
   if (key == NULL || key->skill == NULL)
     return NULL;
   /* a bare ordinary word ("go", "r") alone is still that skill when it is
@@ -644,16 +639,25 @@ exact_ok (const char *text,
           guint       n,
           const char *exact)
 {
-  g_autoptr(GString) orig = g_string_new (NULL);
+  /* the tokens' original text joined by single spaces must be @exact
+   * (compared in place) */
+  const char *x = exact;
 
   for (guint i = first; i < first + n; i++)
     {
       Tok *t = &toks->v[i];
+      gsize tl = t->end - t->begin;
       if (i > first)
-        g_string_append_c (orig, ' ');
-      g_string_append_len (orig, text + t->begin, t->end - t->begin);
+        {
+          if (*x != ' ')
+            return FALSE;
+          x++;
+        }
+      if (strncmp (x, text + t->begin, tl) != 0)
+        return FALSE;
+      x += tl;
     }
-  return g_str_equal (orig->str, exact);
+  return *x == '\0';
 }
 
 GArray *
