@@ -301,7 +301,7 @@ tokenize (const char *s,
 {
   gsize len = strlen (s);
   gsize i = 0;
-  GString *word = g_string_new (NULL);
+  g_autoptr(GString) word = NULL;   /* for words that are not short ASCII */
 
   while (i < len)
     {
@@ -411,6 +411,9 @@ tokenize (const char *s,
         gunichar c = b < 0x80 ? (gunichar) b : g_utf8_get_char_validated (s + i, len - i);
         gsize start = i;
         int klass;
+        char wbuf[32];
+        const char *wstr;
+        gsize wlen;
 
         if (c == (gunichar) -1 || c == (gunichar) -2)
           {
@@ -484,16 +487,37 @@ tokenize (const char *s,
               }
             break;
           }
-        g_string_truncate (word, 0);
-        sl_text_fold_append (word, s + start, i - start);
+        {
+          /* a short ASCII word is lower-cased on the stack */
+          gsize wl = i - start;
+          gsize k = 0;
+          if (wl < sizeof wbuf)
+            for (; k < wl && (guchar) s[start + k] < 0x80; k++)
+              wbuf[k] = (s[start + k] >= 'A' && s[start + k] <= 'Z') ? (char) (s[start + k] + 32) : s[start + k];
+          if (wl < sizeof wbuf && k == wl)
+            {
+              wbuf[k] = '\0';
+              wstr = wbuf;
+              wlen = wl;
+            }
+          else
+            {
+              if (word == NULL)
+                word = g_string_new (NULL);
+              g_string_truncate (word, 0);
+              sl_text_fold_append (word, s + start, i - start);
+              wstr = word->str;
+              wlen = word->len;
+            }
+        }
         /* "t/m" (Dutch "up to and including") */
-        if (g_str_equal (word->str, "t") && i + 1 < len && s[i] == '/' && (s[i + 1] == 'm' || s[i + 1] == 'M'))
+        if (g_str_equal (wstr, "t") && i + 1 < len && s[i] == '/' && (s[i + 1] == 'm' || s[i + 1] == 'M'))
           {
             i += 2;
             push (toks, T_SEP, 0, 0, start, i);
             continue;
           }
-        klass = classify_folded (word->str);
+        klass = classify_folded (wstr);
         if ((klass >= 1 && klass <= 12) || klass >= W_SEASON_SPRING)
           {
             gsize yend = 0;
@@ -512,7 +536,7 @@ tokenize (const char *s,
                 push (toks, T_DATE, year, month, start, yend);
                 i = yend;
               }
-            else if (klass <= 12 && word->len >= 3)
+            else if (klass <= 12 && wlen >= 3)
               push (toks, T_MONTH, 0, month, start, after);
             else
               push (toks, T_BREAK, 0, 0, start, i);
@@ -535,16 +559,15 @@ tokenize (const char *s,
           default:
             /* short function words between a range's ends ("to the present",
              * "la fecha") do not break it */
-            if (word->len <= 3 && (g_str_equal (word->str, "the") || g_str_equal (word->str, "la")
-                                   || g_str_equal (word->str, "o") || g_str_equal (word->str, "ce")
-                                   || g_str_equal (word->str, "el") || g_str_equal (word->str, "le")))
+            if (wlen <= 3 && (g_str_equal (wstr, "the") || g_str_equal (wstr, "la")
+                              || g_str_equal (wstr, "o") || g_str_equal (wstr, "ce")
+                              || g_str_equal (wstr, "el") || g_str_equal (wstr, "le")))
               break;
             push (toks, T_BREAK, 0, 0, start, i);
             break;
           }
       }
     }
-  g_string_free (word, TRUE);
 }
 
 static char *

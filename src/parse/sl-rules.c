@@ -286,22 +286,47 @@ clean (const char *s, gssize len)
   return e;
 }
 
+/* count_words' classes of ASCII bytes: 1 a word character, 2 one that
+ * neither starts nor ends a word ("O'Neil", "e.g.", "co-op"), 0 a break. */
+static const guint8 word_class[128] = {
+  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+  ['&'] = 1, ['+'] = 1, ['#'] = 1,
+  ['\''] = 2, ['.'] = 2, ['-'] = 2,
+};
+
 static int
 count_words (const char *s)
 {
   int n = 0;
   gboolean in = FALSE;
+  const char *p = s;
 
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
+  while (*p)
     {
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
-      if (sl_text_is_alnum (c) || c == '&' || c == '+' || c == '#')
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          guint8 k = word_class[(guchar) *p++];
+          if (k == 1)
+            {
+              if (!in)
+                n++;
+              in = TRUE;
+            }
+          else if (k == 0)
+            in = FALSE;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (sl_text_is_alnum (c))
         {
           if (!in)
             n++;
           in = TRUE;
         }
-      else if (c != '\'' && c != '.' && c != '-')
+      else
         in = FALSE;
     }
   return n;
@@ -404,12 +429,24 @@ split_segments (const char *s, gboolean commas)
   const char *seg = s;
   const char *p = s;
 
+  /* ASCII bytes that can end a segment; the others are stepped over at
+   * once */
+  static const guint8 seg_special[128] = {
+    ['\0'] = 1, [' '] = 1, ['\t'] = 1, ['|'] = 1, ['*'] = 1, [';'] = 1, [','] = 1,
+  };
+
   while (TRUE)
     {
       gboolean cut = FALSE;
       gsize skip = 0;
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      gunichar c;
 
+      if ((guchar) *p < 0x80 && !seg_special[(guchar) *p])
+        {
+          p++;
+          continue;
+        }
+      c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       if (*p == '\0')
         cut = TRUE;
       else if ((p[0] == ' ' && p[1] == ' ') || *p == '\t')

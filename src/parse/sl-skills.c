@@ -85,20 +85,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Toks, toks_free)
 enum { TC_CORE = 1, TC_CONNECTOR = 2 };
 
 static const guint8 tok_class[128] = {
-  ['0'] = TC_CORE, ['1'] = TC_CORE, ['2'] = TC_CORE, ['3'] = TC_CORE, ['4'] = TC_CORE,
-  ['5'] = TC_CORE, ['6'] = TC_CORE, ['7'] = TC_CORE, ['8'] = TC_CORE, ['9'] = TC_CORE,
-  ['A'] = TC_CORE, ['B'] = TC_CORE, ['C'] = TC_CORE, ['D'] = TC_CORE, ['E'] = TC_CORE,
-  ['F'] = TC_CORE, ['G'] = TC_CORE, ['H'] = TC_CORE, ['I'] = TC_CORE, ['J'] = TC_CORE,
-  ['K'] = TC_CORE, ['L'] = TC_CORE, ['M'] = TC_CORE, ['N'] = TC_CORE, ['O'] = TC_CORE,
-  ['P'] = TC_CORE, ['Q'] = TC_CORE, ['R'] = TC_CORE, ['S'] = TC_CORE, ['T'] = TC_CORE,
-  ['U'] = TC_CORE, ['V'] = TC_CORE, ['W'] = TC_CORE, ['X'] = TC_CORE, ['Y'] = TC_CORE,
-  ['Z'] = TC_CORE,
-  ['a'] = TC_CORE, ['b'] = TC_CORE, ['c'] = TC_CORE, ['d'] = TC_CORE, ['e'] = TC_CORE,
-  ['f'] = TC_CORE, ['g'] = TC_CORE, ['h'] = TC_CORE, ['i'] = TC_CORE, ['j'] = TC_CORE,
-  ['k'] = TC_CORE, ['l'] = TC_CORE, ['m'] = TC_CORE, ['n'] = TC_CORE, ['o'] = TC_CORE,
-  ['p'] = TC_CORE, ['q'] = TC_CORE, ['r'] = TC_CORE, ['s'] = TC_CORE, ['t'] = TC_CORE,
-  ['u'] = TC_CORE, ['v'] = TC_CORE, ['w'] = TC_CORE, ['x'] = TC_CORE, ['y'] = TC_CORE,
-  ['z'] = TC_CORE,
+  ['0' ... '9'] = TC_CORE, ['A' ... 'Z'] = TC_CORE, ['a' ... 'z'] = TC_CORE,
   ['+'] = TC_CORE, ['#'] = TC_CORE,
   ['.'] = TC_CONNECTOR, ['/'] = TC_CONNECTOR, ['-'] = TC_CONNECTOR, ['&'] = TC_CONNECTOR,
   ['\''] = TC_CONNECTOR, ['_'] = TC_CONNECTOR,
