@@ -614,7 +614,7 @@ sl_dates_find (const char *text)
   /* every date has a digit in it (a year) */
   if (strpbrk (text, "0123456789") == NULL)
     return out;
-  toks = g_array_new (FALSE, FALSE, sizeof (Tok));
+  toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), 16);
   tokenize (text, toks);
 
   while (i < toks->len)

@@ -453,6 +453,22 @@ sl_lex_lookup (SlLexKind   kind,
 }
 
 int
+sl_lex_lookup_hashed (SlLexKind   kind,
+                      const char *word,
+                      guint32     hash)
+{
+  Lexicon *lex;
+
+  g_return_val_if_fail (kind < SL_LEX_N_KINDS, 0);
+  if (word == NULL || word[0] == '\0')
+    return 0;
+  lex = lexicon ();
+  if (!sl_text_filter_maybe (&lex->filters[kind], hash))
+    return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], word));
+}
+
+int
 sl_lex_lookup_len (SlLexKind   kind,
                    const char *word,
                    gsize       len)

@@ -63,6 +63,13 @@ int          sl_lex_lookup_len    (SlLexKind   kind,
                                    const char *word,
                                    gsize       len);
 
+/* sl_lex_lookup() of @word whose hash is @hash (sl_text_hash_append() of
+ * its bytes from SL_TEXT_HASH_INIT): for a word asked about in several
+ * lists, hashed once. */
+int          sl_lex_lookup_hashed (SlLexKind   kind,
+                                   const char *word,
+                                   guint32     hash);
+
 /* German compounds: TRUE when a folded word ends with a title head word
  * ("softwareentwickler", "projektleiter", "vertriebsingenieur"). */
 gboolean     sl_lex_is_title_compound (const char *word,

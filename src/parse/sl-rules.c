@@ -332,10 +332,12 @@ count_words (const char *s)
   return n;
 }
 
-/* The folded words of a text: @v[0..len) point into the same block. */
+/* The folded words of a text: @v[0..len) point into the same block;
+ * @h[i] is the lexicon hash of @v[i] (sl_lex_lookup_hashed). */
 typedef struct
 {
   guint       len;
+  guint32    *h;
   const char *v[];
 } Words;
 
@@ -367,21 +369,30 @@ folded_words (const char *s)
       p = f->str;
     }
   /* at most one word per two bytes, plus one */
-  out = g_malloc (sizeof (Words) + ((len + 1) / 2 + 1) * sizeof (char *) + len + 1);
-  dst = (char *) &out->v[(len + 1) / 2 + 1];
+  {
+    gsize max = (len + 1) / 2 + 1;
+    out = g_malloc (sizeof (Words) + max * (sizeof (char *) + sizeof (guint32)) + len + 1);
+    out->h = (guint32 *) &out->v[max];
+    dst = (char *) &out->h[max];
+  }
   while (*p)
     {
+      guint32 h = SL_TEXT_HASH_INIT;
+
       while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
         p++;
       if (!*p)
         break;
-      out->v[n++] = dst;
+      out->v[n] = dst;
       while (*p && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80))
         {
           char ch = *p++;
-          *dst++ = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+          ch = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
+          *dst++ = ch;
+          h = (h ^ (guchar) ch) * 16777619u;
         }
       *dst++ = '\0';
+      out->h[n++] = h;
     }
   out->len = n;
   return out;
@@ -840,8 +851,19 @@ find_links (Ctx *c)
       const char *t = line_at (c, i)->text;
       const char *p = t;
 
-      if (strpbrk (t, "./") == NULL)
-        continue;
+      /* every link has "://", "www." or ".com/" in it */
+      if (strpbrk (t, ":/") == NULL)
+        {
+          const char *d = t;
+          gboolean www = FALSE;
+          while (!www && (d = strchr (d, '.')) != NULL)
+            {
+              www = d - t >= 3 && (d[-1] | 0x20) == 'w' && (d[-2] | 0x20) == 'w' && (d[-3] | 0x20) == 'w';
+              d++;
+            }
+          if (!www)
+            continue;
+        }
 
       while (*p)
         {
@@ -1312,18 +1334,19 @@ score_location (const char *seg, char **out)
       for (guint k = 0; k < w->len; k++)
         {
           const char *word = w->v[k];
+          guint32 h = w->h[k];
           gsize wl = strlen (word);
-          if (wl >= 3 && (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_INSTITUTION, word)
-                          || sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl)
-                          || sl_lex_lookup (SL_LEX_HEADING, word)))
+          if (wl >= 3 && (sl_lex_lookup_hashed (SL_LEX_COMPANY, word, h) || sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, h)
+                          || sl_lex_lookup_hashed (SL_LEX_TITLE, word, h) || sl_lex_is_title_compound (word, wl)
+                          || sl_lex_lookup_hashed (SL_LEX_HEADING, word, h)))
             return -1;
-          if (sl_lex_lookup (SL_LEX_STREET, word)
+          if (sl_lex_lookup_hashed (SL_LEX_STREET, word, h)
               || (wl > 6 && (g_str_has_suffix (word, "strasse") || g_str_has_suffix (word, "str")
                              || g_str_has_suffix (word, "weg") || g_str_has_suffix (word, "platz")
                              || g_str_has_suffix (word, "straat") || g_str_has_suffix (word, "laan")
                              || g_str_has_suffix (word, "gasse") || g_str_has_suffix (word, "allee"))))
             street = TRUE;
-          if (sl_lex_lookup (SL_LEX_CITY, word) || sl_lex_lookup (SL_LEX_COUNTRY, word))
+          if (sl_lex_lookup_hashed (SL_LEX_CITY, word, h) || sl_lex_lookup_hashed (SL_LEX_COUNTRY, word, h))
             place = TRUE;
           if (!is_postal_code (word))
             postal_only = FALSE;
@@ -1598,12 +1621,13 @@ is_location_segment (const char *seg)
   for (guint i = 0; i < w->len; i++)
     {
       const char *word = w->v[i];
-      if (sl_lex_lookup (SL_LEX_COMPANY, word) || sl_lex_lookup (SL_LEX_TITLE, word)
-          || sl_lex_lookup (SL_LEX_INSTITUTION, word))
+      guint32 h = w->h[i];
+      if (sl_lex_lookup_hashed (SL_LEX_COMPANY, word, h) || sl_lex_lookup_hashed (SL_LEX_TITLE, word, h)
+          || sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, h))
         return FALSE;
-      if (sl_lex_lookup (SL_LEX_CITY, word) || sl_lex_lookup (SL_LEX_COUNTRY, word))
+      if (sl_lex_lookup_hashed (SL_LEX_CITY, word, h) || sl_lex_lookup_hashed (SL_LEX_COUNTRY, word, h))
         place++;
-      else if (sl_lex_lookup (SL_LEX_REGION, word))
+      else if (sl_lex_lookup_hashed (SL_LEX_REGION, word, h))
         {
           /* two-letter regions only as a word in capitals: "IN", not "in" */
           if (strlen (word) > 2)
@@ -1630,14 +1654,15 @@ score_segment (const char *seg)
   for (guint i = 0; i < w->len; i++)
     {
       const char *word = w->v[i];
+      guint32 h = w->h[i];
       gsize wl = strlen (word);
-      if (sl_lex_lookup (SL_LEX_TITLE, word) || sl_lex_is_title_compound (word, wl))
+      if (sl_lex_lookup_hashed (SL_LEX_TITLE, word, h) || sl_lex_is_title_compound (word, wl))
         s.title += 3;
-      else if (sl_lex_lookup (SL_LEX_SENIORITY, word))
+      else if (sl_lex_lookup_hashed (SL_LEX_SENIORITY, word, h))
         s.title += 1;
-      if (sl_lex_lookup (SL_LEX_COMPANY, word))
+      if (sl_lex_lookup_hashed (SL_LEX_COMPANY, word, h))
         s.company += 3;
-      else if (sl_lex_lookup (SL_LEX_INSTITUTION, word))
+      else if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, h))
         s.company += 2;
     }
   if (is_location_segment (seg))
@@ -2217,7 +2242,7 @@ is_institution (const char *seg)
     {
       const char *word = w->v[i];
       gsize wl = strlen (word);
-      if (sl_lex_lookup (SL_LEX_INSTITUTION, word))
+      if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, w->h[i]))
         return TRUE;
       /* German compounds: "Musikhochschule", "Fachhochschule" */
       if (wl > 8 && (g_str_has_suffix (word, "hochschule") || g_str_has_suffix (word, "universitat")
