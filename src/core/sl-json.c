@@ -359,6 +359,22 @@ put_double (GString *out,
     g_string_append (out, ".0");
 }
 
+void
+sl_json_put_string (GString    *out,
+                    const char *s)
+{
+  g_return_if_fail (out != NULL);
+  put_string (out, s);
+}
+
+void
+sl_json_put_double (GString *out,
+                    double   value)
+{
+  g_return_if_fail (out != NULL);
+  put_double (out, value);
+}
+
 static void
 put_int (GString *out,
          gint64   value)

@@ -39,6 +39,13 @@ SlProfile  *sl_profile_from_json       (const char      *json,
                                         gssize           length,
                                         GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Compact JSON written straight into @out, byte for byte as json-glib's
+ * generator writes the same value: a string (NULL as null), a double. */
+void        sl_json_put_string         (GString         *out,
+                                        const char      *s);
+void        sl_json_put_double         (GString         *out,
+                                        double           value);
+
 /* Serialise a node compactly (or pretty). */
 char       *sl_json_node_to_string     (JsonNode        *node,
                                         gboolean         pretty) G_GNUC_WARN_UNUSED_RESULT;

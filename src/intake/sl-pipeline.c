@@ -596,90 +596,118 @@ writer_publish (SlPipeline *self,
     post_events (self, events);
 }
 
+/* ", KEY:" (or "KEY:" first in its object). */
+static void
+report_key (GString    *out,
+            gboolean   *first,
+            const char *key)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  sl_json_put_string (out, key);
+  g_string_append_c (out, ':');
+}
+
+/* The processing report, written as compact JSON straight into a string
+ * (what json-glib's builder and generator made of it before, byte for
+ * byte: a stage timed twice keeps its first place and its last time, as a
+ * JSON object's member set twice does). */
 static char *
 build_report (Result     *r,
               const char *outcome,
               double      finalize_ms,
               GArray     *profile_ids)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_sized_new (512);
   const SlProfile *first = r->parsed->len > 0 ? ((Parsed *) g_ptr_array_index (r->parsed, 0))->profile : NULL;
+  gboolean in_first = TRUE, finalize_seen = FALSE;
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "outcome");
-  json_builder_add_string_value (b, outcome);
-  json_builder_set_member_name (b, "timings");
-  json_builder_begin_object (b);
+  g_string_append (out, "{\"outcome\":");
+  sl_json_put_string (out, outcome);
+  g_string_append (out, ",\"timings\":{");
   for (guint i = 0; i < r->timings->len; i++)
     {
       SlTiming *t = g_ptr_array_index (r->timings, i);
-      json_builder_set_member_name (b, t->stage);
-      json_builder_add_double_value (b, t->ms);
+      double ms = t->ms;
+      gboolean again = FALSE;
+
+      for (guint j = 0; j < i && !again; j++)
+        again = g_str_equal (((SlTiming *) g_ptr_array_index (r->timings, j))->stage, t->stage);
+      if (again)
+        continue;
+      for (guint j = i + 1; j < r->timings->len; j++)
+        {
+          SlTiming *later = g_ptr_array_index (r->timings, j);
+          if (g_str_equal (later->stage, t->stage))
+            ms = later->ms;
+        }
+      if (g_str_equal (t->stage, "finalize") && finalize_ms >= 0)
+        {
+          ms = finalize_ms;
+          finalize_seen = TRUE;
+        }
+      report_key (out, &in_first, t->stage);
+      sl_json_put_double (out, ms);
     }
-  if (finalize_ms >= 0)
+  if (finalize_ms >= 0 && !finalize_seen)
     {
-      json_builder_set_member_name (b, "finalize");
-      json_builder_add_double_value (b, finalize_ms);
+      report_key (out, &in_first, "finalize");
+      sl_json_put_double (out, finalize_ms);
     }
-  json_builder_end_object (b);
+  g_string_append_c (out, '}');
   if (first != NULL)
     {
-      json_builder_set_member_name (b, "parser");
-      json_builder_add_string_value (b, first->meta.parser != NULL ? first->meta.parser : "rules");
+      g_string_append (out, ",\"parser\":");
+      sl_json_put_string (out, first->meta.parser != NULL ? first->meta.parser : "rules");
       if (first->meta.model != NULL)
         {
-          json_builder_set_member_name (b, "model");
-          json_builder_add_string_value (b, first->meta.model);
+          g_string_append (out, ",\"model\":");
+          sl_json_put_string (out, first->meta.model);
         }
     }
   if (r->method != NULL)
     {
-      json_builder_set_member_name (b, "extraction_method");
-      json_builder_add_string_value (b, r->method);
-      json_builder_set_member_name (b, "pages");
-      json_builder_add_int_value (b, r->pages);
-      json_builder_set_member_name (b, "words");
-      json_builder_add_int_value (b, r->words);
+      g_string_append (out, ",\"extraction_method\":");
+      sl_json_put_string (out, r->method);
+      g_string_append_printf (out, ",\"pages\":%d,\"words\":%d", r->pages, r->words);
     }
-  json_builder_set_member_name (b, "documents");
-  json_builder_add_int_value (b, r->parsed->len);
+  g_string_append_printf (out, ",\"documents\":%u", r->parsed->len);
   if (profile_ids != NULL && profile_ids->len > 0)
     {
-      json_builder_set_member_name (b, "profile_ids");
-      json_builder_begin_array (b);
+      g_string_append (out, ",\"profile_ids\":[");
       for (guint i = 0; i < profile_ids->len; i++)
-        json_builder_add_int_value (b, g_array_index (profile_ids, gint64, i));
-      json_builder_end_array (b);
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (profile_ids, gint64, i));
+      g_string_append_c (out, ']');
     }
   if (r->dup_qid > 0)
-    {
-      json_builder_set_member_name (b, "duplicate_of");
-      json_builder_add_int_value (b, r->dup_qid);
-    }
-  json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
+    g_string_append_printf (out, ",\"duplicate_of\":%" G_GINT64_FORMAT, r->dup_qid);
+  g_string_append (out, ",\"warnings\":[");
   for (guint i = 0; i < r->warnings->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (r->warnings, i));
-  json_builder_end_array (b);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      sl_json_put_string (out, g_ptr_array_index (r->warnings, i));
+    }
+  g_string_append_c (out, ']');
   if (r->source_details != NULL && g_hash_table_size (r->source_details) > 0)
     {
       GHashTableIter iter;
       gpointer k, v;
 
-      json_builder_set_member_name (b, "source_details");
-      json_builder_begin_object (b);
+      in_first = TRUE;
+      g_string_append (out, ",\"source_details\":{");
       g_hash_table_iter_init (&iter, r->source_details);
       while (g_hash_table_iter_next (&iter, &k, &v))
         {
-          json_builder_set_member_name (b, k);
-          json_builder_add_string_value (b, v);
+          report_key (out, &in_first, k);
+          sl_json_put_string (out, v);
         }
-      json_builder_end_object (b);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return sl_json_node_to_string (root, FALSE);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 /* metadata.archive of a row with an archive copy. */

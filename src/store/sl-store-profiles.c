@@ -895,7 +895,7 @@ bulk_create (SlStore                  *self,
     first_id = ok ? sqlite3_column_int64 (st, 0) : 0;
   }
   if (ok)
-    ok = sl_store_exec (self, "UPDATE store_state SET value = 0 WHERE key = 'fts_auto'", error);
+    ok = step_cached (self, "UPDATE store_state SET value = 0 WHERE key = 'fts_auto'", error);
   if (!ok)
     {
       sl_store_tx_end (self, FALSE, NULL);
@@ -963,7 +963,7 @@ bulk_create (SlStore                  *self,
         }
     }
   if (ok)
-    ok = sl_store_exec (self, "UPDATE store_state SET value = 1 WHERE key = 'fts_auto'", error);
+    ok = step_cached (self, "UPDATE store_state SET value = 1 WHERE key = 'fts_auto'", error);
   if (ok)
     {
       g_autofree char *details = g_strdup_printf ("{\"created\":%u,\"updated\":%u,\"failed\":%u}",

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "core/sl-util.h"
 #include "sl-store-private.h"
 #include "sl-store-queue.h"
@@ -85,8 +87,18 @@ status_list (const char * const *from)
 
   for (guint i = 0; from[i] != NULL; i++)
     {
-      g_autofree char *quoted = g_strescape (from[i], NULL);
-      g_string_append_printf (list, "%s\"%s\"", i > 0 ? "," : "", quoted);
+      if (i > 0)
+        g_string_append_c (list, ',');
+      g_string_append_c (list, '"');
+      /* Status names are plain words: escaped only when they are not. */
+      if (from[i][strcspn (from[i], "\"\\")] == '\0' && g_str_is_ascii (from[i]))
+        g_string_append (list, from[i]);
+      else
+        {
+          g_autofree char *quoted = g_strescape (from[i], NULL);
+          g_string_append (list, quoted);
+        }
+      g_string_append_c (list, '"');
     }
   g_string_append_c (list, ']');
   return g_string_free (list, FALSE);
@@ -192,6 +204,17 @@ sl_store_intake_finish (SlStore     *self,
 
 #define ADVANCE_MAX_STEPS 8
 
+/* The history entry of step i, parameters 10 + 3i (status), 11 + 3i (at)
+ * and 12 + 3i (detail): written out once instead of formatted per call. */
+#define ADVANCE_STEP(st, at, detail) \
+  ", '$.processing_history[#]', CASE WHEN ?" #detail " IS NULL THEN json_object ('status', ?" #st ", 'at', ?" #at ")" \
+  " ELSE json_object ('status', ?" #st ", 'at', ?" #at ", 'detail', ?" #detail ") END"
+static const char * const advance_steps[ADVANCE_MAX_STEPS] = {
+  ADVANCE_STEP (10, 11, 12), ADVANCE_STEP (13, 14, 15), ADVANCE_STEP (16, 17, 18),
+  ADVANCE_STEP (19, 20, 21), ADVANCE_STEP (22, 23, 24), ADVANCE_STEP (25, 26, 27),
+  ADVANCE_STEP (28, 29, 30), ADVANCE_STEP (31, 32, 33),
+};
+
 int
 sl_store_intake_advance (SlStore            *self,
                          gint64              qid,
@@ -229,20 +252,15 @@ sl_store_intake_advance (SlStore            *self,
 
   /* One statement text per shape (number of steps, which parts are
    * given), each prepared once and cached by the store. */
-  sql = g_string_new ("UPDATE file_intake_queue SET status = ?1, updated_at = ?2");
+  sql = g_string_sized_new (1024);
+  g_string_append (sql, "UPDATE file_intake_queue SET status = ?1, updated_at = ?2");
   if (profile_id > 0)
     g_string_append (sql, ", profile_id = ?3");
   if (archive_path != NULL)
     g_string_append (sql, ", archive_path = ?4, archived_at = ?2");
   g_string_append (sql, ", metadata = json_set (metadata");
   for (guint i = 0; i < n_steps; i++)
-    {
-      guint s = 10 + 3 * i;
-      g_string_append_printf (sql, ", '$.processing_history[#]',"
-                              " CASE WHEN ?%u IS NULL THEN json_object ('status', ?%u, 'at', ?%u)"
-                              " ELSE json_object ('status', ?%u, 'at', ?%u, 'detail', ?%u) END",
-                              s + 2, s, s + 1, s, s + 1, s + 2);
-    }
+    g_string_append (sql, advance_steps[i]);
   if (archive_path != NULL && archive_json != NULL)
     g_string_append (sql, ", '$.archive', json (?5)");
   if (report_json != NULL)
