@@ -289,6 +289,11 @@ build_section (JsonBuilder     *b,
  * as is), g_ascii_dtostr () for doubles with ".0" added when there is no
  * '.', and a member set twice kept at its first place with its last value. */
 
+/* The bytes put_string stops at: the end (0), those it escapes. */
+static const guint8 json_stop[256] = {
+  [0x00 ... 0x1e] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 static void
 put_string (GString    *out,
             const char *s)
@@ -301,15 +306,16 @@ put_string (GString    *out,
       return;
     }
   g_string_append_c (out, '"');
-  for (run = p = s; *p != '\0'; p++)
+  for (run = p = s; ; p++)
     {
-      guchar c = (guchar) *p;
+      guchar c;
       const char *esc;
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        continue;
-      if (c == 0x1f)
-        continue;
+      while (!json_stop[(guchar) *p])
+        p++;
+      c = (guchar) *p;
+      if (c == '\0')
+        break;
       g_string_append_len (out, run, p - run);
       run = p + 1;
       switch (c)

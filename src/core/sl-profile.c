@@ -693,7 +693,8 @@ sl_profile_skill_names (const SlProfile *profile)
 
       if (name == NULL)
         continue;
-      key = g_utf8_casefold (name, -1);
+      /* Unicode case folding maps only A-Z among ASCII characters. */
+      key = g_str_is_ascii (name) ? g_ascii_strdown (name, -1) : g_utf8_casefold (name, -1);
       if (g_hash_table_contains (seen, key))
         {
           g_free (key);
