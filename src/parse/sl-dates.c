@@ -129,11 +129,13 @@ classify_folded (const char *folded)
 int
 sl_dates_month_from_name (const char *word)
 {
-  g_autofree char *f = NULL;
+  g_autofree char *heap = NULL;
+  char buf[64];
+  char *f;
   int k;
 
   g_return_val_if_fail (word != NULL, 0);
-  f = sl_text_fold (word);
+  f = sl_text_fold_buf (word, buf, sizeof buf, &heap);
   g_strstrip (f);
   k = classify_folded (f);
   return k >= 1 && k <= 12 ? k : 0;
@@ -142,10 +144,12 @@ sl_dates_month_from_name (const char *word)
 gboolean
 sl_dates_is_present_word (const char *word)
 {
-  g_autofree char *f = NULL;
+  g_autofree char *heap = NULL;
+  char buf[64];
+  char *f;
 
   g_return_val_if_fail (word != NULL, FALSE);
-  f = sl_text_fold (word);
+  f = sl_text_fold_buf (word, buf, sizeof buf, &heap);
   g_strstrip (f);
   return classify_folded (f) == W_PRESENT;
 }

@@ -224,7 +224,11 @@ clean_edges (const char *s, gssize len)
     }
   while (b < end)
     {
-      gunichar c = (guchar) *b < 0x80 ? (gunichar) *b : g_utf8_get_char (b);
+      gunichar c;
+      /* (a letter or digit ends the edge: the common case, no checks) */
+      if (g_ascii_isalnum (*b))
+        break;
+      c = (guchar) *b < 0x80 ? (gunichar) *b : g_utf8_get_char (b);
       if (g_unichar_isspace (c) || is_bullet_char (c) || strchr ("-,;:|/\\()[]{}\"'`~_.=", *b) != NULL
           || c == 0x2013 || c == 0x2014 || c == 0xA0)
         b = g_utf8_next_char (b);
@@ -239,8 +243,11 @@ clean_edges (const char *s, gssize len)
       /* Bounded by b: a segment cut inside a character starts with
        * continuation bytes (g_utf8_prev_char ran before the buffer; found
        * by fuzz-rules, fuzz/regressions/rules/cut-utf8-segment). */
-      const char *prev = g_utf8_find_prev_char (b, e);
+      const char *prev;
       gunichar c;
+      if (g_ascii_isalnum (e[-1]))
+        break;
+      prev = g_utf8_find_prev_char (b, e);
       if (prev == NULL)
         break;
       c = g_utf8_get_char (prev);
@@ -686,7 +693,7 @@ glued_heading (const char *text, SlSection *section)
     if (ascii && n < sizeof buf)
       {
         for (gsize k = 0; k < n; k++)
-          buf[k] = g_ascii_tolower (text[k]);
+          buf[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + 32) : text[k];
         buf[n] = '\0';
       }
     else
@@ -951,7 +958,9 @@ find_phone (Ctx *c)
             score += 1;
           /* other numbers nearby: "Fax", "DOB", "Pin", "ID" */
           {
-            g_autofree char *f = sl_text_fold (l->text);
+            g_autofree char *heap = NULL;
+            char buf[256];
+            const char *f = sl_text_fold_buf (l->text, buf, sizeof buf, &heap);
             if (strstr (f, "fax") || strstr (f, "pin") || strstr (f, "passport")
                 || strstr (f, "licen") || strstr (f, "ssn") || strstr (f, "aadhaar"))
               score -= 3;
@@ -2150,7 +2159,9 @@ find_degree (const char *s, DegreeHit *hit)
   /* phrases */
   if (best == SL_DEGREE_NONE)
     {
-      g_autofree char *f = sl_text_fold (s);
+      g_autofree char *heap = NULL;
+      char buf[256];
+      const char *f = sl_text_fold_buf (s, buf, sizeof buf, &heap);
       static const char *const phrases[] = {
         "high school", "secondary school", "a levels", "a-levels", "o levels", "12th", "10th",
         "intermediate", "matriculation", "ensino medio", "scuola superiore", "middelbare school",
@@ -2292,7 +2303,9 @@ find_grade (const char *text)
 {
   static const char *const labels[] = { "cgpa", "gpa", "grade", "note", "nota", "voto", "cijfer",
                                         "mention", "percentage", "score", "abschlussnote", "media" };
-  g_autofree char *f = sl_text_fold (text);
+  g_autofree char *heap = NULL;
+  char buf[256];
+  const char *f = sl_text_fold_buf (text, buf, sizeof buf, &heap);
 
   if (strlen (f) != strlen (text))
     return NULL;
@@ -2531,12 +2544,14 @@ typedef struct
 static void
 add_skill (Ctx *c, SkillSet *set, const char *name, const char *canonical, const char *category)
 {
-  g_autofree char *key = sl_text_fold (canonical ? canonical : name);
+  g_autofree char *heap = NULL;
+  char buf[128];
+  const char *key = sl_text_fold_buf (canonical ? canonical : name, buf, sizeof buf, &heap);
   SlSkill *s;
 
   if (g_hash_table_contains (set->seen, key))
     return;
-  g_hash_table_add (set->seen, g_steal_pointer (&key));
+  g_hash_table_add (set->seen, heap != NULL ? g_steal_pointer (&heap) : g_strdup (key));
   s = sl_skill_new (name, canonical);
   if (category && category[0])
     s->category = g_strdup (category);

@@ -28,9 +28,20 @@ typedef struct
   gboolean  is_prefix;    /* a longer name starts with this key */
 } Key;
 
+/* One slot of the keys' index by their FNV hash (the hash the scan
+ * computes anyway: no second hash of the n-gram, as g_str_hash was). */
+typedef struct
+{
+  guint32     hash;
+  const char *text;         /* NULL: an empty slot */
+  Key        *key;
+} KeySlot;
+
 typedef struct
 {
   GHashTable *keys;          /* folded n-gram → Key* */
+  KeySlot    *index;         /* the same keys, open addressing */
+  guint32     index_mask;
   GHashTable *known_tokens;  /* folded compound token ("ci/cd", "node.js") → itself */
   GHashTable *by_canonical;  /* folded canonical → Skill* */
   GPtrArray  *skills;        /* (element-type Skill) */
@@ -505,10 +516,25 @@ load_once (void)
     GHashTableIter iter;
     gpointer key;
 
+    gpointer value;
+    guint32 slots = 16;
+
+    while (slots < 2 * g_hash_table_size (gaz.keys))
+      slots *= 2;
+    gaz.index = g_new0 (KeySlot, slots);
+    gaz.index_mask = slots - 1;
     sl_text_filter_init (&gaz.key_filter, 19);
     g_hash_table_iter_init (&iter, gaz.keys);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      sl_text_filter_add (&gaz.key_filter, sl_text_hash_append (SL_TEXT_HASH_INIT, key, strlen (key)));
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint32 h = sl_text_hash_append (SL_TEXT_HASH_INIT, key, strlen (key));
+        guint32 i = (h ^ (h >> 16)) & gaz.index_mask;
+
+        sl_text_filter_add (&gaz.key_filter, h);
+        while (gaz.index[i].text != NULL)
+          i = (i + 1) & gaz.index_mask;
+        gaz.index[i] = (KeySlot) { h, key, value };
+      }
   }
   gaz.ok = TRUE;
 }
@@ -647,6 +673,18 @@ exact_ok (const char *text,
   return *x == '\0';
 }
 
+/* The key @text (folded) whose FNV hash is @h, or NULL. */
+static Key *
+index_lookup (const char *text, guint32 h)
+{
+  guint32 i = (h ^ (h >> 16)) & gaz.index_mask;
+
+  for (; gaz.index[i].text != NULL; i = (i + 1) & gaz.index_mask)
+    if (gaz.index[i].hash == h && strcmp (gaz.index[i].text, text) == 0)
+      return gaz.index[i].key;
+  return NULL;
+}
+
 GArray *
 sl_skills_find (const char *text,
                 gssize      len)
@@ -705,7 +743,7 @@ sl_skills_find (const char *text,
               char *after = fold->str + t->fbegin + t->flen;
               char saved = *after;
               *after = '\0';
-              key = g_hash_table_lookup (gaz.keys, fold->str + toks->v[i].fbegin);
+              key = index_lookup (fold->str + toks->v[i].fbegin, h);
               *after = saved;
             }
           if (key == NULL)

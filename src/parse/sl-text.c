@@ -96,6 +96,25 @@ sl_text_fold (const char *s)
   return g_string_free (out, FALSE);
 }
 
+char *
+sl_text_fold_buf (const char *s,
+                  char       *buf,
+                  gsize       size,
+                  char      **heap)
+{
+  gsize i;
+
+  *heap = NULL;
+  for (i = 0; i < size && s[i] != '\0' && (guchar) s[i] < 0x80; i++)
+    buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
+  if (i < size && s[i] == '\0')
+    {
+      buf[i] = '\0';
+      return buf;
+    }
+  return *heap = sl_text_fold (s);
+}
+
 char
 sl_text_fold_ascii (gunichar c)
 {

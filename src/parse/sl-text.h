@@ -19,6 +19,14 @@ void      sl_text_fold_append (GString    *out,
 /* A new folded copy of @s. */
 char     *sl_text_fold        (const char *s) G_GNUC_WARN_UNUSED_RESULT;
 
+/* sl_text_fold() of @s into @buf (@size bytes) when @s is ASCII and fits
+ * (its lower case: no allocation); else a new fold, also stored in @heap
+ * for the caller to free.  Returns the folded text. */
+char     *sl_text_fold_buf    (const char *s,
+                               char       *buf,
+                               gsize       size,
+                               char      **heap);
+
 /* The folded character of @c (diacritics removed, lower-case) as ASCII when
  * one exists, else 0. */
 char      sl_text_fold_ascii  (gunichar c);
