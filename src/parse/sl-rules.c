@@ -35,6 +35,7 @@ typedef struct
   double     size;
   GPtrArray *dates;     /* (element-type SlDateRange), lazily */
   gboolean   used;      /* consumed by a work or education entry header */
+  int        words;     /* count_words (text), lazily; -1 before */
 } Ln;
 
 /* The lines and their texts live in blocks freed at the end of the parse
@@ -339,6 +340,15 @@ count_words (const char *s)
   return n;
 }
 
+/* count_words() of a line's text, counted once. */
+static int
+ln_words (Ln *l)
+{
+  if (l->words < 0)
+    l->words = count_words (l->text);
+  return l->words;
+}
+
 /* The folded words of a text: @v[0..len) point into the same block;
  * @h[i] is the lexicon hash of @v[i] (sl_lex_lookup_hashed). */
 typedef struct
@@ -581,6 +591,7 @@ add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, d
         }
     }
   *l = (Ln) { 0 };
+  l->words = -1;
   l->text = g_strstrip (valid);
   l->no = no;
   l->bold = bold;
@@ -1490,17 +1501,15 @@ find_location (Ctx *c)
 /* work experience                                                     */
 
 static gboolean
-header_like (const char *t)
+header_like (const char *t, int words)
 {
   gsize len = strlen (t);
   gunichar first;
-  int words;
 
   if (len == 0 || len > 100)
     return FALSE;
   if (starts_with_bullet (t))
     return FALSE;
-  words = count_words (t);
   if (words > 10)
     return FALSE;
   if (t[len - 1] == '.' && words > 3)
@@ -1791,7 +1800,7 @@ is_anchor (Ln *l)
       SlDateRange *r = g_ptr_array_index (dates, i);
       if (!r->single)
         return TRUE;
-      if (count_words (l->text) <= 6 && !starts_with_bullet (l->text))
+      if (ln_words (l) <= 6 && !starts_with_bullet (l->text))
         return TRUE;
     }
   return FALSE;
@@ -1930,7 +1939,7 @@ parse_work (Ctx *c)
               Ln *b = line_at (c, k - 1);
               if (b->text[0] == '\0')
                 continue;
-              if (b->heading || b->section != l->section || b->used || !header_like (b->text))
+              if (b->heading || b->section != l->section || b->used || !header_like (b->text, ln_words (b)))
                 break;
               g_ptr_array_insert (before, 0, b);
             }
@@ -1963,7 +1972,7 @@ parse_work (Ctx *c)
                         break;
                       continue;
                     }
-                  if (b->heading || b->section != l->section || !header_like (b->text))
+                  if (b->heading || b->section != l->section || !header_like (b->text, ln_words (b)))
                     break;
                   /* the next entry's header starts here when a later line
                    * has a date: stop at a line followed by an anchor */
@@ -2033,7 +2042,7 @@ parse_work (Ctx *c)
       const char *t0;
 
       if (!is_work_section (l->section) || l->heading || l->used || l->text[0] == '\0'
-          || !header_like (l->text) || count_words (l->text) > 8 || ln_dates (l)->len > 0)
+          || !header_like (l->text, ln_words (l)) || ln_words (l) > 8 || ln_dates (l)->len > 0)
         continue;
       segs = split_segments (l->text, TRUE);
       if (segs->len == 0 || segs->len > 3)
@@ -2374,7 +2383,7 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
       if (!eligible (l) || l->heading || l->text[0] == '\0')
         continue;
       /* entries are short lines; prose is not read here */
-      if (strlen (l->text) > 200 || (eligible != in_education_section && count_words (l->text) > 16))
+      if (strlen (l->text) > 200 || (eligible != in_education_section && ln_words (l) > 16))
         continue;
       dates = ln_dates (l);
       for (guint k = 0; k < dates->len; k++)
@@ -2857,7 +2866,7 @@ parse_lists (Ctx *c)
             }
           break;
         case SL_SECTION_PROJECTS:
-          if (header_like (l->text) && count_words (l->text) <= 8)
+          if (header_like (l->text, ln_words (l)) && ln_words (l) <= 8)
             {
               g_autoptr(SlDateRange) r = sl_dates_parse_range (l->text, TRUE);
               if (r != NULL && project != NULL && project->start == NULL && r->offset == 0)
@@ -2924,7 +2933,7 @@ find_headline (Ctx *c)
     {
       Ln *l = line_at (c, i);
       SegScore s;
-      if (l->text[0] == '\0' || count_words (l->text) > 6 || contains_email (l->text))
+      if (l->text[0] == '\0' || ln_words (l) > 6 || contains_email (l->text))
         continue;
       s = score_segment (l->text);
       if (s.title >= 3 && s.title > s.company && s.location == 0 && count_digits (l->text) == 0)
@@ -2937,14 +2946,29 @@ find_headline (Ctx *c)
 
 /* ------------------------------------------------------------------ */
 
-/* g_utf8_validate() of @text, with its ASCII prefix skipped at once. */
+/* g_utf8_validate() of @text, its ASCII runs skipped eight bytes at a
+ * time: a multi-byte character is all bytes >= 0x80, so the text is valid
+ * when each run of such bytes is valid on its own. */
 static gboolean
 text_valid (const char *text)
 {
   gsize n = strlen (text);
-  gsize a = sl_text_ascii_prefix (text, n);
+  gsize i = 0;
 
-  return a == n || g_utf8_validate (text + a, (gssize) (n - a), NULL);
+  while (i < n)
+    {
+      gsize e;
+
+      i += sl_text_ascii_prefix (text + i, n - i);
+      if (i >= n)
+        break;
+      for (e = i; e < n && (guchar) text[e] >= 0x80; e++)
+        ;
+      if (!g_utf8_validate_len (text + i, e - i, NULL))
+        return FALSE;
+      i = e;
+    }
+  return TRUE;
 }
 
 static gboolean
