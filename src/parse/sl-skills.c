@@ -115,7 +115,7 @@ is_connector (gunichar c)
 }
 
 static void
-add_token (Toks *toks, GString *fold, const char *s, gsize b, gsize e)
+add_token (Toks *toks, GString *fold, const char *s, gsize len, gsize b, gsize e)
 {
   Tok t;
 
@@ -126,15 +126,35 @@ add_token (Toks *toks, GString *fold, const char *s, gsize b, gsize e)
   t.fbegin = fold->len;
   /* Most tokens are ASCII: lower-cased straight into the buffer (the
    * result is what sl_text_fold_append gives), else folded. */
-  if (fold->allocated_len <= fold->len + (e - b) + 1)
+  /* (8 bytes of room more: the word-wise copy below writes whole words) */
+  if (fold->allocated_len <= fold->len + (e - b) + 9)
     {
-      g_string_set_size (fold, fold->len + (e - b) + 1);
+      g_string_set_size (fold, fold->len + (e - b) + 9);
       fold->len = t.fbegin;
     }
   {
     char *dst = fold->str + fold->len;
-    gsize k;
-    for (k = b; k < e && (guchar) s[k] < 0x80; k++)
+    gsize k = b;
+    /* eight bytes at a time while they are in the text: the token's
+     * bytes ASCII, their capitals lower-cased (bytes past the token are
+     * masked off and overwritten after) */
+    while (k < e && k + 8 <= len)
+      {
+        const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+        gsize n = MIN (e - k, 8);
+        guint64 mask = n == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+        guint64 w, upper;
+        memcpy (&w, s + k, 8);
+        if (w & high & mask)
+          break;
+        w &= mask;
+        upper = (w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f)) & ~(w + G_GUINT64_CONSTANT (0x2525252525252525)) & high & mask;
+        w |= upper >> 2;
+        memcpy (dst, &w, 8);
+        dst += n;
+        k += n;
+      }
+    for (; k < e && (guchar) s[k] < 0x80; k++)
       *dst++ = (s[k] >= 'A' && s[k] <= 'Z') ? (char) (s[k] + 32) : s[k];
     fold->len = dst - fold->str;
     if (k < e)
@@ -281,17 +301,17 @@ tokenize (const char *s,
                   gsize nx = g_utf8_next_char (s + k) - s;
                   if (is_connector (d) && k != b)
                     {
-                      add_token (toks, fold, s, pb, k);
+                      add_token (toks, fold, s, len, pb, k);
                       pb = nx;
                     }
                   k = nx;
                 }
-              add_token (toks, fold, s, pb, e);
+              add_token (toks, fold, s, len, pb, e);
               i = e;
               continue;
             }
         }
-      add_token (toks, fold, s, b, e);
+      add_token (toks, fold, s, len, b, e);
       i = e;
     }
 }
