@@ -360,10 +360,28 @@ typedef struct
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Words, g_free)
 
+/* Room for the words of a short segment on the stack. */
+typedef struct
+{
+  guint64 space[64];
+} WordsBuf;
+
+static Words *folded_words_in (const char *s, WordsBuf *buf, Words **heap);
+
 /* Folded words of @s, for list lookups: one allocation for all of them
  * (the parser asks this for most segments it reads). */
 static Words *
 folded_words (const char *s)
+{
+  Words *heap;
+
+  return folded_words_in (s, NULL, &heap);
+}
+
+/* folded_words() in @buf when they fit (and @buf is not NULL), else in a
+ * new block also stored in @heap for the caller to free. */
+static Words *
+folded_words_in (const char *s, WordsBuf *buf, Words **heap)
 {
   g_autoptr(GString) f = NULL;
   Words *out;
@@ -386,9 +404,14 @@ folded_words (const char *s)
       p = f->str;
     }
   /* at most one word per two bytes, plus one */
+  *heap = NULL;
   {
     gsize max = (len + 1) / 2 + 1;
-    out = g_malloc (sizeof (Words) + max * (sizeof (char *) + sizeof (guint32)) + len + 1);
+    gsize size = sizeof (Words) + max * (sizeof (char *) + sizeof (guint32)) + len + 1;
+    if (buf != NULL && size <= sizeof *buf)
+      out = (Words *) buf;
+    else
+      out = *heap = g_malloc (size);
     out->h = (guint32 *) &out->v[max];
     dst = (char *) &out->h[max];
   }
@@ -1347,7 +1370,9 @@ score_location (const char *seg, char **out)
   for (guint i = 0; i < parts->len; i++)
     {
       const char *part = g_ptr_array_index (parts, i);
-      g_autoptr(Words) w = folded_words (part);
+      WordsBuf wb;
+      g_autoptr(Words) heap = NULL;
+      Words *w = folded_words_in (part, &wb, &heap);
       gboolean street = FALSE, place = FALSE, postal_only = TRUE;
       g_autoptr(GString) kept = g_string_new (NULL);
 
@@ -1570,7 +1595,9 @@ typedef struct
 static gboolean
 entity_ok (const char *seg)
 {
-  g_autoptr(Words) w = folded_words (seg);
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w = folded_words_in (seg, &wb, &heap);
   static const char *const labels[] = {
     "page", "responsible", "responsibilities", "duties", "description", "tasks", "achievements",
     "environment", "technologies", "role", "period", "duration", "location", "aufgaben",
@@ -1631,7 +1658,9 @@ trim_fragment (const char *seg)
 static gboolean
 is_location_segment (const char *seg)
 {
-  g_autoptr(Words) w = folded_words (seg);
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w = folded_words_in (seg, &wb, &heap);
   int place = 0;
 
   if (w->len == 0 || w->len > 4)
@@ -1666,7 +1695,9 @@ static SegScore
 score_segment (const char *seg)
 {
   SegScore s = { 0, 0, 0 };
-  g_autoptr(Words) w = folded_words (seg);
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w = folded_words_in (seg, &wb, &heap);
   int upper = 0, lower = 0;
 
   for (guint i = 0; i < w->len; i++)
@@ -2217,14 +2248,16 @@ is_upper_at (const char *p)
 static gboolean
 is_institution (const char *seg)
 {
-  g_autoptr(Words) w = NULL;
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w;
   int caps = 0, words = 0;
 
   /* a school's name: capitalised words ("University of Oslo"), not a
    * piece of a sentence about graduate students */
   if (!is_upper_at (seg))
     return FALSE;
-  w = folded_words (seg);
+  w = folded_words_in (seg, &wb, &heap);
   if (w->len > 10)
     return FALSE;
   for (const char *p = seg; *p; )
@@ -2715,8 +2748,20 @@ parse_skills (Ctx *c)
       if (i < c->first_heading && (contains_email (l->text) || contains_url (l->text)
                                    || sl_phone_find (l->text, 0, &(gsize) { 0 }, &(gsize) { 0 })))
         continue;
-      g_string_append (all, l->text);
-      g_string_append_c (all, '\n');
+      {
+        /* (g_string_append's general insert was most of this loop) */
+        gsize n = strlen (l->text);
+        if (all->len + n + 2 > all->allocated_len)
+          {
+            gsize at = all->len;
+            g_string_set_size (all, at + n + 2);
+            all->len = at;
+          }
+        memcpy (all->str + all->len, l->text, n);
+        all->len += n;
+        all->str[all->len++] = '\n';
+        all->str[all->len] = '\0';
+      }
     }
   {
     g_autoptr(GArray) hits = sl_skills_find (all->str, (gssize) all->len);
