@@ -479,6 +479,68 @@ test_bulk (Fixture       *f,
   g_assert_cmpuint (results->len, ==, 0);
 }
 
+static gint64
+fts_hits (Fixture    *f,
+          const char *query)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH '%s'", query);
+  return count_rows (f, sql);
+}
+
+/* Rows indexed before a bulk and updated in it (one of them twice) are
+ * taken out of the index and put back in the bulk's one index statement:
+ * the index ends with their last version only and stays in step, also
+ * for the next bulk on the same connection. */
+static void
+test_bulk_reindex_updated (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SlProfile) a = make_profile ("Ann Old", "ann@example.org", NULL, "Perl", "Sysadmin", "Old Corp", "2001", NULL);
+  g_autoptr(SlProfile) b = make_profile ("Bob Old", "bob@example.org", NULL, "Cobol", "Clerk", "Bank", "1999", NULL);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  sl_store_create_profile_from_parsed_data (f->store, a, "ann first text", NULL, &error);
+  g_assert_no_error (error);
+  sl_store_create_profile_from_parsed_data (f->store, b, "bob first text", NULL, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (profiles, make_profile ("Ann Mid", "ann@example.org", NULL, "Ansible", "Sre", "Mid Corp", "2010", NULL));
+  g_ptr_array_add (profiles, make_profile ("Cid New", "cid@example.org", NULL, "Go", "Dev", "Start", "2020", NULL));
+  g_ptr_array_add (profiles, make_profile ("Ann New", "ann@example.org", NULL, "Terraform", "Platform", "New Corp", "2015", NULL));
+  g_ptr_array_add (profiles, make_profile ("Bob New", "bob@example.org", NULL, "Fortran", "Analyst", "Lab", "2005", NULL));
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata, NULL,
+                                           profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((SlWriteResult *) results->pdata[0])->outcome, ==, SL_WRITE_UPDATED);
+  g_assert_cmpint (((SlWriteResult *) results->pdata[2])->outcome, ==, SL_WRITE_UPDATED);
+  g_assert_cmpint (((SlWriteResult *) results->pdata[3])->outcome, ==, SL_WRITE_UPDATED);
+  g_assert_cmpint (fts_hits (f, "perl OR sysadmin OR cobol OR clerk"), ==, 0);
+  g_assert_cmpint (fts_hits (f, "ansible OR sre OR mid"), ==, 0);
+  g_assert_cmpint (fts_hits (f, "terraform AND platform AND ann"), ==, 1);
+  g_assert_cmpint (fts_hits (f, "fortran AND bob"), ==, 1);
+  g_assert_cmpint (fts_hits (f, "go AND cid"), ==, 1);
+  g_assert_true (sl_store_check (f->store, report, &error));
+  g_assert_no_error (error);
+
+  /* Again on the same connection: only this bulk's rows come back. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_ptr_array_set_size (profiles, 0);
+  g_ptr_array_add (profiles, make_profile ("Ann Last", "ann@example.org", NULL, "Haskell", "Lead", "Last Corp", "2021", NULL));
+  results = sl_store_bulk_create_profiles (f->store, (const SlProfile * const *) profiles->pdata, NULL,
+                                           profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fts_hits (f, "terraform OR platform"), ==, 0);
+  g_assert_cmpint (fts_hits (f, "haskell AND ann"), ==, 1);
+  g_assert_cmpint (fts_hits (f, "fortran AND bob"), ==, 1);
+  g_string_truncate (report, 0);
+  g_assert_true (sl_store_check (f->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "in step"));
+}
+
 /* skill_counts and rank_features.skills against what the first forms of
  * their triggers (migrations 3, 6 and 7) compute from the rows as they are:
  * live profiles per lower-cased skill key, and each profile's distinct keys
@@ -1911,6 +1973,7 @@ main (int    argc,
   ADD ("/store/profile/phone-fallback", test_phone_fallback);
   ADD ("/store/profile/bulk", test_bulk);
   ADD ("/store/profile/bulk-item-fails", test_bulk_item_fails);
+  ADD ("/store/profile/bulk-reindex-updated", test_bulk_reindex_updated);
   ADD ("/store/profile/derived-tables", test_derived_tables);
   ADD ("/store/profile/derived-bulk-same", test_derived_bulk_same);
   ADD ("/store/profile/search-text-columns", test_search_text_columns);

@@ -311,24 +311,24 @@ sl_store_insert_candidate (SlStore     *self,
 
 /* Writing profiles ------------------------------------------------------- */
 
-static gboolean
-fts_row (SlStore  *self,
-         gint64    id,
-         gboolean  remove,
-         GError  **error)
-{
-  g_autoptr(SlStmt) st = NULL;
+/* In bulk mode, a row indexed before the bulk and updated in it is taken
+ * out of the index and put back at the end of the bulk, in the statement
+ * that indexes the new rows: FTS5 writes a segment (and merges) at the end
+ * of each statement that changed its index, so two statements of its own
+ * per updated row made two more segments each.  Until then the temporary
+ * table keeps what the index holds for the row (the first copy is that). */
+#define BULK_FTS_OLD_TABLE \
+  "CREATE TEMP TABLE IF NOT EXISTS bulk_fts_old (id INTEGER PRIMARY KEY, " SL_FTS_COLUMNS ")"
 
-  if (remove)
-    st = sl_store_stmt (self,
-                        "INSERT INTO profiles_fts (profiles_fts, rowid, " SL_FTS_COLUMNS ")"
-                        " SELECT 'delete', id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id = ?",
-                        error);
-  else
-    st = sl_store_stmt (self,
-                        "INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
-                        " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id = ?",
-                        error);
+static gboolean
+stash_indexed_row (SlStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "INSERT OR IGNORE INTO temp.bulk_fts_old (id, " SL_FTS_COLUMNS ")"
+                                        " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id = ?",
+                                        error);
   if (st == NULL)
     return FALSE;
   sqlite3_bind_int64 (st, 1, id);
@@ -439,8 +439,9 @@ update_profile_row (SlStore          *self,
 {
   gint64 bulk_first = sl_store_bulk_first_id (self);
   /* In bulk mode the triggers are off: a row indexed before this bulk
-   * started must be taken out of the index by hand and put back after;
-   * a row created in this bulk is indexed at the end anyway. */
+   * started is taken out of the index and put back at its end
+   * (stash_indexed_row); a row created in this bulk is indexed at the end
+   * anyway. */
   gboolean manual_fts = bulk_first > 0 && profile_id < bulk_first;
 
   if (changed != NULL && !changed_fields (self, profile_id, row, source, raw_text, changed, error))
@@ -477,7 +478,7 @@ update_profile_row (SlStore          *self,
       }
   }
 
-  if (manual_fts && !fts_row (self, profile_id, TRUE, error))
+  if (manual_fts && !stash_indexed_row (self, profile_id, error))
     return FALSE;
 
   {
@@ -508,8 +509,6 @@ update_profile_row (SlStore          *self,
       return FALSE;
   }
 
-  if (manual_fts && !fts_row (self, profile_id, FALSE, error))
-    return FALSE;
 
   return TRUE;
 }
@@ -869,6 +868,7 @@ bulk_create (SlStore                  *self,
   g_autoptr(GPtrArray) results = NULL;
   gint64 first_id;
   guint created = 0, updated = 0, failed = 0;
+  gint64 updated_before = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
@@ -896,6 +896,11 @@ bulk_create (SlStore                  *self,
   }
   if (ok)
     ok = step_cached (self, "UPDATE store_state SET value = 0 WHERE key = 'fts_auto'", error);
+  /* A statement made before the table would fail, so it is made first
+   * (IF NOT EXISTS: only the connection's first bulk changes the schema). */
+  if (ok)
+    ok = step_cached (self, BULK_FTS_OLD_TABLE, error) &&
+         step_cached (self, "DELETE FROM temp.bulk_fts_old", error);
   if (!ok)
     {
       sl_store_tx_end (self, FALSE, NULL);
@@ -951,10 +956,33 @@ bulk_create (SlStore                  *self,
    * other connection ever sees them off). */
   if (ok)
     {
-      g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                            "INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
-                                            " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id >= ?",
-                                            error);
+      g_autoptr(SlStmt) st = sl_store_stmt (self, "SELECT count(*) FROM temp.bulk_fts_old", error);
+
+      ok = st != NULL && sl_store_step_row (self, st, "No count", "the search index", error);
+      updated_before = ok ? sqlite3_column_int64 (st, 0) : 0;
+    }
+  if (ok)
+    {
+      g_autoptr(SlStmt) st = NULL;
+
+      if (updated_before == 0)
+        st = sl_store_stmt (self,
+                            "INSERT INTO profiles_fts (rowid, " SL_FTS_COLUMNS ")"
+                            " SELECT id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id >= ?",
+                            error);
+      else
+        /* The updated older rows out and back in, then the new ones: in
+         * rowid order, a delete right before the insert of its row, as
+         * FTS5 takes them into one segment (a lower rowid would flush). */
+        st = sl_store_stmt (self,
+                            "INSERT INTO profiles_fts (profiles_fts, rowid, " SL_FTS_COLUMNS ")"
+                            " SELECT cmd, id, " SL_FTS_COLUMNS " FROM ("
+                            "  SELECT 'delete' AS cmd, 0 AS k, id, " SL_FTS_COLUMNS " FROM temp.bulk_fts_old"
+                            "  UNION ALL SELECT NULL, 1, id, " SL_FTS_COLUMNS " FROM candidate_profiles"
+                            "   WHERE id IN (SELECT id FROM temp.bulk_fts_old)"
+                            "  UNION ALL SELECT NULL, 1, id, " SL_FTS_COLUMNS " FROM candidate_profiles WHERE id >= ?)"
+                            " ORDER BY id, k",
+                            error);
       ok = st != NULL;
       if (ok)
         {
@@ -962,6 +990,8 @@ bulk_create (SlStore                  *self,
           ok = sl_store_step_done (self, st, "Could not index the new profiles", error);
         }
     }
+  if (ok && updated_before > 0)
+    ok = step_cached (self, "DELETE FROM temp.bulk_fts_old", error);
   if (ok)
     ok = step_cached (self, "UPDATE store_state SET value = 1 WHERE key = 'fts_auto'", error);
   if (ok)
