@@ -102,6 +102,19 @@ static const guint8 tok_class[128] = {
   ['\''] = TC_CONNECTOR, ['_'] = TC_CONNECTOR,
 };
 
+/* ASCII lower case by look-up (the tokenizer writes it for every byte of a
+ * token). */
+static const char tok_lower[128] = {
+  0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+  0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+  0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+  0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f,
+  0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+  0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x5b, 0x5c, 0x5d, 0x5e, 0x5f,
+  0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f,
+  0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x7e, 0x7f,
+};
+
 static gboolean
 is_core_char (gunichar c)
 {
@@ -170,6 +183,24 @@ add_token (Toks *toks, GString *fold, const char *s, gsize len, gsize b, gsize e
   toks->v[toks->len++] = t;
 }
 
+/* add_token() of an ASCII token whose lower case tokenize() has already
+ * written at the end of @fold (room for it and a NUL made there). */
+static void
+add_token_filled (Toks *toks, GString *fold, gsize b, gsize e)
+{
+  Tok t = { b, e, fold->len, e - b };
+
+  fold->len += e - b;
+  fold->str[fold->len++] = '\0';
+  fold->str[fold->len] = '\0';
+  if (toks->len == toks->cap)
+    {
+      toks->cap *= 2;
+      toks->v = g_renew (Tok, toks->v, toks->cap);
+    }
+  toks->v[toks->len++] = t;
+}
+
 /* Splits @s[0..len) into tokens; compound tokens that the gazetteer does not
  * know as a whole ("HTML/CSS", "Java-based") are split at their connectors.
  * @split_all: split every compound (used for the alternative key of an alias). */
@@ -189,6 +220,8 @@ tokenize (const char *s,
       gunichar c;
       gsize b, e, last_core;
       gboolean compound = FALSE;
+      gboolean wide = FALSE;   /* a byte taken the slow way: not pre-filled */
+      char *dst;
 
       /* fast path over ASCII separators */
       if ((guchar) s[i] < 0x80)
@@ -218,6 +251,16 @@ tokenize (const char *s,
         }
       b = i;
       last_core = i;
+      /* the token's ASCII bytes are lower-cased into the fold buffer while
+       * they are read (dst[i] for byte i): a plain token is then added
+       * without a second pass over it */
+      if (fold->allocated_len <= fold->len + (len - b) + 9)
+        {
+          gsize at = fold->len;
+          g_string_set_size (fold, at + (len - b) + 9);
+          fold->len = at;
+        }
+      dst = fold->str + fold->len - b;
       while (i < len)
         {
           gunichar d;
@@ -227,6 +270,7 @@ tokenize (const char *s,
             {
               if (tok_class[(guchar) s[i]] & TC_CORE)
                 {
+                  dst[i] = tok_lower[(guchar) s[i]];
                   i++;
                   last_core = i;
                   continue;
@@ -242,6 +286,7 @@ tokenize (const char *s,
                     {
                       if (i != b)
                         compound = TRUE;
+                      dst[i] = (char) d;
                       i = nx;
                       continue;
                     }
@@ -257,6 +302,7 @@ tokenize (const char *s,
             }
           if (is_core_char (d))
             {
+              wide = TRUE;
               i = nx;
               last_core = i;
               continue;
@@ -268,6 +314,7 @@ tokenize (const char *s,
                 {
                   if (i != b)
                     compound = TRUE;
+                  wide = TRUE;
                   i = nx;
                   continue;
                 }
@@ -311,7 +358,10 @@ tokenize (const char *s,
               continue;
             }
         }
-      add_token (toks, fold, s, len, b, e);
+      if (wide)
+        add_token (toks, fold, s, len, b, e);
+      else
+        add_token_filled (toks, fold, b, e);
       i = e;
     }
 }
