@@ -727,14 +727,18 @@ test_crash_resume (Fixture       *f,
                             cli, "--db", f->db_path, "import", "--jobs", "2", f->in, NULL);
   g_assert_no_error (error);
 
-  /* Kill it for real (SIGKILL, no clean-up) once some rows are done. */
+  /* Kill it for real (SIGKILL, no clean-up) once some rows are done and
+   * every file is queued: the CLI queues a folder in chunks (INSERT_CHUNK)
+   * and the workers start on the first one, so 20 rows may be done before
+   * the last chunk is in (the restart resumes queued rows only). */
   start = g_get_monotonic_time ();
   for (;;)
     {
       g_usleep (10 * 1000);
       if (g_file_test (f->db_path, G_FILE_TEST_EXISTS) &&
           count_sql (f, "SELECT count(*) FROM sqlite_master WHERE name = 'file_intake_queue'") == 1 &&
-          count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'") >= 20)
+          count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE status = 'done'") >= 20 &&
+          count_sql (f, "SELECT count(*) FROM file_intake_queue") == 300)
         break;
       g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
     }
