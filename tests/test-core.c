@@ -154,6 +154,7 @@ test_profile_json_empty_and_bad (void)
   g_clear_error (&error);
 
   /* Wrong member types are ignored, not fatal. */
+  g_clear_pointer (&back, sl_profile_free);
   back = sl_profile_from_json ("{\"personal_info\": {\"name\": 5}, \"skills\": [\"Go\", 3, {\"name\": \"C\"}]}", -1, &error);
   g_assert_no_error (error);
   g_assert_null (back->personal.name);

@@ -164,9 +164,11 @@ test_phone_find (void)
   gsize off, len;
   const char *t1 = "Worked 2015-2019 at X. Mobile: +49 170 1234567";
   const char *t2 = "Born 12.03.1990, graduated 2010 - 2014";
+  g_autofree char *found = NULL;
 
   g_assert_true (sl_phone_find (t1, 0, &off, &len));
-  g_assert_cmpstr (g_strndup (t1 + off, len), ==, "+49 170 1234567");
+  found = g_strndup (t1 + off, len);
+  g_assert_cmpstr (found, ==, "+49 170 1234567");
   g_assert_false (sl_phone_find (t2, 0, &off, &len));
 }
 
