@@ -381,6 +381,16 @@ sl_json_put_double (GString *out,
   put_double (out, value);
 }
 
+void
+sl_json_put_key (GString    *out,
+                 gboolean   *first,
+                 const char *key)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (first != NULL);
+  put_key (out, first, key);
+}
+
 static void
 put_int (GString *out,
          gint64   value)

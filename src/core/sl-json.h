@@ -45,6 +45,11 @@ void        sl_json_put_string         (GString         *out,
                                         const char      *s);
 void        sl_json_put_double         (GString         *out,
                                         double           value);
+/* The separator before a member (none while *@first, which it clears),
+ * then "@key": — or only the separator for an array element (@key NULL). */
+void        sl_json_put_key            (GString         *out,
+                                        gboolean        *first,
+                                        const char      *key);
 
 /* Serialise a node compactly (or pretty). */
 char       *sl_json_node_to_string     (JsonNode        *node,

@@ -596,19 +596,6 @@ writer_publish (SlPipeline *self,
     post_events (self, events);
 }
 
-/* ", KEY:" (or "KEY:" first in its object). */
-static void
-report_key (GString    *out,
-            gboolean   *first,
-            const char *key)
-{
-  if (!*first)
-    g_string_append_c (out, ',');
-  *first = FALSE;
-  sl_json_put_string (out, key);
-  g_string_append_c (out, ':');
-}
-
 /* The processing report, written as compact JSON straight into a string
  * (what json-glib's builder and generator made of it before, byte for
  * byte: a stage timed twice keeps its first place and its last time, as a
@@ -647,12 +634,12 @@ build_report (Result     *r,
           ms = finalize_ms;
           finalize_seen = TRUE;
         }
-      report_key (out, &in_first, t->stage);
+      sl_json_put_key (out, &in_first, t->stage);
       sl_json_put_double (out, ms);
     }
   if (finalize_ms >= 0 && !finalize_seen)
     {
-      report_key (out, &in_first, "finalize");
+      sl_json_put_key (out, &in_first, "finalize");
       sl_json_put_double (out, finalize_ms);
     }
   g_string_append_c (out, '}');
@@ -701,7 +688,7 @@ build_report (Result     *r,
       g_hash_table_iter_init (&iter, r->source_details);
       while (g_hash_table_iter_next (&iter, &k, &v))
         {
-          report_key (out, &in_first, k);
+          sl_json_put_key (out, &in_first, k);
           sl_json_put_string (out, v);
         }
       g_string_append_c (out, '}');
