@@ -165,14 +165,21 @@ static void add_profiles (const char *path,
                           const char *tag,
                           guint       n);
 
+/* A count read from the app's database on a connection of the test's own. */
 static gint64
-local_count (void)
+local_read (gint64 (*count) (SlStore *store))
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SlStore) store = sl_store_open (db_path, &error);
 
   g_assert_no_error (error);
-  return sl_store_count_live_profiles (store);
+  return count (store);
+}
+
+static gint64
+local_count (void)
+{
+  return local_read (sl_store_count_live_profiles);
 }
 
 /* Another laptop pushes a profile; Sync Now here pulls it. */
@@ -416,11 +423,7 @@ keyring_replace_password (const char *password)
 static gint64
 local_pending (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SlStore) store = sl_store_open (db_path, &error);
-
-  g_assert_no_error (error);
-  return sl_store_sync_pending_count (store);
+  return local_read (sl_store_sync_pending_count);
 }
 
 static gint64
