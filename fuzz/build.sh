@@ -12,9 +12,9 @@ cat > "$out/config.h" <<'H'
 #define PACKAGE_VERSION "fuzz"
 #define GETTEXT_PACKAGE "shortlist"
 H
-pkgs="glib-2.0 gio-2.0 poppler-glib cairo libxml-2.0 libarchive gmime-3.0 tesseract lept libclamav"
+pkgs="glib-2.0 gio-2.0 poppler-glib poppler cairo libxml-2.0 libarchive gmime-3.0 tesseract lept libclamav"
 cflags="$(pkg-config --cflags $pkgs) -I$out -Isrc -g -O1 -fno-omit-frame-pointer -DG_LOG_DOMAIN=\"shortlist-fuzz\""
-libs="$(pkg-config --libs $pkgs) -lm"
+libs="$(pkg-config --libs $pkgs) -lm -lstdc++"
 srcs="src/core/sl-document.c src/core/sl-util.c $(ls src/extract/*.c)"
 
 if [[ ${1:-all} != parsers ]]; then
@@ -23,6 +23,12 @@ objs=()
 for s in $srcs; do
   o="$out/$(basename "${s%.c}").o"
   clang -fsanitize=fuzzer-no-link,address $cflags -c "$s" -o "$o"
+  objs+=("$o")
+done
+# the PDF page walk is C++ (poppler's core API)
+for s in src/extract/*.cc; do
+  o="$out/$(basename "${s%.cc}").o"
+  clang++ -fsanitize=fuzzer-no-link,address $cflags -c "$s" -o "$o"
   objs+=("$o")
 done
 
@@ -54,7 +60,7 @@ fi
 # These link most rooms, so compile those too (their GResources generated).
 ppkgs="$pkgs json-glib-1.0 sqlite3 libsoup-3.0 libsecret-1"
 pcflags="$(pkg-config --cflags $ppkgs) -I$out -Isrc -Ifuzz -g -O1 -fno-omit-frame-pointer -DG_LOG_DOMAIN=\"shortlist-fuzz\""
-plibs="$(pkg-config --libs $ppkgs) -lm"
+plibs="$(pkg-config --libs $ppkgs) -lm -lstdc++"
 glib-compile-resources --generate-source --c-name sl_skills --sourcedir data/skills \
   --target "$out/sl-skills-resources.c" data/skills/skills.gresource.xml
 glib-compile-resources --generate-source --c-name sl_llm --sourcedir resources/llm \
@@ -69,6 +75,13 @@ for s in $(ls src/core/*.c src/parse/*.c src/store/*.c src/llm/*.c src/export/*.
   o="$out/p-$(basename "${s%.c}").o"
   if [[ ! -f $o || $s -nt $o ]]; then
     clang -fsanitize=fuzzer-no-link,address,undefined $pcflags -c "$s" -o "$o"
+  fi
+  pobjs+=("$o")
+done
+for s in src/extract/*.cc; do
+  o="$out/p-$(basename "${s%.cc}").o"
+  if [[ ! -f $o || $s -nt $o ]]; then
+    clang++ -fsanitize=fuzzer-no-link,address,undefined $pcflags -c "$s" -o "$o"
   fi
   pobjs+=("$o")
 done

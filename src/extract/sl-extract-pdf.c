@@ -24,9 +24,9 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <poppler.h>
 
+#include "sl-extract-pdf-core.h"
 #include "sl-extract-private.h"
 
 /* poppler-glib 22.12 has no autoptr declarations. */
@@ -76,27 +76,6 @@ static double
 seg_yc (const Seg *s)
 {
   return (s->y0 + s->y1) / 2;
-}
-
-/* Lower-cases @name into a stack buffer (no allocation: this runs for
- * every attribute run of every page). */
-static gboolean
-font_is_bold (const char *name)
-{
-  char buf[128];
-  g_autofree char *heap = NULL;
-  char *low = buf;
-  gsize n;
-
-  if (name == NULL)
-    return FALSE;
-  n = strlen (name);
-  if (n >= sizeof buf)
-    low = heap = g_malloc (n + 1);
-  for (gsize i = 0; i <= n; i++)
-    low[i] = g_ascii_tolower (name[i]);
-  return strstr (low, "bold") || strstr (low, "black") || strstr (low, "heavy") ||
-         strstr (low, "semibold") || strstr (low, "demi") || strstr (low, ",b");
 }
 
 /* ---- words, rows and segments ------------------------------------------- */
@@ -150,41 +129,34 @@ push_word (GArray *words, guint *n, const Word *w)
 
 /* Splits the page into words using the glyph boxes.  Returns FALSE when the
  * boxes do not match the text (then the caller falls back to plain text).
- * One pass over the text, the boxes and the attribute runs together; ASCII
- * (nearly all of a resume) is decoded and tested for space inline. */
+ * One pass over the text and the glyphs (box, font size and boldness per
+ * character) together; ASCII (nearly all of a resume) is decoded and
+ * tested for space inline. */
 static gboolean
-page_words (PopplerPage *page,
-            const char  *text,
-            GArray      *words,
-            guint       *room)
+page_words (const SlPdfPageText *pt,
+            GArray              *words,
+            guint               *room)
 {
-  g_autofree PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GList *attrs, *al;
+  const char *text = pt->text;
+  guint n_rects = pt->n_glyphs;
   const char *p;
   guint i;
   Word cur = { 0 };
   guint n_words = 0;
   gboolean in_word = FALSE;
-  /* the attribute run of the current character */
-  PopplerTextAttributes *attr = NULL;
-  gboolean attr_bold = FALSE;
-  gint64 attr_check = 0;   /* the next index where the run may change */
 
   g_array_set_size (words, 0);
-  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
-    return n_rects == 0 && *text == '\0';
+  if (!pt->has_layout)
+    return *text == '\0';
 
   /* no copy: the array holds at least that much already */
   g_array_set_size (words, *room);
 
-  attrs = poppler_page_get_text_attributes (page);
-  al = attrs;
   for (p = text, i = 0; *p && i < n_rects; i++)
     {
       guchar b = (guchar) *p;
       const char *next;
-      const PopplerRectangle *r = &rects[i];
+      const SlPdfGlyph *r = &pt->glyphs[i];
       double rx0, rx1, ry0, ry1;
       gboolean space;
 
@@ -199,27 +171,6 @@ page_words (PopplerPage *page,
           gunichar c = g_utf8_get_char (p);
           space = g_unichar_isspace (c) || c == 0xA0;
           next = g_utf8_next_char (p);
-        }
-
-      /* The run covering index i; between runs (none in poppler's output)
-       * the last one stays.  Looked up only where a run ends or starts. */
-      if ((gint64) i >= attr_check)
-        {
-          while (al && ((PopplerTextAttributes *) al->data)->end_index < (int) i)
-            al = al->next;
-          if (al == NULL)
-            attr_check = G_MAXINT64;
-          else if (((PopplerTextAttributes *) al->data)->start_index <= (int) i)
-            {
-              if (al->data != attr)
-                {
-                  attr = al->data;
-                  attr_bold = font_is_bold (attr->font_name);
-                }
-              attr_check = (gint64) attr->end_index + 1;
-            }
-          else
-            attr_check = ((PopplerTextAttributes *) al->data)->start_index;
         }
 
       if (space)
@@ -261,15 +212,11 @@ page_words (PopplerPage *page,
         }
       cur.end = next - text;
       cur.chars++;
-      if (attr)
-        {
-          cur.size = MAX (cur.size, attr->font_size);
-          if (attr_bold)
-            cur.bold_chars++;
-        }
+      cur.size = MAX (cur.size, r->size);
+      if (r->bold)
+        cur.bold_chars++;
       p = next;
     }
-  poppler_page_free_text_attributes (attrs);
   /* one box per character, or the boxes are not ours to use */
   if (*p != '\0' || i != n_rects)
     {
@@ -1119,40 +1066,16 @@ ocr_page (SlExtractContext *ctx, PopplerPage *page, GError **error)
 
 /* ---- the extractor ------------------------------------------------------- */
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlPdfCore, sl_pdf_core_close)
+
+/* poppler-glib only for pages that need OCR (rendered with cairo): the
+ * document is opened the first time one does. */
+static PopplerPage *
+page_for_ocr (PopplerDocument **pdoc, GBytes *bytes, int index)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* poppler builds its global tables (unicode maps, font lists) when the
- * first document opens and deletes them when the last one closes, so a
- * worker reading one PDF at a time rebuilt them for nearly every file
- * (~0.35 ms each, found by profiling the intake of 267 PDFs).  One empty
- * document, made with cairo and kept for the life of the process, keeps
- * them. */
-static void
-keep_poppler_globals (void)
-{
-  static PopplerDocument *keeper;
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      GByteArray *pdf = g_byte_array_new ();
-      cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 10, 10);
-      g_autoptr(GBytes) bytes = NULL;
-
-      cairo_surface_finish (surface);
-      cairo_surface_destroy (surface);
-      bytes = g_byte_array_free_to_bytes (pdf);
-      keeper = poppler_document_new_from_bytes (bytes, NULL, NULL);
-      g_debug ("poppler globals %s", keeper != NULL ? "kept" : "not kept");
-      g_once_init_leave (&once, 1);
-    }
+  if (*pdoc == NULL)
+    *pdoc = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  return *pdoc != NULL ? poppler_document_get_page (*pdoc, index) : NULL;
 }
 
 SlDocument *
@@ -1160,8 +1083,10 @@ sl_extract_pdf (SlExtractContext *ctx,
                 GBytes           *bytes,
                 GError          **error)
 {
-  g_autoptr(GError) perr = NULL;
+  g_autoptr(SlPdfCore) core = NULL;
   g_autoptr(PopplerDocument) pdoc = NULL;
+  SlPdfCoreStatus status;
+  SlPdfPageText pt = { 0 };
   g_autoptr(SlDocument) doc = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GArray) words = NULL;
@@ -1170,11 +1095,10 @@ sl_extract_pdf (SlExtractContext *ctx,
   int n_pages, n_read, n_ocr = 0, n_text = 0, ocr_skipped = 0;
   gboolean ok = TRUE;
 
-  keep_poppler_globals ();
-  pdoc = poppler_document_new_from_bytes (bytes, NULL, &perr);
-  if (pdoc == NULL)
+  core = sl_pdf_core_open (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &status);
+  if (core == NULL)
     {
-      if (g_error_matches (perr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (status == SL_PDF_CORE_ENCRYPTED)
         g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_ENCRYPTED,
                              "This PDF is password-protected; remove the password "
                              "and import it again.");
@@ -1185,7 +1109,7 @@ sl_extract_pdf (SlExtractContext *ctx,
       return NULL;
     }
 
-  n_pages = poppler_document_get_n_pages (pdoc);
+  n_pages = sl_pdf_core_n_pages (core);
   if (n_pages <= 0)
     {
       g_set_error_literal (error, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CORRUPT,
@@ -1206,30 +1130,26 @@ sl_extract_pdf (SlExtractContext *ctx,
   for (int p = 0; p < n_read && ok; p++)
     {
       g_autoptr(PopplerPage) page = NULL;
-      g_autofree char *ptext = NULL;
-      double pw;
 
       if (sl_extract_check_stop (ctx, error))
         {
           ok = FALSE;
           break;
         }
-      page = poppler_document_get_page (pdoc, p);
-      if (page == NULL)
+      if (!sl_pdf_core_read_page (core, p, &pt))
         continue;
-      poppler_page_get_size (page, &pw, &pages[p].height);
-      ptext = poppler_page_get_text (page);
+      pages[p].height = pt.height;
       g_array_set_size (words, 0);
-      if (ptext != NULL && !page_words (page, ptext, words, &room))
+      if (!page_words (&pt, words, &room))
         {
-          pages[p].fallback_text = g_steal_pointer (&ptext);
+          pages[p].fallback_text = g_strdup (pt.text);
           n_text++;
           continue;
         }
       if (words->len > 0)
         {
           pages[p].segs = g_ptr_array_new ();
-          words_to_segments (words, ptext, pages[p].segs, &pages[p].seg_store, &pages[p].seg_text);
+          words_to_segments (words, pt.text, pages[p].segs, &pages[p].seg_store, &pages[p].seg_text);
           n_text++;
           continue;
         }
@@ -1244,7 +1164,14 @@ sl_extract_pdf (SlExtractContext *ctx,
         }
       {
         g_autoptr(GError) oerr = NULL;
-        char *otext = ocr_page (ctx, page, &oerr);
+        char *otext = NULL;
+
+        page = page_for_ocr (&pdoc, bytes, p);
+        if (page != NULL)
+          otext = ocr_page (ctx, page, &oerr);
+        else
+          g_set_error_literal (&oerr, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CORRUPT,
+                               "The page could not be rendered.");
         if (otext == NULL)
           {
             if (g_error_matches (oerr, SL_EXTRACT_ERROR, SL_EXTRACT_ERROR_CANCELLED) ||
@@ -1314,5 +1241,6 @@ sl_extract_pdf (SlExtractContext *ctx,
       g_free (pages[p].fallback_text);
     }
   g_free (pages);
+  sl_pdf_page_text_clear (&pt);
   return ok ? g_steal_pointer (&doc) : NULL;
 }

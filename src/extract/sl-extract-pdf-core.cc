@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * sl-extract-pdf-core.cc: PDF page text through poppler's core C++ API
+ * (Debian's libpoppler-private-dev; its ABI follows the poppler release,
+ * so this file is built against the exact poppler it runs with).
+ *
+ * poppler-glib gives the page text, the glyph boxes and the fonts through
+ * three calls that each walk the page's TextPage again (getSelectionText,
+ * then getSelectionWords twice) and copy the result into GLib arrays,
+ * GLists and strdup'd font names.  Here the page is laid out exactly as
+ * poppler-glib lays it out for text (same TextOutputDev parameters, the
+ * whole page as a glyph selection), getSelectionWords runs once, and one
+ * pass over its words writes the text (as TextSelectionDumper::getText
+ * writes it), one box per character (as poppler_page_get_text_layout) and
+ * each character's font size and boldness (as the attribute runs of
+ * poppler_page_get_text_attributes).  Pages whose text poppler would
+ * reorder (right-to-left scripts) or map with a non-Unicode encoding take
+ * their text from getSelectionText itself.
+ */
+#include "config.h"
+
+#include <cstring>
+#include <new>
+
+#include <glib.h>
+
+#include <Error.h>
+#include <GlobalParams.h>
+#include <Gfx.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UnicodeMap.h>
+#include <goo/GooString.h>
+
+#include "sl-extract-pdf-core.h"
+
+struct _SlPdfCore
+{
+  PDFDoc *doc;
+};
+
+/* ---- poppler's globals ---------------------------------------------------- */
+
+static void
+quiet_errors (ErrorCategory category, Goffset pos, const char *msg)
+{
+  /* hostile files make poppler complain a lot: never on stderr */
+  g_debug ("poppler error %d at %" G_GINT64_FORMAT ": %s", (int) category, (gint64) pos,
+           msg != nullptr ? msg : "");
+}
+
+/* poppler builds its global tables (unicode maps, font lists) when the
+ * first GlobalParamsIniter is made and deletes them when the last one
+ * goes; poppler-glib makes one per document.  One made here and never
+ * deleted keeps them for the life of the process (both for this file and
+ * for poppler-glib's documents, which only count up and down).  Whoever
+ * comes first sets the error callback: this one is quiet, and so is
+ * poppler-glib's (it logs at info level). */
+static void
+ensure_globals (void)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      static GlobalParamsIniter *keeper;
+      keeper = new GlobalParamsIniter (quiet_errors);
+      (void) keeper;
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* ---- TextPage's reading direction --------------------------------------- */
+
+/* TextSelectionDumper::getText reorders right-to-left runs with the page's
+ * primary direction, which TextPage keeps private.  An explicit template
+ * instantiation may name a private member; this one hands out a pointer to
+ * it (read only). */
+template <typename Tag, typename Tag::type Member>
+struct ExposeMember
+{
+  friend typename Tag::type member_pointer (Tag) { return Member; }
+};
+
+struct PrimaryLRTag
+{
+  using type = bool TextPage::*;
+  friend type member_pointer (PrimaryLRTag);
+};
+
+template struct ExposeMember<PrimaryLRTag, &TextPage::primaryLR>;
+
+static bool
+page_is_left_to_right (const TextPage *text)
+{
+  return text->*member_pointer (PrimaryLRTag ());
+}
+
+/* Characters that poppler's unicodeTypeR() may call right-to-left (a
+ * superset: Hebrew, Arabic, Syriac, Thaana, N'Ko and their neighbours up
+ * to U+08FF, the presentation forms, and the bidi marks).  poppler's table
+ * ends at U+FFFF. */
+static inline bool
+maybe_right_to_left (Unicode u)
+{
+  return (u >= 0x0590 && u <= 0x08FF) || (u >= 0xFB1D && u <= 0xFEFF) || u == 0x200F ||
+         (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+}
+
+/* ---- fonts ---------------------------------------------------------------- */
+
+/* The name poppler-glib reports (a subset prefix "ABCDEF+" dropped,
+ * "Default" when there is none) says bold, black, heavy or demi. */
+static bool
+font_name_is_bold (const GooString *font_name)
+{
+  const char *name;
+  gsize n, i;
+  char buf[128];
+  g_autofree char *heap = nullptr;
+  char *low = buf;
+
+  if (font_name == nullptr || font_name->getLength () == 0)
+    return false;   /* "Default" */
+  name = font_name->c_str ();
+  n = (gsize) font_name->getLength ();
+  for (i = 0; i < n && name[i] >= 'A' && name[i] <= 'Z'; i++)
+    ;
+  if (i > 0 && i < n && name[i] == '+')
+    {
+      name += i + 1;
+      n -= i + 1;
+    }
+  /* c_str() may hold a NUL before its length: strlen, as a strdup would */
+  n = strnlen (name, n);
+  if (n >= sizeof buf)
+    low = heap = (char *) g_malloc (n + 1);
+  for (i = 0; i < n; i++)
+    low[i] = g_ascii_tolower (name[i]);
+  low[n] = '\0';
+  return strstr (low, "bold") || strstr (low, "black") || strstr (low, "heavy") ||
+         strstr (low, "semibold") || strstr (low, "demi") || strstr (low, ",b");
+}
+
+/* ---- buffers ------------------------------------------------------------- */
+
+static inline void
+reserve_text (SlPdfPageText *page, gsize used, gsize more)
+{
+  if (used + more > page->text_room)
+    {
+      page->text_room = MAX (page->text_room * 2, used + more + 256);
+      page->text = (char *) g_realloc (page->text, page->text_room);
+    }
+}
+
+static inline void
+reserve_glyphs (SlPdfPageText *page, guint more)
+{
+  if (page->n_glyphs + more > page->glyph_room)
+    {
+      page->glyph_room = MAX (page->glyph_room * 2, page->n_glyphs + more + 64);
+      page->glyphs = (SlPdfGlyph *) g_realloc_n (page->glyphs, page->glyph_room, sizeof (SlPdfGlyph));
+    }
+}
+
+static inline SlPdfGlyph *
+add_glyph (SlPdfPageText *page, double x1, double y1, double x2, double y2, double size, bool bold)
+{
+  SlPdfGlyph *g = &page->glyphs[page->n_glyphs++];
+  g->x1 = x1;
+  g->y1 = y1;
+  g->x2 = x2;
+  g->y2 = y2;
+  g->size = size;
+  g->bold = bold;
+  return g;
+}
+
+/* ---- one page ------------------------------------------------------------ */
+
+typedef std::vector<TextWordSelection *> LineWords;
+
+/* The walk over getSelectionWords' lines.  Returns FALSE when the text
+ * must come from getSelectionText (a right-to-left character).  Without
+ * a text encoding (@umap NULL) poppler's text is empty: only boxes. */
+static bool
+walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMap *umap, bool utf8)
+{
+  gsize len = 0;
+  bool plain = true;
+  const TextFontInfo *last_font = nullptr;
+  bool last_bold = false;
+  /* the attribute run of the last character: spaces and line ends are in it */
+  double run_size = 0;
+  bool run_bold = false;
+  char space[8], eol[16];
+  int space_len = 0, eol_len = 0;
+
+  if (umap != nullptr)
+    {
+      space_len = umap->mapUnicode (0x20, space, sizeof space);
+      eol_len = umap->mapUnicode (0x0a, eol, sizeof eol);
+    }
+
+  for (int i = 0; i < n_lines; i++)
+    {
+      LineWords *words = lines[i];
+      gsize n_words = words->size ();
+      double bx1 = 0, by1 = 0, bx2 = 0, by2 = 0;
+
+      for (gsize j = 0; j < n_words; j++)
+        {
+          const TextWordSelection *sel = (*words)[j];
+          const TextWord *word = sel->getWord ();
+          int begin = sel->getBegin (), end = sel->getEnd ();
+          double size = word->getFontSize ();
+
+          if (end > begin)
+            {
+              reserve_text (page, len, (gsize) (end - begin) * 8 + 8 + 16 + 1);
+              reserve_glyphs (page, (guint) (end - begin) + 2);
+            }
+          else
+            {
+              reserve_text (page, len, 8 + 16 + 1);
+              reserve_glyphs (page, 2);
+            }
+          for (int k = begin; k < end; k++)
+            {
+              SlPdfGlyph *g = &page->glyphs[page->n_glyphs++];
+              const TextFontInfo *font = word->getFontInfo (k);
+              Unicode u = *word->getChar (k);
+
+              word->getCharBBox (k, &g->x1, &g->y1, &g->x2, &g->y2);
+              if (font != last_font)
+                {
+                  last_font = font;
+                  last_bold = font_name_is_bold (font->getFontName ());
+                }
+              g->size = run_size = size;
+              g->bold = run_bold = last_bold;
+              if (u < 0x80 && utf8)
+                page->text[len++] = (char) u;
+              else if (umap != nullptr)
+                {
+                  if (maybe_right_to_left (u))
+                    plain = false;
+                  len += (gsize) umap->mapUnicode (u, page->text + len, 8);
+                }
+            }
+          word->getBBox (&bx1, &by1, &bx2, &by2);
+          if (word->hasSpaceAfter () && j + 1 < n_words)
+            {
+              double nx1, ny1, nx2, ny2;
+              (*words)[j + 1]->getWord ()->getBBox (&nx1, &ny1, &nx2, &ny2);
+              /* from this word to the next, as high as this one */
+              add_glyph (page, bx2, by1, nx1, by2, run_size, run_bold);
+              memcpy (page->text + len, space, (gsize) space_len);
+              len += (gsize) space_len;
+            }
+        }
+      if (i + 1 < n_lines)
+        {
+          reserve_text (page, len, 16 + 1);
+          reserve_glyphs (page, 1);
+          if (page->n_glyphs > 0)
+            add_glyph (page, bx2, by2, bx2, by2, run_size, run_bold);
+          else   /* poppler-glib leaves that box unset */
+            add_glyph (page, 0, 0, 0, 0, 0, false);
+          memcpy (page->text + len, eol, (gsize) eol_len);
+          len += (gsize) eol_len;
+        }
+    }
+  reserve_text (page, len, 1);
+  page->text[len] = '\0';
+  return plain;
+}
+
+static void
+set_text (SlPdfPageText *page, const char *s)
+{
+  gsize n = strlen (s);
+  reserve_text (page, 0, n + 1);
+  memcpy (page->text, s, n + 1);
+}
+
+static void
+read_text_page (SlPdfPageText *page, TextPage *text)
+{
+  PDFRectangle area (0, 0, page->width, page->height);
+  int n_lines = 0;
+  LineWords **lines = text->getSelectionWords (&area, selectionStyleGlyph, &n_lines);
+  const UnicodeMap *umap = globalParams->getTextEncoding ();
+  bool need_dump;
+
+  page->has_layout = lines != nullptr;
+  /* getSelectionText itself when its text could differ from the walk's */
+  need_dump = umap != nullptr && (!umap->isUnicode () || !page_is_left_to_right (text));
+  if (lines != nullptr)
+    {
+      bool utf8 = umap != nullptr && umap->getEncodingName () == "UTF-8";
+      if (!walk_words (page, lines, n_lines, umap, utf8) && umap != nullptr)
+        need_dump = true;
+      for (int i = 0; i < n_lines; i++)
+        {
+          for (TextWordSelection *sel : *lines[i])
+            delete sel;
+          delete lines[i];
+        }
+      gfree (lines);
+    }
+  else
+    set_text (page, "");
+  if (need_dump)
+    {
+      GooString *s = text->getSelectionText (&area, selectionStyleGlyph);
+      set_text (page, s->c_str ());
+      delete s;
+    }
+}
+
+/* ---- the C API ----------------------------------------------------------- */
+
+SlPdfCore *
+sl_pdf_core_open (const void      *data,
+                  gsize            len,
+                  SlPdfCoreStatus *status)
+{
+  g_return_val_if_fail (data != nullptr || len == 0, nullptr);
+  g_return_val_if_fail (status != nullptr, nullptr);
+
+  ensure_globals ();
+  try
+    {
+      /* the stream does not copy: the caller keeps the bytes alive */
+      auto *stream = new MemStream (static_cast<const char *> (data), 0, (Goffset) len, Object (objNull));
+      auto *doc = new PDFDoc (stream);
+      SlPdfCore *core;
+
+      if (!doc->isOk ())
+        {
+          *status = doc->getErrorCode () == errEncrypted ? SL_PDF_CORE_ENCRYPTED : SL_PDF_CORE_DAMAGED;
+          delete doc;
+          return nullptr;
+        }
+      core = g_new0 (SlPdfCore, 1);
+      core->doc = doc;
+      *status = SL_PDF_CORE_OK;
+      return core;
+    }
+  catch (...)
+    {
+      *status = SL_PDF_CORE_DAMAGED;
+      return nullptr;
+    }
+}
+
+int
+sl_pdf_core_n_pages (SlPdfCore *core)
+{
+  g_return_val_if_fail (core != nullptr, 0);
+  return core->doc->getNumPages ();
+}
+
+gboolean
+sl_pdf_core_read_page (SlPdfCore     *core,
+                       int            index,
+                       SlPdfPageText *page)
+{
+  g_return_val_if_fail (core != nullptr, FALSE);
+  g_return_val_if_fail (page != nullptr, FALSE);
+
+  page->n_glyphs = 0;
+  page->has_layout = FALSE;
+  try
+    {
+      Page *p = core->doc->getPage (index + 1);
+      TextOutputDev *dev;
+      TextPage *text;
+      Gfx *gfx;
+      int rotate;
+
+      if (p == nullptr)
+        return FALSE;
+      rotate = p->getRotate ();
+      if (rotate == 90 || rotate == 270)
+        {
+          page->width = p->getCropHeight ();
+          page->height = p->getCropWidth ();
+        }
+      else
+        {
+          page->width = p->getCropWidth ();
+          page->height = p->getCropHeight ();
+        }
+
+      /* what poppler-glib does for a page's text */
+      dev = new TextOutputDev (nullptr, true, 0, false, false);
+      gfx = p->createGfx (dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+      p->display (gfx);
+      dev->endPage ();
+      text = dev->takeText ();
+      delete gfx;
+      delete dev;
+
+      read_text_page (page, text);
+      text->decRefCnt ();
+      return TRUE;
+    }
+  catch (...)
+    {
+      page->n_glyphs = 0;
+      page->has_layout = FALSE;
+      return FALSE;
+    }
+}
+
+void
+sl_pdf_core_close (SlPdfCore *core)
+{
+  if (core == nullptr)
+    return;
+  delete core->doc;
+  g_free (core);
+}
+
+void
+sl_pdf_page_text_clear (SlPdfPageText *page)
+{
+  g_clear_pointer (&page->text, g_free);
+  g_clear_pointer (&page->glyphs, g_free);
+  page->text_room = 0;
+  page->glyph_room = 0;
+  page->n_glyphs = 0;
+}
