@@ -166,17 +166,10 @@ reserve_glyphs (SlPdfPageText *page, guint more)
     }
 }
 
-static inline SlPdfGlyph *
+static inline void
 add_glyph (SlPdfPageText *page, double x1, double y1, double x2, double y2, double size, bool bold)
 {
-  SlPdfGlyph *g = &page->glyphs[page->n_glyphs++];
-  g->x1 = x1;
-  g->y1 = y1;
-  g->x2 = x2;
-  g->y2 = y2;
-  g->size = size;
-  g->bold = bold;
-  return g;
+  page->glyphs[page->n_glyphs++] = SlPdfGlyph { x1, y1, x2, y2, size, bold };
 }
 
 /* ---- one page ------------------------------------------------------------ */
