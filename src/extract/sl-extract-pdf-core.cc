@@ -146,23 +146,22 @@ font_name_is_bold (const GooString *font_name)
 
 /* ---- buffers ------------------------------------------------------------- */
 
-static inline void
-reserve_text (SlPdfPageText *page, gsize used, gsize more)
+/* Room for a page, made before the walk (no copy: the buffers hold
+ * nothing yet), so the walk writes without checks. */
+static void
+make_room (SlPdfPageText *page, gsize text_bytes, guint glyphs)
 {
-  if (used + more > page->text_room)
+  if (text_bytes > page->text_room)
     {
-      page->text_room = MAX (page->text_room * 2, used + more + 256);
-      page->text = (char *) g_realloc (page->text, page->text_room);
+      g_free (page->text);
+      page->text_room = MAX (text_bytes, 2 * page->text_room);
+      page->text = (char *) g_malloc (page->text_room);
     }
-}
-
-static inline void
-reserve_glyphs (SlPdfPageText *page, guint more)
-{
-  if (page->n_glyphs + more > page->glyph_room)
+  if (glyphs > page->glyph_room)
     {
-      page->glyph_room = MAX (page->glyph_room * 2, page->n_glyphs + more + 64);
-      page->glyphs = (SlPdfGlyph *) g_realloc_n (page->glyphs, page->glyph_room, sizeof (SlPdfGlyph));
+      g_free (page->glyphs);
+      page->glyph_room = MAX (glyphs, 2 * page->glyph_room);
+      page->glyphs = g_new (SlPdfGlyph, page->glyph_room);
     }
 }
 
@@ -182,7 +181,7 @@ typedef std::vector<TextWordSelection *> LineWords;
 static bool
 walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMap *umap, bool utf8)
 {
-  gsize len = 0;
+  gsize len = 0, chars = 0, n_all = 0;
   bool plain = true;
   const TextFontInfo *last_font = nullptr;
   bool last_bold = false;
@@ -197,6 +196,15 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
       space_len = umap->mapUnicode (0x20, space, sizeof space);
       eol_len = umap->mapUnicode (0x0a, eol, sizeof eol);
     }
+  /* at most a space after each word and a line end after each line */
+  for (int i = 0; i < n_lines; i++)
+    for (const TextWordSelection *sel : *lines[i])
+      {
+        chars += (gsize) MAX (sel->getEnd () - sel->getBegin (), 0);
+        n_all++;
+      }
+  make_room (page, chars * 8 + n_all * (gsize) space_len + (gsize) n_lines * (gsize) eol_len + 1,
+             (guint) (chars + n_all + (gsize) n_lines));
 
   for (int i = 0; i < n_lines; i++)
     {
@@ -211,16 +219,6 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
           int begin = sel->getBegin (), end = sel->getEnd ();
           double size = word->getFontSize ();
 
-          if (end > begin)
-            {
-              reserve_text (page, len, (gsize) (end - begin) * 8 + 8 + 16 + 1);
-              reserve_glyphs (page, (guint) (end - begin) + 2);
-            }
-          else
-            {
-              reserve_text (page, len, 8 + 16 + 1);
-              reserve_glyphs (page, 2);
-            }
           for (int k = begin; k < end; k++)
             {
               SlPdfGlyph *g = &page->glyphs[page->n_glyphs++];
@@ -257,8 +255,6 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
         }
       if (i + 1 < n_lines)
         {
-          reserve_text (page, len, 16 + 1);
-          reserve_glyphs (page, 1);
           if (page->n_glyphs > 0)
             add_glyph (page, bx2, by2, bx2, by2, run_size, run_bold);
           else   /* poppler-glib leaves that box unset */
@@ -267,7 +263,6 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
           len += (gsize) eol_len;
         }
     }
-  reserve_text (page, len, 1);
   page->text[len] = '\0';
   return plain;
 }
@@ -276,7 +271,7 @@ static void
 set_text (SlPdfPageText *page, const char *s)
 {
   gsize n = strlen (s);
-  reserve_text (page, 0, n + 1);
+  make_room (page, n + 1, 0);
   memcpy (page->text, s, n + 1);
 }
 
