@@ -28,7 +28,7 @@ done
 # the PDF page walk is C++ (poppler's core API)
 for s in src/extract/*.cc; do
   o="$out/$(basename "${s%.cc}").o"
-  clang++ -fsanitize=fuzzer-no-link,address $cflags -c "$s" -o "$o"
+  clang++ -std=c++17 -fsanitize=fuzzer-no-link,address $cflags -c "$s" -o "$o"
   objs+=("$o")
 done
 
@@ -81,7 +81,7 @@ done
 for s in src/extract/*.cc; do
   o="$out/p-$(basename "${s%.cc}").o"
   if [[ ! -f $o || $s -nt $o ]]; then
-    clang++ -fsanitize=fuzzer-no-link,address,undefined $pcflags -c "$s" -o "$o"
+    clang++ -std=c++17 -fsanitize=fuzzer-no-link,address,undefined $pcflags -c "$s" -o "$o"
   fi
   pobjs+=("$o")
 done
