@@ -6,7 +6,8 @@
  * give, on PDFs made here with pango: Latin with bold and regular fonts
  * (subset font names), ligatures, accents, no-break spaces, right-to-left
  * words in a left-to-right page, a right-to-left page, rotated text, an
- * empty page; and open errors the same way.
+ * empty page; and open errors the same way.  Where the walk splits the
+ * words itself, they must be those split from its glyphs.
  */
 #include "config.h"
 
@@ -66,6 +67,7 @@ make_pdf (void)
   cairo_show_page (cr);
   /* 3: rotated text beside normal text */
   show (cr, "DejaVu Sans 12", "Normal text <b>bold</b> <i>italic</i> x<sup>2</sup>", 50, 50, 0);
+  show (cr, "DejaVu Serif 10", "Café, naïve, ﬁle, A\u00a0B – résumé\u2003wide", 50, 80, 0);
   show (cr, "DejaVu Sans 12", "A line turned ninety degrees", 300, 300, G_PI / 2);
   show (cr, "DejaVu Sans Bold 12", "Upside down text", 300, 600, G_PI);
   cairo_show_page (cr);
@@ -108,7 +110,7 @@ test_same_as_poppler_glib (void)
   SlPdfCoreStatus status = SL_PDF_CORE_DAMAGED;
   SlPdfCore *core = sl_pdf_core_open (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &status);
   SlPdfPageText pt = { 0 };
-  int n_pages, bold_glyphs = 0, plain_glyphs = 0, non_ascii_pages = 0;
+  int n_pages, bold_glyphs = 0, plain_glyphs = 0, non_ascii_pages = 0, split_pages = 0;
 
   g_assert_no_error (error);
   g_assert_nonnull (core);
@@ -162,6 +164,37 @@ test_same_as_poppler_glib (void)
             plain_glyphs++;
         }
       poppler_page_free_text_attributes (attrs);
+
+      /* with a word array, the walk splits plain pages itself: into the
+       * words split from its glyphs */
+      {
+        g_autoptr(GArray) from_glyphs = g_array_new (FALSE, FALSE, sizeof (SlPdfWord));
+        g_autoptr(GArray) in_walk = g_array_new (FALSE, FALSE, sizeof (SlPdfWord));
+        SlPdfPageText pw = { 0 };
+        gboolean fits;
+
+        pt.words = from_glyphs;
+        pt.word_room = 0;
+        fits = sl_pdf_page_words (&pt);
+        pt.words = NULL;
+        pw.words = in_walk;
+        g_assert_true (sl_pdf_core_read_page (core, p, &pw));
+        g_assert_cmpstr (pw.text, ==, text);
+        if (pw.words_split)
+          {
+            split_pages++;
+            g_assert_true (fits);
+            g_assert_cmpuint (in_walk->len, >, 0);
+            g_assert_cmpmem (in_walk->data, in_walk->len * sizeof (SlPdfWord),
+                             from_glyphs->data, from_glyphs->len * sizeof (SlPdfWord));
+          }
+        else
+          g_assert_cmpuint (pw.n_glyphs, ==, pt.n_glyphs);
+        /* the right-to-left page keeps poppler's own text */
+        if (p == 1)
+          g_assert_false (pw.words_split);
+        sl_pdf_page_text_clear (&pw);
+      }
       if (p == n_pages - 1)
         {
           g_assert_cmpstr (pt.text, ==, "");
@@ -174,7 +207,8 @@ test_same_as_poppler_glib (void)
   /* the fixture exercises what it is meant to */
   g_assert_cmpint (bold_glyphs, >, 10);
   g_assert_cmpint (plain_glyphs, >, 100);
-  g_assert_cmpint (non_ascii_pages, >=, 2);
+  g_assert_cmpint (non_ascii_pages, >=, 3);
+  g_assert_cmpint (split_pages, >=, 1);
 
   sl_pdf_page_text_clear (&pt);
   g_assert_null (pt.text);

@@ -175,14 +175,33 @@ add_glyph (SlPdfPageText *page, double x1, double y1, double x2, double y2, doub
 
 typedef std::vector<TextWordSelection *> LineWords;
 
-/* The walk over getSelectionWords' lines.  Returns FALSE when the text
- * must come from getSelectionText (a right-to-left character).  Without
- * a text encoding (@umap NULL) poppler's text is empty: only boxes. */
-static bool
+enum WalkResult
+{
+  WALK_DONE,
+  WALK_RTL,       /* a right-to-left character: take getSelectionText's text */
+  WALK_UNFIT,     /* splitting: a character that is not one UTF-8 character */
+};
+
+/* g_unichar_isspace(), and the no-break space, as page_words() tests them */
+static inline bool
+is_space (Unicode u)
+{
+  if (u < 0x80)
+    return u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f';
+  return u == 0xA0 || g_unichar_isspace (u);
+}
+
+/* The walk over getSelectionWords' lines: the text, and either one glyph
+ * per character (SPLIT false) or the words split from them at once
+ * (SPLIT true: only for UTF-8 text, where a character is a Unicode value
+ * and page_words() would decode just that).  Without a text encoding
+ * (@umap NULL) poppler's text is empty: only glyphs. */
+template <bool SPLIT>
+static WalkResult
 walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMap *umap, bool utf8)
 {
   gsize len = 0, chars = 0, n_all = 0;
-  bool plain = true;
+  WalkResult result = WALK_DONE;
   const TextFontInfo *last_font = nullptr;
   bool last_bold = false;
   /* the attribute run of the last character: spaces and line ends are in it */
@@ -190,6 +209,7 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
   bool run_bold = false;
   char space[8], eol[16];
   int space_len = 0, eol_len = 0;
+  SlPdfWordSplit split;
 
   if (umap != nullptr)
     {
@@ -204,7 +224,9 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
         n_all++;
       }
   make_room (page, chars * 8 + n_all * (gsize) space_len + (gsize) n_lines * (gsize) eol_len + 1,
-             (guint) (chars + n_all + (gsize) n_lines));
+             SPLIT ? 0 : (guint) (chars + n_all + (gsize) n_lines));
+  if (SPLIT)
+    sl_pdf_split_begin (&split, page->words, page->word_room);
 
   for (int i = 0; i < n_lines; i++)
     {
@@ -221,26 +243,35 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
 
           for (int k = begin; k < end; k++)
             {
-              SlPdfGlyph *g = &page->glyphs[page->n_glyphs++];
               const TextFontInfo *font = word->getFontInfo (k);
               Unicode u = *word->getChar (k);
+              gsize start = len;
+              double x1, y1, x2, y2;
 
-              word->getCharBBox (k, &g->x1, &g->y1, &g->x2, &g->y2);
+              word->getCharBBox (k, &x1, &y1, &x2, &y2);
               if (font != last_font)
                 {
                   last_font = font;
                   last_bold = font_name_is_bold (font->getFontName ());
                 }
-              g->size = run_size = size;
-              g->bold = run_bold = last_bold;
-              if (u < 0x80 && utf8)
+              run_size = size;
+              run_bold = last_bold;
+              if (u < 0x80 && utf8 && (!SPLIT || u != 0))
                 page->text[len++] = (char) u;
+              else if (SPLIT && (u == 0 || u > 0x10FFFF || maybe_right_to_left (u)))
+                return WALK_UNFIT;
               else if (umap != nullptr)
                 {
                   if (maybe_right_to_left (u))
-                    plain = false;
+                    result = WALK_RTL;
                   len += (gsize) umap->mapUnicode (u, page->text + len, 8);
                 }
+              if (!SPLIT)
+                add_glyph (page, x1, y1, x2, y2, size, last_bold);
+              else if (is_space (u))
+                sl_pdf_split_space (&split);
+              else
+                sl_pdf_split_glyph (&split, x1, y1, x2, y2, size, last_bold, (int) start, (int) len);
             }
           word->getBBox (&bx1, &by1, &bx2, &by2);
           if (word->hasSpaceAfter () && j + 1 < n_words)
@@ -248,14 +279,19 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
               double nx1, ny1, nx2, ny2;
               (*words)[j + 1]->getWord ()->getBBox (&nx1, &ny1, &nx2, &ny2);
               /* from this word to the next, as high as this one */
-              add_glyph (page, bx2, by1, nx1, by2, run_size, run_bold);
+              if (SPLIT)
+                sl_pdf_split_space (&split);
+              else
+                add_glyph (page, bx2, by1, nx1, by2, run_size, run_bold);
               memcpy (page->text + len, space, (gsize) space_len);
               len += (gsize) space_len;
             }
         }
       if (i + 1 < n_lines)
         {
-          if (page->n_glyphs > 0)
+          if (SPLIT)
+            sl_pdf_split_space (&split);
+          else if (page->n_glyphs > 0)
             add_glyph (page, bx2, by2, bx2, by2, run_size, run_bold);
           else   /* poppler-glib leaves that box unset */
             add_glyph (page, 0, 0, 0, 0, 0, false);
@@ -264,7 +300,12 @@ walk_words (SlPdfPageText *page, LineWords **lines, int n_lines, const UnicodeMa
         }
     }
   page->text[len] = '\0';
-  return plain;
+  if (SPLIT)
+    {
+      page->word_room = sl_pdf_split_end (&split);
+      page->words_split = TRUE;
+    }
+  return result;
 }
 
 static void
@@ -290,7 +331,16 @@ read_text_page (SlPdfPageText *page, TextPage *text)
   if (lines != nullptr)
     {
       bool utf8 = umap != nullptr && umap->getEncodingName () == "UTF-8";
-      if (!walk_words (page, lines, n_lines, umap, utf8) && umap != nullptr)
+      WalkResult r = WALK_UNFIT;
+
+      if (page->words != nullptr && utf8 && !need_dump)
+        r = walk_words<true> (page, lines, n_lines, umap, utf8);
+      if (r == WALK_UNFIT)
+        {
+          page->words_split = FALSE;
+          r = walk_words<false> (page, lines, n_lines, umap, utf8);
+        }
+      if (r == WALK_RTL && umap != nullptr)
         need_dump = true;
       for (int i = 0; i < n_lines; i++)
         {
@@ -363,6 +413,7 @@ sl_pdf_core_read_page (SlPdfCore     *core,
 
   page->n_glyphs = 0;
   page->has_layout = FALSE;
+  page->words_split = FALSE;
   try
     {
       Page *p = core->doc->getPage (index + 1);
@@ -402,6 +453,7 @@ sl_pdf_core_read_page (SlPdfCore     *core,
     {
       page->n_glyphs = 0;
       page->has_layout = FALSE;
+      page->words_split = FALSE;
       return FALSE;
     }
 }

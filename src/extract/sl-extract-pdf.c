@@ -43,13 +43,7 @@ typedef struct
   int         n_words;
 } Seg;
 
-typedef struct
-{
-  double x0, y0, x1, y1;
-  double size;
-  int    bold_chars, chars;
-  int    start, end;     /* byte offsets in the page text */
-} Word;
+typedef SlPdfWord Word;
 
 typedef struct
 {
@@ -114,120 +108,6 @@ static void
 sort_ptrs (GPtrArray *a, GCompareDataFunc cmp)
 {
   sort_segs ((Seg **) a->pdata, a->len, cmp);
-}
-
-/* While a page is split, words->len is the room in the array and *n the
- * words in it; no call into GLib per word.  The array is kept for all
- * pages of a document, and its room with it (see page_words). */
-static inline void
-push_word (GArray *words, guint *n, const Word *w)
-{
-  if (*n == words->len)
-    g_array_set_size (words, MAX (64, words->len * 2));
-  g_array_index (words, Word, (*n)++) = *w;
-}
-
-/* Splits the page into words using the glyph boxes.  Returns FALSE when the
- * boxes do not match the text (then the caller falls back to plain text).
- * One pass over the text and the glyphs (box, font size and boldness per
- * character) together; ASCII (nearly all of a resume) is decoded and
- * tested for space inline. */
-static gboolean
-page_words (const SlPdfPageText *pt,
-            GArray              *words,
-            guint               *room)
-{
-  const char *text = pt->text;
-  guint n_rects = pt->n_glyphs;
-  const char *p;
-  guint i;
-  Word cur = { 0 };
-  guint n_words = 0;
-  gboolean in_word = FALSE;
-
-  g_array_set_size (words, 0);
-  if (!pt->has_layout)
-    return *text == '\0';
-
-  /* no copy: the array holds at least that much already */
-  g_array_set_size (words, *room);
-
-  for (p = text, i = 0; *p && i < n_rects; i++)
-    {
-      guchar b = (guchar) *p;
-      const char *next;
-      const SlPdfGlyph *r = &pt->glyphs[i];
-      double rx0, rx1, ry0, ry1;
-      gboolean space;
-
-      if (b < 0x80)
-        {
-          /* g_unichar_isspace() on ASCII */
-          space = b <= ' ' && (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f');
-          next = p + 1;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char (p);
-          space = g_unichar_isspace (c) || c == 0xA0;
-          next = g_utf8_next_char (p);
-        }
-
-      if (space)
-        {
-          if (in_word)
-            push_word (words, &n_words, &cur);
-          in_word = FALSE;
-          p = next;
-          continue;
-        }
-      rx0 = MIN (r->x1, r->x2);
-      rx1 = MAX (r->x1, r->x2);
-      ry0 = MIN (r->y1, r->y2);
-      ry1 = MAX (r->y1, r->y2);
-      /* A new word when the next glyph jumps back or far ahead (poppler
-       * sometimes runs words of two columns together). */
-      if (in_word)
-        {
-          double h = MAX (cur.y1 - cur.y0, 1.0);
-          if (rx0 < cur.x1 - h || rx0 > cur.x1 + 0.8 * h || ry0 > cur.y1 || ry1 < cur.y0)
-            {
-              push_word (words, &n_words, &cur);
-              in_word = FALSE;
-            }
-        }
-      if (!in_word)
-        {
-          memset (&cur, 0, sizeof cur);
-          cur.x0 = rx0; cur.y0 = ry0; cur.x1 = rx1; cur.y1 = ry1;
-          cur.start = p - text;
-          in_word = TRUE;
-        }
-      else
-        {
-          cur.x0 = MIN (cur.x0, rx0);
-          cur.y0 = MIN (cur.y0, ry0);
-          cur.x1 = MAX (cur.x1, rx1);
-          cur.y1 = MAX (cur.y1, ry1);
-        }
-      cur.end = next - text;
-      cur.chars++;
-      cur.size = MAX (cur.size, r->size);
-      if (r->bold)
-        cur.bold_chars++;
-      p = next;
-    }
-  /* one box per character, or the boxes are not ours to use */
-  if (*p != '\0' || i != n_rects)
-    {
-      g_array_set_size (words, 0);
-      return FALSE;
-    }
-  if (in_word)
-    push_word (words, &n_words, &cur);
-  *room = words->len;
-  g_array_set_size (words, n_words);
-  return TRUE;
 }
 
 /* Segment texts go into one buffer per page: every word is copied once,
@@ -1090,7 +970,6 @@ sl_extract_pdf (SlExtractContext *ctx,
   g_autoptr(SlDocument) doc = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(GArray) words = NULL;
-  guint room = 512;
   PageData *pages;
   int n_pages, n_read, n_ocr = 0, n_text = 0, ocr_skipped = 0;
   gboolean ok = TRUE;
@@ -1126,7 +1005,9 @@ sl_extract_pdf (SlExtractContext *ctx,
 
   pages = g_new0 (PageData, n_read);
   /* one word array for all pages: it grows to the largest page once */
-  words = g_array_sized_new (FALSE, FALSE, sizeof (Word), room);
+  words = g_array_sized_new (FALSE, FALSE, sizeof (Word), 512);
+  pt.words = words;
+  pt.word_room = 512;
   for (int p = 0; p < n_read && ok; p++)
     {
       g_autoptr(PopplerPage) page = NULL;
@@ -1139,8 +1020,7 @@ sl_extract_pdf (SlExtractContext *ctx,
       if (!sl_pdf_core_read_page (core, p, &pt))
         continue;
       pages[p].height = pt.height;
-      g_array_set_size (words, 0);
-      if (!page_words (&pt, words, &room))
+      if (!sl_pdf_page_words (&pt))
         {
           pages[p].fallback_text = g_strdup (pt.text);
           n_text++;
