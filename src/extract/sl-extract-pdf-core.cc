@@ -31,6 +31,7 @@
 #include <Page.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <Dict.h>
 #include <UnicodeMap.h>
 #include <goo/GooString.h>
 
@@ -38,7 +39,13 @@
 
 struct _SlPdfCore
 {
-  PDFDoc *doc;
+  PDFDoc        *doc;
+  /* One text device for the document, and the last page's Gfx with its
+   * resources: see page_gfx(). */
+  TextOutputDev *dev;
+  Gfx           *gfx;
+  Page          *gfx_page;
+  GfxState      *gfx_base;
 };
 
 /* ---- poppler's globals ---------------------------------------------------- */
@@ -96,6 +103,34 @@ static bool
 page_is_left_to_right (const TextPage *text)
 {
   return text->*member_pointer (PrimaryLRTag ());
+}
+
+/* Gfx's marked-content stack (BDC/EMC), private too: a page that leaves
+ * it open would hide or show the next page's text differently. */
+struct McStackTag
+{
+  using type = MarkedContentStack *Gfx::*;
+  friend type member_pointer (McStackTag);
+};
+
+template struct ExposeMember<McStackTag, &Gfx::mcStack>;
+
+/* The device's own TextPage.  takeText() would hand it over and start a
+ * new one, but the device's ActualText keeps adding to the old one, so a
+ * device that lays out more than one page is read in place (as pdftotext
+ * does: each startPage() clears the page). */
+struct DevTextTag
+{
+  using type = TextPage *TextOutputDev::*;
+  friend type member_pointer (DevTextTag);
+};
+
+template struct ExposeMember<DevTextTag, &TextOutputDev::text>;
+
+static bool
+gfx_has_open_marked_content (Gfx *gfx)
+{
+  return gfx->*member_pointer (McStackTag ()) != nullptr;
 }
 
 /* Characters that poppler's unicodeTypeR() may call right-to-left (a
@@ -360,6 +395,104 @@ read_text_page (SlPdfPageText *page, TextPage *text)
     }
 }
 
+/* ---- laying pages out ---------------------------------------------------- */
+
+/* Whether @a and @b name the same objects under the same names: every
+ * entry of @b a reference equal to @a's entry of that name. */
+static bool
+dict_refs_within (Dict *a, Dict *b)
+{
+  for (int i = 0; i < b->getLength (); i++)
+    {
+      const Object &v = b->getValNF (i);
+      if (!v.isRef ())
+        return false;
+      const Object &w = a->lookupNF (b->getKey (i));
+      if (!w.isRef () || w.getRef () != v.getRef ())
+        return false;
+    }
+  return true;
+}
+
+/* Whether page @p can be laid out with the Gfx made for @base: the same
+ * boxes and rotation, and every font of its resources the same object
+ * under the same name as in @base's.  */
+static bool
+can_share_fonts (Page *base, Page *p)
+{
+  Dict *base_res = base->getResourceDict ();
+  Dict *res = p->getResourceDict ();
+
+  if (base_res == nullptr || res == nullptr || base->getRotate () != p->getRotate ())
+    return false;
+  if (memcmp (base->getMediaBox (), p->getMediaBox (), sizeof (PDFRectangle)) != 0 ||
+      memcmp (base->getCropBox (), p->getCropBox (), sizeof (PDFRectangle)) != 0)
+    return false;
+
+  Object fonts = res->lookup ("Font");
+  if (fonts.isNull ())
+    return true;
+  Object base_fonts = base_res->lookup ("Font");
+  return fonts.isDict () && base_fonts.isDict () && dict_refs_within (base_fonts.getDict (), fonts.getDict ());
+}
+
+/* Lays page @p out into core->dev.  poppler makes a Gfx per page, and the
+ * Gfx parses every font of the page's resources again (the font program's
+ * encoding, widths, ToUnicode map): ~15% of a text dump of the dev set,
+ * whose pages, like most generated PDFs', each have their own resource
+ * dictionary naming the same font objects.  A page whose fonts are the
+ * same objects as the previous Gfx's page keeps that Gfx (and so its
+ * parsed fonts), with the page's other resources (images, forms, graphics
+ * states) pushed over it; anything else gets a Gfx of its own. */
+static void
+display_page (SlPdfCore *core,
+              Page      *p,
+              int        page_num)
+{
+  if (core->dev == nullptr)
+    core->dev = new TextOutputDev (nullptr, true, 0, false, false);
+  if (core->gfx != nullptr && can_share_fonts (core->gfx_page, p))
+    {
+      Dict *res = p->getResourceDict ();
+      Dict *rest = new Dict (core->doc->getXRef ());
+
+      for (int i = 0; i < res->getLength (); i++)
+        if (strcmp (res->getKey (i), "Font") != 0)
+          rest->add (res->getKey (i), res->getValNF (i).copy ());
+      core->dev->startPage (page_num, core->gfx->getState (), core->doc->getXRef ());
+      core->gfx->pushResources (rest);
+      p->display (core->gfx);
+      core->gfx->popResources ();
+      delete rest;
+    }
+  else
+    {
+      delete core->gfx;
+      /* what poppler-glib does for a page's text */
+      core->gfx = p->createGfx (core->dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+      core->gfx_page = p;
+      core->gfx_base = core->gfx->getState ();
+      p->display (core->gfx);
+    }
+  core->dev->endPage ();
+}
+
+/* After the page's text was read: a page that left graphics states or
+ * marked content open does not hand its Gfx on; the next page starts
+ * afresh, as it would in poppler. */
+static void
+drop_unbalanced_gfx (SlPdfCore *core)
+{
+  if (core->gfx != nullptr &&
+      (core->gfx->getState () != core->gfx_base || gfx_has_open_marked_content (core->gfx)))
+    {
+      delete core->gfx;
+      core->gfx = nullptr;
+      core->gfx_page = nullptr;
+      core->gfx_base = nullptr;
+    }
+}
+
 /* ---- the C API ----------------------------------------------------------- */
 
 SlPdfCore *
@@ -417,9 +550,6 @@ sl_pdf_core_read_page (SlPdfCore     *core,
   try
     {
       Page *p = core->doc->getPage (index + 1);
-      TextOutputDev *dev;
-      TextPage *text;
-      Gfx *gfx;
       int rotate;
 
       if (p == nullptr)
@@ -436,21 +566,20 @@ sl_pdf_core_read_page (SlPdfCore     *core,
           page->height = p->getCropHeight ();
         }
 
-      /* what poppler-glib does for a page's text */
-      dev = new TextOutputDev (nullptr, true, 0, false, false);
-      gfx = p->createGfx (dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
-      p->display (gfx);
-      dev->endPage ();
-      text = dev->takeText ();
-      delete gfx;
-      delete dev;
-
-      read_text_page (page, text);
-      text->decRefCnt ();
+      display_page (core, p, index + 1);
+      read_text_page (page, core->dev->*member_pointer (DevTextTag ()));
+      drop_unbalanced_gfx (core);
       return TRUE;
     }
   catch (...)
     {
+      /* nothing half-done is handed to the next page */
+      delete core->gfx;
+      core->gfx = nullptr;
+      core->gfx_page = nullptr;
+      core->gfx_base = nullptr;
+      delete core->dev;
+      core->dev = nullptr;
       page->n_glyphs = 0;
       page->has_layout = FALSE;
       page->words_split = FALSE;
@@ -463,6 +592,8 @@ sl_pdf_core_close (SlPdfCore *core)
 {
   if (core == nullptr)
     return;
+  delete core->gfx;
+  delete core->dev;
   delete core->doc;
   g_free (core);
 }
