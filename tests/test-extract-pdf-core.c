@@ -263,11 +263,135 @@ test_open_errors (void)
     }
 }
 
+/* A PDF written by hand: every page has its own resource dictionary, all
+ * naming the one font object, as most generators write them.  Pages are
+ * { font name, media box width, content }. */
+typedef struct
+{
+  const char *font;
+  int         width;
+  const char *content;
+} RawPage;
+
+static GBytes *
+make_raw_pdf (const RawPage *pages, int n)
+{
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize off;
+  int n_objects = 3 + 2 * n;
+
+#define OBJ_START() (off = pdf->len, g_array_append_val (offsets, off))
+  OBJ_START ();
+  g_string_append (pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+  OBJ_START ();
+  g_string_append (pdf, "2 0 obj << /Type /Pages /Kids [");
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (pdf, " %d 0 R", 4 + 2 * i);
+  g_string_append_printf (pdf, " ] /Count %d >> endobj\n", n);
+  OBJ_START ();
+  g_string_append (pdf, "3 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+                        " /Encoding /WinAnsiEncoding >> endobj\n");
+  for (int i = 0; i < n; i++)
+    {
+      OBJ_START ();
+      g_string_append_printf (pdf, "%d 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 %d 792]"
+                                   " /Resources << /Font << /%s 3 0 R >> >> /Contents %d 0 R >> endobj\n",
+                              4 + 2 * i, pages[i].width, pages[i].font, 5 + 2 * i);
+      OBJ_START ();
+      g_string_append_printf (pdf, "%d 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n",
+                              5 + 2 * i, strlen (pages[i].content) + 1, pages[i].content);
+    }
+#undef OBJ_START
+  off = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %d\n0000000000 65535 f \n", n_objects + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          n_objects + 1, off);
+  return g_string_free_to_bytes (pdf);
+}
+
+/* Pages that share their fonts are laid out with one Gfx; after a page
+ * that leaves marked content open, and for another box or another font
+ * name, a page starts afresh.  Every page's text and boxes are
+ * poppler-glib's either way. */
+static void
+test_shared_fonts (void)
+{
+  static const RawPage pages[] = {
+    { "F1", 612, "q BT /F1 12 Tf 72 700 Td (First page leaves a q open) Tj ET" },
+    { "F1", 612, "BT /F1 12 Tf 72 700 Td (Second page) Tj ET" },
+    { "F1", 612, "BT /F1 12 Tf 72 700 Td (Third page shares the font) Tj ET" },
+    { "F1", 612, "/Span << /ActualText (Replaced) >> BDC BT /F1 12 Tf 72 700 Td (Fourth) Tj ET EMC"
+                 " /P BMC BT /F1 12 Tf 72 680 Td (page leaves marked content open) Tj ET" },
+    { "F1", 612, "/Span << /ActualText (Never shown) >> BDC BT /F1 12 Tf 72 700 Td (Fifth) Tj ET" },
+    { "F1", 612, "BT /F1 12 Tf 72 700 Td (Sixth page after an open span) Tj ET" },
+    { "F1", 595, "BT /F1 12 Tf 72 700 Td (Seventh page is narrower) Tj ET" },
+    { "F2", 595, "BT /F2 12 Tf 72 700 Td (Eighth page names the font F2) Tj ET" },
+    { "F2", 595, "BT /F2 12 Tf 72 680 Td (Ninth page too) Tj 0 -20 Td (two lines) Tj ET" },
+  };
+  g_autoptr(GBytes) bytes = make_raw_pdf (pages, G_N_ELEMENTS (pages));
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *pdoc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  SlPdfCoreStatus status = SL_PDF_CORE_DAMAGED;
+  SlPdfCore *core = sl_pdf_core_open (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &status);
+  SlPdfPageText pt = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (core);
+  g_assert_cmpint (poppler_document_get_n_pages (pdoc), ==, G_N_ELEMENTS (pages));
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdoc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *rects = NULL;
+      guint n_rects = 0;
+      gboolean layout;
+
+      g_assert_true (sl_pdf_core_read_page (core, p, &pt));
+      g_assert_cmpstr (pt.text, ==, text);
+      layout = poppler_page_get_text_layout (page, &rects, &n_rects);
+      g_assert_cmpint (pt.has_layout, ==, layout);
+      g_assert_cmpuint (pt.n_glyphs, ==, n_rects);
+      for (guint i = 0; i < n_rects; i++)
+        {
+          g_assert_cmpfloat (pt.glyphs[i].x1, ==, rects[i].x1);
+          g_assert_cmpfloat (pt.glyphs[i].y2, ==, rects[i].y2);
+        }
+      /* a span that never ends takes its page's text with it, in poppler too */
+      if (p == 4)
+        g_assert_cmpstr (text, ==, "");
+      else
+        g_assert_cmpuint (strlen (text), >, 5);
+      g_object_unref (page);
+    }
+  /* pages 2-4 share the first page's Gfx (poppler closes a page's open
+   * q itself), the ninth the eighth's; the open marked content of pages 4
+   * and 5, the narrower box and the other font name start afresh */
+  g_assert_cmpuint (sl_pdf_core_n_shared_layouts (core), ==, 4);
+
+  /* out of order, and again: the same texts */
+  for (int p = G_N_ELEMENTS (pages) - 1; p >= 0; p -= 3)
+    {
+      PopplerPage *page = poppler_document_get_page (pdoc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_assert_true (sl_pdf_core_read_page (core, p, &pt));
+      g_assert_cmpstr (pt.text, ==, text);
+      g_object_unref (page);
+    }
+  sl_pdf_page_text_clear (&pt);
+  sl_pdf_core_close (core);
+  g_object_unref (pdoc);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/extract/pdf-core/same-as-poppler-glib", test_same_as_poppler_glib);
   g_test_add_func ("/extract/pdf-core/open-errors", test_open_errors);
+  g_test_add_func ("/extract/pdf-core/shared-fonts", test_shared_fonts);
   return g_test_run ();
 }

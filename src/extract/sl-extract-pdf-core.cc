@@ -46,6 +46,7 @@ struct _SlPdfCore
   Gfx           *gfx;
   Page          *gfx_page;
   GfxState      *gfx_base;
+  guint          n_shared;   /* pages laid out with an earlier page's Gfx */
 };
 
 /* ---- poppler's globals ---------------------------------------------------- */
@@ -464,6 +465,7 @@ display_page (SlPdfCore *core,
       p->display (core->gfx);
       core->gfx->popResources ();
       delete rest;
+      core->n_shared++;
     }
   else
     {
@@ -478,8 +480,9 @@ display_page (SlPdfCore *core,
 }
 
 /* After the page's text was read: a page that left graphics states or
- * marked content open does not hand its Gfx on; the next page starts
- * afresh, as it would in poppler. */
+ * marked content (an ActualText span, say) open hands nothing on, neither
+ * its Gfx nor the text device; the next page starts afresh, as it does in
+ * poppler-glib. */
 static void
 drop_unbalanced_gfx (SlPdfCore *core)
 {
@@ -490,6 +493,8 @@ drop_unbalanced_gfx (SlPdfCore *core)
       core->gfx = nullptr;
       core->gfx_page = nullptr;
       core->gfx_base = nullptr;
+      delete core->dev;
+      core->dev = nullptr;
     }
 }
 
@@ -585,6 +590,13 @@ sl_pdf_core_read_page (SlPdfCore     *core,
       page->words_split = FALSE;
       return FALSE;
     }
+}
+
+guint
+sl_pdf_core_n_shared_layouts (SlPdfCore *core)
+{
+  g_return_val_if_fail (core != nullptr, 0);
+  return core->n_shared;
 }
 
 void

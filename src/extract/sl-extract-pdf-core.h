@@ -225,6 +225,9 @@ int        sl_pdf_core_n_pages       (SlPdfCore       *core);
 gboolean   sl_pdf_core_read_page     (SlPdfCore       *core,
                                       int              index,
                                       SlPdfPageText   *page);
+/* Pages read so far whose layout reused the previous page's Gfx (and so
+ * its parsed fonts): for tests and debug logs. */
+guint      sl_pdf_core_n_shared_layouts (SlPdfCore    *core);
 void       sl_pdf_core_close         (SlPdfCore       *core);
 void       sl_pdf_page_text_clear    (SlPdfPageText   *page);
 
