@@ -484,18 +484,22 @@ display_page (SlPdfCore *core,
  * its Gfx nor the text device; the next page starts afresh, as it does in
  * poppler-glib. */
 static void
+forget_layout (SlPdfCore *core)
+{
+  delete core->gfx;
+  core->gfx = nullptr;
+  core->gfx_page = nullptr;
+  core->gfx_base = nullptr;
+  delete core->dev;
+  core->dev = nullptr;
+}
+
+static void
 drop_unbalanced_gfx (SlPdfCore *core)
 {
   if (core->gfx != nullptr &&
       (core->gfx->getState () != core->gfx_base || gfx_has_open_marked_content (core->gfx)))
-    {
-      delete core->gfx;
-      core->gfx = nullptr;
-      core->gfx_page = nullptr;
-      core->gfx_base = nullptr;
-      delete core->dev;
-      core->dev = nullptr;
-    }
+    forget_layout (core);
 }
 
 /* ---- the C API ----------------------------------------------------------- */
@@ -579,12 +583,7 @@ sl_pdf_core_read_page (SlPdfCore     *core,
   catch (...)
     {
       /* nothing half-done is handed to the next page */
-      delete core->gfx;
-      core->gfx = nullptr;
-      core->gfx_page = nullptr;
-      core->gfx_base = nullptr;
-      delete core->dev;
-      core->dev = nullptr;
+      forget_layout (core);
       page->n_glyphs = 0;
       page->has_layout = FALSE;
       page->words_split = FALSE;
@@ -604,8 +603,7 @@ sl_pdf_core_close (SlPdfCore *core)
 {
   if (core == nullptr)
     return;
-  delete core->gfx;
-  delete core->dev;
+  forget_layout (core);
   delete core->doc;
   g_free (core);
 }
