@@ -12,7 +12,7 @@ cat > "$out/config.h" <<'H'
 #define PACKAGE_VERSION "fuzz"
 #define GETTEXT_PACKAGE "shortlist"
 H
-pkgs="glib-2.0 gio-2.0 poppler-glib poppler cairo libxml-2.0 libarchive gmime-3.0 tesseract lept libclamav"
+pkgs="glib-2.0 gio-2.0 poppler-glib poppler cairo libxml-2.0 libarchive gmime-3.0 tesseract lept libclamav nettle"
 cflags="$(pkg-config --cflags $pkgs) -I$out -Isrc -g -O1 -fno-omit-frame-pointer -DG_LOG_DOMAIN=\"shortlist-fuzz\""
 libs="$(pkg-config --libs $pkgs) -lm -lstdc++"
 srcs="src/core/sl-document.c src/core/sl-util.c $(ls src/extract/*.c)"
