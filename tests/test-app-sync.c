@@ -640,6 +640,49 @@ test_periodic (void)
   sl_test_rm_rf (other_dir);
 }
 
+/* With a periodic sync the first run comes within seconds of the app's
+ * start (or of the settings' change), not one interval later: a day here
+ * (1440 "minutes" of a second each), so a run seen within 30 s is the
+ * first one. */
+static void
+test_first_run_soon (void)
+{
+  SlAppSync *sync = sl_app_sync_get (app);
+  GSettings *s = sl_application_get_settings (app);
+  SlWindow *window;
+
+  if (skip_without_cluster ())
+    return;
+
+  window = app_test_open_window (app);
+  g_settings_set_int (s, "sync-interval-minutes", 0);
+  configure (sl_pg_cluster_port (cluster), "team1");
+  sync_now_and_wait (sync);
+  add_profiles (db_path, "first-run", 1);
+  spin (500);
+  g_assert_cmpint (local_pending (), ==, 1);
+
+  g_settings_set_int (s, "sync-interval-minutes", 1440);
+  g_assert_false (sl_app_sync_is_running (sync));
+  iterate_until (synced_nothing_waiting, sync, 30000);
+  g_assert_true (synced_nothing_waiting (sync));
+  g_assert_cmpint (local_pending (), ==, 0);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@first-run.example.org'"), ==, 1);
+
+  /* Turned off again before its first run: none comes. */
+  add_profiles (db_path, "first-run-off", 1);
+  g_settings_set_int (s, "sync-interval-minutes", 1440);
+  g_settings_set_int (s, "sync-interval-minutes", 0);
+  spin (5000);
+  g_assert_false (sl_app_sync_is_running (sync));
+  g_assert_cmpint (local_pending (), ==, 1);
+  g_assert_cmpint (server_count ("SELECT count(*) FROM candidates WHERE email LIKE '%@first-run-off.example.org'"), ==, 0);
+
+  sync_now_and_wait (sync);
+  g_assert_cmpint (local_pending (), ==, 0);
+  app_test_close_windows (app, window);
+}
+
 /* Changes waiting ----------------------------------------------------------- */
 
 /* The status line counts what a local edit or import left waiting at once,
@@ -739,6 +782,7 @@ main (int   argc,
   g_test_add_func ("/app-sync/preferences", test_preferences_page);
   g_test_add_func ("/app-sync/keyring-password", test_keyring_password);
   g_test_add_func ("/app-sync/periodic", test_periodic);
+  g_test_add_func ("/app-sync/first-run-soon", test_first_run_soon);
   g_test_add_func ("/app-sync/local-changes", test_local_changes);
 
   status = g_test_run ();
