@@ -563,6 +563,18 @@ local_count_is (gpointer data)
   return local_count () == *(gint64 *) data;
 }
 
+/* A window on a store just synced with team1, no periodic sync. */
+static SlWindow *
+open_synced_window (SlAppSync *sync)
+{
+  SlWindow *window = app_test_open_window (app);
+
+  g_settings_set_int (sl_application_get_settings (app), "sync-interval-minutes", 0);
+  configure (sl_pg_cluster_port (cluster), "team1");
+  sync_now_and_wait (sync);
+  return window;
+}
+
 static void
 test_periodic (void)
 {
@@ -581,10 +593,7 @@ test_periodic (void)
   if (skip_without_cluster ())
     return;
 
-  window = app_test_open_window (app);
-  g_settings_set_int (s, "sync-interval-minutes", 0);
-  configure (sl_pg_cluster_port (cluster), "team1");
-  sync_now_and_wait (sync);
+  window = open_synced_window (sync);
   g_assert_cmpint (local_pending (), ==, 0);
   on_server = server_count ("SELECT count(*) FROM candidate_profiles");
   handler = g_signal_connect (sync, "notify::status", G_CALLBACK (on_status), &syncing_seen);
@@ -654,10 +663,7 @@ test_first_run_soon (void)
   if (skip_without_cluster ())
     return;
 
-  window = app_test_open_window (app);
-  g_settings_set_int (s, "sync-interval-minutes", 0);
-  configure (sl_pg_cluster_port (cluster), "team1");
-  sync_now_and_wait (sync);
+  window = open_synced_window (sync);
   add_profiles (db_path, "first-run", 1);
   spin (500);
   g_assert_cmpint (local_pending (), ==, 1);
