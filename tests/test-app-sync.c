@@ -182,34 +182,41 @@ local_count (void)
   return local_read (sl_store_count_live_profiles);
 }
 
+/* Another laptop (its own database, in a temp dir) pushes one profile of
+ * the given e-mail domain to team1. */
+static void
+push_from_another_laptop (const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("shortlist-app-sync-other-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autofree char *uri = sl_pg_cluster_uri (cluster, "shortlist_owner", NULL, "team1");
+  g_autoptr(SlSync) other = NULL;
+  SlSyncStats stats = { 0 };
+
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "other.db", NULL);
+  add_profiles (db, domain, 1);
+  other = sl_sync_new (db, uri);
+  g_assert_true (sl_sync_run (other, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_clear_object (&other);
+  sl_test_rm_rf (dir);
+}
+
 /* Another laptop pushes a profile; Sync Now here pulls it. */
 static void
 test_pull (void)
 {
   SlAppSync *sync = sl_app_sync_get (app);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *other_dir = NULL;
-  g_autofree char *other_db = NULL;
-  g_autofree char *uri = NULL;
   SlWindow *window;
   gint64 before;
 
   if (skip_without_cluster ())
     return;
 
-  other_dir = g_dir_make_tmp ("shortlist-app-sync-other-XXXXXX", &error);
-  g_assert_no_error (error);
-  other_db = g_build_filename (other_dir, "other.db", NULL);
-  add_profiles (other_db, "other", 1);
-  uri = sl_pg_cluster_uri (cluster, "shortlist_owner", NULL, "team1");
-  {
-    g_autoptr(SlSync) other = sl_sync_new (other_db, uri);
-    SlSyncStats stats = { 0 };
-
-    g_assert_true (sl_sync_run (other, NULL, &stats, &error));
-    g_assert_no_error (error);
-    g_assert_cmpuint (stats.pushed, ==, 1);
-  }
+  push_from_another_laptop ("other");
 
   window = app_test_open_window (app);
   configure (sl_pg_cluster_port (cluster), "team1");
@@ -219,7 +226,6 @@ test_pull (void)
   g_assert_true (g_str_has_prefix (sl_app_sync_get_status (sync), "Synced "));
 
   app_test_close_windows (app, window);
-  sl_test_rm_rf (other_dir);
 }
 
 static void
@@ -580,10 +586,6 @@ test_periodic (void)
 {
   SlAppSync *sync = sl_app_sync_get (app);
   GSettings *s = sl_application_get_settings (app);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *other_dir = NULL;
-  g_autofree char *other_db = NULL;
-  g_autofree char *uri = NULL;
   SlWindow *window;
   gint64 on_server;
   gint64 want;
@@ -617,17 +619,7 @@ test_periodic (void)
   g_assert_cmpint (server_count ("SELECT count(*) FROM candidate_profiles"), ==, on_server + 1);
 
   /* And another laptop's change comes in the same way. */
-  other_dir = g_dir_make_tmp ("shortlist-app-sync-periodic-XXXXXX", &error);
-  g_assert_no_error (error);
-  other_db = g_build_filename (other_dir, "other.db", NULL);
-  add_profiles (other_db, "periodic-other", 1);
-  uri = sl_pg_cluster_uri (cluster, "shortlist_owner", NULL, "team1");
-  {
-    g_autoptr(SlSync) other = sl_sync_new (other_db, uri);
-
-    g_assert_true (sl_sync_run (other, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
+  push_from_another_laptop ("periodic-other");
   want = local_count () + 1;
   iterate_until (local_count_is, &want, 30000);
   g_assert_cmpint (local_count (), ==, want);
@@ -646,7 +638,6 @@ test_periodic (void)
   sync_now_and_wait (sync);
   g_assert_cmpint (local_pending (), ==, 0);
   app_test_close_windows (app, window);
-  sl_test_rm_rf (other_dir);
 }
 
 /* With a periodic sync the first run comes within seconds of the app's
