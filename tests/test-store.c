@@ -577,6 +577,15 @@ assert_derived_tables_match (Fixture  *f,
                                   "   WHERE k IS NOT NULL))"), ==, 0);
 }
 
+/* @skills as name, canonical pairs, ending with a NULL pair. */
+static void
+add_skill_pairs (SlProfile          *p,
+                 const char * const *skills)
+{
+  for (guint i = 0; skills[i] != NULL || skills[i + 1] != NULL; i += 2)
+    g_ptr_array_add (p->skills, sl_skill_new (skills[i], skills[i + 1]));
+}
+
 static SlProfile *
 profile_with_skills (const char *name,
                      const char *email,
@@ -584,8 +593,7 @@ profile_with_skills (const char *name,
 {
   SlProfile *p = make_profile (name, email, NULL, NULL, "Dev", "Acme", "2020", NULL);
 
-  for (guint i = 0; skills[i] != NULL || skills[i + 1] != NULL; i += 2)
-    g_ptr_array_add (p->skills, sl_skill_new (skills[i], skills[i + 1]));
+  add_skill_pairs (p, skills);
   return p;
 }
 
@@ -658,8 +666,7 @@ derived_profile (const char         *name,
     }
   for (guint i = 0; langs[i] != NULL || langs[i + 1] != NULL; i += 2)
     g_ptr_array_add (p->languages, sl_language_new (langs[i], langs[i + 1]));
-  for (guint i = 0; skills[i] != NULL || skills[i + 1] != NULL; i += 2)
-    g_ptr_array_add (p->skills, sl_skill_new (skills[i], skills[i + 1]));
+  add_skill_pairs (p, skills);
   return p;
 }
 
