@@ -439,12 +439,13 @@ can_share_fonts (Page *base, Page *p)
 
 /* Lays page @p out into core->dev.  poppler makes a Gfx per page, and the
  * Gfx parses every font of the page's resources again (the font program's
- * encoding, widths, ToUnicode map): ~15% of a text dump of the dev set,
- * whose pages, like most generated PDFs', each have their own resource
- * dictionary naming the same font objects.  A page whose fonts are the
- * same objects as the previous Gfx's page keeps that Gfx (and so its
- * parsed fonts), with the page's other resources (images, forms, graphics
- * states) pushed over it; anything else gets a Gfx of its own. */
+ * encoding, widths, ToUnicode map): 13% of this extraction's instructions
+ * on the dev set (docs/BENCHMARKS.md), whose pages, like most generated
+ * PDFs', each have their own resource dictionary naming the same font
+ * objects.  A page whose fonts are the same objects as the previous Gfx's
+ * page keeps that Gfx (and so its parsed fonts), with the page's other
+ * resources (images, forms, graphics states) pushed over it; anything
+ * else gets a Gfx of its own. */
 static void
 display_page (SlPdfCore *core,
               Page      *p,
