@@ -184,6 +184,9 @@ assert_json_like_glib (const SlProfile *p)
   const char * const *names = sl_profile_section_names ();
 
   g_assert_cmpstr (ours_all, ==, glib_all);
+  /* Valid JSON: no raw control byte (json-glib 1.6 writes 0x1f raw). */
+  for (const char *c = ours_all; *c != '\0'; c++)
+    g_assert_cmpint ((guchar) *c, >=, 0x20);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *ours = sl_profile_section_to_json (p, names[i]);

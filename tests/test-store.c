@@ -1765,6 +1765,104 @@ test_statistics (Fixture       *f,
   g_assert_nonnull (strstr (json, "{\"skill\":\"Python\",\"profiles\":3}"));
 }
 
+/* The SQL that made trigger @name, read from the schema. */
+static char *
+trigger_sql (Fixture    *f,
+             const char *name)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  char *sql = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                       -1, &st, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (st, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  sql = g_strdup ((const char *) sqlite3_column_text (st, 0));
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return sql;
+}
+
+/* A text with the byte 0x1f (unit separator): stored as valid JSON, read
+ * back as written, and updatable.  Versions before 10 stored it raw, which
+ * SQLite's JSON functions reject; migration 10 escapes what is there. */
+static void
+test_unit_separator (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = make_profile ("Una\x1fSep", "una@example.org", NULL, "C\x1fSharp, Go",
+                                         "Dev", "Acme", "2020-01", NULL);
+  g_autoptr(SlStoredProfile) back = NULL;
+  g_autoptr(SlStoredProfile) again = NULL;
+  g_autofree char *sc_au = NULL;
+  g_autofree char *rf_au = NULL;
+  g_autofree char *old_state = NULL;
+  gint64 id;
+
+  id = sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE instr (skills, char (31)) > 0"
+                                  " OR instr (personal_info, char (31)) > 0"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'c' || char (31) || 'sharp'"), ==, 1);
+  g_clear_pointer (&p->personal.location, g_free);
+  p->personal.location = g_strdup ("Lyon");
+  g_assert_true (sl_store_update_profile_from_parsed_data (f->store, id, p, NULL, "test", &error));
+  g_assert_no_error (error);
+
+  /* Back to how version 9 left such a row: the JSON with the byte raw,
+   * in the profile, its history and an intake row. */
+  g_clear_object (&f->store);
+  sc_au = trigger_sql (f, "skill_counts_au");
+  rf_au = trigger_sql (f, "rank_features_au");
+  old_state = g_strconcat ("DROP TRIGGER skill_counts_au; DROP TRIGGER rank_features_au;"
+                           "UPDATE candidate_profiles SET skills = replace (skills, '\\u001f', char (31)),"
+                           "  personal_info = replace (personal_info, '\\u001f', char (31));"
+                           "UPDATE profile_history SET profile_json = replace (profile_json, '\\u001f', char (31));"
+                           "INSERT INTO file_intake_queue (uuid, path, original_name, metadata, created_at, updated_at)"
+                           "  VALUES ('u-1f', '/x', 'x', '{\"w\":\"a' || char (31) || 'b\"}', 'now', 'now');",
+                           sc_au, ";", rf_au, ";",
+                           "PRAGMA user_version = 9;", NULL);
+  exec_rw (f, old_state);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE instr (skills, char (31)) > 0"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profile_history WHERE instr (profile_json, char (31)) > 0"),
+                   >, 0);
+
+  f->store = sl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_get_schema_version (f->store), ==, SL_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidate_profiles WHERE instr (skills, char (31)) > 0"
+                                  " OR instr (personal_info, char (31)) > 0"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profile_history WHERE instr (profile_json, char (31)) > 0"),
+                   ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM file_intake_queue"
+                                  " WHERE metadata ->> '$.w' = 'a' || char (31) || 'b'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM sqlite_master WHERE name IN ('skill_counts_au', 'rank_features_au')"),
+                   ==, 2);
+
+  back = sl_store_get_profile (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->profile->personal.name, ==, "Una\x1fSep");
+  g_assert_cmpstr (((SlSkill *) g_ptr_array_index (back->profile->skills, 0))->name, ==, "C\x1fSharp");
+  g_assert_cmpint (back->revision, ==, 2);
+
+  /* The update that failed on such a row before. */
+  g_ptr_array_remove_index (p->skills, 0);
+  g_assert_true (sl_store_update_profile_from_parsed_data (f->store, id, p, NULL, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'c' || char (31) || 'sharp'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'go'"), ==, 1);
+  again = sl_store_get_profile (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->profile->skills->len, ==, 1);
+  g_assert_cmpint (again->revision, ==, 3);
+  g_assert_true (sl_store_check (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migration_from_v1 (Fixture       *f,
                         gconstpointer  data)
@@ -1892,6 +1990,7 @@ add_search_tests (void)
   ADD ("/store/stats", test_statistics);
   ADD ("/store/notes-tags-saved", test_notes_tags_saved);
   ADD ("/store/open/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/open/unit-separator", test_unit_separator);
 #undef ADD
 }
 

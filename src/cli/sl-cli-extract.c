@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "core/sl-json.h"
 #include "extract/sl-extract.h"
 #include "sl-cli-commands.h"
 
@@ -170,15 +171,12 @@ sl_cli_extract (SlCliContext *ctx,
     }
   if (json)
     {
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *out = NULL;
 
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      out = json_generator_to_data (gen, NULL);
+      out = sl_json_node_to_string (root, TRUE);
       g_print ("%s\n", out);
     }
   return status;

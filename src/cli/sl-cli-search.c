@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "core/sl-json.h"
 #include "sl-cli-commands.h"
 #include "sl-cli-store.h"
 #include "store/sl-store-search.h"
@@ -103,7 +104,6 @@ sl_cli_search (SlCliContext *ctx,
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *out = NULL;
 
@@ -140,9 +140,7 @@ sl_cli_search (SlCliContext *ctx,
       json_builder_end_array (b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      out = json_generator_to_data (gen, NULL);
+      out = sl_json_node_to_string (root, TRUE);
       g_print ("%s\n", out);
       return SL_CLI_OK;
     }

@@ -285,13 +285,14 @@ build_section (JsonBuilder     *b,
  * freeing the nodes cost more than the text.  The output is byte for byte
  * what json-glib's generator writes for the builder's tree (tests/test-core.c
  * compares the two): its escaping ('"' and '\\' backslashed, \b \f \n \r \t,
- * the other bytes 0x01-0x1e and 0x7f as \u00XX, 0x1f and all non-ASCII
- * as is), g_ascii_dtostr () for doubles with ".0" added when there is no
+ * the other bytes 0x01-0x1f and 0x7f as \u00XX, all non-ASCII as is;
+ * 0x1f as sl_json_node_to_string () mends json-glib's output),
+ * g_ascii_dtostr () for doubles with ".0" added when there is no
  * '.', and a member set twice kept at its first place with its last value. */
 
 /* The bytes put_string stops at: the end (0), those it escapes. */
 static const guint8 json_stop[256] = {
-  [0x00 ... 0x1e] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
 static void
@@ -668,10 +669,30 @@ sl_json_node_to_string (JsonNode *node,
                         gboolean  pretty)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+  const char *run, *p;
+  GString *out;
 
   json_generator_set_pretty (gen, pretty);
   json_generator_set_root (gen, node);
-  return json_generator_to_data (gen, NULL);
+  text = json_generator_to_data (gen, NULL);
+
+  /* json-glib 1.6 escapes the control bytes below 0x1f but writes 0x1f
+   * itself raw, and JSON allows no raw control byte in a string: SQLite's
+   * JSON functions (the store's triggers), Python and browsers reject the
+   * text.  The generator writes no control byte outside strings (its
+   * indentation is spaces and newlines), so each 0x1f is one inside a
+   * string and its escape is exact. */
+  if (strchr (text, 0x1f) == NULL)
+    return g_steal_pointer (&text);
+  out = g_string_sized_new (strlen (text) + 8);
+  for (run = text; (p = strchr (run, 0x1f)) != NULL; run = p + 1)
+    {
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, "\\u001f");
+    }
+  g_string_append (out, run);
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -51,7 +51,9 @@ void        sl_json_put_key            (GString         *out,
                                         gboolean        *first,
                                         const char      *key);
 
-/* Serialise a node compactly (or pretty). */
+/* Serialise a node compactly (or pretty), as json-glib's generator does
+ * but with every control byte escaped (1.6 writes 0x1f raw).  Use this,
+ * not json_to_string (), for any JSON that leaves the process. */
 char       *sl_json_node_to_string     (JsonNode        *node,
                                         gboolean         pretty) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -546,7 +546,7 @@ export_json_resume (Cursor        *c,
   while (cursor_next (c, &local))
     {
       g_autoptr(JsonNode) node = sl_json_resume_from_profile (c->profile);
-      g_autofree char *text = json_to_string (node, TRUE);
+      g_autofree char *text = sl_json_node_to_string (node, TRUE);
       g_string_append (buf, *n > 0 ? ",\n" : "\n");
       g_string_append (buf, text);
       (*n)++;
@@ -770,7 +770,7 @@ sl_export_json_resume_files (SlStore               *store,
   while (ok && cursor_next (&c, &local))
     {
       g_autoptr(JsonNode) node = sl_json_resume_from_profile (c.profile);
-      g_autofree char *text = json_to_string (node, TRUE);
+      g_autofree char *text = sl_json_node_to_string (node, TRUE);
       g_autofree char *stem = file_stem (c.profile, c.uuid);
       g_autofree char *name = g_strconcat (stem, ".json", NULL);
       g_autoptr(GFile) file = g_file_get_child (directory, name);
@@ -805,5 +805,5 @@ sl_export_json_resume_one (SlStore  *store,
   if (sp == NULL)
     return NULL;
   node = sl_json_resume_from_profile (sp->profile);
-  return json_to_string (node, TRUE);
+  return sl_json_node_to_string (node, TRUE);
 }

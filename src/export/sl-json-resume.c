@@ -24,7 +24,7 @@ G_DEFINE_QUARK (sl-export-error-quark, sl_export_error)
 static JsonNode *
 deep_copy (JsonNode *node)
 {
-  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *text = sl_json_node_to_string (node, FALSE);
 
   return json_from_string (text, NULL);
 }
@@ -492,7 +492,7 @@ sl_json_resume_to_profile (JsonNode           *node,
 
   if ((flags & SL_JSON_RESUME_KEEP_RESIDUAL) != 0 && !prune (copy))
     {
-      g_autofree char *residual = json_to_string (copy, FALSE);
+      g_autofree char *residual = sl_json_node_to_string (copy, FALSE);
       sl_profile_set_extra (p, SL_JSON_RESUME_RESIDUAL_KEY, residual);
     }
   return g_steal_pointer (&p);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/sl-date.h"
+#include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "sl-dates.h"
 #include "sl-lexicon.h"
@@ -3202,10 +3203,5 @@ sl_rules_profile_to_eval_json (const SlProfile *profile,
 #undef LIST
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  {
-    g_autoptr(JsonGenerator) gen = json_generator_new ();
-    json_generator_set_root (gen, root);
-    json_generator_set_pretty (gen, pretty);
-    return json_generator_to_data (gen, NULL);
-  }
+  return sl_json_node_to_string (root, pretty);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "sl-privacy.h"
 #include "store/sl-store-intake.h"
@@ -146,7 +147,7 @@ sl_privacy_audit_export (SlStore            *store,
   json_builder_add_string_value (b, via);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  details = json_to_string (root, FALSE);
+  details = sl_json_node_to_string (root, FALSE);
   return sl_store_audit (store, "export", entity_uuid != NULL ? "profile" : "candidates",
                          entity_uuid, details, error);
 }

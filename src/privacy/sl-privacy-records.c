@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core/sl-json.h"
 #include "core/sl-util.h"
 #include "sl-privacy.h"
 #include "store/sl-store-private.h"
@@ -230,7 +231,6 @@ sl_privacy_export_subject (SlStore     *store,
                            GError     **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) gen = NULL;
   g_autofree char *json_path = NULL;
   g_autofree char *originals = NULL;
   g_autofree char *root = NULL;
@@ -295,12 +295,9 @@ sl_privacy_export_subject (SlStore     *store,
       copied++;
     }
 
-  gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, node);
   json_path = g_build_filename (out_dir, "subject.json", NULL);
   {
-    g_autofree char *text = json_generator_to_data (gen, NULL);
+    g_autofree char *text = sl_json_node_to_string (node, TRUE);
     if (!g_file_set_contents_full (json_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
       return FALSE;
   }

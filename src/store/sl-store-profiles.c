@@ -687,7 +687,7 @@ audit_profile (SlStore    *self,
     }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  details = json_to_string (root, FALSE);
+  details = sl_json_node_to_string (root, FALSE);
   return sl_store_audit (self, action, "profile", uuid, details, error);
 }
 

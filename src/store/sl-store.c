@@ -65,6 +65,29 @@ G_DEFINE_FINAL_TYPE (SlStore, sl_store, G_TYPE_OBJECT)
 #define SKILL_KEYS_8(json) \
   "(SELECT coalesce (value ->> '$.canonical', value ->> '$.name') AS k FROM json_each (" json ") LIMIT -1)"
 
+/* The update triggers of migration 8, which migration 10 drops and makes
+ * again. */
+#define SKILL_COUNTS_AU_8 \
+  "CREATE TRIGGER skill_counts_au AFTER UPDATE OF skills, deleted ON candidate_profiles BEGIN" \
+  "  UPDATE skill_counts SET profiles = profiles - 1 WHERE old.deleted = 0 AND skill IN (" \
+  "    SELECT lower (k) FROM " SKILL_KEYS_8 ("old.skills") ");" \
+  "  INSERT INTO skill_counts (skill, profiles, label)" \
+  "    SELECT lower (k), 1, min (k) FROM " SKILL_KEYS_8 ("new.skills") \
+  "    WHERE new.deleted = 0 AND k IS NOT NULL GROUP BY lower (k)" \
+  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1," \
+  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;" \
+  "  DELETE FROM skill_counts WHERE profiles <= 0;" \
+  "END;"
+#define RANK_FEATURES_AU_8 \
+  "CREATE TRIGGER rank_features_au AFTER UPDATE ON candidate_profiles BEGIN" \
+  "  DELETE FROM rank_features WHERE profile_id = old.id AND new.deleted = 1;" \
+  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 " WHERE new.deleted = 0;" \
+  "END;"
+
+/* A JSON column with each raw 0x1f byte escaped (migration 10). */
+#define UNRAW_1F(col) col " = replace (" col ", char (31), '\\u001f')"
+#define HAS_1F(col) "instr (" col ", char (31)) > 0"
+
 /* Migrations ------------------------------------------------------------
 
    Entry N (1-based) takes the schema from version N-1 to N.  Append only:
@@ -374,23 +397,11 @@ static const char * const migrations[] = {
   "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
   "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
   "END;"
-  "CREATE TRIGGER skill_counts_au AFTER UPDATE OF skills, deleted ON candidate_profiles BEGIN"
-  "  UPDATE skill_counts SET profiles = profiles - 1 WHERE old.deleted = 0 AND skill IN ("
-  "    SELECT lower (k) FROM " SKILL_KEYS_8 ("old.skills") ");"
-  "  INSERT INTO skill_counts (skill, profiles, label)"
-  "    SELECT lower (k), 1, min (k) FROM " SKILL_KEYS_8 ("new.skills")
-  "    WHERE new.deleted = 0 AND k IS NOT NULL GROUP BY lower (k)"
-  "    ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
-  "      label = CASE WHEN label IS NULL OR excluded.label < label THEN excluded.label ELSE label END;"
-  "  DELETE FROM skill_counts WHERE profiles <= 0;"
-  "END;"
+  SKILL_COUNTS_AU_8
   "CREATE TRIGGER rank_features_ai AFTER INSERT ON candidate_profiles WHEN new.deleted = 0 BEGIN"
   "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 ";"
   "END;"
-  "CREATE TRIGGER rank_features_au AFTER UPDATE ON candidate_profiles BEGIN"
-  "  DELETE FROM rank_features WHERE profile_id = old.id AND new.deleted = 1;"
-  "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 " WHERE new.deleted = 0;"
-  "END;",
+  RANK_FEATURES_AU_8,
 
   /* 9: the insert triggers of skill_counts and rank_features rest while a
    * bulk write runs (store_state fts_auto = 0, as for the search index):
@@ -411,6 +422,26 @@ static const char * const migrations[] = {
   "  WHEN new.deleted = 0 AND (SELECT value FROM store_state WHERE key = 'fts_auto') = 1 BEGIN"
   "  INSERT OR REPLACE INTO rank_features " RANK_FEATURES_SELECT_8 ";"
   "END;",
+
+  /* 10: JSON written before sl-json escaped the byte 0x1f held it raw,
+   * which SQLite's JSON functions reject: a profile whose text had one
+   * could be stored by a bulk write and then never updated (the update
+   * triggers read old.skills).  Escape the raw bytes where they are; the
+   * two update triggers that read the JSON rest meanwhile. */
+  "DROP TRIGGER skill_counts_au;"
+  "DROP TRIGGER rank_features_au;"
+  "UPDATE candidate_profiles SET " UNRAW_1F ("personal_info") ", " UNRAW_1F ("work_experience") ","
+  "  " UNRAW_1F ("education") ", " UNRAW_1F ("skills") ", " UNRAW_1F ("certifications") ","
+  "  " UNRAW_1F ("languages") ", " UNRAW_1F ("projects") ", " UNRAW_1F ("achievements") ","
+  "  " UNRAW_1F ("interests") ", " UNRAW_1F ("metadata")
+  "  WHERE " HAS_1F ("personal_info") " OR " HAS_1F ("work_experience") " OR " HAS_1F ("education")
+  "    OR " HAS_1F ("skills") " OR " HAS_1F ("certifications") " OR " HAS_1F ("languages")
+  "    OR " HAS_1F ("projects") " OR " HAS_1F ("achievements") " OR " HAS_1F ("interests")
+  "    OR " HAS_1F ("metadata") ";"
+  "UPDATE profile_history SET " UNRAW_1F ("profile_json") " WHERE " HAS_1F ("profile_json") ";"
+  "UPDATE file_intake_queue SET " UNRAW_1F ("metadata") " WHERE " HAS_1F ("metadata") ";"
+  SKILL_COUNTS_AU_8
+  RANK_FEATURES_AU_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SL_STORE_SCHEMA_VERSION);
