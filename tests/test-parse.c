@@ -286,6 +286,78 @@ test_skills_find (void)
   g_assert_false (g_hash_table_contains (found, "Go"));
 }
 
+/* The one-pass search for several strings answers what a strstr() per
+ * string answers, wherever a string sits (start, end, cut off by the end,
+ * overlapping another, next to UTF-8). */
+static void
+test_text_needles (void)
+{
+  static const char *const needles[] = { "ab", "abc", "b c", "\xc3\xa9t", "zz", "cab" };
+  static SlTextNeedles set = SL_TEXT_NEEDLES (needles);
+  static const char *const pieces[] = { "a", "b", "c", " ", "z", "\xc3\xa9", "t", "x" };
+  GRand *r = g_rand_new_with_seed (7);
+  guint hits = 0;
+
+  g_assert_false (sl_text_needles_any (&set, ""));
+  g_assert_true (sl_text_needles_any (&set, "ab"));
+  g_assert_true (sl_text_needles_any (&set, "xxzz"));
+  g_assert_false (sl_text_needles_any (&set, "xxz"));
+  g_assert_true (sl_text_needles_any (&set, "caf\xc3\xa9t"));
+  g_assert_false (sl_text_needles_any (&set, "caf\xc3\xa9"));
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) hay = g_string_new (NULL);
+      guint n = g_rand_int_range (r, 0, 12);
+      gboolean want = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (hay, pieces[g_rand_int_range (r, 0, G_N_ELEMENTS (pieces))]);
+      for (guint k = 0; k < G_N_ELEMENTS (needles); k++)
+        want = want || strstr (hay->str, needles[k]) != NULL;
+      g_assert_cmpint (sl_text_needles_any (&set, hay->str), ==, want);
+      hits += want;
+    }
+  /* (both answers came up often) */
+  g_assert_cmpuint (hits, >, 2000);
+  g_assert_cmpuint (hits, <, 18000);
+  g_rand_free (r);
+}
+
+/* Degree words are read from a stack buffer while ASCII and short, and
+ * from a folded copy otherwise: both give the same levels. */
+static void
+test_degree_words (void)
+{
+  g_autoptr(GString) longword = g_string_new (NULL);
+  g_autofree char *after_long = NULL;
+
+  g_assert_cmpstr (sl_rules_degree_level ("Master of Science"), ==, "master");
+  g_assert_cmpstr (sl_rules_degree_level ("Maîtrise en informatique"), ==, "master");
+  g_assert_cmpstr (sl_rules_degree_level ("MAÎTRISE"), ==, "master");
+  g_assert_cmpstr (sl_rules_degree_level ("Diplôme d'ingénieur"), ==, "diploma");
+  g_assert_cmpstr (sl_rules_degree_level ("B.Sc. Informatik"), ==, "bachelor");
+  g_assert_cmpstr (sl_rules_degree_level ("BA"), ==, "bachelor");
+  g_assert_null (sl_rules_degree_level ("ba"));
+  g_assert_null (sl_rules_degree_level ("Scrum Master"));
+  g_assert_cmpstr (sl_rules_degree_level ("Ensino Médio"), ==, "secondary");
+  g_assert_cmpstr (sl_rules_degree_level ("Middelbare School"), ==, "secondary");
+  g_assert_null (sl_rules_degree_level ("Elementary"));
+  /* a word longer than the stack buffer is no degree, and the next one
+   * is still read */
+  for (guint i = 0; i < 70; i++)
+    g_string_append_c (longword, 'a' + i % 26);
+  g_assert_null (sl_rules_degree_level (longword->str));
+  g_string_append (longword, "master");
+  g_assert_null (sl_rules_degree_level (longword->str));
+  after_long = g_strconcat (longword->str, " Bachelor", NULL);
+  g_assert_cmpstr (sl_rules_degree_level (after_long), ==, "bachelor");
+  /* 62 ASCII letters and then an accented one: the word moves to the
+   * folded copy mid-way */
+  g_string_truncate (longword, 62);
+  g_string_append (longword, "é doctorat");
+  g_assert_cmpstr (sl_rules_degree_level (longword->str), ==, "doctorate");
+}
+
 /* ---- whole resumes ---- */
 
 static SlProfile *
@@ -913,6 +985,8 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
   g_test_add_func ("/parse/text/filter", test_text_filter);
+  g_test_add_func ("/parse/text/needles", test_text_needles);
+  g_test_add_func ("/parse/degree/words", test_degree_words);
   g_test_add_func ("/parse/resume/english", test_resume_english);
   g_test_add_func ("/parse/resume/german", test_resume_german);
   g_test_add_func ("/parse/resume/french", test_resume_french);

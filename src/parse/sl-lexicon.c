@@ -367,10 +367,22 @@ static const char *const particles =
   "von van de da del della di le la der den ter ten du dos das do bin ibn al el mac mc st "
   "y e zu vom";
 
+/* One word of a list in its index, found by the FNV hash the callers
+ * compute anyway (a GHashTable would hash the word a second time). */
+typedef struct
+{
+  guint32     hash;
+  int         value;
+  const char *word;   /* NULL: an empty slot */
+  gsize       len;
+} LexSlot;
+
 typedef struct
 {
   GHashTable   *tables[SL_LEX_N_KINDS];
   SlTextFilter  filters[SL_LEX_N_KINDS];   /* the words of each table */
+  LexSlot      *index[SL_LEX_N_KINDS];     /* the same words, open addressing */
+  guint32       index_mask[SL_LEX_N_KINDS];
 } Lexicon;
 
 /* Bits per filter: each list has at most a few hundred words. */
@@ -398,6 +410,52 @@ fill (GHashTable *t, SlTextFilter *filter, const char *list)
         g_hash_table_insert (t, g_strdup (*w), GINT_TO_POINTER (value));
       sl_text_filter_add (filter, sl_text_hash_append (SL_TEXT_HASH_INIT, *w, strlen (*w)));
     }
+}
+
+static guint32
+slot_of (guint32 hash, guint32 mask)
+{
+  return (hash ^ (hash >> 16)) & mask;
+}
+
+/* The table's words (each once, with the value the table keeps) in an
+ * index at most half full. */
+static void
+index_table (Lexicon *lex, int k)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint32 slots = 16;
+
+  while (slots < 2 * g_hash_table_size (lex->tables[k]))
+    slots *= 2;
+  lex->index[k] = g_new0 (LexSlot, slots);
+  lex->index_mask[k] = slots - 1;
+  g_hash_table_iter_init (&iter, lex->tables[k]);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      guint32 h = sl_text_hash_append (SL_TEXT_HASH_INIT, key, len);
+      guint32 i = slot_of (h, lex->index_mask[k]);
+
+      while (lex->index[k][i].word != NULL)
+        i = (i + 1) & lex->index_mask[k];
+      lex->index[k][i] = (LexSlot) { h, GPOINTER_TO_INT (value), key, len };
+    }
+}
+
+/* The value of the @len bytes at @word (hash @hash) in list @kind, or 0:
+ * what g_hash_table_lookup() of the word gives. */
+static int
+index_lookup (const Lexicon *lex, SlLexKind kind, const char *word, gsize len, guint32 hash)
+{
+  const LexSlot *index = lex->index[kind];
+  guint32 mask = lex->index_mask[kind];
+
+  for (guint32 i = slot_of (hash, mask); index[i].word != NULL; i = (i + 1) & mask)
+    if (index[i].hash == hash && index[i].len == len && memcmp (index[i].word, word, len) == 0)
+      return index[i].value;
+  return 0;
 }
 
 static Lexicon *
@@ -430,6 +488,7 @@ lexicon (void)
           lex.tables[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           sl_text_filter_init (&lex.filters[k], FILTER_LOG2_BITS);
           fill (lex.tables[k], &lex.filters[k], lists[k]);
+          index_table (&lex, k);
         }
       g_once_init_leave (&once, 1);
     }
@@ -447,9 +506,14 @@ sl_lex_lookup (SlLexKind   kind,
     return 0;
   lex = lexicon ();
   /* Most words asked about are in no list: the filter says so first. */
-  if (!sl_text_filter_maybe (&lex->filters[kind], sl_text_hash_append (SL_TEXT_HASH_INIT, word, strlen (word))))
-    return 0;
-  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], word));
+  {
+    gsize len = strlen (word);
+    guint32 h = sl_text_hash_append (SL_TEXT_HASH_INIT, word, len);
+
+    if (!sl_text_filter_maybe (&lex->filters[kind], h))
+      return 0;
+    return index_lookup (lex, kind, word, len, h);
+  }
 }
 
 int
@@ -465,7 +529,7 @@ sl_lex_lookup_hashed (SlLexKind   kind,
   lex = lexicon ();
   if (!sl_text_filter_maybe (&lex->filters[kind], hash))
     return 0;
-  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], word));
+  return index_lookup (lex, kind, word, strlen (word), hash);
 }
 
 int
@@ -473,18 +537,18 @@ sl_lex_lookup_len (SlLexKind   kind,
                    const char *word,
                    gsize       len)
 {
-  char buf[64];
   Lexicon *lex;
+  guint32 h;
 
   g_return_val_if_fail (kind < SL_LEX_N_KINDS, 0);
-  if (len == 0 || len >= sizeof buf)
+  /* (words of 64 bytes or more were never looked up: kept so) */
+  if (len == 0 || len >= 64)
     return 0;
   lex = lexicon ();
-  if (!sl_text_filter_maybe (&lex->filters[kind], sl_text_hash_append (SL_TEXT_HASH_INIT, word, len)))
+  h = sl_text_hash_append (SL_TEXT_HASH_INIT, word, len);
+  if (!sl_text_filter_maybe (&lex->filters[kind], h))
     return 0;
-  memcpy (buf, word, len);
-  buf[len] = '\0';
-  return GPOINTER_TO_INT (g_hash_table_lookup (lex->tables[kind], buf));
+  return index_lookup (lex, kind, word, len, h);
 }
 
 gboolean

@@ -1761,10 +1761,14 @@ header_add_text (HeaderParts *h, const char *text, int no)
     {
       char *s = g_ptr_array_index (segs, i);
       /* words like "at"/"bei"/"chez" join title and company: split there */
-      const char *joins[] = { " at ", " @ ", " bei ", " chez ", " presso ", " bij ", " en la empresa ",
-                              " na empresa ", " en ", " na ", " no ", " em ", " in der ", " im " };
+      static const char *const joins[] = { " at ", " @ ", " bei ", " chez ", " presso ", " bij ",
+                                           " en la empresa ", " na empresa ", " en ", " na ", " no ",
+                                           " em ", " in der ", " im " };
+      static SlTextNeedles join_set = SL_TEXT_NEEDLES (joins);
       gboolean split = FALSE;
-      for (gsize k = 0; k < G_N_ELEMENTS (joins) && !split; k++)
+      /* (most segments have no joining word: one pass tells) */
+      gboolean any_join = sl_text_needles_any (&join_set, s);
+      for (gsize k = 0; k < G_N_ELEMENTS (joins) && any_join && !split; k++)
         {
           const char *j = strstr (s, joins[k]);
           if (j != NULL && j > s)
@@ -2132,13 +2136,18 @@ find_degree (const char *s, DegreeHit *hit)
   const char *p = s;
   SlDegreeLevel best = SL_DEGREE_NONE;
   gsize best_off = 0;
-  /* one buffer for all the words (ASCII letters are the common case and
-   * take the short way; the others as before) */
-  g_autoptr(GString) compact = g_string_sized_new (64);
+  /* A word's folded letters: in @stack while they are ASCII and fit (the
+   * common case), else in @compact from the first other letter on, folded
+   * as before. */
+  char stack[64];
+  gsize stack_len;
+  g_autoptr(GString) compact = NULL;
+  gboolean in_compact;
 
   while (*p)
     {
       const char *b;
+      const char *word;
       gboolean all_upper = TRUE;
       int v;
 
@@ -2147,7 +2156,8 @@ find_degree (const char *s, DegreeHit *hit)
       if (!*p)
         break;
       b = p;
-      g_string_truncate (compact, 0);
+      stack_len = 0;
+      in_compact = FALSE;
       /* a word, with dots between letters ("B.Sc.", "Ph.D") folded away */
       while (*p)
         {
@@ -2158,7 +2168,20 @@ find_degree (const char *s, DegreeHit *hit)
                 {
                   if (ch >= 'a' && ch <= 'z')
                     all_upper = FALSE;
-                  g_string_append_c (compact, (char) (ch | 0x20));   /* (a letter) */
+                  if (!in_compact && stack_len + 1 < sizeof stack)
+                    stack[stack_len++] = (char) (ch | 0x20);   /* (a letter) */
+                  else
+                    {
+                      if (!in_compact)
+                        {
+                          if (compact == NULL)
+                            compact = g_string_sized_new (128);
+                          g_string_truncate (compact, 0);
+                          g_string_append_len (compact, stack, stack_len);
+                          in_compact = TRUE;
+                        }
+                      g_string_append_c (compact, (char) (ch | 0x20));
+                    }
                   p++;
                   continue;
                 }
@@ -2176,6 +2199,14 @@ find_degree (const char *s, DegreeHit *hit)
               {
                 if (g_unichar_islower (c))
                   all_upper = FALSE;
+                if (!in_compact)
+                  {
+                    if (compact == NULL)
+                      compact = g_string_sized_new (128);
+                    g_string_truncate (compact, 0);
+                    g_string_append_len (compact, stack, stack_len);
+                    in_compact = TRUE;
+                  }
                 sl_text_fold_append (compact, p, g_utf8_next_char (p) - p);
                 p = g_utf8_next_char (p);
               }
@@ -2183,19 +2214,29 @@ find_degree (const char *s, DegreeHit *hit)
               break;
           }
         }
-      v = sl_lex_lookup (SL_LEX_DEGREE, compact->str);
+      if (in_compact)
+        {
+          word = compact->str;
+          stack_len = compact->len;
+        }
+      else
+        {
+          stack[stack_len] = '\0';
+          word = stack;
+        }
+      v = sl_lex_lookup (SL_LEX_DEGREE, word);
       if (v >= 100)
         {
           /* "BA"/"B.A."/"BSc"? the short forms need capitals, and must not be
            * the start of an all-caps sentence */
-          if (!all_upper && !(compact->len == 2 && g_unichar_isupper (g_utf8_get_char (b))
+          if (!all_upper && !(stack_len == 2 && g_unichar_isupper (g_utf8_get_char (b))
                               && strchr (b, '.') != NULL && strchr (b, '.') < p))
             v = 0;
           else
             v -= 100;
         }
       /* "Master" in "Scrum Master", "Master data" is not a degree */
-      if (v == SL_DEGREE_MASTER && g_str_has_prefix (compact->str, "master") && b > s)
+      if (v == SL_DEGREE_MASTER && g_str_has_prefix (word, "master") && b > s)
         {
           g_autofree char *before = sl_text_fold (s);
           before[b - s] = '\0';
@@ -2218,15 +2259,12 @@ find_degree (const char *s, DegreeHit *hit)
         "high school", "secondary school", "a levels", "a-levels", "o levels", "12th", "10th",
         "intermediate", "matriculation", "ensino medio", "scuola superiore", "middelbare school",
       };
-      for (gsize k = 0; k < G_N_ELEMENTS (phrases); k++)
+      static SlTextNeedles phrase_set = SL_TEXT_NEEDLES (phrases);
+
+      if (sl_text_needles_any (&phrase_set, f))
         {
-          const char *q = strstr (f, phrases[k]);
-          if (q != NULL)
-            {
-              best = SL_DEGREE_SECONDARY;
-              best_off = 0;
-              break;
-            }
+          best = SL_DEGREE_SECONDARY;
+          best_off = 0;
         }
     }
   if (best == SL_DEGREE_NONE)
@@ -2357,11 +2395,16 @@ find_grade (const char *text)
 {
   static const char *const labels[] = { "cgpa", "gpa", "grade", "note", "nota", "voto", "cijfer",
                                         "mention", "percentage", "score", "abschlussnote", "media" };
+  static SlTextNeedles label_set = SL_TEXT_NEEDLES (labels);
   g_autofree char *heap = NULL;
   char buf[256];
   const char *f = sl_text_fold_buf (text, buf, sizeof buf, &heap);
 
   if (strlen (f) != strlen (text))
+    return NULL;
+  /* (a grade needs one of the labels: most lines have none, told in one
+   * pass instead of a strstr() per label) */
+  if (!sl_text_needles_any (&label_set, f))
     return NULL;
   for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
     {

@@ -92,10 +92,11 @@ toks_free (Toks *t)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Toks, toks_free)
 
 /* ASCII classes for the tokenizer: a table look-up per byte instead of
- * the tests below (the whole resume is tokenized). */
+ * the tests below (the whole resume is tokenized).  Bytes from 0x80 (UTF-8
+ * sequences) have no class here: one look-up also rejects them. */
 enum { TC_CORE = 1, TC_CONNECTOR = 2 };
 
-static const guint8 tok_class[128] = {
+static const guint8 tok_class[256] = {
   ['0' ... '9'] = TC_CORE, ['A' ... 'Z'] = TC_CORE, ['a' ... 'z'] = TC_CORE,
   ['+'] = TC_CORE, ['#'] = TC_CORE,
   ['.'] = TC_CONNECTOR, ['/'] = TC_CONNECTOR, ['-'] = TC_CONNECTOR, ['&'] = TC_CONNECTOR,
@@ -265,16 +266,24 @@ tokenize (const char *s,
         {
           gunichar d;
           gsize nx;
+          gsize j = i;
 
+          /* a run of ASCII letters and digits (most of every token) in a
+           * loop of its own, whose few variables stay in registers */
+          while (j < len && (tok_class[(guchar) s[j]] & TC_CORE))
+            {
+              dst[j] = tok_lower[(guchar) s[j]];
+              j++;
+            }
+          if (j > i)
+            {
+              i = last_core = j;
+              if (i == len)
+                break;
+            }
+          /* here s[i] is not an ASCII core byte */
           if ((guchar) s[i] < 0x80)
             {
-              if (tok_class[(guchar) s[i]] & TC_CORE)
-                {
-                  dst[i] = tok_lower[(guchar) s[i]];
-                  i++;
-                  last_core = i;
-                  continue;
-                }
               d = (guchar) s[i];
               nx = i + 1;
               if (!(tok_class[d] & TC_CONNECTOR))

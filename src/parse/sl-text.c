@@ -141,3 +141,43 @@ sl_text_is_dash (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013
          || c == 0x2014 || c == 0x2015 || c == 0x2212 || c == 0xE2 || c == '~';
 }
+
+gboolean
+sl_text_needles_any (SlTextNeedles *set,
+                     const char    *hay)
+{
+  const guchar *p = (const guchar *) hay;
+
+  if (g_once_init_enter (&set->once))
+    {
+      for (guint k = 0; k < set->n; k++)
+        {
+          const guchar *w = (const guchar *) set->needles[k];
+          guint pair;
+
+          g_assert (w[0] != '\0' && w[1] != '\0');
+          pair = (guint) w[0] << 8 | w[1];
+          set->pairs[pair >> 6] |= G_GUINT64_CONSTANT (1) << (pair & 63);
+        }
+      g_once_init_leave (&set->once, 1);
+    }
+  /* A string that occurs starts at some byte p with its first two bytes:
+   * every such p is tested, and the string compared there in full.  (The
+   * pair at the last byte is that byte and the NUL, which starts no
+   * string.) */
+  for (; p[0] != '\0'; p++)
+    {
+      guint pair = (guint) p[0] << 8 | p[1];
+
+      if (G_LIKELY (!((set->pairs[pair >> 6] >> (pair & 63)) & 1)))
+        continue;
+      for (guint k = 0; k < set->n; k++)
+        {
+          const char *w = set->needles[k];
+          if ((guchar) w[0] == p[0] && (guchar) w[1] == p[1]
+              && strncmp ((const char *) p + 2, w + 2, strlen (w + 2)) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}

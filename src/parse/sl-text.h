@@ -120,4 +120,25 @@ sl_text_filter_maybe (const SlTextFilter *f,
   return (f->bits[b >> 6] >> (b & 63)) & 1;
 }
 
+/* A fixed list of strings looked for in texts all at once: one pass over
+ * a text tests each pair of bytes against a bit set of the pairs the
+ * strings start with, and compares a string only where its first pair is
+ * (instead of one strstr() per string, a dozen passes over the text).
+ * Declare one static per list with SL_TEXT_NEEDLES(); it is built on first
+ * use (g_once: callers on several threads share it). */
+typedef struct
+{
+  const char *const *needles;    /* each at least two bytes long */
+  guint              n;
+  gsize              once;
+  guint64            pairs[1024];   /* bit (a << 8 | b): a string starts with "ab" */
+} SlTextNeedles;
+
+#define SL_TEXT_NEEDLES(list) { (list), G_N_ELEMENTS (list), 0, { 0 } }
+
+/* TRUE when one of the strings of @set occurs in @hay: the same answer as
+ * strstr (hay, s) != NULL for one of them. */
+gboolean  sl_text_needles_any (SlTextNeedles *set,
+                               const char    *hay);
+
 G_END_DECLS
