@@ -2128,6 +2128,18 @@ typedef struct
   gsize         offset;    /* where the degree word starts in the text */
 } DegreeHit;
 
+/* Moves the letters of a word read so far from the stack to @heap (made
+ * on first use); returns TRUE. */
+static gboolean
+word_to_heap (GString **heap, const char *stack, gsize len)
+{
+  if (*heap == NULL)
+    *heap = g_string_sized_new (128);
+  g_string_truncate (*heap, 0);
+  g_string_append_len (*heap, stack, len);
+  return TRUE;
+}
+
 /* Finds a degree word in @s; upper-case-only abbreviations ("BA", "MS")
  * must be written in capitals (dots allowed: "B.A."). */
 static gboolean
@@ -2173,13 +2185,7 @@ find_degree (const char *s, DegreeHit *hit)
                   else
                     {
                       if (!in_compact)
-                        {
-                          if (compact == NULL)
-                            compact = g_string_sized_new (128);
-                          g_string_truncate (compact, 0);
-                          g_string_append_len (compact, stack, stack_len);
-                          in_compact = TRUE;
-                        }
+                        in_compact = word_to_heap (&compact, stack, stack_len);
                       g_string_append_c (compact, (char) (ch | 0x20));
                     }
                   p++;
@@ -2200,13 +2206,7 @@ find_degree (const char *s, DegreeHit *hit)
                 if (g_unichar_islower (c))
                   all_upper = FALSE;
                 if (!in_compact)
-                  {
-                    if (compact == NULL)
-                      compact = g_string_sized_new (128);
-                    g_string_truncate (compact, 0);
-                    g_string_append_len (compact, stack, stack_len);
-                    in_compact = TRUE;
-                  }
+                  in_compact = word_to_heap (&compact, stack, stack_len);
                 sl_text_fold_append (compact, p, g_utf8_next_char (p) - p);
                 p = g_utf8_next_char (p);
               }
