@@ -6,7 +6,7 @@
  *
  * Why one writer: SQLite has one writer at a time anyway; funnelling status
  * changes, claims and profile writes through one connection lets them share
- * transactions (a commit every 32 results or ~100 ms) instead of fighting
+ * transactions (a commit every 64 results or ~100 ms) instead of fighting
  * for the lock, and makes "claimed but not finished" a set that one thread
  * owns, which is what shutdown, pause and crash recovery need.
  */
@@ -31,7 +31,11 @@
 
 G_DEFINE_QUARK (sl-intake-error-quark, sl_intake_error)
 
-#define COMMIT_EVERY_RESULTS 32
+/* Each commit's profiles are indexed for search in one statement, and FTS5
+ * writes one index segment per statement (merging them later): the fewer
+ * commits, the less the writer thread spends per file.  A claim commits
+ * too, so the window of claimed rows is twice a commit's results. */
+#define COMMIT_EVERY_RESULTS 64
 #define COMMIT_EVERY_MS      100
 #define INSERT_CHUNK         256
 
@@ -406,7 +410,7 @@ static guint signals[N_SIGNALS];
 static guint
 max_in_flight (SlPipeline *self)
 {
-  return MAX (8 * g_atomic_int_get ((gint *) &self->n_workers), 32);
+  return MAX (16 * g_atomic_int_get ((gint *) &self->n_workers), 2 * COMMIT_EVERY_RESULTS);
 }
 
 static void
@@ -1480,7 +1484,7 @@ writer_main (gpointer data)
             msg_free (m);
         }
 
-      /* Commit every 32 results or 100 ms, and at once when no claimed row
+      /* Commit every 64 results or 100 ms, and at once when no claimed row
        * is left to report (the end of a batch waits for nothing). */
       if (w->tx_open && (w->tx_results >= COMMIT_EVERY_RESULTS ||
                          sl_monotonic_ms () - w->tx_started >= COMMIT_EVERY_MS ||
