@@ -358,6 +358,51 @@ test_degree_words (void)
   g_assert_cmpstr (sl_rules_degree_level (longword->str), ==, "doctorate");
 }
 
+/* sl_dates_find() rejects texts that cannot hold a date before reading
+ * them: on generated lines of date-like pieces it finds exactly what the
+ * full reading finds. */
+static void
+test_dates_quick_reject (void)
+{
+  static const char *const pieces[] = {
+    "1", "2", "0", "9", "19", "2019", "12", "03", "/", "-", ".", " ", " - ", "\xe2\x80\x93", "'",
+    "\xe2\x80\x99", "Mar", "June", "Sept.", "present", "to", "since", "of", "bis", "heute", "%", "x",
+  };
+  GRand *r = g_rand_new_with_seed (11);
+  guint found = 0, rejected = 0;
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autoptr(GPtrArray) quick = NULL;
+      g_autoptr(GPtrArray) full = NULL;
+      guint n = g_rand_int_range (r, 1, 9);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (line, pieces[g_rand_int_range (r, 0, G_N_ELEMENTS (pieces))]);
+      quick = sl_dates_find (line->str);
+      full = sl_dates_find_unfiltered (line->str);
+      g_assert_cmpuint (quick->len, ==, full->len);
+      for (guint k = 0; k < full->len; k++)
+        {
+          SlDateRange *a = g_ptr_array_index (quick, k);
+          SlDateRange *b = g_ptr_array_index (full, k);
+          g_assert_cmpstr (a->start, ==, b->start);
+          g_assert_cmpstr (a->end, ==, b->end);
+          g_assert_cmpuint (a->offset, ==, b->offset);
+          g_assert_cmpuint (a->length, ==, b->length);
+          g_assert_cmpint (a->current, ==, b->current);
+          g_assert_cmpint (a->single, ==, b->single);
+        }
+      found += full->len > 0;
+      rejected += full->len == 0;
+    }
+  /* (both kinds of line came up often) */
+  g_assert_cmpuint (found, >, 2000);
+  g_assert_cmpuint (rejected, >, 3000);
+  g_rand_free (r);
+}
+
 /* ---- whole resumes ---- */
 
 static SlProfile *
@@ -978,6 +1023,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/dates/ranges", test_dates_ranges);
   g_test_add_func ("/parse/dates/words", test_dates_words);
   g_test_add_func ("/parse/dates/not-ranges", test_dates_not_ranges);
+  g_test_add_func ("/parse/dates/quick-reject", test_dates_quick_reject);
   g_test_add_func ("/parse/phone/e164", test_phones);
   g_test_add_func ("/parse/phone/find", test_phone_find);
   g_test_add_func ("/parse/sections/headings", test_sections);

@@ -606,17 +606,42 @@ add_range (GPtrArray  *out,
   g_ptr_array_add (out, r);
 }
 
-GPtrArray *
-sl_dates_find (const char *text)
+/* FALSE when the tokenizer can read no date in @s, so that no range can
+ * be found there.  Every date token has four digits in a row (a year:
+ * "2019", "03/2019", "2019-20", "Mar 2019"), or a digit, '/' and a digit
+ * ("03/19"), or an apostrophe right before a digit ("Mar '19", also with
+ * ’, whose last byte is 0x99).  One pass, for the many lines whose only
+ * digits are counts and percentages. */
+static gboolean
+may_hold_date (const char *s)
+{
+  int run = 0;
+
+  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (++run >= 4)
+            return TRUE;
+          continue;
+        }
+      run = 0;
+      if (((*p == '/' && (const char *) p > s && g_ascii_isdigit (p[-1])) || *p == '\'' || *p == 0x99)
+          && g_ascii_isdigit (p[1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GPtrArray *
+find_ranges (const char *text, gboolean quick_reject)
 {
   GPtrArray *out;
   g_autoptr(GArray) toks = NULL;
   guint i = 0;
 
-  g_return_val_if_fail (text != NULL, NULL);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_date_range_free);
-  /* every date has a digit in it (a year) */
-  if (strpbrk (text, "0123456789") == NULL)
+  if (quick_reject && !may_hold_date (text))
     return out;
   toks = g_array_sized_new (FALSE, FALSE, sizeof (Tok), 16);
   tokenize (text, toks);
@@ -704,6 +729,20 @@ sl_dates_find (const char *text)
       i++;
     }
   return out;
+}
+
+GPtrArray *
+sl_dates_find (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  return find_ranges (text, TRUE);
+}
+
+GPtrArray *
+sl_dates_find_unfiltered (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  return find_ranges (text, FALSE);
 }
 
 SlDateRange *

@@ -30,6 +30,10 @@ void         sl_date_range_free (SlDateRange *range);
  * (transfer full) (element-type SlDateRange) */
 GPtrArray   *sl_dates_find       (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* sl_dates_find() without its quick rejection of texts that cannot hold a
+ * date: the same result, slower (for tests that check they agree). */
+GPtrArray   *sl_dates_find_unfiltered (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The first range (or lone date when @allow_single) in @text, or NULL. */
 SlDateRange *sl_dates_parse_range (const char *text,
                                    gboolean    allow_single) G_GNUC_WARN_UNUSED_RESULT;

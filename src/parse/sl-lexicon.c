@@ -537,18 +537,25 @@ sl_lex_lookup_len (SlLexKind   kind,
                    const char *word,
                    gsize       len)
 {
+  return sl_lex_lookup_len_hashed (kind, word, len, sl_text_hash_append (SL_TEXT_HASH_INIT, word, len));
+}
+
+int
+sl_lex_lookup_len_hashed (SlLexKind   kind,
+                          const char *word,
+                          gsize       len,
+                          guint32     hash)
+{
   Lexicon *lex;
-  guint32 h;
 
   g_return_val_if_fail (kind < SL_LEX_N_KINDS, 0);
   /* (words of 64 bytes or more were never looked up: kept so) */
   if (len == 0 || len >= 64)
     return 0;
   lex = lexicon ();
-  h = sl_text_hash_append (SL_TEXT_HASH_INIT, word, len);
-  if (!sl_text_filter_maybe (&lex->filters[kind], h))
+  if (!sl_text_filter_maybe (&lex->filters[kind], hash))
     return 0;
-  return index_lookup (lex, kind, word, len, h);
+  return index_lookup (lex, kind, word, len, hash);
 }
 
 gboolean

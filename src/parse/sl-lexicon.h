@@ -70,6 +70,12 @@ int          sl_lex_lookup_hashed (SlLexKind   kind,
                                    const char *word,
                                    guint32     hash);
 
+/* sl_lex_lookup_len() of a span whose hash is @hash. */
+int          sl_lex_lookup_len_hashed (SlLexKind   kind,
+                                       const char *word,
+                                       gsize       len,
+                                       guint32     hash);
+
 /* German compounds: TRUE when a folded word ends with a title head word
  * ("softwareentwickler", "projektleiter", "vertriebsingenieur"). */
 gboolean     sl_lex_is_title_compound (const char *word,

@@ -62,22 +62,33 @@ sl_section_from_heading (const char       *line,
   if (rest)
     *rest = NULL;
   /* quick rejections: long lines without a colon early on */
+  colon = strchr (line, ':');
   {
-    const char *colon0 = strchr (line, ':');
-    gsize n = colon0 ? (gsize) (colon0 - line) : strlen (line);
+    gsize n = colon ? (gsize) (colon - line) : strlen (line);
     int spaces = 0;
+    guchar all = 0;   /* the bytes OR-ed: bit 7 clear for an ASCII line */
     if (n > 70)
       return SL_SECTION_NONE;
     for (gsize k = 0; k < n; k++)
-      if (line[k] == ' ' && line[k + 1] != ' ')
-        spaces++;
+      {
+        all |= (guchar) line[k];
+        if (line[k] == ' ' && line[k + 1] != ' ')
+          spaces++;
+      }
     if (spaces > 7)
       return SL_SECTION_NONE;
+    /* A line without ':' was read to its end above: when all of it is
+     * ASCII it has no full-width colon either. */
+    if (colon == NULL && (all & 0x80) == 0)
+      end = line + n;
+    else
+      end = NULL;
   }
 
-  /* skip leading bullets, numbering and spaces */
+  /* skip leading bullets, numbering and spaces (a line that starts with an
+   * ASCII letter, most of them, has none of those) */
   start = line;
-  while (*start)
+  while (*start && !g_ascii_isalpha (*start))
     {
       gunichar c = g_utf8_get_char (start);
       if (g_unichar_isspace (c) || is_bullet (c) || g_ascii_isdigit (*start)
@@ -86,10 +97,14 @@ sl_section_from_heading (const char       *line,
       else
         break;
     }
-  end = start + strlen (start);
-  colon = strchr (start, ':');
-  if (colon == NULL)
-    colon = strstr (start, "\xef\xbc\x9a"); /* full-width colon */
+  /* (the skipped bytes hold no ':', so the colon found above is the first
+   * after @start too) */
+  if (end == NULL)
+    {
+      end = start + strlen (start);
+      if (colon == NULL)
+        colon = strstr (start, "\xef\xbc\x9a"); /* full-width colon */
+    }
   if (colon != NULL)
     {
       const char *r = colon + (*colon == ':' ? 1 : 3);
@@ -116,11 +131,18 @@ sl_section_from_heading (const char       *line,
 
   /* the first letter must be upper case (or the whole heading lower case
    * only when it ends with a colon) */
-  {
-    gunichar c = g_utf8_get_char (start);
-    if (!g_unichar_isupper (c) && !(has_colon && g_unichar_isalpha (c)))
-      goto no;
-  }
+  if ((guchar) *start < 0x80)
+    {
+      /* (ASCII: the same answers as the Unicode tests below) */
+      if (!g_ascii_isupper (*start) && !(has_colon && g_ascii_isalpha (*start)))
+        goto no;
+    }
+  else
+    {
+      gunichar c = g_utf8_get_char (start);
+      if (!g_unichar_isupper (c) && !(has_colon && g_unichar_isalpha (c)))
+        goto no;
+    }
   for (p = start; p < end; p++)
     if (g_ascii_isdigit (*p) || *p == '@' || *p == ',' || *p == ';' || *p == '(')
       goto no;
@@ -148,6 +170,7 @@ sl_section_from_heading (const char       *line,
     {
       const char *w;
       gsize wl;
+      guint32 h;
       int v;
 
       while (*p && !(g_ascii_isalnum (*p) || (guchar) *p >= 0x80 || *p == '&'))
@@ -168,7 +191,8 @@ sl_section_from_heading (const char       *line,
           wl -= 2;
         }
       n_words++;
-      v = sl_lex_lookup_len (SL_LEX_HEADING, w, wl);
+      h = sl_text_hash_append (SL_TEXT_HASH_INIT, w, wl);   /* (for both lists) */
+      v = sl_lex_lookup_len_hashed (SL_LEX_HEADING, w, wl, h);
       if (v > 0)
         {
           int weight = v % 10;
@@ -178,7 +202,7 @@ sl_section_from_heading (const char       *line,
               best_section = v / 10;
             }
         }
-      else if (sl_lex_lookup_len (SL_LEX_HEADING_FILLER, w, wl) == 0)
+      else if (sl_lex_lookup_len_hashed (SL_LEX_HEADING_FILLER, w, wl, h) == 0)
         n_unknown++;
     }
   if (best_section == 0 || n_words == 0 || n_words > 6)
