@@ -641,8 +641,8 @@ test_pause_resume (Fixture       *f,
   if (!need_parser ())
     return;
 
-  /* More files than one commit takes (the main thread sees the first
-   * results only after a commit). */
+  /* Many more files than the first commit takes (the main thread sees
+   * results only once they are committed), all claimed at once. */
   write_resumes (f, "p", 200, 500, TRUE);
 
   open_pipeline (f);

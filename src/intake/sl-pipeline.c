@@ -37,6 +37,10 @@ G_DEFINE_QUARK (sl-intake-error-quark, sl_intake_error)
  * too, so the window of claimed rows is twice a commit's results. */
 #define COMMIT_EVERY_RESULTS 64
 #define COMMIT_EVERY_MS      100
+/* The first results of a batch go out sooner: the first rows turn "done"
+ * on screen at once, and pausing or cancelling right after them still
+ * finds most of the batch to stop. */
+#define COMMIT_FIRST_RESULTS 8
 #define INSERT_CHUNK         256
 
 static const char * const working_statuses[] = {
@@ -362,6 +366,7 @@ typedef struct
   gboolean    maybe_queued;      /* rows may be waiting in status queued */
   /* The batch. */
   guint       total, done;
+  guint       committed;         /* results committed in this batch */
   guint       created, updated, duplicates, failed, cancelled;
   guint       last_done, last_total;
 } Writer;
@@ -1136,6 +1141,7 @@ writer_commit (SlPipeline *self)
   if (!w->tx_open)
     return;
   w->tx_open = FALSE;
+  w->committed += w->tx_results;
   w->tx_results = 0;
   if (!writer_flush_steps (w, w->tx_events, &error) || !writer_finalize (self, w->tx_events, &error))
     {
@@ -1381,7 +1387,7 @@ writer_maybe_finish (SlPipeline *self)
       ev->n[4] = w->cancelled;
       g_ptr_array_add (events, ev);
       post_events (self, events);
-      w->total = w->done = w->created = w->updated = 0;
+      w->total = w->done = w->created = w->updated = w->committed = 0;
       w->duplicates = w->failed = w->cancelled = 0;
       w->last_done = w->last_total = 0;
     }
@@ -1484,9 +1490,10 @@ writer_main (gpointer data)
             msg_free (m);
         }
 
-      /* Commit every 64 results or 100 ms, and at once when no claimed row
-       * is left to report (the end of a batch waits for nothing). */
-      if (w->tx_open && (w->tx_results >= COMMIT_EVERY_RESULTS ||
+      /* Commit every 64 results (the batch's first 8 at once) or 100 ms,
+       * and at once when no claimed row is left to report (the end of a
+       * batch waits for nothing). */
+      if (w->tx_open && (w->tx_results >= (w->committed == 0 ? COMMIT_FIRST_RESULTS : COMMIT_EVERY_RESULTS) ||
                          sl_monotonic_ms () - w->tx_started >= COMMIT_EVERY_MS ||
                          (g_hash_table_size (w->claimed) == 0 &&
                           g_async_queue_length (self->to_writer) <= 0)))

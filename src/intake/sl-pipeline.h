@@ -10,7 +10,8 @@
  * Threads:
  *   - the creating thread: calls the API, receives the signals;
  *   - the writer thread: the only one that writes (rows, statuses, profiles);
- *     commits every 64 results or ~100 ms, whichever comes first;
+ *     commits every 64 results (a batch's first 8 at once) or ~100 ms,
+ *     whichever comes first;
  *   - N worker threads (GThreadPool, default = number of cores): read the
  *     file, scan, archive, extract, parse.  At most 16×N (min 128) rows are
  *     claimed at a time, so a 10,000-file folder never sits in memory.
