@@ -403,6 +403,35 @@ test_dates_quick_reject (void)
   g_rand_free (r);
 }
 
+/* The scan finds names by the hashes the tokenizer keeps while it reads
+ * (sl_skills_canonicalize looks names up by their text): both agree on
+ * names of every token shape, in any letter case. */
+static void
+test_skills_scan_hashes (void)
+{
+  static const char *const names[] = {
+    "Python", "PYTHON", "Node.js", "NODE.JS", ".NET", "ASP.NET", "C++", "C#", "CI/CD", "scikit-learn",
+    "Machine Learning", "machine learning", "Ruby on Rails", "Power BI", "Microsoft Excel",
+    "Objective-C", "Google Cloud Platform", "REST APIs", "T-SQL", "PostgreSQL",
+  };
+  guint checked = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *canonical = sl_skills_canonicalize (names[i]);
+      g_autofree char *in_text = g_strdup_printf ("Used %s daily.", names[i]);
+      g_autoptr(GArray) m = sl_skills_find (in_text, -1);
+
+      if (canonical == NULL)
+        continue;
+      checked++;
+      g_assert_cmpuint (m->len, >=, 1);
+      g_assert_cmpstr (g_array_index (m, SlSkillMatch, 0).canonical, ==, canonical);
+      g_assert_cmpuint (g_array_index (m, SlSkillMatch, 0).offset, ==, 5);
+    }
+  g_assert_cmpuint (checked, >=, 15);
+}
+
 /* ---- whole resumes ---- */
 
 static SlProfile *
@@ -1030,6 +1059,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/sections/inline", test_section_inline);
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
+  g_test_add_func ("/parse/skills/scan-hashes", test_skills_scan_hashes);
   g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/text/needles", test_text_needles);
   g_test_add_func ("/parse/degree/words", test_degree_words);

@@ -383,6 +383,8 @@ typedef struct
   SlTextFilter  filters[SL_LEX_N_KINDS];   /* the words of each table */
   LexSlot      *index[SL_LEX_N_KINDS];     /* the same words, open addressing */
   guint32       index_mask[SL_LEX_N_KINDS];
+  gsize         suffix_len[G_N_ELEMENTS (title_suffixes)];
+  gboolean      suffix_last[256];          /* a title suffix ends with this byte */
 } Lexicon;
 
 /* Bits per filter: each list has at most a few hundred words. */
@@ -490,6 +492,11 @@ lexicon (void)
           fill (lex.tables[k], &lex.filters[k], lists[k]);
           index_table (&lex, k);
         }
+      for (gsize i = 0; i < G_N_ELEMENTS (title_suffixes); i++)
+        {
+          lex.suffix_len[i] = strlen (title_suffixes[i]);
+          lex.suffix_last[(guchar) title_suffixes[i][lex.suffix_len[i] - 1]] = TRUE;
+        }
       g_once_init_leave (&once, 1);
     }
   return &lex;
@@ -562,12 +569,18 @@ gboolean
 sl_lex_is_title_compound (const char *word,
                           gsize       len)
 {
+  const Lexicon *lex;
+
   /* the shortest suffix has 6 letters, and 2 more must come before it */
   if (len < 9)
     return FALSE;
+  lex = lexicon ();
+  /* (a word whose last letter ends no suffix, most words, is not compared) */
+  if (!lex->suffix_last[(guchar) word[len - 1]])
+    return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (title_suffixes); i++)
     {
-      gsize sl = strlen (title_suffixes[i]);
+      gsize sl = lex->suffix_len[i];
       if (len > sl + 2 && memcmp (word + len - sl, title_suffixes[i], sl) == 0)
         return TRUE;
     }

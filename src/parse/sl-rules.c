@@ -616,7 +616,12 @@ add_line_checked (Ctx *c, const char *text, gssize len, int no, gboolean bold, d
     }
   *l = (Ln) { 0 };
   l->words = -1;
-  l->text = g_strstrip (valid);
+  /* g_strstrip(), without moving the text to the start of its buffer
+   * (the line's text may start anywhere in the arena) */
+  g_strchomp (valid);
+  while (g_ascii_isspace (*valid))
+    valid++;
+  l->text = valid;
   l->no = no;
   l->bold = bold;
   l->size = size;
@@ -1398,10 +1403,10 @@ score_location (const char *seg, char **out)
                           || sl_lex_lookup_hashed (SL_LEX_HEADING, word, h)))
             return -1;
           if (sl_lex_lookup_hashed (SL_LEX_STREET, word, h)
-              || (wl > 6 && (g_str_has_suffix (word, "strasse") || g_str_has_suffix (word, "str")
-                             || g_str_has_suffix (word, "weg") || g_str_has_suffix (word, "platz")
-                             || g_str_has_suffix (word, "straat") || g_str_has_suffix (word, "laan")
-                             || g_str_has_suffix (word, "gasse") || g_str_has_suffix (word, "allee"))))
+              || (wl > 6 && (SL_TEXT_ENDS_WITH (word, wl, "strasse") || SL_TEXT_ENDS_WITH (word, wl, "str")
+                             || SL_TEXT_ENDS_WITH (word, wl, "weg") || SL_TEXT_ENDS_WITH (word, wl, "platz")
+                             || SL_TEXT_ENDS_WITH (word, wl, "straat") || SL_TEXT_ENDS_WITH (word, wl, "laan")
+                             || SL_TEXT_ENDS_WITH (word, wl, "gasse") || SL_TEXT_ENDS_WITH (word, wl, "allee"))))
             street = TRUE;
           if (sl_lex_lookup_hashed (SL_LEX_CITY, word, h) || sl_lex_lookup_hashed (SL_LEX_COUNTRY, word, h))
             place = TRUE;
@@ -2348,8 +2353,8 @@ is_institution (const char *seg)
       if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, w->h[i]))
         return TRUE;
       /* German compounds: "Musikhochschule", "Fachhochschule" */
-      if (wl > 8 && (g_str_has_suffix (word, "hochschule") || g_str_has_suffix (word, "universitat")
-                     || g_str_has_suffix (word, "schule") || g_str_has_suffix (word, "akademie")))
+      if (wl > 8 && (SL_TEXT_ENDS_WITH (word, wl, "hochschule") || SL_TEXT_ENDS_WITH (word, wl, "universitat")
+                     || SL_TEXT_ENDS_WITH (word, wl, "schule") || SL_TEXT_ENDS_WITH (word, wl, "akademie")))
         return TRUE;
     }
   return FALSE;

@@ -60,6 +60,7 @@ typedef struct
   gsize end;
   gsize fbegin;   /* span of the folded form in the fold buffer */
   gsize flen;
+  guint32 hash;   /* sl_text_hash_append() of the folded form */
 } Tok;
 
 /* The tokens of a text: a plain growing array (a token is added for every
@@ -175,6 +176,7 @@ add_token (Toks *toks, GString *fold, const char *s, gsize len, gsize b, gsize e
       sl_text_fold_append (fold, s + k, e - k);
   }
   t.flen = fold->len - t.fbegin;
+  t.hash = sl_text_hash_append (SL_TEXT_HASH_INIT, fold->str + t.fbegin, t.flen);
   g_string_append_c (fold, '\0');
   if (toks->len == toks->cap)
     {
@@ -185,11 +187,12 @@ add_token (Toks *toks, GString *fold, const char *s, gsize len, gsize b, gsize e
 }
 
 /* add_token() of an ASCII token whose lower case tokenize() has already
- * written at the end of @fold (room for it and a NUL made there). */
+ * written at the end of @fold (room for it and a NUL made there), and
+ * hashed as @hash. */
 static void
-add_token_filled (Toks *toks, GString *fold, gsize b, gsize e)
+add_token_filled (Toks *toks, GString *fold, gsize b, gsize e, guint32 hash)
 {
-  Tok t = { b, e, fold->len, e - b };
+  Tok t = { b, e, fold->len, e - b, hash };
 
   fold->len += e - b;
   fold->str[fold->len++] = '\0';
@@ -223,6 +226,9 @@ tokenize (const char *s,
       gboolean compound = FALSE;
       gboolean wide = FALSE;   /* a byte taken the slow way: not pre-filled */
       char *dst;
+      /* the hash of the bytes written to dst[b..i), kept while they are
+       * written: the same as hashing them afterwards */
+      guint32 hash = SL_TEXT_HASH_INIT;
 
       /* fast path over ASCII separators */
       if ((guchar) s[i] < 0x80)
@@ -272,7 +278,9 @@ tokenize (const char *s,
            * loop of its own, whose few variables stay in registers */
           while (j < len && (tok_class[(guchar) s[j]] & TC_CORE))
             {
-              dst[j] = tok_lower[(guchar) s[j]];
+              char lower = tok_lower[(guchar) s[j]];
+              dst[j] = lower;
+              hash = (hash ^ (guchar) lower) * 16777619u;
               j++;
             }
           if (j > i)
@@ -296,6 +304,7 @@ tokenize (const char *s,
                       if (i != b)
                         compound = TRUE;
                       dst[i] = (char) d;
+                      hash = (hash ^ (guchar) d) * 16777619u;
                       i = nx;
                       continue;
                     }
@@ -370,7 +379,7 @@ tokenize (const char *s,
       if (wide)
         add_token (toks, fold, s, len, b, e);
       else
-        add_token_filled (toks, fold, b, e);
+        add_token_filled (toks, fold, b, e, hash);
       i = e;
     }
 }
@@ -814,7 +823,7 @@ sl_skills_find (const char *text,
                 break;
               h = sl_text_hash_append (h, " ", 1);
             }
-          h = sl_text_hash_append (h, fold->str + t->fbegin, t->flen);
+          h = n == 1 ? t->hash : sl_text_hash_append (h, fold->str + t->fbegin, t->flen);
           /* Most n-grams are no key: the filter says so without a probe. */
           key = NULL;
           if (sl_text_filter_maybe (&gaz.key_filter, h))

@@ -65,6 +65,11 @@ sl_text_ascii_prefix (const char *s,
   return i;
 }
 
+/* TRUE when @s (@len bytes) ends with the string literal @lit: what
+ * g_str_has_suffix() answers, without measuring either string again. */
+#define SL_TEXT_ENDS_WITH(s, len, lit) \
+  ((len) >= sizeof (lit) - 1 && memcmp ((s) + (len) - (sizeof (lit) - 1), (lit), sizeof (lit) - 1) == 0)
+
 /* FNV-1a over @len bytes of @s, continued from @h (SL_TEXT_HASH_INIT to
  * start): the hash of "a b" is the hash of "a" continued with " b". */
 #define SL_TEXT_HASH_INIT 2166136261u
