@@ -389,6 +389,114 @@ test_phone_fallback (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM candidates"), ==, 2);
 }
 
+/* The first column of the first row of @sql on the database at @path. */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    out = g_strdup ((const char *) sqlite3_column_text (st, 0));
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+  return out;
+}
+
+/* A bulk write with the rows made beforehand (as the intake's workers make
+ * them) stores exactly what the bulk write makes them itself: profiles,
+ * candidates, skill counts with their labels, ranking rows, audit entries
+ * and the search index, for creates, an update inside the bulk, an update
+ * of a profile from before it and a failing item. */
+static void
+test_bulk_prepared (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const dumps[] = {
+    "SELECT json_group_array (json_array (revision, deleted, source, name, email, location, current_title,"
+    " current_company, experience_months, skills_text, titles_text, companies_text, schools_text,"
+    " personal_info, work_experience, education, skills, certifications, languages, projects,"
+    " achievements, interests, metadata, raw_text)) FROM (SELECT * FROM candidate_profiles ORDER BY id)",
+    "SELECT json_group_array (json_array (name, email, phone)) FROM (SELECT * FROM candidates ORDER BY id)",
+    "SELECT json_group_array (json_array (skill, profiles, label)) FROM (SELECT * FROM skill_counts ORDER BY skill)",
+    "SELECT json_group_array (json_array (profile_id, candidate_id, months, last_active, title, location,"
+    " languages, skills)) FROM (SELECT * FROM rank_features ORDER BY profile_id)",
+    "SELECT json_group_array (json_array (action, entity, details)) FROM (SELECT * FROM audit_log ORDER BY id)",
+    "SELECT json_group_array (json_array (profile_id, revision, reason)) FROM (SELECT * FROM profile_history ORDER BY id)",
+    "SELECT json_group_array (rowid) FROM profiles_fts WHERE profiles_fts MATCH 'go OR kubernetes OR perl OR \"new corp\"'",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(SlStore) other = sl_store_open (other_path, &error);
+  g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sl_profile_row_free);
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(SlProfile) pre = make_profile ("Pre Existing", "pre@example.org", NULL, "Perl", "Sysadmin", "Old Corp", "2001", NULL);
+  const char *raw[6] = { "alpha text", "beta text", NULL, "delta text", "again", "pre again" };
+  SlProfile *p;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_create_profile_from_parsed_data (f->store, pre, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (sl_store_create_profile_from_parsed_data (other, pre, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  p = make_profile ("Alpha One", "alpha@example.org", "+49 30 1234567", "Go, go, Kubernetes", "Dev", "A Inc", "2020", "Berlin");
+  /* A canonical name before a spelling of it as written, and one sorting
+   * the other way: the label is the smallest spelling either way. */
+  g_ptr_array_add (p->skills, sl_skill_new ("golang", "GO"));
+  g_ptr_array_add (p->skills, sl_skill_new ("k8s", "kubernetes"));
+  g_ptr_array_add (p->languages, sl_language_new ("German", "C1"));
+  ((SlWorkEntry *) g_ptr_array_index (p->work, 0))->current = TRUE;
+  g_ptr_array_add (profiles, p);
+  g_ptr_array_add (profiles, make_profile ("Beta Two", "beta@example.org", NULL, "Java", "Dev", "B Inc", "2019", NULL));
+  g_ptr_array_add (profiles, NULL);   /* fails */
+  g_ptr_array_add (profiles, make_profile ("Delta Four", NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+  g_ptr_array_add (profiles, make_profile ("Alpha Again", "ALPHA@example.org", NULL, "Go, Kubernetes", "Lead", "A Inc", "2020", NULL));
+  g_ptr_array_add (profiles, make_profile ("Pre Existing", "pre@example.org", NULL, "Perl, Ansible", "SRE", "New Corp", "2015", NULL));
+  for (guint i = 0; i < profiles->len; i++)
+    {
+      SlProfile *q = g_ptr_array_index (profiles, i);
+      /* One row left for the store to make. */
+      g_ptr_array_add (rows, q != NULL && i != 1 ? sl_profile_row_new (q) : NULL);
+    }
+
+  a = sl_store_bulk_create_profiles_audited (f->store, (const SlProfile * const *) profiles->pdata,
+                                             raw, profiles->len, &error);
+  g_assert_no_error (error);
+  b = sl_store_bulk_create_prepared (other, (const SlProfile * const *) profiles->pdata,
+                                     (SlProfileRow * const *) rows->pdata, raw, profiles->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      SlWriteResult *ra = g_ptr_array_index (a, i);
+      SlWriteResult *rb = g_ptr_array_index (b, i);
+      g_assert_cmpint (ra->outcome, ==, rb->outcome);
+      g_assert_cmpint (ra->profile_id, ==, rb->profile_id);
+    }
+  g_assert_cmpint (((SlWriteResult *) g_ptr_array_index (b, 4))->outcome, ==, SL_WRITE_UPDATED);
+  g_assert_cmpint (((SlWriteResult *) g_ptr_array_index (b, 2))->outcome, ==, SL_WRITE_FAILED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dumps); i++)
+    {
+      g_autofree char *da = query_text (f->path, dumps[i]);
+      g_autofree char *db = query_text (other_path, dumps[i]);
+      g_assert_nonnull (da);
+      g_assert_cmpstr (da, ==, db);
+    }
+  /* The rows compared hold what they should. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'go' AND profiles = 1 AND label = 'GO'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE skills = '|java|'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM rank_features WHERE skills = '|perl|ansible|'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM profiles_fts WHERE profiles_fts MATCH 'kubernetes'"), ==, 1);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 static void
 test_bulk (Fixture       *f,
            gconstpointer  data)
@@ -2078,6 +2186,7 @@ main (int    argc,
   ADD ("/store/profile/email-dedupe", test_email_dedupe);
   ADD ("/store/profile/phone-fallback", test_phone_fallback);
   ADD ("/store/profile/bulk", test_bulk);
+  ADD ("/store/profile/bulk-prepared", test_bulk_prepared);
   ADD ("/store/profile/bulk-item-fails", test_bulk_item_fails);
   ADD ("/store/profile/bulk-reindex-updated", test_bulk_reindex_updated);
   ADD ("/store/profile/derived-tables", test_derived_tables);

@@ -160,15 +160,17 @@ typedef enum
 
 typedef struct
 {
-  SlProfile *profile;
-  char      *raw_text;
-  char      *filename;
+  SlProfile    *profile;
+  SlProfileRow *row;          /* its stored columns, made by the worker */
+  char         *raw_text;
+  char         *filename;
 } Parsed;
 
 static void
 parsed_free (Parsed *p)
 {
   sl_profile_free (p->profile);
+  sl_profile_row_free (p->row);
   g_free (p->raw_text);
   g_free (p->filename);
   g_free (p);
@@ -967,6 +969,7 @@ writer_finalize (SlPipeline *self,
   Writer *w = &self->w;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(GPtrArray) written = NULL;
   double t0, bulk_ms;
@@ -979,6 +982,7 @@ writer_finalize (SlPipeline *self,
   g_hash_table_remove_all (w->finalize_sha);
 
   profiles = g_ptr_array_new ();
+  rows = g_ptr_array_new ();
   texts = g_ptr_array_new ();
   for (guint i = 0; i < pending->len; i++)
     {
@@ -987,13 +991,15 @@ writer_finalize (SlPipeline *self,
         {
           Parsed *p = g_ptr_array_index (r->parsed, j);
           g_ptr_array_add (profiles, p->profile);
+          g_ptr_array_add (rows, p->row);
           g_ptr_array_add (texts, p->raw_text);
         }
     }
 
   t0 = sl_monotonic_ms ();
-  written = sl_store_bulk_create_profiles_audited (w->store, (const SlProfile * const *) profiles->pdata,
-                                                   (const char * const *) texts->pdata, profiles->len, error);
+  written = sl_store_bulk_create_prepared (w->store, (const SlProfile * const *) profiles->pdata,
+                                           (SlProfileRow * const *) rows->pdata,
+                                           (const char * const *) texts->pdata, profiles->len, error);
   bulk_ms = sl_monotonic_ms () - t0;
   if (written == NULL)
     return FALSE;
@@ -1831,6 +1837,10 @@ process_item (SlPipeline *self,
 
       p = g_new0 (Parsed, 1);
       p->profile = g_steal_pointer (&profile);
+      /* The columns the writer stores it as (the sections' JSON, the
+       * search columns), worked out here, on one of the workers, rather
+       * than on the one writer thread. */
+      p->row = sl_profile_row_new (p->profile);
       p->raw_text = g_steal_pointer (&doc->text);
       p->filename = g_strdup (doc->filename);
       g_ptr_array_add (r->parsed, p);

@@ -14,8 +14,9 @@
 
 #define N_SECTIONS 10
 
-/* The columns one profile writes, computed once from the model. */
-typedef struct
+/* The columns one profile writes, computed once from the model (see
+ * sl_profile_row_new). */
+struct _SlProfileRow
 {
   char *sections[N_SECTIONS];   /* in sl_profile_section_names () order */
   char *name;
@@ -29,10 +30,17 @@ typedef struct
   char *titles_text;
   char *companies_text;
   char *schools_text;
-} ProfileRow;
+  /* What the insert triggers of skill_counts and rank_features would take
+   * out of the new row's JSON (insert_derived_rows). */
+  GPtrArray *skill_keys;        /* distinct lower-cased keys, in the order written */
+  GPtrArray *skill_labels;      /* per key its smallest spelling */
+  char *skill_list;             /* "|key|key|", or NULL */
+  char *languages;
+  char *last_active;
+};
 
 static void
-profile_row_clear (ProfileRow *row)
+profile_row_clear (SlProfileRow *row)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     g_free (row->sections[i]);
@@ -46,10 +54,15 @@ profile_row_clear (ProfileRow *row)
   g_free (row->titles_text);
   g_free (row->companies_text);
   g_free (row->schools_text);
+  g_clear_pointer (&row->skill_keys, g_ptr_array_unref);
+  g_clear_pointer (&row->skill_labels, g_ptr_array_unref);
+  g_free (row->skill_list);
+  g_free (row->languages);
+  g_free (row->last_active);
   memset (row, 0, sizeof *row);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProfileRow, profile_row_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlProfileRow, profile_row_clear)
 
 /* Joins distinct non-empty strings with " · " (a separator the FTS
  * tokenizer drops, so phrases do not run across two entries). */
@@ -83,7 +96,7 @@ finish_text (GString *s)
 }
 
 static void
-profile_row_fill (ProfileRow      *row,
+profile_row_fill (SlProfileRow      *row,
                   const SlProfile *p)
 {
   const char * const *names = sl_profile_section_names ();
@@ -160,12 +173,75 @@ profile_row_fill (ProfileRow      *row,
   for (guint i = 0; i < p->education->len; i++)
     append_unique (s, seen, ((SlEducationEntry *) g_ptr_array_index (p->education, i))->institution);
   row->schools_text = finish_text (s);
+
+  /* The derived rows' values, the same as SQL takes out of the JSON the
+   * sections hold: a skill's key is its canonical name, else its name as
+   * written (JSON members are written for non-NULL strings only); lower ()
+   * changes ASCII letters only, as g_ascii_strdown; text compares
+   * byte-wise (BINARY), as strcmp.  Distinct keys in the order written,
+   * per key the smallest spelling, which skill_counts keeps as its label. */
+  row->skill_keys = g_ptr_array_new_with_free_func (g_free);
+  row->skill_labels = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_remove_all (seen);
+  s = g_string_new (NULL);
+  for (guint i = 0; i < p->skills->len; i++)
+    {
+      const SlSkill *sk = g_ptr_array_index (p->skills, i);
+      const char *k = sk->canonical != NULL ? sk->canonical : sk->name;
+      g_autofree char *lk = NULL;
+      gpointer at;
+
+      if (k == NULL)
+        continue;
+      lk = g_ascii_strdown (k, -1);
+      if (g_hash_table_lookup_extended (seen, lk, NULL, &at))
+        {
+          char **label = (char **) &row->skill_labels->pdata[GPOINTER_TO_UINT (at)];
+          if (strcmp (k, *label) < 0)
+            {
+              g_free (*label);
+              *label = g_strdup (k);
+            }
+          continue;
+        }
+      g_string_append_c (s, '|');
+      g_string_append (s, lk);
+      g_hash_table_insert (seen, g_strdup (lk), GUINT_TO_POINTER (row->skill_keys->len));
+      g_ptr_array_add (row->skill_keys, g_steal_pointer (&lk));
+      g_ptr_array_add (row->skill_labels, g_strdup (k));
+    }
+  if (s->len > 0)
+    g_string_append_c (s, '|');
+  row->skill_list = finish_text (s);
+  row->languages = sl_profile_language_list (p);
+  row->last_active = g_strdup (sl_profile_last_active (p));
+}
+
+SlProfileRow *
+sl_profile_row_new (const SlProfile *profile)
+{
+  SlProfileRow *row;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  row = g_new0 (SlProfileRow, 1);
+  profile_row_fill (row, profile);
+  return row;
+}
+
+void
+sl_profile_row_free (SlProfileRow *row)
+{
+  if (row == NULL)
+    return;
+  profile_row_clear (row);
+  g_free (row);
 }
 
 /* Binds sections to 1..10 and the denormalised columns after @first. */
 static void
 bind_sections (SlStmt           *st,
-               const ProfileRow *row)
+               const SlProfileRow *row)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     sl_stmt_bind_text (st, i + 1, row->sections[i]);
@@ -174,7 +250,7 @@ bind_sections (SlStmt           *st,
 static void
 bind_denormalised (SlStmt           *st,
                    int               first,
-                   const ProfileRow *row)
+                   const SlProfileRow *row)
 {
   sl_stmt_bind_text (st, first + 0, row->name);
   sl_stmt_bind_text (st, first + 1, row->email);
@@ -218,7 +294,7 @@ query_id (SlStore    *self,
  * missing (name, phone, e-mail).  Returns the id, or 0 with @error. */
 static gint64
 get_or_create_candidate (SlStore          *self,
-                         const ProfileRow *row,
+                         const SlProfileRow *row,
                          const char       *now,
                          gboolean         *created,
                          GError          **error)
@@ -380,7 +456,7 @@ diff_object_keys (const char *section,
 static gboolean
 changed_fields (SlStore          *self,
                 gint64            profile_id,
-                const ProfileRow *row,
+                const SlProfileRow *row,
                 const char       *source,
                 const char       *raw_text,
                 GPtrArray        *fields,
@@ -429,7 +505,7 @@ changed_fields (SlStore          *self,
 static gboolean
 update_profile_row (SlStore          *self,
                     gint64            profile_id,
-                    const ProfileRow *row,
+                    const SlProfileRow *row,
                     const char       *source,
                     const char       *raw_text,
                     const char       *reason,
@@ -520,7 +596,7 @@ update_profile_row (SlStore          *self,
 static gint64
 insert_profile_row (SlStore          *self,
                     gint64            candidate_id,
-                    const ProfileRow *row,
+                    const SlProfileRow *row,
                     const char       *source,
                     const char       *raw_text,
                     const char       *now,
@@ -558,51 +634,16 @@ insert_profile_row (SlStore          *self,
 
 /* What the insert triggers of skill_counts and rank_features (migrations 8
  * and 9) add for a new live row, written by the bulk writer while those
- * triggers rest, from the profile in memory instead of the row's JSON: the
- * same values as SQL takes out of the JSON the sections hold.  A skill's
- * key is its canonical name, else its name as written (JSON members are
- * written for non-NULL strings only); lower () changes ASCII letters only,
- * as g_ascii_strdown; text compares byte-wise (BINARY), as strcmp. */
+ * triggers rest, from the values profile_row_fill worked out of the
+ * profile in memory instead of the row's JSON. */
 static gboolean
-insert_derived_rows (SlStore          *self,
-                     gint64            profile_id,
-                     gint64            candidate_id,
-                     const SlProfile  *p,
-                     const ProfileRow *row,
-                     const char       *now,
-                     GError          **error)
+insert_derived_rows (SlStore            *self,
+                     gint64              profile_id,
+                     gint64              candidate_id,
+                     const SlProfileRow *row,
+                     const char         *now,
+                     GError            **error)
 {
-  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) skills = g_string_new (NULL);
-  g_autofree char *langs = sl_profile_language_list (p);
-
-  /* Distinct lower-cased keys in the order written; per key the smallest
-   * spelling, which skill_counts keeps as its label. */
-  for (guint i = 0; i < p->skills->len; i++)
-    {
-      const SlSkill *sk = g_ptr_array_index (p->skills, i);
-      const char *k = sk->canonical != NULL ? sk->canonical : sk->name;
-      char *lk;
-      gpointer label;
-
-      if (k == NULL)
-        continue;
-      lk = g_ascii_strdown (k, -1);
-      if (g_hash_table_lookup_extended (labels, lk, NULL, &label))
-        {
-          if (strcmp (k, label) < 0)
-            g_hash_table_insert (labels, lk, (gpointer) k);   /* frees lk */
-          else
-            g_free (lk);
-          continue;
-        }
-      g_string_append_c (skills, '|');
-      g_string_append (skills, lk);
-      g_hash_table_insert (labels, lk, (gpointer) k);
-    }
-  if (skills->len > 0)
-    g_string_append_c (skills, '|');
-
   {
     g_autoptr(SlStmt) st = sl_store_stmt (self,
                                           "INSERT INTO skill_counts (skill, profiles, label) VALUES (?1, 1, ?2)"
@@ -610,16 +651,13 @@ insert_derived_rows (SlStore          *self,
                                           "  label = CASE WHEN label IS NULL OR excluded.label < label"
                                           "   THEN excluded.label ELSE label END",
                                           error);
-    GHashTableIter iter;
-    gpointer key, value;
 
     if (st == NULL)
       return FALSE;
-    g_hash_table_iter_init (&iter, labels);
-    while (g_hash_table_iter_next (&iter, &key, &value))
+    for (guint i = 0; i < row->skill_keys->len; i++)
       {
-        sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
-        sqlite3_bind_text (st, 2, value, -1, SQLITE_STATIC);
+        sqlite3_bind_text (st, 1, g_ptr_array_index (row->skill_keys, i), -1, SQLITE_STATIC);
+        sqlite3_bind_text (st, 2, g_ptr_array_index (row->skill_labels, i), -1, SQLITE_STATIC);
         if (!sl_store_step_done (self, st, "Could not count the skills", error))
           return FALSE;
         sqlite3_reset (st);
@@ -638,12 +676,11 @@ insert_derived_rows (SlStore          *self,
     sqlite3_bind_int64 (st, 2, candidate_id);
     if (row->months >= 0)
       sqlite3_bind_int (st, 3, row->months);
-    sl_stmt_bind_text (st, 4, sl_profile_last_active (p));
+    sl_stmt_bind_text (st, 4, row->last_active);
     sl_stmt_bind_text (st, 5, row->title);
     sl_stmt_bind_text (st, 6, row->location);
-    sl_stmt_bind_text (st, 7, langs);
-    if (skills->len > 0)
-      sl_stmt_bind_text (st, 8, skills->str);
+    sl_stmt_bind_text (st, 7, row->languages);
+    sl_stmt_bind_text (st, 8, row->skill_list);
     sl_stmt_bind_text (st, 9, now);
     return sl_store_step_done (self, st, "Could not store the ranking features", error);
   }
@@ -691,24 +728,26 @@ audit_profile (SlStore    *self,
   return sl_store_audit (self, action, "profile", uuid, details, error);
 }
 
-/* The whole create rule, inside a transaction the caller owns. */
+/* The whole create rule, inside a transaction the caller owns; @prepared
+ * (nullable): sl_profile_row_new (@profile), made beforehand. */
 static gint64
-create_in_tx (SlStore          *self,
-              const SlProfile  *profile,
-              const char       *raw_text,
-              gboolean          audit,
-              SlWriteOutcome   *outcome,
-              gint64           *candidate_out,
-              GError          **error)
+create_in_tx (SlStore            *self,
+              const SlProfile    *profile,
+              const SlProfileRow *prepared,
+              const char         *raw_text,
+              gboolean            audit,
+              SlWriteOutcome     *outcome,
+              gint64             *candidate_out,
+              GError            **error)
 {
-  g_auto(ProfileRow) row = { { 0 } };
+  g_autoptr(SlProfileRow) own = prepared == NULL ? sl_profile_row_new (profile) : NULL;
+  const SlProfileRow *row = prepared != NULL ? prepared : own;
   g_autofree char *now = sl_now_iso8601 ();
   g_autofree char *uuid = NULL;
   gboolean created;
   gint64 candidate_id, profile_id;
 
-  profile_row_fill (&row, profile);
-  candidate_id = get_or_create_candidate (self, &row, now, &created, error);
+  candidate_id = get_or_create_candidate (self, row, now, &created, error);
   if (candidate_id == 0)
     return 0;
   *candidate_out = candidate_id;
@@ -733,7 +772,7 @@ create_in_tx (SlStore          *self,
           gboolean audit_update = audit || (bulk_first > 0 && existing < bulk_first);
           g_autoptr(GPtrArray) changed = audit_update ? g_ptr_array_new_with_free_func (g_free) : NULL;
 
-          if (!update_profile_row (self, existing, &row, profile->source, raw_text,
+          if (!update_profile_row (self, existing, row, profile->source, raw_text,
                                    "reimport", now, changed, error))
             return 0;
           if (audit_update && !audit_profile (self, "update", existing, changed, error))
@@ -743,12 +782,12 @@ create_in_tx (SlStore          *self,
         }
     }
 
-  profile_id = insert_profile_row (self, candidate_id, &row, profile->source, raw_text, now, &uuid, error);
+  profile_id = insert_profile_row (self, candidate_id, row, profile->source, raw_text, now, &uuid, error);
   if (profile_id == 0)
     return 0;
   /* In bulk mode the insert triggers of the derived tables rest. */
   if (sl_store_bulk_first_id (self) > 0 &&
-      !insert_derived_rows (self, profile_id, candidate_id, profile, &row, now, error))
+      !insert_derived_rows (self, profile_id, candidate_id, row, now, error))
     return 0;
   /* What audit_profile would read back: the uuid just made, revision 1. */
   if (audit && !sl_store_audit (self, "create", "profile", uuid, "{\"revision\":1}", error))
@@ -773,7 +812,7 @@ sl_store_create_profile_from_parsed_data (SlStore          *self,
 
   if (!sl_store_tx_begin (self, error))
     return 0;
-  id = create_in_tx (self, profile, raw_text, TRUE, &out, &candidate_id, error);
+  id = create_in_tx (self, profile, NULL, raw_text, TRUE, &out, &candidate_id, error);
   if (!sl_store_tx_end (self, id > 0, id > 0 ? error : NULL))
     id = 0;
   if (outcome != NULL)
@@ -789,7 +828,7 @@ sl_store_update_profile_from_parsed_data (SlStore          *self,
                                           const char       *reason,
                                           GError          **error)
 {
-  g_auto(ProfileRow) row = { { 0 } };
+  g_auto(SlProfileRow) row = { { 0 } };
   g_autofree char *now = sl_now_iso8601 ();
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
   gboolean ok;
@@ -860,6 +899,7 @@ step_cached (SlStore     *self,
 static GPtrArray *
 bulk_create (SlStore                  *self,
              const SlProfile * const  *profiles,
+             SlProfileRow * const     *rows,
              const char * const       *raw_texts,
              guint                     n,
              gboolean                  audit_each,
@@ -929,7 +969,8 @@ bulk_create (SlStore                  *self,
           ok = FALSE;
           break;
         }
-      id = create_in_tx (self, profiles[i], raw_texts != NULL ? raw_texts[i] : NULL, audit_each,
+      id = create_in_tx (self, profiles[i], rows != NULL ? rows[i] : NULL,
+                         raw_texts != NULL ? raw_texts[i] : NULL, audit_each,
                          &r->outcome, &r->candidate_id, &r->error);
       if (id > 0)
         {
@@ -1016,7 +1057,7 @@ sl_store_bulk_create_profiles (SlStore                  *self,
                                guint                     n,
                                GError                  **error)
 {
-  return bulk_create (self, profiles, raw_texts, n, FALSE, error);
+  return bulk_create (self, profiles, NULL, raw_texts, n, FALSE, error);
 }
 
 GPtrArray *
@@ -1026,7 +1067,18 @@ sl_store_bulk_create_profiles_audited (SlStore                  *self,
                                        guint                     n,
                                        GError                  **error)
 {
-  return bulk_create (self, profiles, raw_texts, n, TRUE, error);
+  return bulk_create (self, profiles, NULL, raw_texts, n, TRUE, error);
+}
+
+GPtrArray *
+sl_store_bulk_create_prepared (SlStore                  *self,
+                               const SlProfile * const  *profiles,
+                               SlProfileRow * const     *rows,
+                               const char * const       *raw_texts,
+                               guint                     n,
+                               GError                  **error)
+{
+  return bulk_create (self, profiles, rows, raw_texts, n, TRUE, error);
 }
 
 /* Reading ---------------------------------------------------------------- */
@@ -1329,7 +1381,7 @@ sl_store_bind_profile_columns (SlStmt          *st,
                                int              first,
                                const SlProfile *profile)
 {
-  g_auto(ProfileRow) row = { { 0 } };
+  g_auto(SlProfileRow) row = { { 0 } };
 
   profile_row_fill (&row, profile);
   bind_sections (st, &row);

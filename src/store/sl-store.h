@@ -192,6 +192,26 @@ GPtrArray  *sl_store_bulk_create_profiles_audited (SlStore                  *sel
                                                    guint                     n,
                                                    GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* A profile's stored columns (its sections as JSON, the search and sort
+ * columns, the skill keys of the derived tables), worked out from the
+ * profile alone: made on any thread ahead of the write (the intake's
+ * workers do), so that the writer only binds them. */
+typedef struct _SlProfileRow SlProfileRow;
+
+SlProfileRow *sl_profile_row_new  (const SlProfile *profile) G_GNUC_WARN_UNUSED_RESULT;
+void          sl_profile_row_free (SlProfileRow    *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlProfileRow, sl_profile_row_free)
+
+/* sl_store_bulk_create_profiles_audited() with each profile's row made
+ * beforehand: @rows[i] = sl_profile_row_new (@profiles[i]) (@rows NULL,
+ * or an entry NULL, makes it here).  The same rows as without. */
+GPtrArray  *sl_store_bulk_create_prepared (SlStore                  *self,
+                                           const SlProfile * const  *profiles,
+                                           SlProfileRow * const     *rows,
+                                           const char * const       *raw_texts,
+                                           guint                     n,
+                                           GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+
 SlStoredProfile *sl_store_get_profile         (SlStore     *self,
                                                gint64       profile_id,
                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
