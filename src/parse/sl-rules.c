@@ -208,10 +208,10 @@ starts_with_bullet (const char *s)
   return (s[0] == '-' || s[0] == 'o') && s[1] == ' ';
 }
 
-/* A copy of @s without leading bullets and edge punctuation/space (read
- * in place: only the part kept is copied). */
-static char *
-clean_edges (const char *s, gssize len)
+/* The span of @s without leading bullets and edge punctuation/space:
+ * [*out_b, *out_e), empty when nothing is left. */
+static void
+clean_edges (const char *s, gssize len, const char **out_b, const char **out_e)
 {
   const char *b = s;
   const char *end;
@@ -260,39 +260,44 @@ clean_edges (const char *s, gssize len)
       else
         break;
     }
-  return e > b ? g_strndup (b, e - b) : NULL;
+  *out_b = b;
+  *out_e = e > b ? e : b;
 }
 
-/* clean_edges() plus runs of white space folded to one space (the text is
- * valid UTF-8 already: lines are made valid when they are read). */
+/* A copy of clean_edges() of @s with runs of white space folded to one
+ * space, or NULL when nothing is left (the text is valid UTF-8 already:
+ * lines are made valid when they are read).  The span holds no NUL. */
 static char *
 clean (const char *s, gssize len)
 {
-  char *e = clean_edges (s, len);
-  char *w, *r;
+  const char *b, *e;
+  char *out, *w;
   gboolean space = FALSE;
 
-  if (e == NULL)
+  clean_edges (s, len, &b, &e);
+  if (e == b)
     return NULL;
-  for (r = w = e; *r; r++)
+  /* copied and folded in one pass (the fold only shortens the text) */
+  out = w = g_malloc (e - b + 1);
+  for (const char *r = b; r < e; r++)
     {
       if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
         {
           space = TRUE;
           continue;
         }
-      if (space && w > e)
+      if (space && w > out)
         *w++ = ' ';
       space = FALSE;
       *w++ = *r;
     }
   *w = '\0';
-  if (*e == '\0')
+  if (w == out)
     {
-      g_free (e);
+      g_free (out);
       return NULL;
     }
-  return e;
+  return out;
 }
 
 /* count_words' classes of ASCII bytes: 1 a word character, 2 one that
@@ -493,7 +498,12 @@ split_segments (const char *s, gboolean commas)
       gsize skip = 0;
       gunichar c;
 
-      if ((guchar) *p < 0x80 && !seg_special[(guchar) *p])
+      /* (a single space before an ASCII byte that is not a space or a
+       * dash, the space between most words, cuts nothing either: none of
+       * the tests below holds for it) */
+      if ((guchar) *p < 0x80
+          && (!seg_special[(guchar) *p]
+              || (*p == ' ' && (guchar) p[1] < 0x80 && p[1] != ' ' && p[1] != '-')))
         {
           p++;
           continue;
@@ -1610,11 +1620,8 @@ typedef struct
  * "present", not a duration ("9 months"), not a page number or a label,
  * not a fragment of a sentence. */
 static gboolean
-entity_ok (const char *seg)
+entity_ok_words (const char *seg, const Words *w)
 {
-  WordsBuf wb;
-  g_autoptr(Words) heap = NULL;
-  Words *w = folded_words_in (seg, &wb, &heap);
   static const char *const labels[] = {
     "page", "responsible", "responsibilities", "duties", "description", "tasks", "achievements",
     "environment", "technologies", "role", "period", "duration", "location", "aufgaben",
@@ -1661,6 +1668,16 @@ entity_ok (const char *seg)
   return TRUE;
 }
 
+/* entity_ok_words() of @seg's folded words. */
+static gboolean
+entity_ok (const char *seg)
+{
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+
+  return entity_ok_words (seg, folded_words_in (seg, &wb, &heap));
+}
+
 /* "MAJOR ACCOUNTS DIVISION (2001" → "MAJOR ACCOUNTS DIVISION": an opening
  * bracket whose close was cut off with a date ends the part. */
 static char *
@@ -1672,12 +1689,10 @@ trim_fragment (const char *seg)
   return g_strdup (seg);
 }
 
+/* Whether @seg, whose folded words are @w, names a place. */
 static gboolean
-is_location_segment (const char *seg)
+is_location_words (const char *seg, const Words *w)
 {
-  WordsBuf wb;
-  g_autoptr(Words) heap = NULL;
-  Words *w = folded_words_in (seg, &wb, &heap);
   int place = 0;
 
   if (w->len == 0 || w->len > 4)
@@ -1708,14 +1723,19 @@ is_location_segment (const char *seg)
   return place > 0 && place * 2 >= (int) w->len;
 }
 
-static SegScore
-score_segment (const char *seg)
+static gboolean
+is_location_segment (const char *seg)
 {
-  SegScore s = { 0, 0, 0 };
   WordsBuf wb;
   g_autoptr(Words) heap = NULL;
-  Words *w = folded_words_in (seg, &wb, &heap);
-  int upper = 0, lower = 0;
+
+  return is_location_words (seg, folded_words_in (seg, &wb, &heap));
+}
+
+static SegScore
+score_segment_words (const char *seg, const Words *w)
+{
+  SegScore s = { 0, 0, 0 };
 
   for (guint i = 0; i < w->len; i++)
     {
@@ -1731,16 +1751,9 @@ score_segment (const char *seg)
       else if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, h))
         s.company += 2;
     }
-  if (is_location_segment (seg))
+  /* (the same words: the segment's are not folded a second time) */
+  if (is_location_words (seg, w))
     s.location = 5;
-  for (const char *p = seg; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isupper (c))
-        upper++;
-      else if (g_unichar_islower (c))
-        lower++;
-    }
   if (w->len > 8)
     {
       s.title -= 3;
@@ -1749,6 +1762,15 @@ score_segment (const char *seg)
   /* "of"/"for" inside a title ("Director of Sales") is common; inside a
    * company name too ("Bank of America"): no signal */
   return s;
+}
+
+static SegScore
+score_segment (const char *seg)
+{
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+
+  return score_segment_words (seg, folded_words_in (seg, &wb, &heap));
 }
 
 typedef struct
@@ -1882,12 +1904,19 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
           scores[i].location = 99; /* consumed */
           continue;
         }
-      if (!entity_ok (seg))
-        {
-          scores[i].location = 99;
-          continue;
-        }
-      scores[i] = score_segment (seg);
+      {
+        /* (one fold of the segment for both) */
+        WordsBuf wb;
+        g_autoptr(Words) heap = NULL;
+        Words *words = folded_words_in (seg, &wb, &heap);
+
+        if (!entity_ok_words (seg, words))
+          {
+            scores[i].location = 99;
+            continue;
+          }
+        scores[i] = score_segment_words (seg, words);
+      }
     }
   for (guint i = 0; i < n; i++)
     {
