@@ -459,11 +459,13 @@ contains_url (const char *s)
   gsize n = strlen (s);
   char *f = n < sizeof buf ? buf : (big = g_malloc (n + 1));
 
+  static const char *const marks[] = { "http", "www.", ".com", "linkedin", "github" };
+  static SlTextNeedles mark_set = SL_TEXT_NEEDLES (marks);
+
   /* (lower-cased inline: g_ascii_strdown is a call a byte) */
   for (gsize i = 0; i <= n; i++)
     f[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
-  return strstr (f, "http") || strstr (f, "www.") || strstr (f, ".com") || strstr (f, "linkedin")
-         || strstr (f, "github");
+  return sl_text_needles_any (&mark_set, f);
 }
 
 static int
@@ -726,6 +728,9 @@ body_font_size (Ctx *c)
 /* "Work Experience Carnegie Mellon University": a heading of two or three
  * words glued to the first line of its section.  Returns the length of the
  * heading part, or 0. */
+static const char *const glued_keywords[] = { "experience", "education", "skills", "erfahrung", "ausbildung" };
+static SlTextNeedles glued_keyword_set = SL_TEXT_NEEDLES (glued_keywords);
+
 static gsize
 glued_heading (const char *text, SlSection *section)
 {
@@ -763,8 +768,7 @@ glued_heading (const char *text, SlSection *section)
         sl_text_fold_append (f, text, n);
         folded = f->str;
       }
-    if (!strstr (folded, "experience") && !strstr (folded, "education") && !strstr (folded, "skills")
-        && !strstr (folded, "erfahrung") && !strstr (folded, "ausbildung"))
+    if (!sl_text_needles_any (&glued_keyword_set, folded))
       return 0;
   }
 
@@ -794,8 +798,7 @@ glued_heading (const char *text, SlSection *section)
           if (caps && strstr (prefix, " ") != NULL)
             {
               g_autofree char *f = sl_text_fold (prefix);
-              if (strstr (f, "experience") || strstr (f, "education") || strstr (f, "skills")
-                  || strstr (f, "erfahrung") || strstr (f, "ausbildung"))
+              if (sl_text_needles_any (&glued_keyword_set, f))
                 {
                   *section = s;
                   return e - text;
@@ -2773,8 +2776,11 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
           cut = TRUE;
           skip = g_utf8_next_char (p) - p;
         }
-      else if (*p == ' ' && (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " und ") || g_str_has_prefix (p, " et ")
-               || g_str_has_prefix (p, " y ") || g_str_has_prefix (p, " e ") || g_str_has_prefix (p, " en ")))
+      /* (the joining words all start with 'a', 'u', 'e' or 'y': other
+       * spaces are not compared) */
+      else if (*p == ' ' && (p[1] == 'a' || p[1] == 'u' || p[1] == 'e' || p[1] == 'y')
+               && (g_str_has_prefix (p, " and ") || g_str_has_prefix (p, " und ") || g_str_has_prefix (p, " et ")
+                   || g_str_has_prefix (p, " y ") || g_str_has_prefix (p, " e ") || g_str_has_prefix (p, " en ")))
         {
           cut = TRUE;
           skip = strchr (p + 1, ' ') - p + 1;

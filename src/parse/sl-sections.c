@@ -43,6 +43,11 @@ is_bullet (gunichar c)
          || c == '=' || c == '_' || c == 0x2013 || c == 0x2014 || c == 0x2713 || c == 0x2714;
 }
 
+/* Bytes a heading never has: digits, '@', ',', ';', '('. */
+static const gboolean no_heading_byte[256] = {
+  ['0' ... '9'] = TRUE, ['@'] = TRUE, [','] = TRUE, [';'] = TRUE, ['('] = TRUE,
+};
+
 SlSection
 sl_section_from_heading (const char       *line,
                          const SlLineCues *cues,
@@ -57,6 +62,7 @@ sl_section_from_heading (const char       *line,
   gboolean has_colon = FALSE, has_rest = FALSE;
   gboolean styled;
   const char *p;
+  const char *last_bad = NULL;   /* the last no_heading_byte before the colon */
 
   g_return_val_if_fail (line != NULL, SL_SECTION_NONE);
   if (rest)
@@ -74,6 +80,8 @@ sl_section_from_heading (const char       *line,
         all |= (guchar) line[k];
         if (line[k] == ' ' && line[k + 1] != ' ')
           spaces++;
+        else if (no_heading_byte[(guchar) line[k]])
+          last_bad = line + k;
       }
     if (spaces > 7)
       return SL_SECTION_NONE;
@@ -143,9 +151,18 @@ sl_section_from_heading (const char       *line,
       if (!g_unichar_isupper (c) && !(has_colon && g_unichar_isalpha (c)))
         goto no;
     }
-  for (p = start; p < end; p++)
-    if (g_ascii_isdigit (*p) || *p == '@' || *p == ',' || *p == ';' || *p == '(')
-      goto no;
+  /* No digit, '@', ',', ';' or '(' in the heading.  The first scan saw
+   * the last such byte before the colon: none there, or only in the
+   * skipped numbering, answers at once; one past the heading's end (after
+   * a full-width colon) needs the scan. */
+  if (last_bad != NULL && last_bad >= start)
+    {
+      if (last_bad < end)
+        goto no;
+      for (p = start; p < end; p++)
+        if (no_heading_byte[(guchar) *p])
+          goto no;
+    }
 
   /* ASCII (len <= 60 here) folds to its lower case on the stack */
   {

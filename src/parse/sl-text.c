@@ -142,6 +142,25 @@ sl_text_is_dash (gunichar c)
          || c == 0x2014 || c == 0x2015 || c == 0x2212 || c == 0xE2 || c == '~';
 }
 
+/* How common a byte is in resume text, roughly (English letter
+ * frequencies in tenths of a percent; space and vowels high): only used to
+ * pick each needle's anchor, any choice gives the same answers. */
+static guint8
+byte_weight (guchar b)
+{
+  static const guint8 letters[26] = {
+    82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
+  };
+
+  if (b >= 'a' && b <= 'z')
+    return letters[b - 'a'];
+  if (b >= 'A' && b <= 'Z')
+    return letters[b - 'A'];
+  if (b == ' ')
+    return 150;
+  return 10;
+}
+
 gboolean
 sl_text_needles_any (SlTextNeedles *set,
                      const char    *hay)
@@ -150,32 +169,45 @@ sl_text_needles_any (SlTextNeedles *set,
 
   if (g_once_init_enter (&set->once))
     {
+      g_assert (set->n <= SL_TEXT_NEEDLES_MAX);
       for (guint k = 0; k < set->n; k++)
         {
           const guchar *w = (const guchar *) set->needles[k];
+          gsize len = strlen (set->needles[k]);
+          guint best = 0;
           guint pair;
 
-          g_assert (w[0] != '\0' && w[1] != '\0');
-          pair = (guint) w[0] << 8 | w[1];
+          g_assert (len >= 2 && len <= 255);
+          for (guint i = 1; i + 1 < len; i++)
+            if (byte_weight (w[i]) + byte_weight (w[i + 1]) < byte_weight (w[best]) + byte_weight (w[best + 1]))
+              best = i;
+          set->anchor[k] = (guint8) best;
+          set->first[w[best]] = TRUE;
+          pair = (guint) w[best] << 8 | w[best + 1];
           set->pairs[pair >> 6] |= G_GUINT64_CONSTANT (1) << (pair & 63);
         }
       g_once_init_leave (&set->once, 1);
     }
-  /* A string that occurs starts at some byte p with its first two bytes:
-   * every such p is tested, and the string compared there in full.  (The
-   * pair at the last byte is that byte and the NUL, which starts no
-   * string.) */
+  /* A string that occurs has its anchor pair at some byte p: every such p
+   * is tested, and the string compared in full from its start there.  (The
+   * pair at the last byte is that byte and the NUL, which is no anchor.) */
   for (; p[0] != '\0'; p++)
     {
-      guint pair = (guint) p[0] << 8 | p[1];
+      guint pair;
 
-      if (G_LIKELY (!((set->pairs[pair >> 6] >> (pair & 63)) & 1)))
+      /* (most bytes start no anchor: one look-up) */
+      if (G_LIKELY (!set->first[p[0]]))
+        continue;
+      pair = (guint) p[0] << 8 | p[1];
+      if (!((set->pairs[pair >> 6] >> (pair & 63)) & 1))
         continue;
       for (guint k = 0; k < set->n; k++)
         {
           const char *w = set->needles[k];
-          if ((guchar) w[0] == p[0] && (guchar) w[1] == p[1]
-              && strncmp ((const char *) p + 2, w + 2, strlen (w + 2)) == 0)
+          guint at = set->anchor[k];
+
+          if ((gsize) (p - (const guchar *) hay) >= at && (guchar) w[at] == p[0] && (guchar) w[at + 1] == p[1]
+              && strncmp ((const char *) p - at, w, strlen (w)) == 0)
             return TRUE;
         }
     }

@@ -126,20 +126,25 @@ sl_text_filter_maybe (const SlTextFilter *f,
 }
 
 /* A fixed list of strings looked for in texts all at once: one pass over
- * a text tests each pair of bytes against a bit set of the pairs the
- * strings start with, and compares a string only where its first pair is
- * (instead of one strstr() per string, a dozen passes over the text).
- * Declare one static per list with SL_TEXT_NEEDLES(); it is built on first
- * use (g_once: callers on several threads share it). */
+ * a text tests each pair of bytes against a bit set of one pair from each
+ * string (its "anchor": the pair of its least common letters, so that few
+ * places of a text match one), and compares a string in full only where
+ * its anchor is (instead of one strstr() per string, a dozen passes over
+ * the text).  Declare one static per list with SL_TEXT_NEEDLES(); it is
+ * built on first use (g_once: callers on several threads share it). */
+#define SL_TEXT_NEEDLES_MAX 32
+
 typedef struct
 {
   const char *const *needles;    /* each at least two bytes long */
-  guint              n;
+  guint              n;          /* at most SL_TEXT_NEEDLES_MAX */
   gsize              once;
-  guint64            pairs[1024];   /* bit (a << 8 | b): a string starts with "ab" */
+  guint8             first[256];    /* an anchor starts with this byte */
+  guint64            pairs[1024];   /* bit (a << 8 | b): a string's anchor is "ab" */
+  guint8             anchor[SL_TEXT_NEEDLES_MAX];   /* where the anchor is in each string */
 } SlTextNeedles;
 
-#define SL_TEXT_NEEDLES(list) { (list), G_N_ELEMENTS (list), 0, { 0 } }
+#define SL_TEXT_NEEDLES(list) { (list), G_N_ELEMENTS (list), 0, { 0 }, { 0 }, { 0 } }
 
 /* TRUE when one of the strings of @set occurs in @hay: the same answer as
  * strstr (hay, s) != NULL for one of them. */
