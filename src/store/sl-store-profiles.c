@@ -31,7 +31,7 @@ struct _SlProfileRow
   char *companies_text;
   char *schools_text;
   /* What the insert triggers of skill_counts and rank_features would take
-   * out of the new row's JSON (insert_derived_rows). */
+   * out of the new row's JSON (SkillTally, insert_rank_features). */
   GPtrArray *skill_keys;        /* distinct lower-cased keys, in the order written */
   GPtrArray *skill_labels;      /* per key its smallest spelling */
   char *skill_list;             /* "|key|key|", or NULL */
@@ -632,58 +632,159 @@ insert_profile_row (SlStore          *self,
   return sqlite3_last_insert_rowid (sl_store_get_db (self));
 }
 
-/* What the insert triggers of skill_counts and rank_features (migrations 8
- * and 9) add for a new live row, written by the bulk writer while those
- * triggers rest, from the values profile_row_fill worked out of the
- * profile in memory instead of the row's JSON. */
-static gboolean
-insert_derived_rows (SlStore            *self,
-                     gint64              profile_id,
-                     gint64              candidate_id,
-                     const SlProfileRow *row,
-                     const char         *now,
-                     GError            **error)
+/* The skill_counts rows a bulk write adds, summed over its items and
+ * written once per skill (instead of one upsert per skill and profile): a
+ * skill's count grows by the profiles that have it, its label becomes the
+ * smallest spelling among them and the stored one, as the upserts one by
+ * one would leave them.  An item's own skills join the sum only once its
+ * savepoint is released (a failed item adds nothing); the sum is written
+ * before an item updates a stored profile (whose skill_counts_au trigger
+ * reads and changes those rows) and at the end of the bulk. */
+typedef struct
 {
-  {
-    g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                          "INSERT INTO skill_counts (skill, profiles, label) VALUES (?1, 1, ?2)"
-                                          " ON CONFLICT (skill) DO UPDATE SET profiles = profiles + 1,"
-                                          "  label = CASE WHEN label IS NULL OR excluded.label < label"
-                                          "   THEN excluded.label ELSE label END",
-                                          error);
+  guint  profiles;
+  char  *label;
+} SkillSum;
 
-    if (st == NULL)
-      return FALSE;
-    for (guint i = 0; i < row->skill_keys->len; i++)
-      {
-        sqlite3_bind_text (st, 1, g_ptr_array_index (row->skill_keys, i), -1, SQLITE_STATIC);
-        sqlite3_bind_text (st, 2, g_ptr_array_index (row->skill_labels, i), -1, SQLITE_STATIC);
-        if (!sl_store_step_done (self, st, "Could not count the skills", error))
-          return FALSE;
-        sqlite3_reset (st);
-      }
-  }
+typedef struct
+{
+  GHashTable *sums;      /* lower-cased key (owned) -> SkillSum */
+  GPtrArray  *item;      /* the current item's keys and labels, in pairs */
+  gboolean    written;   /* the sums were written inside the current item */
+} SkillTally;
 
-  {
-    g_autoptr(SlStmt) st = sl_store_stmt (self,
-                                          "INSERT OR REPLACE INTO rank_features (profile_id, candidate_id, months,"
-                                          " last_active, title, location, languages, skills, created_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                          error);
-    if (st == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (st, 1, profile_id);
-    sqlite3_bind_int64 (st, 2, candidate_id);
-    if (row->months >= 0)
-      sqlite3_bind_int (st, 3, row->months);
-    sl_stmt_bind_text (st, 4, row->last_active);
-    sl_stmt_bind_text (st, 5, row->title);
-    sl_stmt_bind_text (st, 6, row->location);
-    sl_stmt_bind_text (st, 7, row->languages);
-    sl_stmt_bind_text (st, 8, row->skill_list);
-    sl_stmt_bind_text (st, 9, now);
-    return sl_store_step_done (self, st, "Could not store the ranking features", error);
-  }
+static void
+skill_sum_free (SkillSum *sum)
+{
+  g_free (sum->label);
+  g_free (sum);
+}
+
+static void
+skill_tally_init (SkillTally *t)
+{
+  t->sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) skill_sum_free);
+  t->item = g_ptr_array_new_with_free_func (g_free);
+  t->written = FALSE;
+}
+
+static void
+skill_tally_clear (SkillTally *t)
+{
+  g_clear_pointer (&t->sums, g_hash_table_unref);
+  g_clear_pointer (&t->item, g_ptr_array_unref);
+}
+
+/* The current item's new live row counts these skills. */
+static void
+skill_tally_add_row (SkillTally         *t,
+                     const SlProfileRow *row)
+{
+  for (guint i = 0; i < row->skill_keys->len; i++)
+    {
+      g_ptr_array_add (t->item, g_strdup (g_ptr_array_index (row->skill_keys, i)));
+      g_ptr_array_add (t->item, g_strdup (g_ptr_array_index (row->skill_labels, i)));
+    }
+}
+
+/* The current item is kept (TRUE) or rolled back (FALSE). */
+static void
+skill_tally_end_item (SkillTally *t,
+                      gboolean    kept)
+{
+  if (kept)
+    {
+      if (t->written)
+        g_hash_table_remove_all (t->sums);
+      for (guint i = 0; i + 1 < t->item->len; i += 2)
+        {
+          char *key = g_ptr_array_index (t->item, i);
+          char *label = g_ptr_array_index (t->item, i + 1);
+          SkillSum *sum = g_hash_table_lookup (t->sums, key);
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (SkillSum, 1);
+              g_hash_table_insert (t->sums, g_strdup (key), sum);
+            }
+          sum->profiles++;
+          if (sum->label == NULL || strcmp (label, sum->label) < 0)
+            {
+              g_free (sum->label);
+              sum->label = g_strdup (label);
+            }
+        }
+    }
+  g_ptr_array_set_size (t->item, 0);
+  t->written = FALSE;
+}
+
+/* Writes the sums (they stay in @t until the item that wrote them is kept). */
+static gboolean
+skill_tally_write (SlStore     *self,
+                   SkillTally  *t,
+                   GError     **error)
+{
+  g_autoptr(SlStmt) st = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (t->sums) == 0)
+    return TRUE;
+  st = sl_store_stmt (self,
+                      "INSERT INTO skill_counts (skill, profiles, label) VALUES (?1, ?3, ?2)"
+                      " ON CONFLICT (skill) DO UPDATE SET profiles = profiles + excluded.profiles,"
+                      "  label = CASE WHEN label IS NULL OR excluded.label < label"
+                      "   THEN excluded.label ELSE label END",
+                      error);
+  if (st == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, t->sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SkillSum *sum = value;
+
+      sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 2, sum->label, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 3, (int) sum->profiles);
+      if (!sl_store_step_done (self, st, "Could not count the skills", error))
+        return FALSE;
+      sqlite3_reset (st);
+    }
+  t->written = TRUE;
+  return TRUE;
+}
+
+/* The rank_features row that the insert trigger (migrations 8 and 9) adds
+ * for a new live row, written by the bulk writer while that trigger rests,
+ * from the values profile_row_fill worked out of the profile in memory
+ * instead of the row's JSON. */
+static gboolean
+insert_rank_features (SlStore            *self,
+                      gint64              profile_id,
+                      gint64              candidate_id,
+                      const SlProfileRow *row,
+                      const char         *now,
+                      GError            **error)
+{
+  g_autoptr(SlStmt) st = sl_store_stmt (self,
+                                        "INSERT OR REPLACE INTO rank_features (profile_id, candidate_id, months,"
+                                        " last_active, title, location, languages, skills, created_at)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                        error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, profile_id);
+  sqlite3_bind_int64 (st, 2, candidate_id);
+  if (row->months >= 0)
+    sqlite3_bind_int (st, 3, row->months);
+  sl_stmt_bind_text (st, 4, row->last_active);
+  sl_stmt_bind_text (st, 5, row->title);
+  sl_stmt_bind_text (st, 6, row->location);
+  sl_stmt_bind_text (st, 7, row->languages);
+  sl_stmt_bind_text (st, 8, row->skill_list);
+  sl_stmt_bind_text (st, 9, now);
+  return sl_store_step_done (self, st, "Could not store the ranking features", error);
 }
 
 /* @fields (nullable): the names of what changed, never the values. */
@@ -729,11 +830,13 @@ audit_profile (SlStore    *self,
 }
 
 /* The whole create rule, inside a transaction the caller owns; @prepared
- * (nullable): sl_profile_row_new (@profile), made beforehand. */
+ * (nullable): sl_profile_row_new (@profile), made beforehand; @tally: the
+ * bulk's skill counts (NULL outside a bulk, where the triggers count). */
 static gint64
 create_in_tx (SlStore            *self,
               const SlProfile    *profile,
               const SlProfileRow *prepared,
+              SkillTally         *tally,
               const char         *raw_text,
               gboolean            audit,
               SlWriteOutcome     *outcome,
@@ -772,6 +875,9 @@ create_in_tx (SlStore            *self,
           gboolean audit_update = audit || (bulk_first > 0 && existing < bulk_first);
           g_autoptr(GPtrArray) changed = audit_update ? g_ptr_array_new_with_free_func (g_free) : NULL;
 
+          /* Its update trigger reads the skill counts: the bulk's first. */
+          if (tally != NULL && !skill_tally_write (self, tally, error))
+            return 0;
           if (!update_profile_row (self, existing, row, profile->source, raw_text,
                                    "reimport", now, changed, error))
             return 0;
@@ -786,9 +892,13 @@ create_in_tx (SlStore            *self,
   if (profile_id == 0)
     return 0;
   /* In bulk mode the insert triggers of the derived tables rest. */
-  if (sl_store_bulk_first_id (self) > 0 &&
-      !insert_derived_rows (self, profile_id, candidate_id, row, now, error))
-    return 0;
+  if (sl_store_bulk_first_id (self) > 0)
+    {
+      if (!insert_rank_features (self, profile_id, candidate_id, row, now, error))
+        return 0;
+      if (tally != NULL)
+        skill_tally_add_row (tally, row);
+    }
   /* What audit_profile would read back: the uuid just made, revision 1. */
   if (audit && !sl_store_audit (self, "create", "profile", uuid, "{\"revision\":1}", error))
     return 0;
@@ -812,7 +922,7 @@ sl_store_create_profile_from_parsed_data (SlStore          *self,
 
   if (!sl_store_tx_begin (self, error))
     return 0;
-  id = create_in_tx (self, profile, NULL, raw_text, TRUE, &out, &candidate_id, error);
+  id = create_in_tx (self, profile, NULL, NULL, raw_text, TRUE, &out, &candidate_id, error);
   if (!sl_store_tx_end (self, id > 0, id > 0 ? error : NULL))
     id = 0;
   if (outcome != NULL)
@@ -910,6 +1020,7 @@ bulk_create (SlStore                  *self,
   guint created = 0, updated = 0, failed = 0;
   gint64 updated_before = 0;
   gboolean ok = TRUE;
+  SkillTally tally;
 
   g_return_val_if_fail (SL_IS_STORE (self), NULL);
   g_return_val_if_fail (profiles != NULL || n == 0, NULL);
@@ -947,6 +1058,7 @@ bulk_create (SlStore                  *self,
       return NULL;
     }
   sl_store_set_bulk_first_id (self, first_id);
+  skill_tally_init (&tally);
 
   for (guint i = 0; i < n && ok; i++)
     {
@@ -969,7 +1081,7 @@ bulk_create (SlStore                  *self,
           ok = FALSE;
           break;
         }
-      id = create_in_tx (self, profiles[i], rows != NULL ? rows[i] : NULL,
+      id = create_in_tx (self, profiles[i], rows != NULL ? rows[i] : NULL, &tally,
                          raw_texts != NULL ? raw_texts[i] : NULL, audit_each,
                          &r->outcome, &r->candidate_id, &r->error);
       if (id > 0)
@@ -988,8 +1100,12 @@ bulk_create (SlStore                  *self,
           failed++;
           ok = sl_store_exec (self, "ROLLBACK TO bulk_item; RELEASE bulk_item", error);
         }
+      skill_tally_end_item (&tally, id > 0 && ok);
     }
 
+  if (ok)
+    ok = skill_tally_write (self, &tally, error);
+  skill_tally_clear (&tally);
   sl_store_set_bulk_first_id (self, 0);
 
   /* The batch path of the FTS index: every row this bulk created, in one

@@ -406,7 +406,7 @@ static const char * const migrations[] = {
   /* 9: the insert triggers of skill_counts and rank_features rest while a
    * bulk write runs (store_state fts_auto = 0, as for the search index):
    * the bulk writer adds those rows itself from the profile in memory
-   * (insert_derived_rows in sl-store-profiles.c), instead of SQLite taking
+   * (SkillTally and insert_rank_features in sl-store-profiles.c), instead of SQLite taking
    * each new row's JSON apart again -- about a third of a profile's write.
    * Every other writer, and updates and deletes, keep the triggers. */
   "DROP TRIGGER skill_counts_ai;"
