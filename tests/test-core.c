@@ -447,12 +447,59 @@ test_sha256 (void)
     }
 }
 
+/* sl_iso8601_from_unix_usec writes what GLib's formatter writes, on the
+ * days around leap days, years and centuries and on random times. */
+static void
+test_iso8601 (void)
+{
+  static const char * const days[] = {
+    "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2000-02-28T23:59:59Z", "2000-02-29T12:00:00Z",
+    "2000-03-01T00:00:00Z", "2100-02-28T00:00:00Z", "2100-03-01T00:00:00Z", "2024-12-31T23:59:59Z",
+    "1900-03-01T00:00:00Z", "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-11-29T07:05:55Z",
+  };
+  GRand *r = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days) + 20000; i++)
+    {
+      g_autoptr(GDateTime) t = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+      gint64 usec;
+
+      if (i < G_N_ELEMENTS (days))
+        {
+          g_autoptr(GDateTime) d = g_date_time_new_from_iso8601 (days[i], NULL);
+          g_assert_nonnull (d);
+          usec = g_date_time_to_unix (d) * G_USEC_PER_SEC + (i % 3) * 999999 / 2;
+        }
+      else
+        usec = (gint64) (g_rand_double_range (r, -30610224000.0, 253402300799.0) * G_USEC_PER_SEC);
+      {
+        gint64 secs = usec >= 0 ? usec / G_USEC_PER_SEC : -((-usec + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+        g_autoptr(GDateTime) whole = g_date_time_new_from_unix_utc (secs);
+        g_assert_nonnull (whole);
+        t = g_date_time_add (whole, usec - secs * G_USEC_PER_SEC);
+      }
+      expected = g_date_time_format (t, "%Y-%m-%dT%H:%M:%S.%fZ");
+      got = sl_iso8601_from_unix_usec (usec);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  g_rand_free (r);
+  {
+    g_autofree char *now = sl_now_iso8601 ();
+    g_autoptr(GDateTime) back = g_date_time_new_from_iso8601 (now, NULL);
+    g_assert_nonnull (back);
+    g_assert_cmpint (ABS (g_date_time_to_unix (back) - g_get_real_time () / G_USEC_PER_SEC), <=, 2);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/sha256", test_sha256);
+  g_test_add_func ("/core/iso8601", test_iso8601);
   g_test_add_func ("/core/profile/json-roundtrip", test_profile_json_roundtrip);
   g_test_add_func ("/core/profile/json-empty-and-bad", test_profile_json_empty_and_bad);
   g_test_add_func ("/core/profile/sections", test_profile_sections);

@@ -26,8 +26,11 @@ char     *sl_normalize_phone_key (const char *phone) G_GNUC_WARN_UNUSED_RESULT;
  * to one space; NULL when the result is empty. */
 char     *sl_strdup_clean        (const char *s) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The current time as an ISO 8601 UTC string with milliseconds. */
+/* The current time as an ISO 8601 UTC string with microseconds
+ * ("2026-11-29T07:05:55.123456Z"). */
 char     *sl_now_iso8601         (void) G_GNUC_WARN_UNUSED_RESULT;
+/* The same for @usec microseconds since 1970 (years 1000 to 9999). */
+char     *sl_iso8601_from_unix_usec (gint64 usec) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Hex SHA-256 of a buffer. */
 char     *sl_sha256_hex          (const guint8 *data,
