@@ -211,7 +211,9 @@ sl_phone_find (const char *text,
   i = from + strcspn (text + from, "0123456789");
   if (i >= len)
     return FALSE;
-  i = from;
+  /* the loop below steps over bytes that start no number one at a time:
+   * begin it at the first one that can ('+', '(' or a digit) */
+  i = from + strcspn (text + from, "+(0123456789");
   while (i < len)
     {
       gsize start, end, last_digit_end = 0;
