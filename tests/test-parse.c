@@ -323,6 +323,36 @@ test_text_needles (void)
   g_rand_free (r);
 }
 
+/* The eight-bytes-at-a-time lower case agrees with g_ascii_strdown on
+ * every ASCII byte, at every length and alignment; folds of mixed text
+ * keep their ASCII parts' lower case. */
+static void
+test_text_ascii_lower (void)
+{
+  GRand *r = g_rand_new_with_seed (3);
+  char src[64], dst[64];
+  g_autofree char *mixed = NULL;
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      gsize off = g_rand_int_range (r, 0, 8);
+      gsize n = g_rand_int_range (r, 0, 40);
+      g_autofree char *want = NULL;
+
+      for (gsize k = 0; k < n; k++)
+        src[off + k] = (char) g_rand_int_range (r, 1, 128);
+      src[off + n] = '\0';
+      g_assert_cmpuint (sl_text_ascii_prefix (src + off, n), ==, n);
+      want = g_ascii_strdown (src + off, -1);
+      sl_text_ascii_lower (dst + off, src + off, n);
+      dst[off + n] = '\0';
+      g_assert_cmpstr (dst + off, ==, want);
+    }
+  mixed = sl_text_fold ("Zürich AT THE ÉCOLE Polytechnique Fédérale, Lausanne-ZZ");
+  g_assert_cmpstr (mixed, ==, "zurich at the ecole polytechnique federale, lausanne-zz");
+  g_rand_free (r);
+}
+
 /* Degree words are read from a stack buffer while ASCII and short, and
  * from a folded copy otherwise: both give the same levels. */
 static void
@@ -1062,6 +1092,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/skills/scan-hashes", test_skills_scan_hashes);
   g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/text/needles", test_text_needles);
+  g_test_add_func ("/parse/text/ascii-lower", test_text_ascii_lower);
   g_test_add_func ("/parse/degree/words", test_degree_words);
   g_test_add_func ("/parse/resume/english", test_resume_english);
   g_test_add_func ("/parse/resume/german", test_resume_german);

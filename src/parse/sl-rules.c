@@ -503,8 +503,12 @@ contains_url (const char *s)
   static const char *const marks[] = { "http", "www.", ".com", "linkedin", "github" };
   static SlTextNeedles mark_set = SL_TEXT_NEEDLES (marks);
 
-  /* (lower-cased inline: g_ascii_strdown is a call a byte) */
-  for (gsize i = 0; i <= n; i++)
+  /* (lower-cased inline: g_ascii_strdown is a call a byte; the ASCII
+   * prefix eight bytes at a time) */
+  gsize a = sl_text_ascii_prefix (s, n);
+
+  sl_text_ascii_lower (f, s, a);
+  for (gsize i = a; i <= n; i++)
     f[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
   return sl_text_needles_any (&mark_set, f);
 }
@@ -795,12 +799,10 @@ glued_heading (const char *text, SlSection *section)
       return 0;
     n = (e3 != NULL ? e3 : e2) - text;
     /* ASCII words fold to their lower case: no buffer to allocate */
-    for (gsize k = 0; k < n && ascii; k++)
-      ascii = (guchar) text[k] < 0x80;
+    ascii = sl_text_ascii_prefix (text, n) == n;
     if (ascii && n < sizeof buf)
       {
-        for (gsize k = 0; k < n; k++)
-          buf[k] = (text[k] >= 'A' && text[k] <= 'Z') ? (char) (text[k] + 32) : text[k];
+        sl_text_ascii_lower (buf, text, n);
         buf[n] = '\0';
       }
     else

@@ -166,12 +166,8 @@ sl_section_from_heading (const char       *line,
 
   /* ASCII (len <= 60 here) folds to its lower case on the stack */
   {
-    gsize k = 0;
-    while (k < len && (guchar) start[k] < 0x80)
-      {
-        char ch = start[k];
-        buf[k++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
-      }
+    gsize k = sl_text_ascii_prefix (start, len);
+    sl_text_ascii_lower (buf, start, k);
     buf[k] = '\0';
     p = buf;
     if (k < len)

@@ -49,11 +49,12 @@ sl_text_fold_append (GString    *out,
               out->len = at;
             }
           dst = out->str + out->len;
-          while (p < end && (guchar) *p < 0x80)
-            {
-              char ch = *p++;
-              *dst++ = (ch >= 'A' && ch <= 'Z') ? (char) (ch + 32) : ch;
-            }
+          {
+            gsize run = sl_text_ascii_prefix (p, end - p);
+            sl_text_ascii_lower (dst, p, run);
+            p += run;
+            dst += run;
+          }
           out->len = dst - out->str;
           *dst = '\0';
           continue;
@@ -76,22 +77,21 @@ char *
 sl_text_fold (const char *s)
 {
   GString *out;
-  gsize n = 0;
+  gsize n;
 
   if (s == NULL)
     return NULL;
+  n = strlen (s);
   /* ASCII (most of what the parser folds): its lower case, in one
    * allocation instead of a GString */
-  while (s[n] != '\0' && (guchar) s[n] < 0x80)
-    n++;
-  if (s[n] == '\0')
+  if (sl_text_ascii_prefix (s, n) == n)
     {
       char *r = g_malloc (n + 1);
-      for (gsize i = 0; i <= n; i++)
-        r[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
+      sl_text_ascii_lower (r, s, n);
+      r[n] = '\0';
       return r;
     }
-  out = g_string_sized_new (n + strlen (s + n));
+  out = g_string_sized_new (n);
   sl_text_fold_append (out, s, -1);
   return g_string_free (out, FALSE);
 }
@@ -102,14 +102,14 @@ sl_text_fold_buf (const char *s,
                   gsize       size,
                   char      **heap)
 {
-  gsize i;
+  gsize n = strlen (s);
 
   *heap = NULL;
-  for (i = 0; i < size && s[i] != '\0' && (guchar) s[i] < 0x80; i++)
-    buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
-  if (i < size && s[i] == '\0')
+  /* (ASCII that fits with its NUL: its lower case, eight bytes at a time) */
+  if (n < size && sl_text_ascii_prefix (s, n) == n)
     {
-      buf[i] = '\0';
+      sl_text_ascii_lower (buf, s, n);
+      buf[n] = '\0';
       return buf;
     }
   return *heap = sl_text_fold (s);

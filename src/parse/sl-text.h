@@ -70,6 +70,31 @@ sl_text_ascii_prefix (const char *s,
 #define SL_TEXT_ENDS_WITH(s, len, lit) \
   ((len) >= sizeof (lit) - 1 && memcmp ((s) + (len) - (sizeof (lit) - 1), (lit), sizeof (lit) - 1) == 0)
 
+/* Writes the lower case of the @n ASCII bytes at @src to @dst (@src must
+ * be ASCII: sl_text_ascii_prefix() of it is @n), eight bytes at a time. */
+static inline void
+sl_text_ascii_lower (char       *dst,
+                     const char *src,
+                     gsize       n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+      guint64 w, upper;
+
+      memcpy (&w, src + i, 8);
+      /* bit 7 of a byte set when it is 'A'..'Z' (no byte has bit 7, so no
+       * carry crosses bytes), moved to bit 5: the lower-case bit */
+      upper = (w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f)) & ~(w + G_GUINT64_CONSTANT (0x2525252525252525)) & high;
+      w |= upper >> 2;
+      memcpy (dst + i, &w, 8);
+    }
+  for (; i < n; i++)
+    dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? (char) (src[i] + 32) : src[i];
+}
+
 /* FNV-1a over @len bytes of @s, continued from @h (SL_TEXT_HASH_INIT to
  * start): the hash of "a b" is the hash of "a" continued with " b". */
 #define SL_TEXT_HASH_INIT 2166136261u
