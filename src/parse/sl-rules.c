@@ -1447,7 +1447,8 @@ score_location (const char *seg, char **out)
       g_autoptr(Words) heap = NULL;
       Words *w = folded_words_in (part, &wb, &heap);
       gboolean street = FALSE, place = FALSE, postal_only = TRUE;
-      g_autoptr(GString) kept = g_string_new (NULL);
+      g_autofree char *copy = NULL;
+      const char *kept;   /* the part kept: @copy, or the end of it */
 
       for (guint k = 0; k < w->len; k++)
         {
@@ -1473,12 +1474,13 @@ score_location (const char *seg, char **out)
         continue;
       /* "Trenton, New Jersey 2334": drop the trailing postal code */
       {
-        g_autofree char *copy = g_strdup (part);
-        char *last = strrchr (copy, ' ');
+        char *last;
+        copy = g_strdup (part);
+        last = strrchr (copy, ' ');
         if (last && is_postal_code (last + 1))
           *last = '\0';
         /* leading postal code "75011 Paris", "1012 AB Amsterdam" */
-        g_string_assign (kept, copy);
+        kept = copy;
         if (g_ascii_isdigit (copy[0]))
           {
             char *sp = strchr (copy, ' ');
@@ -1493,7 +1495,7 @@ score_location (const char *seg, char **out)
                     r += 3;
                     dutch = TRUE;
                   }
-                g_string_assign (kept, r);
+                kept = r;
                 score += 1;
                 /* "10115 Berlin" yes; "7923 Bohning" may be a house number */
                 if (strlen (first) == 5 || dutch || place)
@@ -1525,7 +1527,7 @@ score_location (const char *seg, char **out)
         has_place = TRUE;
       if (keep->len > 0)
         g_string_append (keep, ", ");
-      g_string_append (keep, kept->str);
+      g_string_append (keep, kept);
     }
   if (keep->len == 0)
     return -1;
@@ -1873,17 +1875,19 @@ header_add_text (HeaderParts *h, const char *text, int no)
     }
 }
 
-/* The text of a line with its date ranges cut out. */
-static char *
-line_without_dates (Ln *l)
+/* The text of a line with its date ranges cut out: the line's own text
+ * when there is nothing to cut (most lines), else a new string also
+ * stored in @owned for the caller to free. */
+static const char *
+line_without_dates (Ln *l, char **owned)
 {
   GPtrArray *dates = ln_dates (l);
   g_autoptr(GString) s = NULL;
   gsize pos = 0;
 
-  /* (most lines: nothing to cut) */
+  *owned = NULL;
   if (dates->len == 0 && strpbrk (l->text, "([") == NULL)
-    return g_strdup (l->text);
+    return l->text;
   s = g_string_sized_new (strlen (l->text) + 8);
 
   for (guint i = 0; i < dates->len; i++)
@@ -1904,7 +1908,7 @@ line_without_dates (Ln *l)
           g_string_erase (s, q - s->str, strlen (junk[k]));
       }
   }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return *owned = g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 static gboolean
@@ -2041,7 +2045,8 @@ parse_work (Ctx *c)
       Ln *l = line_at (c, li);
       g_autoptr(SlWorkEntry) w = sl_work_entry_new ();
       HeaderParts h = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (int)) };
-      g_autofree char *own = line_without_dates (l);
+      g_autofree char *own_cut = NULL;
+      const char *own = line_without_dates (l, &own_cut);
       SlDateRange *r = NULL;
       GPtrArray *dates = ln_dates (l);
       guint own_segs;
@@ -2563,8 +2568,8 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
       if (r != NULL && cur != NULL && (cur->end != NULL || cur->start != NULL) && cur_no != l->no)
         push_education (c, &cur, cur_no);
       {
-        g_autofree char *own = line_without_dates (l);
-        segs = split_segments (own, TRUE);
+        g_autofree char *own_cut = NULL;
+        segs = split_segments (line_without_dates (l, &own_cut), TRUE);
       }
       for (guint k = 0; k < segs->len; k++)
         {
