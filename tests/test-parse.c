@@ -96,6 +96,11 @@ test_dates_words (void)
   g_assert_cmpint (sl_dates_month_from_name ("maggio"), ==, 5);
   g_assert_cmpint (sl_dates_month_from_name ("mei"), ==, 5);
   g_assert_cmpint (sl_dates_month_from_name ("house"), ==, 0);
+  /* (a dot after a word that is no month, and a word listed twice) */
+  g_assert_cmpint (sl_dates_month_from_name ("house."), ==, 0);
+  g_assert_cmpint (sl_dates_month_from_name ("JANV."), ==, 1);
+  g_assert_true (sl_dates_is_present_word ("Actualmente"));
+  g_assert_false (sl_dates_is_present_word ("presenter"));
   g_assert_true (sl_dates_is_present_word ("heute"));
   g_assert_true (sl_dates_is_present_word ("Aujourd'hui"));
   g_assert_true (sl_dates_is_present_word ("actualidad"));

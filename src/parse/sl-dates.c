@@ -86,43 +86,71 @@ static const struct { const char *word; int klass; } date_words[] = {
   { "fino", W_SEP }, { "tot", W_SEP }, { "t/m", W_SEP }, { "tm", W_SEP }, { "ad", W_SEP },
 };
 
-static GHashTable *
+/* The date words in an open-addressing table by their FNV hash (a
+ * GHashTable look-up, with its call and second hash, was most of the cost
+ * of reading a word), built once. */
+#define WORD_SLOTS 512
+
+typedef struct
+{
+  const char *word;   /* NULL: an empty slot */
+  gsize       len;
+  int         klass;
+} WordSlot;
+
+static const WordSlot *
 word_table (void)
 {
   static gsize once = 0;
-  static GHashTable *table = NULL;
+  static WordSlot slots[WORD_SLOTS];
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (date_words) * 2 <= WORD_SLOTS);
   if (g_once_init_enter (&once))
     {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       for (gsize i = 0; i < G_N_ELEMENTS (date_words); i++)
-        g_hash_table_insert (t, (gpointer) date_words[i].word, GINT_TO_POINTER (date_words[i].klass));
-      table = t;
+        {
+          gsize len = strlen (date_words[i].word);
+          guint32 k = sl_text_hash_append (SL_TEXT_HASH_INIT, date_words[i].word, len) & (WORD_SLOTS - 1);
+
+          /* (a word listed twice keeps its first entry: both have the same class) */
+          while (slots[k].word != NULL && !g_str_equal (slots[k].word, date_words[i].word))
+            k = (k + 1) & (WORD_SLOTS - 1);
+          if (slots[k].word == NULL)
+            slots[k] = (WordSlot) { date_words[i].word, len, date_words[i].klass };
+        }
       g_once_init_leave (&once, 1);
     }
-  return table;
+  return slots;
+}
+
+/* The class of the @len bytes at @word, or W_NONE. */
+static int
+word_class (const char *word, gsize len)
+{
+  const WordSlot *slots = word_table ();
+  guint32 k = sl_text_hash_append (SL_TEXT_HASH_INIT, word, len) & (WORD_SLOTS - 1);
+
+  for (; slots[k].word != NULL; k = (k + 1) & (WORD_SLOTS - 1))
+    if (slots[k].len == len && memcmp (slots[k].word, word, len) == 0)
+      return slots[k].klass;
+  return W_NONE;
 }
 
 static int
 classify_folded (const char *folded)
 {
-  gpointer v;
   gsize len = strlen (folded);
-  char buf[32];
+  int klass;
 
-  if (len == 0 || len >= sizeof buf)
+  if (len == 0 || len >= 32)
     return W_NONE;
-  if (g_hash_table_lookup_extended (word_table (), folded, NULL, &v))
-    return GPOINTER_TO_INT (v);
+  klass = word_class (folded, len);
+  if (klass != W_NONE)
+    return klass;
   /* "Sept." "janv." are read without the dot already; "Sept" abbreviations
    * of four letters of a known month ("sept", "janv") are in the table. */
-  memcpy (buf, folded, len + 1);
-  if (len > 1 && buf[len - 1] == '.')
-    {
-      buf[len - 1] = '\0';
-      if (g_hash_table_lookup_extended (word_table (), buf, NULL, &v))
-        return GPOINTER_TO_INT (v);
-    }
+  if (len > 1 && folded[len - 1] == '.')
+    return word_class (folded, len - 1);
   return W_NONE;
 }
 
