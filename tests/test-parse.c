@@ -291,6 +291,35 @@ test_skills_find (void)
   g_assert_false (g_hash_table_contains (found, "Go"));
 }
 
+/* One-letter languages (C, R, D) are not read out of abbreviations, but
+ * still are in a list, at its end or before a slash. */
+static void
+test_skills_letters (void)
+{
+  static const struct { const char *text; const char *want; } cases[] = {
+    { "Office in Washington, D.C. since 2019", "" },
+    { "Led the R&D team; K&R coverage", "" },
+    { "Jane Roe, P.H.R., S.H.R.M.", "" },
+    { "Languages: C, R and D", "C R D" },
+    { "Python, C.", "Python C" },
+    { "C/C++ and R (ggplot2)", "C C++ R ggplot2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) m = sl_skills_find (cases[i].text, -1);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint k = 0; k < m->len; k++)
+        {
+          const SlSkillMatch *sm = &g_array_index (m, SlSkillMatch, k);
+          g_string_append_printf (got, "%s%.*s", got->len > 0 ? " " : "", (int) sm->length,
+                                  cases[i].text + sm->offset);
+        }
+      g_assert_cmpstr (got->str, ==, cases[i].want);
+    }
+}
+
 /* The one-pass search for several strings answers what a strstr() per
  * string answers, wherever a string sits (start, end, cut off by the end,
  * overlapping another, next to UTF-8). */
@@ -1094,6 +1123,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/sections/inline", test_section_inline);
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
+  g_test_add_func ("/parse/skills/letters", test_skills_letters);
   g_test_add_func ("/parse/skills/scan-hashes", test_skills_scan_hashes);
   g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/text/needles", test_text_needles);

@@ -761,6 +761,22 @@ exact_ok (const char *text,
   return *x == '\0';
 }
 
+/* A lone letter glued to another letter by '.' or '&' is part of an
+ * abbreviation ("Washington, D.C.", "R&D", "P.H.R.", "K&R"), not the
+ * language of that name ("C", "R", "D"); "C." ending a list still is. */
+static gboolean
+letter_in_abbreviation (const char *text,
+                        gsize       len,
+                        gsize       begin,
+                        gsize       end)
+{
+  if (end != begin + 1 || !g_ascii_isalpha (text[begin]))
+    return FALSE;
+  if (begin >= 2 && (text[begin - 1] == '.' || text[begin - 1] == '&') && g_ascii_isalpha (text[begin - 2]))
+    return TRUE;
+  return end + 1 < len && (text[end] == '.' || text[end] == '&') && g_ascii_isalpha (text[end + 1]);
+}
+
 /* The key @text (folded) whose FNV hash is @h, or NULL. */
 static Key *
 index_lookup (const char *text, guint32 h)
@@ -845,6 +861,9 @@ sl_skills_find (const char *text,
           if (!key->is_prefix)
             break;
         }
+      if (best != NULL && best_n == 1
+          && letter_in_abbreviation (text, (gsize) len, toks->v[i].begin, toks->v[i].end))
+        best = NULL;
       if (best != NULL)
         {
           Tok *a = &toks->v[i];
