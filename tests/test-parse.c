@@ -292,9 +292,10 @@ test_skills_find (void)
 }
 
 /* One-letter languages (C, R, D) are not read out of abbreviations, but
- * still are in a list, at its end or before a slash. */
+ * still are in a list, at its end or before a slash; names that are
+ * matched only as written match in each spelling the gazetteer lists. */
 static void
-test_skills_letters (void)
+test_skills_as_written (void)
 {
   static const struct { const char *text; const char *want; } cases[] = {
     { "Office in Washington, D.C. since 2019", "" },
@@ -303,6 +304,10 @@ test_skills_letters (void)
     { "Languages: C, R and D", "C R D" },
     { "Python, C.", "Python C" },
     { "C/C++ and R (ggplot2)", "C C++ R ggplot2" },
+    /* skills with several exact spellings ("=JAVA|=Java", "=Sql|=SQL",
+     * "=GIT|=git|=Git"): each one counts, a spelling not listed does not */
+    { "Wrote SQL and Sql, JAVA and Java, Git, git and GIT", "SQL Sql JAVA Java Git git GIT" },
+    { "a jAVA sQL gIT", "" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1123,7 +1128,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/sections/inline", test_section_inline);
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
-  g_test_add_func ("/parse/skills/letters", test_skills_letters);
+  g_test_add_func ("/parse/skills/as-written", test_skills_as_written);
   g_test_add_func ("/parse/skills/scan-hashes", test_skills_scan_hashes);
   g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/text/needles", test_text_needles);

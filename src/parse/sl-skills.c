@@ -23,7 +23,8 @@ typedef struct
 typedef struct
 {
   Skill    *skill;        /* NULL when the key is only a prefix of longer names */
-  char     *exact;        /* when set, the text must be written exactly so */
+  char     *exact;        /* when set, the text must be written exactly so:
+                           * one spelling, or several joined by '\n' */
   gboolean  listed_only;  /* a generic word: a skill only in skills lists */
   gboolean  is_prefix;    /* a longer name starts with this key */
 } Key;
@@ -399,6 +400,25 @@ key_get (const char *k)
   return key;
 }
 
+/* Whether @spelling is one of the '\n'-joined @spellings. */
+static gboolean
+exact_listed (const char *spellings,
+              const char *spelling)
+{
+  gsize n = strlen (spelling);
+  const char *p = spellings;
+
+  for (;;)
+    {
+      if (strncmp (p, spelling, n) == 0 && (p[n] == '\0' || p[n] == '\n'))
+        return TRUE;
+      p = strchr (p, '\n');
+      if (p == NULL)
+        return FALSE;
+      p++;
+    }
+}
+
 static void
 add_key_tokens (Skill      *skill,
                 const char *alias,
@@ -430,6 +450,13 @@ add_key_tokens (Skill      *skill,
       g_free (key->exact);
       key->exact = g_strdup (exact);
       key->listed_only = listed_only;
+    }
+  else if (key->skill == skill && key->exact != NULL && exact != NULL && !exact_listed (key->exact, exact))
+    {
+      /* "=JAVA|=Java", "=Sql|=SQL": each spelling counts */
+      char *both = g_strconcat (key->exact, "\n", exact, NULL);
+      g_free (key->exact);
+      key->exact = both;
     }
   (void) alias;
 }
@@ -740,25 +767,31 @@ exact_ok (const char *text,
           guint       n,
           const char *exact)
 {
-  /* the tokens' original text joined by single spaces must be @exact
-   * (compared in place) */
-  const char *x = exact;
-
-  for (guint i = first; i < first + n; i++)
+  /* the tokens' original text joined by single spaces must be one of the
+   * spellings in @exact (compared in place) */
+  for (const char *x = exact; x != NULL; )
     {
-      Tok *t = &toks->v[i];
-      gsize tl = t->end - t->begin;
-      if (i > first)
+      gboolean same = TRUE;
+
+      for (guint i = first; i < first + n && same; i++)
         {
-          if (*x != ' ')
-            return FALSE;
-          x++;
+          Tok *t = &toks->v[i];
+          gsize tl = t->end - t->begin;
+          if (i > first)
+            {
+              same = *x == ' ';
+              x += same;
+            }
+          same = same && strncmp (x, text + t->begin, tl) == 0;
+          x += same ? tl : 0;
         }
-      if (strncmp (x, text + t->begin, tl) != 0)
-        return FALSE;
-      x += tl;
+      if (same && (*x == '\0' || *x == '\n'))
+        return TRUE;
+      x = strchr (x, '\n');
+      if (x != NULL)
+        x++;
     }
-  return *x == '\0';
+  return FALSE;
 }
 
 /* A lone letter glued to another letter by '.' or '&' is part of an
