@@ -543,6 +543,31 @@ has_skill (const SlProfile *p, const char *canonical)
   return FALSE;
 }
 
+/* A "Languages" heading over programming languages (under "Technical
+ * Proficiencies", say) gives skills; one over spoken languages gives
+ * languages and no skills from its lines. */
+static void
+test_resume_languages_heading (void)
+{
+  g_autoptr(SlProfile) tech = parse_ok ("Jane Roe\njane@example.org\n"
+                                        "Technical Proficiencies\n"
+                                        "Languages:\n"
+                                        "ActionScript, COBOL, C++, PL/SQL\n", "US");
+  g_autoptr(SlProfile) spoken = parse_ok ("Jane Roe\njane@example.org\n"
+                                          "Experience\n"
+                                          "Developer at Acme, 2019 - 2021\n"
+                                          "Languages\n"
+                                          "English (native), German (B2), some Java\n", "US");
+
+  g_assert_true (has_skill (tech, "ActionScript"));
+  g_assert_true (has_skill (tech, "COBOL"));
+  g_assert_true (has_skill (tech, "C++"));
+  g_assert_true (has_skill (tech, "PL/SQL"));
+  g_assert_cmpuint (tech->languages->len, ==, 0);
+  g_assert_cmpuint (spoken->languages->len, ==, 2);
+  g_assert_false (has_skill (spoken, "Java"));
+}
+
 static void
 test_resume_english (void)
 {
@@ -1129,6 +1154,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/skills/canonical", test_skills_canonical);
   g_test_add_func ("/parse/skills/find", test_skills_find);
   g_test_add_func ("/parse/skills/as-written", test_skills_as_written);
+  g_test_add_func ("/parse/resume/languages-heading", test_resume_languages_heading);
   g_test_add_func ("/parse/skills/scan-hashes", test_skills_scan_hashes);
   g_test_add_func ("/parse/text/filter", test_text_filter);
   g_test_add_func ("/parse/text/needles", test_text_needles);

@@ -2868,6 +2868,18 @@ skills_from_list_line (Ctx *c, SkillSet *set, const char *line)
     }
 }
 
+/* Whether @line names a spoken language ("English", "Deutsch", "inglés"). */
+static gboolean
+names_spoken_language (const char *line)
+{
+  g_autoptr(Words) w = folded_words (line);
+
+  for (guint i = 0; i < w->len; i++)
+    if (sl_lex_lookup (SL_LEX_LANGUAGE, w->v[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 parse_skills (Ctx *c)
 {
@@ -2880,12 +2892,16 @@ parse_skills (Ctx *c)
       if (l->section == SL_SECTION_SKILLS && !l->heading && l->text[0])
         skills_from_list_line (c, &set, l->text);
     }
-  /* known skills anywhere else (summaries and job descriptions name them too) */
+  /* known skills anywhere else (summaries and job descriptions name them
+   * too), and in a languages section the lines that name no spoken
+   * language: programming languages ("Technical Proficiencies /
+   * Languages: / ActionScript, C++, COBOL") */
   for (guint i = 0; i < c->lines->len; i++)
     {
       Ln *l = line_at (c, i);
       if (l->heading || l->section == SL_SECTION_REFERENCES || l->section == SL_SECTION_PERSONAL
-          || l->section == SL_SECTION_LANGUAGES || (int) i == c->name_line)
+          || (l->section == SL_SECTION_LANGUAGES && names_spoken_language (l->text))
+          || (int) i == c->name_line)
         continue;
       /* contact lines: "LinkedIn: …", addresses */
       if (i < c->first_heading && (contains_email (l->text) || contains_url (l->text)
