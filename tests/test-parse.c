@@ -291,8 +291,9 @@ test_skills_find (void)
   g_assert_false (g_hash_table_contains (found, "Go"));
 }
 
-/* One-letter languages (C, R, D) are not read out of abbreviations, but
- * still are in a list, at its end or before a slash; names that are
+/* One-letter languages (C, R, D) are not read out of abbreviations,
+ * labels in parentheses or middle initials, but still are in a list, at
+ * its end or before a slash; names that are
  * matched only as written match in each spelling the gazetteer lists. */
 static void
 test_skills_as_written (void)
@@ -301,6 +302,9 @@ test_skills_as_written (void)
     { "Office in Washington, D.C. since 2019", "" },
     { "Led the R&D team; K&R coverage", "" },
     { "Jane Roe, P.H.R., S.H.R.M.", "" },
+    { "Grades: maths (C), physics (B); Tel (R): 555 0100", "maths physics" },
+    { "edited by Lisa R. Hirschhorn and Clifford C. Clogg", "" },
+    { "Wrote Python and C. Then R.", "Python C R" },
     { "Languages: C, R and D", "C R D" },
     { "Python, C.", "Python C" },
     { "C/C++ and R (ggplot2)", "C C++ R ggplot2" },

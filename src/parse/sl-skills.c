@@ -794,20 +794,36 @@ exact_ok (const char *text,
   return FALSE;
 }
 
-/* A lone letter glued to another letter by '.' or '&' is part of an
- * abbreviation ("Washington, D.C.", "R&D", "P.H.R.", "K&R"), not the
- * language of that name ("C", "R", "D"); "C." ending a list still is. */
+/* A lone letter is not the language of that name ("C", "R", "D") where it
+ * is part of an abbreviation, glued to another letter by '.' or '&'
+ * ("Washington, D.C.", "R&D", "P.H.R.", "K&R"); a label in parentheses
+ * (grades "English (C)", phone kinds "(R)"); or a person's middle initial
+ * after a capitalised name ("Lisa R. Hirschhorn").  "C." ending a list,
+ * "Python and C." or "C/C++" still are. */
 static gboolean
-letter_in_abbreviation (const char *text,
-                        gsize       len,
-                        gsize       begin,
-                        gsize       end)
+letter_not_language (const char *text,
+                     gsize       len,
+                     gsize       begin,
+                     gsize       end)
 {
   if (end != begin + 1 || !g_ascii_isalpha (text[begin]))
     return FALSE;
   if (begin >= 2 && (text[begin - 1] == '.' || text[begin - 1] == '&') && g_ascii_isalpha (text[begin - 2]))
     return TRUE;
-  return end + 1 < len && (text[end] == '.' || text[end] == '&') && g_ascii_isalpha (text[end + 1]);
+  if (end + 1 < len && (text[end] == '.' || text[end] == '&') && g_ascii_isalpha (text[end + 1]))
+    return TRUE;
+  if (begin >= 1 && text[begin - 1] == '(' && end < len && text[end] == ')')
+    return TRUE;
+  if (end + 1 < len && text[end] == '.' && text[end + 1] == ' ' && begin >= 3 && text[begin - 1] == ' '
+      && g_ascii_islower (text[begin - 2]))
+    {
+      gsize w = begin - 2;
+
+      while (w > 0 && g_ascii_islower (text[w - 1]))
+        w--;
+      return w > 0 && g_ascii_isupper (text[w - 1]) && (w == 1 || !g_ascii_isalnum (text[w - 2]));
+    }
+  return FALSE;
 }
 
 /* The key @text (folded) whose FNV hash is @h, or NULL. */
@@ -895,7 +911,7 @@ sl_skills_find (const char *text,
             break;
         }
       if (best != NULL && best_n == 1
-          && letter_in_abbreviation (text, (gsize) len, toks->v[i].begin, toks->v[i].end))
+          && letter_not_language (text, (gsize) len, toks->v[i].begin, toks->v[i].end))
         best = NULL;
       if (best != NULL)
         {
