@@ -304,6 +304,8 @@ test_skills_as_written (void)
     { "Jane Roe, P.H.R., S.H.R.M.", "" },
     { "Grades: maths (C), physics (B); Tel (R): 555 0100", "maths physics" },
     { "edited by Lisa R. Hirschhorn and Clifford C. Clogg", "" },
+    { "Gu, L. L., Skierkowski, D., & Shi, C., in F. C. Blumberg (Ed.)", "" },
+    { "Python, C. C++ and R.", "Python C C++ R" },
     { "Wrote Python and C. Then R.", "Python C R" },
     { "Languages: C, R and D", "C R D" },
     { "Python, C.", "Python C" },

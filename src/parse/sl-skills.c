@@ -797,8 +797,9 @@ exact_ok (const char *text,
 /* A lone letter is not the language of that name ("C", "R", "D") where it
  * is part of an abbreviation, glued to another letter by '.' or '&'
  * ("Washington, D.C.", "R&D", "P.H.R.", "K&R"); a label in parentheses
- * (grades "English (C)", phone kinds "(R)"); or a person's middle initial
- * after a capitalised name ("Lisa R. Hirschhorn").  "C." ending a list,
+ * (grades "English (C)", phone kinds "(R)"); or a person's initial, after
+ * a capitalised name or another initial ("Lisa R. Hirschhorn", "F. C.
+ * Blumberg") or in a citation's list of authors ("Skierkowski, D., Florin").  "C." ending a list,
  * "Python and C." or "C/C++" still are. */
 static gboolean
 letter_not_language (const char *text,
@@ -811,6 +812,13 @@ letter_not_language (const char *text,
   if (begin >= 2 && (text[begin - 1] == '.' || text[begin - 1] == '&') && g_ascii_isalpha (text[begin - 2]))
     return TRUE;
   if (end + 1 < len && (text[end] == '.' || text[end] == '&') && g_ascii_isalpha (text[end + 1]))
+    return TRUE;
+  /* an author's initial in a citation ("Skierkowski, D., Florin, P."),
+   * or the second of two ("F. C. Blumberg") */
+  if (end + 1 < len && text[end] == '.' && text[end + 1] == ',')
+    return TRUE;
+  if (end < len && text[end] == '.' && begin >= 3 && text[begin - 1] == ' ' && text[begin - 2] == '.'
+      && g_ascii_isupper (text[begin - 3]) && (begin == 3 || !g_ascii_isalnum (text[begin - 4])))
     return TRUE;
   if (begin >= 1 && text[begin - 1] == '(' && end < len && text[end] == ')')
     return TRUE;
