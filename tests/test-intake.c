@@ -396,6 +396,32 @@ enqueue (Fixture    *f,
   return qids;
 }
 
+/* The invented resume of person @person as the text file @name in the
+ * input folder. */
+static void
+write_resume_named (Fixture    *f,
+                    const char *name,
+                    guint       person)
+{
+  g_autofree char *p = in_path (f, name);
+  g_autofree char *text = resume_text (person, 0);
+
+  write_text (p, text);
+}
+
+/* Imports the input folder with a new pipeline, closed afterwards. */
+static GArray *
+import_folder (Fixture *f)
+{
+  GArray *qids;
+
+  open_pipeline (f);
+  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
+  wait_finished (f, 30);
+  close_pipeline (f);
+  return qids;
+}
+
 /* Runs the main context for @ms milliseconds. */
 static void
 pump (guint ms)
@@ -988,14 +1014,9 @@ test_archive_retention (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("cv%u.txt", i);
-      g_autofree char *p = in_path (f, name);
-      g_autofree char *text = resume_text (200 + i, 0);
-      write_text (p, text);
+      write_resume_named (f, name, 200 + i);
     }
-  open_pipeline (f);
-  qids = enqueue (f, f->in, SL_INTAKE_SOURCE_DROP);
-  wait_finished (f, 30);
-  close_pipeline (f);
+  qids = import_folder (f);
   g_assert_cmpint (count_sql (f, "SELECT count(*) FROM file_intake_queue WHERE archive_path IS NOT NULL"), ==, 3);
 
   /* Two copies are old; one row points outside the archive (never deleted). */
@@ -1139,6 +1160,41 @@ test_archive_layout (Fixture       *f,
     g_assert_true (g_file_get_contents (made, &content, NULL, NULL));
     g_assert_cmpstr (content, ==, new_text);
   }
+}
+
+/* Files whose names are not plain ASCII (accents, a dash, a quote, a
+ * backslash) are imported, and metadata.archive keeps each name as it is. */
+static void
+test_archive_name_not_ascii (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const names[] = { "Zoë Müller – CV.txt", "résumé \"final\" \\ 2.txt" };
+  g_autoptr(GArray) qids = NULL;
+  g_autoptr(SlStore) store = NULL;
+
+  if (!need_parser ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    write_resume_named (f, names[i], 260 + i);
+  qids = import_folder (f);
+  g_assert_cmpuint (qids->len, ==, G_N_ELEMENTS (names));
+  g_assert_cmpuint (f->fin[0], ==, G_N_ELEMENTS (names));
+
+  store = open_store (f);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SlIntakeRecord) r = record_for_name (store, names[i]);
+      g_autofree char *sql = NULL;
+
+      g_assert_nonnull (r);
+      g_assert_cmpstr (r->status, ==, SL_INTAKE_STATUS_DONE);
+      g_assert_nonnull (r->archive_path);
+      sql = g_strdup_printf ("SELECT count(*) FROM file_intake_queue WHERE qid = %" G_GINT64_FORMAT
+                             " AND metadata ->> '$.archive.original_name' = original_name"
+                             " AND metadata ->> '$.archive.sha256' = sha256", r->qid);
+      g_assert_cmpint (count_sql (f, sql), ==, 1);
+    }
 }
 
 /* A resume text (person @from, @from + 1, ...) whose hash starts with
@@ -1512,6 +1568,7 @@ main (int   argc,
   ADD ("/intake/archive-retention", test_archive_retention);
   ADD ("/intake/archive-layout", test_archive_layout);
   ADD ("/intake/archive-shard-deleted", test_archive_shard_deleted);
+  ADD ("/intake/archive-name-not-ascii", test_archive_name_not_ascii);
   ADD ("/intake/spoiled-batch", test_spoiled_batch);
   ADD ("/intake/cli-import", test_cli_import);
   ADD ("/intake/cli-progress-bar", test_cli_progress_bar);

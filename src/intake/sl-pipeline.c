@@ -708,14 +708,20 @@ build_report (Result     *r,
   return g_string_free (out, FALSE);
 }
 
-/* metadata.archive of a row with an archive copy. */
+/* metadata.archive of a row with an archive copy.  The name is escaped as
+ * JSON (g_strescape's octal escapes of non-ASCII bytes are not JSON: a
+ * file named "résumé.pdf" failed with "malformed JSON"). */
 static char *
 archive_json (Result *r)
 {
-  g_autofree char *name = r->original_name != NULL ? g_strescape (r->original_name, NULL) : g_strdup ("");
+  GString *out = g_string_sized_new (160);
 
-  return g_strdup_printf ("{\"sha256\":\"%s\",\"size\":%" G_GINT64_FORMAT ",\"original_name\":\"%s\"}",
-                          r->sha256 != NULL ? r->sha256 : "", r->size, name);
+  g_string_append (out, "{\"sha256\":");
+  sl_json_put_string (out, r->sha256 != NULL ? r->sha256 : "");
+  g_string_append_printf (out, ",\"size\":%" G_GINT64_FORMAT ",\"original_name\":", r->size);
+  sl_json_put_string (out, r->original_name != NULL ? r->original_name : "");
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
