@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/sl-date.h"
 #include "core/sl-document.h"
@@ -281,6 +282,53 @@ test_profile_json_like_glib (void)
     }
 }
 
+/* sl_json_put_double () keeps the last texts it made per thread: a value
+ * met again, one that took its slot meanwhile, and many threads at once
+ * all write what g_ascii_dtostr () (and ".0") gives. */
+static gpointer
+put_double_thread (gpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
+  double pool[40];
+
+  for (guint i = 0; i < G_N_ELEMENTS (pool); i++)
+    pool[i] = g_rand_double_range (rand, -1e3, 1e3) * pow (10, g_rand_int_range (rand, -12, 12));
+  pool[0] = 0;
+  pool[1] = -0.0;
+  pool[2] = 0.95;
+  pool[3] = 1e21;
+  pool[4] = 3;
+  for (guint round = 0; round < 20000; round++)
+    {
+      /* mostly the pool (more values than slots: hits and evictions),
+       * sometimes a new value */
+      double v = g_rand_int_range (rand, 0, 8) > 0
+                 ? pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))]
+                 : g_rand_double (rand) * g_rand_int_range (rand, 1, 100000);
+      char want[G_ASCII_DTOSTR_BUF_SIZE + 2];
+      g_autoptr(GString) out = g_string_new ("x");
+
+      g_ascii_dtostr (want, G_ASCII_DTOSTR_BUF_SIZE, v);
+      if (strchr (want, '.') == NULL)
+        strcat (want, ".0");
+      sl_json_put_double (out, v);
+      g_assert_cmpstr (out->str + 1, ==, want);
+      g_assert_cmpuint (out->len, ==, strlen (want) + 1);
+    }
+  return NULL;
+}
+
+static void
+test_json_put_double (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("put-double", put_double_thread, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 static void
 test_experience_months (void)
 {
@@ -506,6 +554,7 @@ main (int    argc,
   g_test_add_func ("/core/profile/json-like-glib", test_profile_json_like_glib);
   g_test_add_func ("/core/profile/experience-months", test_experience_months);
   g_test_add_func ("/core/json-members", test_json_members);
+  g_test_add_func ("/core/json-put-double", test_json_put_double);
   g_test_add_func ("/core/date", test_dates);
   g_test_add_func ("/core/normalize", test_normalize);
   g_test_add_func ("/core/document", test_document);

@@ -295,6 +295,23 @@ static const guint8 json_stop[256] = {
   [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
+/* g_string_append_len () without its general insert (a call, an
+ * overlap check and a memmove a piece): most pieces fit the buffer. */
+static inline void
+append_len (GString    *out,
+            const char *s,
+            gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
 static void
 put_string (GString    *out,
             const char *s)
@@ -317,7 +334,7 @@ put_string (GString    *out,
       c = (guchar) *p;
       if (c == '\0')
         break;
-      g_string_append_len (out, run, p - run);
+      append_len (out, run, p - run);
       run = p + 1;
       switch (c)
         {
@@ -332,9 +349,9 @@ put_string (GString    *out,
           g_string_append_printf (out, "\\u00%02x", (guint) c);
           continue;
         }
-      g_string_append (out, esc);
+      append_len (out, esc, 2);
     }
-  g_string_append_len (out, run, p - run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -354,16 +371,52 @@ put_key (GString    *out,
     }
 }
 
+/* The text put_double () writes for a value: g_ascii_dtostr () ("%.17g",
+ * ~3,000 instructions) and ".0" when it has no '.'.  Most doubles written
+ * are a parser's few confidence levels: the last ones formatted are kept
+ * per thread, indexed by their bits, and copied out again. */
+typedef struct
+{
+  guint64 bits;
+  guint8  len;     /* 0: empty slot */
+  char    text[G_ASCII_DTOSTR_BUF_SIZE + 2];
+} DoubleText;
+
+#define DOUBLE_CACHE_BITS 4
+#define DOUBLE_CACHE (1 << DOUBLE_CACHE_BITS)
+
+static __thread DoubleText double_cache[DOUBLE_CACHE];
+
+static const DoubleText *
+double_text (double value)
+{
+  guint64 bits;
+  DoubleText *d;
+  gsize n;
+
+  memcpy (&bits, &value, sizeof bits);
+  d = &double_cache[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - DOUBLE_CACHE_BITS)];
+  if (d->len > 0 && d->bits == bits)
+    return d;
+  g_ascii_dtostr (d->text, G_ASCII_DTOSTR_BUF_SIZE, value);
+  n = strlen (d->text);
+  if (memchr (d->text, '.', n) == NULL)
+    {
+      memcpy (d->text + n, ".0", 3);
+      n += 2;
+    }
+  d->bits = bits;
+  d->len = (guint8) n;
+  return d;
+}
+
 static void
 put_double (GString *out,
             double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const DoubleText *d = double_text (value);
 
-  g_ascii_dtostr (buf, sizeof buf, value);
-  g_string_append (out, buf);
-  if (strchr (buf, '.') == NULL)
-    g_string_append (out, ".0");
+  append_len (out, d->text, d->len);
 }
 
 void
