@@ -95,6 +95,77 @@ finish_text (GString *s)
   return g_string_free (s, FALSE);
 }
 
+/* The skill columns in one pass over the skills (each name lower-cased
+ * once):
+ * - skills_text: the names distinct under case folding, joined, as
+ *   sl_profile_skill_names () lists them (a name is its canonical name,
+ *   else the name as written);
+ * - the derived rows' values, the same as SQL takes out of the JSON the
+ *   sections hold: a skill's key is that name with lower () applied, which
+ *   changes ASCII letters only, as g_ascii_strdown; text compares byte-wise
+ *   (BINARY), as strcmp.  Distinct keys in the order written, per key the
+ *   smallest spelling, which skill_counts keeps as its label.
+ * Two names with the same key differ in ASCII case only, so they also
+ * fold the same: a repeated key is a repeated folded name too. */
+static void
+profile_row_fill_skills (SlProfileRow    *row,
+                         const SlProfile *p)
+{
+  g_autoptr(GHashTable) key_at = g_hash_table_new (g_str_hash, g_str_equal);   /* key -> index */
+  g_autoptr(GHashTable) folded = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);          /* non-ASCII folds */
+  GString *text = g_string_new (NULL);
+  GString *list = g_string_new (NULL);
+
+  row->skill_keys = g_ptr_array_new_with_free_func (g_free);
+  row->skill_labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < p->skills->len; i++)
+    {
+      const SlSkill *sk = g_ptr_array_index (p->skills, i);
+      const char *k = sk->canonical != NULL ? sk->canonical : sk->name;
+      char *lk, *fold;
+      gpointer at;
+
+      if (k == NULL)
+        continue;
+      lk = g_ascii_strdown (k, -1);
+      if (g_hash_table_lookup_extended (key_at, lk, NULL, &at))
+        {
+          char **label = (char **) &row->skill_labels->pdata[GPOINTER_TO_UINT (at)];
+          if (strcmp (k, *label) < 0)
+            {
+              g_free (*label);
+              *label = g_strdup (k);
+            }
+          g_free (lk);
+          continue;
+        }
+      /* Unicode case folding maps only A-Z among ASCII characters. */
+      if (g_str_is_ascii (k))
+        fold = lk;
+      else
+        {
+          fold = g_utf8_casefold (k, -1);
+          g_ptr_array_add (own, fold);
+        }
+      if (g_hash_table_add (folded, fold) && !sl_str_empty (k))
+        {
+          if (text->len > 0)
+            g_string_append (text, " · ");
+          g_string_append (text, k);
+        }
+      g_string_append_c (list, '|');
+      g_string_append (list, lk);
+      g_hash_table_insert (key_at, lk, GUINT_TO_POINTER (row->skill_keys->len));
+      g_ptr_array_add (row->skill_keys, lk);
+      g_ptr_array_add (row->skill_labels, g_strdup (k));
+    }
+  if (list->len > 0)
+    g_string_append_c (list, '|');
+  row->skills_text = finish_text (text);
+  row->skill_list = finish_text (list);
+}
+
 static void
 profile_row_fill (SlProfileRow      *row,
                   const SlProfile *p)
@@ -103,7 +174,6 @@ profile_row_fill (SlProfileRow      *row,
   const SlPersonalInfo *pi = &p->personal;
   const SlWorkEntry *cur;
   g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GPtrArray) skills = NULL;
   GString *s;
 
   for (guint i = 0; i < N_SECTIONS; i++)
@@ -140,20 +210,7 @@ profile_row_fill (SlProfileRow      *row,
                 ? p->meta.experience_months
                 : sl_profile_compute_experience_months (p, NULL);
 
-  /* Already distinct under case folding, as append_unique counts them. */
-  skills = sl_profile_skill_names (p);
-  s = g_string_new (NULL);
-  for (guint i = 0; i < skills->len; i++)
-    {
-      const char *name = g_ptr_array_index (skills, i);
-
-      if (sl_str_empty (name))
-        continue;
-      if (s->len > 0)
-        g_string_append (s, " · ");
-      g_string_append (s, name);
-    }
-  row->skills_text = finish_text (s);
+  profile_row_fill_skills (row, p);
 
   s = g_string_new (NULL);
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -174,45 +231,6 @@ profile_row_fill (SlProfileRow      *row,
     append_unique (s, seen, ((SlEducationEntry *) g_ptr_array_index (p->education, i))->institution);
   row->schools_text = finish_text (s);
 
-  /* The derived rows' values, the same as SQL takes out of the JSON the
-   * sections hold: a skill's key is its canonical name, else its name as
-   * written (JSON members are written for non-NULL strings only); lower ()
-   * changes ASCII letters only, as g_ascii_strdown; text compares
-   * byte-wise (BINARY), as strcmp.  Distinct keys in the order written,
-   * per key the smallest spelling, which skill_counts keeps as its label. */
-  row->skill_keys = g_ptr_array_new_with_free_func (g_free);
-  row->skill_labels = g_ptr_array_new_with_free_func (g_free);
-  g_hash_table_remove_all (seen);
-  s = g_string_new (NULL);
-  for (guint i = 0; i < p->skills->len; i++)
-    {
-      const SlSkill *sk = g_ptr_array_index (p->skills, i);
-      const char *k = sk->canonical != NULL ? sk->canonical : sk->name;
-      g_autofree char *lk = NULL;
-      gpointer at;
-
-      if (k == NULL)
-        continue;
-      lk = g_ascii_strdown (k, -1);
-      if (g_hash_table_lookup_extended (seen, lk, NULL, &at))
-        {
-          char **label = (char **) &row->skill_labels->pdata[GPOINTER_TO_UINT (at)];
-          if (strcmp (k, *label) < 0)
-            {
-              g_free (*label);
-              *label = g_strdup (k);
-            }
-          continue;
-        }
-      g_string_append_c (s, '|');
-      g_string_append (s, lk);
-      g_hash_table_insert (seen, g_strdup (lk), GUINT_TO_POINTER (row->skill_keys->len));
-      g_ptr_array_add (row->skill_keys, g_steal_pointer (&lk));
-      g_ptr_array_add (row->skill_labels, g_strdup (k));
-    }
-  if (s->len > 0)
-    g_string_append_c (s, '|');
-  row->skill_list = finish_text (s);
   row->languages = sl_profile_language_list (p);
   row->last_active = g_strdup (sl_profile_last_active (p));
 }
