@@ -523,6 +523,47 @@ parse_ok (const char *text, const char *region)
   return p;
 }
 
+/* A line cut into many parts (more than a first allocation holds) at
+ * every kind of separator: each part comes out once, in order (the
+ * interests section keeps the parts of its lines as they are). */
+static void
+test_segments_many (void)
+{
+  static const char *const words[] = { "chess", "Hiking", "jazz", "piano", "Rock climbing", "Go", "urban", "film" };
+  static const char *const seps[] = { " | ", "|", ", ", "; ", "  ", " - ", " \u2022 ", " \u2013 " };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GString) text = g_string_new ("Jane Example\njane@example.org\n\nInterests\n");
+      g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(SlProfile) p = NULL;
+      guint n = (guint) g_rand_int_range (rand, 1, 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GString *part = g_string_new (NULL);
+          guint nw = (guint) g_rand_int_range (rand, 1, 4);
+
+          for (guint k = 0; k < nw; k++)
+            {
+              if (k > 0)
+                g_string_append_c (part, ' ');
+              g_string_append (part, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+            }
+          if (i > 0)
+            g_string_append (text, seps[g_rand_int_range (rand, 0, G_N_ELEMENTS (seps))]);
+          g_string_append (text, part->str);
+          g_ptr_array_add (want, g_string_free (part, FALSE));
+        }
+      g_string_append_c (text, '\n');
+      p = parse_ok (text->str, "US");
+      g_assert_cmpuint (p->interests->len, ==, want->len);
+      for (guint i = 0; i < want->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (p->interests, i), ==, g_ptr_array_index (want, i));
+    }
+}
+
 static const SlWorkEntry *
 work (const SlProfile *p, guint i)
 {
@@ -1181,6 +1222,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);
+  g_test_add_func ("/parse/segments/many", test_segments_many);
   g_test_add_func ("/parse/eval-json", test_eval_json);
   g_test_add_func ("/parse/cli", test_cli_parse);
   return g_test_run ();

@@ -264,21 +264,14 @@ clean_edges (const char *s, gssize len, const char **out_b, const char **out_e)
   *out_e = e > b ? e : b;
 }
 
-/* A copy of clean_edges() of @s with runs of white space folded to one
- * space, or NULL when nothing is left (the text is valid UTF-8 already:
- * lines are made valid when they are read).  The span holds no NUL. */
-static char *
-clean (const char *s, gssize len)
+/* Copies [@b, @e) to @out with runs of white space folded to one space
+ * (none at the start), NUL-terminated: the length written. */
+static gsize
+fold_spaces (const char *b, const char *e, char *out)
 {
-  const char *b, *e;
-  char *out, *w;
+  char *w = out;
   gboolean space = FALSE;
 
-  clean_edges (s, len, &b, &e);
-  if (e == b)
-    return NULL;
-  /* copied and folded in one pass (the fold only shortens the text) */
-  out = w = g_malloc (e - b + 1);
   for (const char *r = b; r < e; r++)
     {
       if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
@@ -292,7 +285,24 @@ clean (const char *s, gssize len)
       *w++ = *r;
     }
   *w = '\0';
-  if (w == out)
+  return (gsize) (w - out);
+}
+
+/* A copy of clean_edges() of @s with runs of white space folded to one
+ * space, or NULL when nothing is left (the text is valid UTF-8 already:
+ * lines are made valid when they are read).  The span holds no NUL. */
+static char *
+clean (const char *s, gssize len)
+{
+  const char *b, *e;
+  char *out;
+
+  clean_edges (s, len, &b, &e);
+  if (e == b)
+    return NULL;
+  /* copied and folded in one pass (the fold only shortens the text) */
+  out = g_malloc (e - b + 1);
+  if (fold_spaces (b, e, out) == 0)
     {
       g_free (out);
       return NULL;
@@ -523,15 +533,58 @@ count_digits (const char *s)
   return n;
 }
 
+/* The parts split_segments() cuts a text into, clean()ed: their texts
+ * laid end to end in the block after the header (a part is never longer
+ * than its span of the text, and spans are apart: the text's length and
+ * its NUL are room for all), the first pointers in the header too.  One
+ * allocation for all the parts instead of one a part and two for a
+ * GPtrArray. */
+typedef struct
+{
+  guint  len;
+  guint  cap;
+  char **v;
+  char  *first[8];
+  char   text[];
+} Segs;
+
+static void
+segs_free (Segs *segs)
+{
+  if (segs->v != segs->first)
+    g_free (segs->v);
+  g_free (segs);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Segs, segs_free)
+
+static void
+segs_add (Segs *segs, char *part)
+{
+  if (segs->len == segs->cap)
+    {
+      segs->cap *= 2;
+      if (segs->v == segs->first)
+        segs->v = g_memdup2 (segs->first, sizeof segs->first);
+      segs->v = g_renew (char *, segs->v, segs->cap);
+    }
+  segs->v[segs->len++] = part;
+}
+
 /* Splits @s at strong separators: runs of 2+ spaces, tabs, '|', bullets,
  * " - " / " – ", and (when @commas) commas and semicolons.  A comma part
  * that is only a company suffix ("Inc.") stays with the part before it. */
-static GPtrArray *
+static Segs *
 split_segments (const char *s, gboolean commas)
 {
-  GPtrArray *out = g_ptr_array_new_full (8, g_free);
+  Segs *out = g_malloc (sizeof (Segs) + strlen (s) + 1);
+  char *room = out->text;   /* where the next part's text goes */
   const char *seg = s;
   const char *p = s;
+
+  out->len = 0;
+  out->cap = G_N_ELEMENTS (out->first);
+  out->v = out->first;
 
   /* ASCII bytes that can end a segment; the others are stepped over at
    * once */
@@ -613,9 +666,15 @@ split_segments (const char *s, gboolean commas)
         }
       if (cut)
         {
-          char *part = clean (seg, p - seg);
-          if (part != NULL)
-            g_ptr_array_add (out, part);
+          const char *b, *e;
+          gsize n;
+
+          clean_edges (seg, p - seg, &b, &e);
+          if (e > b && (n = fold_spaces (b, e, room)) > 0)
+            {
+              segs_add (out, room);
+              room += n + 1;
+            }
           if (*p == '\0')
             break;
           p += skip;
@@ -1117,7 +1176,7 @@ static const char *const name_labels[] = {
 static char *
 name_candidate_text (const char *line)
 {
-  g_autoptr(GPtrArray) segs = split_segments (line, FALSE);
+  g_autoptr(Segs) segs = split_segments (line, FALSE);
   const char *first;
   const char *colon;
   g_autofree char *s = NULL;
@@ -1125,7 +1184,7 @@ name_candidate_text (const char *line)
 
   if (segs->len == 0)
     return NULL;
-  first = g_ptr_array_index (segs, 0);
+  first = segs->v[0];
   colon = strchr (first, ':');
   if (colon != NULL)
     {
@@ -1373,7 +1432,7 @@ is_postal_code (const char *w)
 static int
 score_location (const char *seg, char **out)
 {
-  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(Segs) parts = NULL;
   g_autoptr(GString) keep = g_string_new (NULL);
   int score = 0;
   gboolean has_place = FALSE;
@@ -1442,7 +1501,7 @@ score_location (const char *seg, char **out)
   parts = split_segments (s, TRUE);
   for (guint i = 0; i < parts->len; i++)
     {
-      const char *part = g_ptr_array_index (parts, i);
+      const char *part = parts->v[i];
       WordsBuf wb;
       g_autoptr(Words) heap = NULL;
       Words *w = folded_words_in (part, &wb, &heap);
@@ -1551,7 +1610,7 @@ find_location (Ctx *c)
   for (guint i = 0; i < c->lines->len; i++)
     {
       Ln *l = line_at (c, i);
-      g_autoptr(GPtrArray) segs = NULL;
+      g_autoptr(Segs) segs = NULL;
       gboolean header = i < c->first_heading
                         || (i < HEADER_LINES && (l->section == SL_SECTION_NONE || l->section == SL_SECTION_SUMMARY));
 
@@ -1563,7 +1622,7 @@ find_location (Ctx *c)
       for (guint k = 0; k < segs->len; k++)
         {
           g_autofree char *keep = NULL;
-          int s = score_location (g_ptr_array_index (segs, k), &keep);
+          int s = score_location (segs->v[k], &keep);
           if (!header)
             s -= 1;
           if (s > best_score)
@@ -1830,11 +1889,11 @@ typedef struct
 static void
 header_add_text (HeaderParts *h, const char *text, int no)
 {
-  g_autoptr(GPtrArray) segs = split_segments (text, TRUE);
+  g_autoptr(Segs) segs = split_segments (text, TRUE);
 
   for (guint i = 0; i < segs->len; i++)
     {
-      char *s = g_ptr_array_index (segs, i);
+      char *s = segs->v[i];
       /* words like "at"/"bei"/"chez" join title and company: split there */
       static const char *const joins[] = { " at ", " @ ", " bei ", " chez ", " presso ", " bij ",
                                            " en la empresa ", " na empresa ", " en ", " na ", " no ",
@@ -2168,7 +2227,7 @@ parse_work (Ctx *c)
   for (guint i = 0; i < n; i++)
     {
       Ln *l = line_at (c, i);
-      g_autoptr(GPtrArray) segs = NULL;
+      g_autoptr(Segs) segs = NULL;
       g_autoptr(SlWorkEntry) w = NULL;
       SegScore s0;
       const char *t0;
@@ -2179,7 +2238,7 @@ parse_work (Ctx *c)
       segs = split_segments (l->text, TRUE);
       if (segs->len == 0 || segs->len > 3)
         continue;
-      t0 = g_ptr_array_index (segs, 0);
+      t0 = segs->v[0];
       if (!entity_ok (t0) || strchr (t0, ':') != NULL)
         continue;
       s0 = score_segment (t0);
@@ -2189,7 +2248,7 @@ parse_work (Ctx *c)
       w->title = g_strdup (t0);
       for (guint k = 1; k < segs->len; k++)
         {
-          const char *seg = g_ptr_array_index (segs, k);
+          const char *seg = segs->v[k];
           SegScore sk = score_segment (seg);
           if (sk.location && w->location == NULL)
             w->location = g_strdup (seg);
@@ -2549,7 +2608,7 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
   for (guint i = 0; i < c->lines->len; i++)
     {
       Ln *l = line_at (c, i);
-      g_autoptr(GPtrArray) segs = NULL;
+      g_autoptr(Segs) segs = NULL;
       GPtrArray *dates;
       SlDateRange *r = NULL;
 
@@ -2573,7 +2632,7 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
       }
       for (guint k = 0; k < segs->len; k++)
         {
-          const char *seg = g_ptr_array_index (segs, k);
+          const char *seg = segs->v[k];
           DegreeHit hit;
           gboolean inst = is_institution (seg);
           gboolean deg = count_words (seg) <= 14 && find_degree (seg, &hit);
@@ -2992,7 +3051,7 @@ parse_languages (Ctx *c)
   for (guint i = 0; i < c->lines->len; i++)
     {
       Ln *l = line_at (c, i);
-      g_autoptr(GPtrArray) parts = NULL;
+      g_autoptr(Segs) parts = NULL;
 
       if (l->section != SL_SECTION_LANGUAGES || l->heading || l->text[0] == '\0')
         continue;
@@ -3007,7 +3066,7 @@ parse_languages (Ctx *c)
       }
       for (guint k = 0; k < parts->len; k++)
         {
-          SlLanguage *lang = sl_rules_parse_language (g_ptr_array_index (parts, k));
+          SlLanguage *lang = sl_rules_parse_language (parts->v[k]);
           if (lang == NULL)
             continue;
           if (g_hash_table_contains (seen, lang->language))
@@ -3018,7 +3077,7 @@ parse_languages (Ctx *c)
             }
           if (lang->level == NULL && k + 1 < parts->len)
             {
-              const char *next_part = g_ptr_array_index (parts, k + 1);
+              const char *next_part = parts->v[k + 1];
               g_autoptr(SlLanguage) next = sl_rules_parse_language (next_part);
               if (next == NULL)
                 lang->level = language_level (next_part);
@@ -3104,10 +3163,10 @@ parse_lists (Ctx *c)
           break;
         case SL_SECTION_INTERESTS:
           {
-            g_autoptr(GPtrArray) parts = split_segments (l->text, TRUE);
+            g_autoptr(Segs) parts = split_segments (l->text, TRUE);
             for (guint k = 0; k < parts->len; k++)
-              if (count_words (g_ptr_array_index (parts, k)) <= 6)
-                g_ptr_array_add (c->p->interests, g_strdup (g_ptr_array_index (parts, k)));
+              if (count_words (parts->v[k]) <= 6)
+                g_ptr_array_add (c->p->interests, g_strdup (parts->v[k]));
           }
           break;
         case SL_SECTION_NONE:
