@@ -1523,15 +1523,22 @@ writer_main (gpointer data)
 
 /* Workers -------------------------------------------------------------------- */
 
+static Msg *
+status_msg_new (gint64      qid,
+                const char *status)
+{
+  Msg *m = msg_new (MSG_STATUS, qid);
+
+  m->status = g_strdup (status);
+  return m;
+}
+
 static void
 post_status (SlPipeline  *self,
              gint64       qid,
              const char  *status)
 {
-  Msg *m = msg_new (MSG_STATUS, qid);
-
-  m->status = g_strdup (status);
-  send (self, m);
+  send (self, status_msg_new (qid, status));
 }
 
 static SlStore *
@@ -1628,11 +1635,14 @@ result_fail (Result     *r,
   return r;
 }
 
-/* One row through scan → archive → extract → parse, in a worker. */
+/* One row through scan → archive → extract → parse, in a worker.
+ * *@parsing_held: TRUE when the row's "parsing" status is still to be
+ * sent, just before its result (see worker_func). */
 static Result *
 process_item (SlPipeline *self,
               WorkItem   *item,
-              Config     *cfg)
+              Config     *cfg,
+              gboolean   *parsing_held)
 {
   const SlIntakeRecord *rec = item->rec;
   GCancellable *cancellable = item->cancellable;
@@ -1748,7 +1758,16 @@ process_item (SlPipeline *self,
   if (g_cancellable_is_cancelled (cancellable))
     return cancelled_result (self, rec);
 
-  post_status (self, rec->qid, SL_INTAKE_STATUS_PARSING);
+  /* The rule parser takes well under a millisecond a document: its
+   * "parsing" goes to the writer with the result, in one hand-off (one
+   * wake-up of the writer a file less).  The writer keeps a row's
+   * statuses until its result or the next commit, so nobody could have
+   * seen it earlier anyway, unless a commit fell inside the parse.  An
+   * LLM parse takes seconds: its status goes at once. */
+  if (cfg->llm != NULL)
+    post_status (self, rec->qid, SL_INTAKE_STATUS_PARSING);
+  else
+    *parsing_held = TRUE;
   for (guint i = 0; i < docs->len; i++)
     {
       SlDocument *doc = g_ptr_array_index (docs, i);
@@ -1884,12 +1903,13 @@ worker_func (gpointer data,
   g_autoptr(Config) cfg = NULL;
   Result *r;
   Msg *m;
+  gboolean parsing_held = FALSE;
 
   g_mutex_lock (&self->config_lock);
   cfg = config_ref (self->config);
   g_mutex_unlock (&self->config_lock);
 
-  r = process_item (self, item, cfg);
+  r = process_item (self, item, cfg, &parsing_held);
 
   g_mutex_lock (&self->items_lock);
   g_hash_table_remove (self->items, &item->rec->qid);
@@ -1897,7 +1917,19 @@ worker_func (gpointer data,
 
   m = msg_new (MSG_RESULT, item->rec->qid);
   m->result = r;
-  send (self, m);
+  if (parsing_held)
+    {
+      /* the status, then the result, pushed under one lock: the writer
+       * wakes once for both and reads them in this order */
+      Msg *status = status_msg_new (item->rec->qid, SL_INTAKE_STATUS_PARSING);
+
+      g_async_queue_lock (self->to_writer);
+      g_async_queue_push_unlocked (self->to_writer, status);
+      g_async_queue_push_unlocked (self->to_writer, m);
+      g_async_queue_unlock (self->to_writer);
+    }
+  else
+    send (self, m);
   work_item_free (item);
 }
 
