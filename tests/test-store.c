@@ -20,6 +20,7 @@
 #include "store/sl-store-queue.h"
 #include "store/sl-store-search.h"
 #include "store/sl-store-stats.h"
+#include "store/sl-store-private.h"
 #include "sl-test-util.h"
 
 typedef struct
@@ -145,6 +146,52 @@ test_open_creates (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (sl_store_get_schema_version (f->store), ==, SL_STORE_SCHEMA_VERSION);
   }
+}
+
+/* The statement of @sql from the store's cache, stepped once: its integer. */
+static gint64
+cached_value (Fixture    *f,
+              const char *sql,
+              SlStmt    **out)
+{
+  g_autoptr(GError) error = NULL;
+  SlStmt *st = sl_store_stmt (f->store, sql, &error);
+  gint64 v;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (st);
+  g_assert_cmpstr (sqlite3_sql (st), ==, sql);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (st, 0);
+  sl_stmt_release (st);
+  *out = st;
+  return v;
+}
+
+/* The statement cache finds a text again by its address; a buffer that
+ * now holds another text gets that text's statement, not the old one. */
+static void
+test_stmt_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  char sql[64];
+  SlStmt *one, *two, *again;
+
+  g_strlcpy (sql, "SELECT 1", sizeof sql);
+  g_assert_cmpint (cached_value (f, sql, &one), ==, 1);
+  g_assert_cmpint (cached_value (f, sql, &again), ==, 1);
+  g_assert_true (again == one);
+
+  g_strlcpy (sql, "SELECT 2", sizeof sql);
+  g_assert_cmpint (cached_value (f, sql, &two), ==, 2);
+  g_assert_true (two != one);
+
+  g_strlcpy (sql, "SELECT 1", sizeof sql);
+  g_assert_cmpint (cached_value (f, sql, &again), ==, 1);
+  g_assert_true (again == one);
+  /* The same text at another address: the same statement. */
+  g_assert_cmpint (cached_value (f, "SELECT 2", &again), ==, 2);
+  g_assert_true (again == two);
 }
 
 static void
@@ -2261,6 +2308,7 @@ main (int    argc,
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/store/open/creates", test_open_creates);
   ADD ("/store/open/refuses-newer", test_open_refuses_newer);
+  ADD ("/store/stmt-cache", test_stmt_cache);
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
   ADD ("/store/open/readonly", test_open_readonly);
   ADD ("/store/profile/create-and-get", test_create_and_get);
