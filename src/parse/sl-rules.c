@@ -2454,6 +2454,23 @@ is_institution (const char *seg)
   w = folded_words_in (seg, &wb, &heap);
   if (w->len > 10)
     return FALSE;
+  /* an institution's word first: most segments have none, and then the
+   * capitals need not be counted */
+  {
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < w->len && !named; i++)
+      {
+        const char *word = w->v[i];
+        gsize wl = strlen (word);
+        /* (German compounds: "Musikhochschule", "Fachhochschule") */
+        named = sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, w->h[i])
+                || (wl > 8 && (SL_TEXT_ENDS_WITH (word, wl, "hochschule") || SL_TEXT_ENDS_WITH (word, wl, "universitat")
+                               || SL_TEXT_ENDS_WITH (word, wl, "schule") || SL_TEXT_ENDS_WITH (word, wl, "akademie")));
+      }
+    if (!named)
+      return FALSE;
+  }
   for (const char *p = seg; *p; )
     {
       const char *we;
@@ -2475,7 +2492,8 @@ is_institution (const char *seg)
                                                "für", "fur", "and", "&", "for", "the", "at", "la", "le",
                                                "van", "voor", "e", "y", "et", "und", "da", "do", "in" };
           for (gsize k = 0; k < G_N_ELEMENTS (small); k++)
-            if (strlen (small[k]) == (gsize) (we - p) && g_ascii_strncasecmp (p, small[k], we - p) == 0)
+            if (g_ascii_tolower (*p) == small[k][0] && strlen (small[k]) == (gsize) (we - p)
+                && g_ascii_strncasecmp (p, small[k], we - p) == 0)
               {
                 caps++;
                 break;
@@ -2483,20 +2501,7 @@ is_institution (const char *seg)
         }
       p = we;
     }
-  if (caps * 4 < words * 3)
-    return FALSE;
-  for (guint i = 0; i < w->len; i++)
-    {
-      const char *word = w->v[i];
-      gsize wl = strlen (word);
-      if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, w->h[i]))
-        return TRUE;
-      /* German compounds: "Musikhochschule", "Fachhochschule" */
-      if (wl > 8 && (SL_TEXT_ENDS_WITH (word, wl, "hochschule") || SL_TEXT_ENDS_WITH (word, wl, "universitat")
-                     || SL_TEXT_ENDS_WITH (word, wl, "schule") || SL_TEXT_ENDS_WITH (word, wl, "akademie")))
-        return TRUE;
-    }
-  return FALSE;
+  return caps * 4 >= words * 3;
 }
 
 static char *
