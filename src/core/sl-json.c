@@ -374,7 +374,8 @@ put_key (GString    *out,
 /* The text put_double () writes for a value: g_ascii_dtostr () ("%.17g",
  * ~3,000 instructions) and ".0" when it has no '.'.  Most doubles written
  * are a parser's few confidence levels: the last ones formatted are kept
- * per thread, indexed by their bits, and copied out again. */
+ * per thread, indexed by their bits, and copied out again (timings, all
+ * different, are formatted without taking a slot: put_double_fresh). */
 typedef struct
 {
   guint64 bits;
@@ -382,22 +383,17 @@ typedef struct
   char    text[G_ASCII_DTOSTR_BUF_SIZE + 2];
 } DoubleText;
 
-#define DOUBLE_CACHE_BITS 4
+#define DOUBLE_CACHE_BITS 6
 #define DOUBLE_CACHE (1 << DOUBLE_CACHE_BITS)
 
 static __thread DoubleText double_cache[DOUBLE_CACHE];
 
-static const DoubleText *
-double_text (double value)
+static void
+double_format (DoubleText *d,
+               double      value)
 {
-  guint64 bits;
-  DoubleText *d;
   gsize n;
 
-  memcpy (&bits, &value, sizeof bits);
-  d = &double_cache[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - DOUBLE_CACHE_BITS)];
-  if (d->len > 0 && d->bits == bits)
-    return d;
   g_ascii_dtostr (d->text, G_ASCII_DTOSTR_BUF_SIZE, value);
   n = strlen (d->text);
   if (memchr (d->text, '.', n) == NULL)
@@ -405,18 +401,32 @@ double_text (double value)
       memcpy (d->text + n, ".0", 3);
       n += 2;
     }
-  d->bits = bits;
+  memcpy (&d->bits, &value, sizeof d->bits);
   d->len = (guint8) n;
-  return d;
 }
 
 static void
 put_double (GString *out,
             double   value)
 {
-  const DoubleText *d = double_text (value);
+  guint64 bits;
+  DoubleText *d;
 
+  memcpy (&bits, &value, sizeof bits);
+  d = &double_cache[(bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - DOUBLE_CACHE_BITS)];
+  if (d->len == 0 || d->bits != bits)
+    double_format (d, value);
   append_len (out, d->text, d->len);
+}
+
+static void
+put_double_fresh (GString *out,
+                  double   value)
+{
+  DoubleText d;
+
+  double_format (&d, value);
+  append_len (out, d.text, d.len);
 }
 
 void
@@ -584,7 +594,7 @@ put_timings (GString         *out,
             last = u;
         }
       put_key (out, &first, t->stage);
-      put_double (out, last->ms);
+      put_double_fresh (out, last->ms);
     }
   g_string_append_c (out, '}');
 }
