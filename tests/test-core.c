@@ -318,6 +318,55 @@ put_double_thread (gpointer data)
   return NULL;
 }
 
+/* sl_json_put_string () reads eight bytes at a time between the bytes it
+ * escapes: against a byte-at-a-time escaper, on strings of every length
+ * up to 40 with the escaped bytes (and bytes next to them in value) at
+ * every place. */
+static void
+test_json_put_string (void)
+{
+  static const guchar alphabet[] = { 'a', 'Z', ' ', '0', '"', '\\', '/', 0x7f, 0x1f, 0x20, 0x01, '\n', '\t',
+                                     '\b', '\f', '\r', 0x21, 0x5b, 0x5d, 0x7e, 0x80, 0xc3, 0xbc, 0xff, '!' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      guint len = round % 41;
+      char s[48];
+      g_autoptr(GString) want = g_string_new ("\"");
+      g_autoptr(GString) got = g_string_new (NULL);
+      /* mostly plain bytes, so that long runs without a stop occur */
+      gboolean plain = g_rand_boolean (rand);
+
+      for (guint i = 0; i < len; i++)
+        {
+          guchar c = plain && g_rand_int_range (rand, 0, 10) > 0
+                     ? (guchar) g_rand_int_range (rand, 0x23, 0x5b)
+                     : alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+          s[i] = (char) c;
+          switch (c)
+            {
+            case '"': g_string_append (want, "\\\""); break;
+            case '\\': g_string_append (want, "\\\\"); break;
+            case '\b': g_string_append (want, "\\b"); break;
+            case '\f': g_string_append (want, "\\f"); break;
+            case '\n': g_string_append (want, "\\n"); break;
+            case '\r': g_string_append (want, "\\r"); break;
+            case '\t': g_string_append (want, "\\t"); break;
+            default:
+              if (c < 0x20 || c == 0x7f)
+                g_string_append_printf (want, "\\u00%02x", c);
+              else
+                g_string_append_c (want, (char) c);
+            }
+        }
+      s[len] = '\0';
+      g_string_append_c (want, '"');
+      sl_json_put_string (got, s);
+      g_assert_cmpstr (got->str, ==, want->str);
+    }
+}
+
 static void
 test_json_put_double (void)
 {
@@ -555,6 +604,7 @@ main (int    argc,
   g_test_add_func ("/core/profile/experience-months", test_experience_months);
   g_test_add_func ("/core/json-members", test_json_members);
   g_test_add_func ("/core/json-put-double", test_json_put_double);
+  g_test_add_func ("/core/json-put-string", test_json_put_string);
   g_test_add_func ("/core/date", test_dates);
   g_test_add_func ("/core/normalize", test_normalize);
   g_test_add_func ("/core/document", test_document);
