@@ -2100,6 +2100,51 @@ test_unit_separator (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Migration 11: the skill_counts triggers of a version 10 database are
+ * made again (here stand-ins that count nothing), a stray row at 0 goes,
+ * and updates and deletes keep the counts exact afterwards. */
+static void
+test_migration_skill_counts_11 (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlProfile) p = NULL;
+  g_autofree char *au = NULL;
+  g_autofree char *ad = NULL;
+
+  populate (f);
+  au = trigger_sql (f, "skill_counts_au");
+  ad = trigger_sql (f, "skill_counts_ad");
+  /* Only a decremented skill's row is looked at. */
+  g_assert_null (strstr (au, "profiles <= 0;"));
+  g_assert_null (strstr (ad, "profiles <= 0;"));
+
+  g_clear_object (&f->store);
+  exec_rw (f, "DROP TRIGGER skill_counts_au; DROP TRIGGER skill_counts_ad;"
+              "CREATE TRIGGER skill_counts_au AFTER UPDATE OF skills ON candidate_profiles BEGIN SELECT 1; END;"
+              "CREATE TRIGGER skill_counts_ad AFTER DELETE ON candidate_profiles BEGIN SELECT 1; END;"
+              "INSERT INTO skill_counts (skill, profiles, label) VALUES ('stray', 0, 'Stray');"
+              "PRAGMA user_version = 10;");
+  f->store = sl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sl_store_get_schema_version (f->store), ==, SL_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'stray'"), ==, 0);
+  assert_derived_tables_match (f, TRUE);
+
+  /* Eve's only skill, Go, is hers alone: its row goes; Rust gains one. */
+  p = make_profile ("Eve Unknown", "eve@example.org", NULL, "Rust", NULL, NULL, NULL, "Berlin");
+  sl_store_create_profile_from_parsed_data (f->store, p, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'go'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'rust'"), ==, 2);
+  assert_derived_tables_match (f, FALSE);
+  /* Bob deleted: Spring (his alone) goes, Java (Dan has it too) stays. */
+  exec_rw (f, "PRAGMA foreign_keys = ON; DELETE FROM candidate_profiles WHERE name = 'Bob Builder'");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM skill_counts WHERE skill = 'spring'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT profiles FROM skill_counts WHERE skill = 'java'"), ==, 1);
+  assert_derived_tables_match (f, FALSE);
+}
+
 static void
 test_migration_from_v1 (Fixture       *f,
                         gconstpointer  data)
@@ -2227,6 +2272,7 @@ add_search_tests (void)
   ADD ("/store/stats", test_statistics);
   ADD ("/store/notes-tags-saved", test_notes_tags_saved);
   ADD ("/store/open/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/open/migration-skill-counts-11", test_migration_skill_counts_11);
   ADD ("/store/open/unit-separator", test_unit_separator);
 #undef ADD
 }

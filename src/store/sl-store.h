@@ -36,7 +36,7 @@ typedef enum
 GQuark sl_store_error_quark (void);
 
 /* The schema version this code writes (PRAGMA user_version). */
-#define SL_STORE_SCHEMA_VERSION 10
+#define SL_STORE_SCHEMA_VERSION 11
 
 #define SL_TYPE_STORE (sl_store_get_type ())
 G_DECLARE_FINAL_TYPE (SlStore, sl_store, SL, STORE, GObject)
