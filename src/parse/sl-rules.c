@@ -264,25 +264,28 @@ clean_edges (const char *s, gssize len, const char **out_b, const char **out_e)
   *out_e = e > b ? e : b;
 }
 
+/* The white space fold_spaces() folds. */
+static const guint8 fold_space_byte[256] = { [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
 /* Copies [@b, @e) to @out with runs of white space folded to one space
- * (none at the start), NUL-terminated: the length written. */
+ * (none at the start or the end), NUL-terminated: the length written. */
 static gsize
 fold_spaces (const char *b, const char *e, char *out)
 {
   char *w = out;
-  gboolean space = FALSE;
+  const char *r = b;
 
-  for (const char *r = b; r < e; r++)
+  while (r < e)
     {
-      if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && w > out)
+      /* a run of other bytes, copied as they are */
+      while (r < e && !fold_space_byte[(guchar) *r])
+        *w++ = *r++;
+      if (r == e)
+        break;
+      while (r < e && fold_space_byte[(guchar) *r])
+        r++;
+      if (r < e && w > out)
         *w++ = ' ';
-      space = FALSE;
-      *w++ = *r;
     }
   *w = '\0';
   return (gsize) (w - out);
