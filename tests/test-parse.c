@@ -955,6 +955,62 @@ test_undated_entries (void)
   g_assert_cmpstr (edu (p, 0)->institution, ==, "University of Example");
 }
 
+/* Dates broken over two lines, towns the lexicon does not know, sentences
+ * wrapped under a header, and headers that follow their dates. */
+static void
+test_work_headers (void)
+{
+  const char *text =
+    "Robin Example\n"
+    "robin@example.org\n"
+    "Experience\n"
+    "June 2019\n"
+    "Present\n"
+    "Accounting Assistant\n"
+    "Quillfeather Partners\n"
+    "Oakhaven Springs, IA\n"
+    "Reviewed expense reports.\n"
+    "2014\n"
+    "Present: Associate Editor, Hobby Press, Boston, MA\n"
+    "2010 - 2013\n"
+    "Developed accurate, operations-wide measurement standards to increase\n"
+    "production and reduce cost for a leading plant.\n"
+    "Curriculum Vitae\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+  const SlWorkEntry *w;
+
+  g_assert_cmpuint (p->work->len, >=, 2);
+  w = work (p, 0);
+  g_assert_cmpstr (w->title, ==, "Accounting Assistant");
+  g_assert_cmpstr (w->company, ==, "Quillfeather Partners");
+  /* the part before a state is its town, known or not */
+  g_assert_cmpstr (w->location, ==, "Oakhaven Springs, IA");
+  /* "June 2019" / "Present": a range, still running */
+  g_assert_cmpstr (w->start, ==, "2019-06");
+  g_assert_true (w->current);
+  g_assert_null (w->end);
+
+  /* "Present:" is the end of "2014", not a label that hides the title */
+  w = work (p, 1);
+  g_assert_cmpstr (w->title, ==, "Associate Editor");
+  g_assert_cmpstr (w->company, ==, "Hobby Press");
+  g_assert_cmpstr (w->location, ==, "Boston, MA");
+  g_assert_cmpstr (w->start, ==, "2014");
+  g_assert_true (w->current);
+
+  /* a sentence wrapped onto the next line is no header; neither is the
+   * previous entry's last line, nor the document's own title */
+  for (guint i = 0; i < p->work->len; i++)
+    {
+      w = work (p, i);
+      g_assert_true (w->title == NULL || strstr (w->title, "Developed") == NULL);
+      g_assert_true (w->company == NULL || strstr (w->company, "Developed") == NULL);
+      g_assert_cmpstr (w->company, !=, "Reviewed expense reports.");
+      g_assert_cmpstr (w->title, !=, "Curriculum Vitae");
+      g_assert_cmpstr (w->title, !=, "Oakhaven Springs");
+    }
+}
+
 static void
 test_resume_forms (void)
 {
@@ -1219,6 +1275,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/skills/generic", test_generic_skills);
   g_test_add_func ("/parse/work/undated", test_undated_entries);
   g_test_add_func ("/parse/resume/forms", test_resume_forms);
+  g_test_add_func ("/parse/work/headers", test_work_headers);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

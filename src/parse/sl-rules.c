@@ -1755,6 +1755,21 @@ entity_ok_words (const char *seg, const Words *w)
   for (gsize k = 0; k < G_N_ELEMENTS (labels); k++)
     if (g_str_equal (first, labels[k]))
       return FALSE;
+  /* the document's own title: "Curriculum Vitae", "Resume", "CV" */
+  {
+    static const char *const doc_words[] = { "curriculum", "vitae", "vita", "resume", "cv", "lebenslauf",
+                                             "curriculo", "my", "of" };
+    guint doc = 0;
+    for (guint i = 0; i < w->len; i++)
+      for (gsize k = 0; k < G_N_ELEMENTS (doc_words); k++)
+        if (g_str_equal (w->v[i], doc_words[k]))
+          {
+            doc++;
+            break;
+          }
+    if (doc == w->len)
+      return FALSE;
+  }
   if (count_digits (seg) > 0)
     for (guint i = 0; i < w->len; i++)
       for (gsize k = 0; k < G_N_ELEMENTS (units); k++)
@@ -1831,6 +1846,29 @@ is_location_words (const char *seg, const Words *w)
         }
     }
   return place > 0 && place * 2 >= (int) w->len;
+}
+
+/* Whether @seg is only a state or province ("IA", "Louisiana", "New
+ * South Wales" is not in the list, "Ontario" is): two-letter codes only in
+ * capitals. */
+static gboolean
+is_region_segment (const char *seg)
+{
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w = folded_words_in (seg, &wb, &heap);
+
+  if (w->len == 0 || w->len > 2)
+    return FALSE;
+  for (guint i = 0; i < w->len; i++)
+    {
+      if (!sl_lex_lookup_hashed (SL_LEX_REGION, w->v[i], w->h[i]))
+        return FALSE;
+      if (strlen (w->v[i]) == 2 && !(w->len == 1 && strlen (seg) == 2
+                                      && g_ascii_isupper (seg[0]) && g_ascii_isupper (seg[1])))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1992,6 +2030,84 @@ is_anchor (Ln *l)
   return FALSE;
 }
 
+/* Whether the first line with text from @k (before @limit) starts with
+ * "Present", "– Present:" or "to present,": the end of a date range that
+ * the layout broke after its start ("June 2010" / "Present"). */
+static gboolean
+continues_to_present (Ctx *c, guint k, guint limit)
+{
+  const char *p;
+  const char *e;
+  char word[16];
+
+  while (k < limit && line_at (c, k)->text[0] == '\0')
+    k++;
+  if (k >= limit || line_at (c, k)->heading)
+    return FALSE;
+  p = line_at (c, k)->text;
+  if (g_str_has_prefix (p, "- ") || g_str_has_prefix (p, "\xe2\x80\x93 ") || g_str_has_prefix (p, "\xe2\x80\x94 "))
+    p = strchr (p, ' ') + 1;
+  else if (g_ascii_strncasecmp (p, "to ", 3) == 0)
+    p += 3;
+  for (e = p; g_ascii_isalpha (*e); e++)
+    ;
+  if (e == p || (gsize) (e - p) >= sizeof word || (*e != '\0' && *e != ':' && *e != ','))
+    return FALSE;
+  memcpy (word, p, e - p);
+  word[e - p] = '\0';
+  return sl_dates_is_present_word (word);
+}
+
+/* Whether @label (the text before a colon) is only a date: "Present",
+ * "2004", "Jan 2019", "to date" is not (two words, one a filler). */
+static gboolean
+label_is_date (const char *label)
+{
+  WordsBuf wb;
+  g_autoptr(Words) heap = NULL;
+  Words *w = folded_words_in (label, &wb, &heap);
+  gboolean any = FALSE;
+
+  if (w->len == 0 || w->len > 3)
+    return FALSE;
+  for (guint i = 0; i < w->len; i++)
+    {
+      const char *word = w->v[i];
+      gboolean digits = word[0] != '\0';
+
+      for (const char *p = word; *p && digits; p++)
+        digits = g_ascii_isdigit (*p);
+      if (digits && strlen (word) == 4)
+        any = TRUE;
+      else if (sl_dates_is_present_word (word) || sl_dates_month_from_name (word) != 0)
+        any = TRUE;
+      else if (!digits)
+        return FALSE;
+    }
+  return any;
+}
+
+/* Whether line @k is the start of a sentence wrapped onto the next line
+ * (before @limit): a line of several words followed by one that goes on
+ * in lower case ("Developed accurate, operations-wide standards to
+ * increase" / "production, ...").  Such a line is description, not a
+ * header. */
+static gboolean
+wraps_on (Ctx *c, guint k, guint limit)
+{
+  Ln *l = line_at (c, k);
+  Ln *next;
+  gunichar first;
+
+  if (k + 1 >= limit || ln_words (l) < 4)
+    return FALSE;
+  next = line_at (c, k + 1);
+  if (next->heading || next->text[0] == '\0' || next->section != l->section)
+    return FALSE;
+  first = g_utf8_get_char (next->text);
+  return g_unichar_islower (first);
+}
+
 static void
 fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
 {
@@ -2009,12 +2125,23 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
           g_autofree char *label = g_strndup (seg, colon - seg);
           int kind = label_kind (label);
           g_autofree char *value = clean (colon + 1, -1);
-          if (kind == 1 && value && w->company == NULL)
-            w->company = g_steal_pointer (&value);
-          else if (kind == 2 && value && w->title == NULL)
-            w->title = g_steal_pointer (&value);
-          scores[i].location = 99; /* consumed */
-          continue;
+          if (kind == 0 && value != NULL && label_is_date (label))
+            {
+              /* "Present: Associate Art Editor": what is left of a date
+               * range broken over two lines; the part is what follows */
+              g_free (h->segs->pdata[i]);
+              h->segs->pdata[i] = g_steal_pointer (&value);
+              seg = g_ptr_array_index (h->segs, i);
+            }
+          else
+            {
+              if (kind == 1 && value && w->company == NULL)
+                w->company = g_steal_pointer (&value);
+              else if (kind == 2 && value && w->title == NULL)
+                w->title = g_steal_pointer (&value);
+              scores[i].location = 99; /* consumed */
+              continue;
+            }
         }
       {
         /* (one fold of the segment for both) */
@@ -2030,6 +2157,34 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
         scores[i] = score_segment_words (seg, words);
       }
     }
+  /* "Waterloo, IA", "Shreveport, Louisiana": the part just before a
+   * state or province on the same line is its town, known to the lexicon
+   * or not, when another part is left that can name the employer. */
+  {
+    guint spare = 0;
+    g_autofree gboolean *town = g_new0 (gboolean, n + 1);
+    gboolean any_town = FALSE;
+
+    for (guint i = 0; i + 1 < n; i++)
+      if (scores[i].location == 0 && scores[i].title == 0 && scores[i].company == 0
+          && g_array_index (h->line_no, int, i) == g_array_index (h->line_no, int, i + 1)
+          && count_words (g_ptr_array_index (h->segs, i)) <= 3
+          && count_digits (g_ptr_array_index (h->segs, i)) == 0
+          && is_region_segment (g_ptr_array_index (h->segs, i + 1)))
+        any_town = town[i] = TRUE;
+    for (guint i = 0; i < n && any_town; i++)
+      if (!town[i] && scores[i].location == 0 && scores[i].title == 0)
+        spare++;
+    for (guint i = 0; i < n && any_town && (spare > 0 || w->company != NULL); i++)
+      if (town[i])
+        {
+          scores[i].location = 6;
+          if (w->location == NULL)
+            w->location = g_strconcat (g_ptr_array_index (h->segs, i), ", ",
+                                       g_ptr_array_index (h->segs, i + 1), NULL);
+        }
+  }
+
   for (guint i = 0; i < n; i++)
     {
       if (scores[i].location)
@@ -2069,7 +2224,16 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
     w->company = g_strdup (g_ptr_array_index (h->segs, best_c));
   for (guint i = 0; i < n; i++)
     if (scores[i].location == 5 && w->location == NULL)
-      w->location = g_strdup (g_ptr_array_index (h->segs, i));
+      {
+        /* "Boston, MA" rather than "Boston" */
+        if (i + 1 < n && g_array_index (h->line_no, int, i) == g_array_index (h->line_no, int, i + 1)
+            && !is_region_segment (g_ptr_array_index (h->segs, i))
+            && is_region_segment (g_ptr_array_index (h->segs, i + 1)))
+          w->location = g_strconcat (g_ptr_array_index (h->segs, i), ", ",
+                                     g_ptr_array_index (h->segs, i + 1), NULL);
+        else
+          w->location = g_strdup (g_ptr_array_index (h->segs, i));
+      }
 }
 
 static gboolean
@@ -2083,6 +2247,9 @@ parse_work (Ctx *c)
 {
   g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean any_section = FALSE;
+  /* the first entry's header follows its dates: so do the others' (the
+   * lines before a later date are the last entry's description) */
+  gboolean headers_after = FALSE;
   guint n = c->lines->len;
 
   for (guint i = 0; i < n; i++)
@@ -2128,7 +2295,7 @@ parse_work (Ctx *c)
         {
           /* lines before the anchor, back to the previous entry */
           g_autoptr(GPtrArray) before = g_ptr_array_new ();
-          for (guint k = li; k > prev_limit && before->len < 3; k--)
+          for (guint k = li; k > prev_limit && before->len < 3 && !headers_after; k--)
             {
               Ln *b = line_at (c, k - 1);
               if (b->text[0] == '\0')
@@ -2157,6 +2324,8 @@ parse_work (Ctx *c)
           else
             {
               guint taken = 0;
+              if (a == 0)
+                headers_after = TRUE;
               for (guint k = li + 1; k < next_limit && taken < 3 - own_segs; k++)
                 {
                   Ln *b = line_at (c, k);
@@ -2166,11 +2335,14 @@ parse_work (Ctx *c)
                         break;
                       continue;
                     }
-                  if (b->heading || b->section != l->section || !header_like (b->text, ln_words (b)))
+                  if (k == li + 1 && continues_to_present (c, k, k + 1) && ln_words (b) <= 2)
+                    continue;   /* the end of the anchor's dates */
+                  if (b->heading || b->section != l->section || !header_like (b->text, ln_words (b))
+                      || wraps_on (c, k, next_limit))
                     break;
                   /* the next entry's header starts here when a later line
                    * has a date: stop at a line followed by an anchor */
-                  if (k + 1 < next_limit || next_limit == n)
+                  if (k + 1 < next_limit || next_limit == n || (headers_after && a > 0))
                     {
                       header_add_text (&h, b->text, b->no);
                       b->used = TRUE;
@@ -2192,7 +2364,9 @@ parse_work (Ctx *c)
           w->start = g_strdup (r->start);
           w->end = g_strdup (r->end);
           w->current = r->current;
-          if (r->single)
+          if (r->single && dates->len == 1 && continues_to_present (c, li + 1, next_limit))
+            w->current = TRUE;
+          else if (r->single)
             {
               g_clear_pointer (&w->end, g_free);
               w->end = g_strdup (r->start);
