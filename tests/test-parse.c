@@ -1055,6 +1055,33 @@ test_name_not_title (void)
   g_assert_cmpstr (p->personal.location, ==, "Chennai");
 }
 
+/* "RESUME OF …", an address with a room number or a postal code under the
+ * town, and the town after a P.O. box. */
+static void
+test_name_address_lines (void)
+{
+  struct { const char *text; const char *name; const char *location; } cases[] = {
+    { "RESUME OF Darell Quorn\nLOS ANGELES\nd.quorn@example.org\n", "Darell Quorn", "LOS ANGELES" },
+    { "CIVIL ENGINEERING RESUME\n419 Rose Street\nSan Francisco AC\n94102\n(555) 010-7788\n"
+      "m.ondra@example.org\n\nMarty Ondra\n", "Marty Ondra", NULL },
+    { "Career Center\nLucina Hall Room 220\nShawnna Nikola\n\n2000 W. University Avenue\n"
+      "s.nikola@example.org\n", "Shawnna Nikola", NULL },
+    { "Sadie Goldmark, MBA\nP.O. Box 1673 Callahan, FL 32011\nsadie@example.org\n", "Sadie Goldmark",
+      "Callahan, FL" },
+    { "Kim Lowe\n1234 K Street NW, Washington, DC 20005\nkim@example.org\n", "Kim Lowe", "Washington, DC" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SlProfile) p = parse_ok (cases[i].text, "US");
+
+      g_test_message ("case %zu: %s / %s", i, p->personal.name, p->personal.location);
+      g_assert_cmpstr (p->personal.name, ==, cases[i].name);
+      if (cases[i].location != NULL)
+        g_assert_cmpstr (p->personal.location, ==, cases[i].location);
+    }
+}
+
 static void
 test_name_capitals (void)
 {
@@ -1272,6 +1299,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/resume/dutch", test_resume_dutch);
   g_test_add_func ("/parse/name/not-title", test_name_not_title);
   g_test_add_func ("/parse/name/capitals", test_name_capitals);
+  g_test_add_func ("/parse/name/address-lines", test_name_address_lines);
   g_test_add_func ("/parse/skills/generic", test_generic_skills);
   g_test_add_func ("/parse/work/undated", test_undated_entries);
   g_test_add_func ("/parse/resume/forms", test_resume_forms);

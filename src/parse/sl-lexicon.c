@@ -212,7 +212,7 @@ static const char *const degree_words =
 static const char *const regions =
   "al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh "
   "nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy on bc qc ab mb sk ns nb "
-  "nl pe "
+  "nl pe nsw qld vic tas queensland tasmania "
   "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
   "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
   "massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
@@ -283,7 +283,7 @@ static const char *const cities =
 static const char *const street_words =
   "street st str road rd avenue ave av lane ln drive dr boulevard blvd way court ct place "
   "pl circle cir square sq terrace highway hwy parkway apt apartment suite flat floor "
-  "house building block sector nagar colony marg "
+  "house building block sector nagar colony marg room box "
   "strasse str. gasse weg platz allee ring damm ufer chaussee "
   "rue boulevard chemin allee impasse place quai cours "
   "calle avenida avda paseo plaza carrera camino "

@@ -1201,6 +1201,18 @@ name_candidate_text (const char *line)
         return NULL;
       first = colon + 1;
     }
+  /* "RESUME OF Jane Roe", "Curriculum Vitae de Juan Pérez" */
+  {
+    static const char *const prefixes[] = { "resume of ", "resumé of ", "résumé of ", "cv of ",
+                                            "curriculum vitae of ", "curriculum vitae de ",
+                                            "curriculum vitae von ", "lebenslauf von ", "cv de " };
+    for (gsize k = 0; k < G_N_ELEMENTS (prefixes); k++)
+      if (g_ascii_strncasecmp (first, prefixes[k], strlen (prefixes[k])) == 0)
+        {
+          first += strlen (prefixes[k]);
+          break;
+        }
+  }
   s = g_strdup (first);
   comma = strchr (s, ',');
   if (comma != NULL)
@@ -1352,6 +1364,17 @@ name_display_case (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @l is only a postal code ("94102", "SW1A 1AA" is not one). */
+static gboolean
+postal_code_line (Ln *l)
+{
+  const char *t = l->text;
+  gsize n = strspn (t, "0123456789");
+
+  return (n == 5 || n == 4 || n == 6) && (t[n] == '\0' || (t[n] == '-' && strspn (t + n + 1, "0123456789") == 4
+                                                          && t[n + 5] == '\0'));
+}
+
 static void
 find_name (Ctx *c)
 {
@@ -1386,6 +1409,8 @@ find_name (Ctx *c)
         }
       if (i > c->first_heading)
         s -= 4;
+      if (s > 0 && i + 1 < c->lines->len && postal_code_line (line_at (c, i + 1)))
+        s -= 6;    /* "San Francisco AC" above "94102": an address */
       if (s > best_score)
         {
           best_score = s;
@@ -1432,6 +1457,53 @@ is_postal_code (const char *w)
 
 /* Scores one segment of a header line as a location; *out gets the part to
  * keep ("Pittsburgh, PA" from "232 Main St, Pittsburgh, PA 15213"). */
+/* The words after the last number or street word of an address part, when
+ * one to three capitalised words: "Callahan" of "P.O. Box 1673 Callahan",
+ * "Springfield" of "12 Elm Street Springfield"; else NULL. */
+static char *
+street_tail (const char *part)
+{
+  g_auto(GStrv) words = g_strsplit (part, " ", -1);
+  guint n = g_strv_length (words);
+  guint from = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *f = sl_text_fold (words[k]);
+      gsize fl = strlen (f);
+      while (fl > 0 && (f[fl - 1] == '.' || f[fl - 1] == ','))
+        f[--fl] = '\0';
+      if (strpbrk (words[k], "0123456789") != NULL || sl_lex_lookup (SL_LEX_STREET, f))
+        from = k + 1;
+    }
+  if (from == 0 || from >= n || n - from > 3)
+    return NULL;
+  for (guint k = from; k < n; k++)
+    if (!g_unichar_isupper (g_utf8_get_char (words[k])))
+      return NULL;
+  /* a quadrant or a unit, not a town: "K Street NW", "Suite 4 B" */
+  if (n - from == 1 && strlen (words[from]) <= 2)
+    return NULL;
+  return g_strjoinv (" ", words + from);
+}
+
+/* Whether @part starts with a state, province or country ("FL 32011"). */
+static gboolean
+is_region_start (const char *part)
+{
+  const char *e = part;
+  g_autofree char *f = NULL;
+
+  while (g_ascii_isalpha (*e))
+    e++;
+  if (e == part)
+    return FALSE;
+  f = g_ascii_strdown (part, e - part);
+  if (e - part == 2)
+    return g_ascii_isupper (part[0]) && g_ascii_isupper (part[1]) && sl_lex_lookup (SL_LEX_REGION, f);
+  return sl_lex_lookup (SL_LEX_REGION, f) || sl_lex_lookup (SL_LEX_COUNTRY, f);
+}
+
 static int
 score_location (const char *seg, char **out)
 {
@@ -1581,8 +1653,17 @@ score_location (const char *seg, char **out)
         }
       if (street || (g_ascii_isdigit (part[0]) && !place))
         {
-          /* a street: not kept, but an address is a sign of a location */
+          /* a street: not kept, but an address is a sign of a location;
+           * the town written after it, before a region, is kept:
+           * "P.O. Box 1673 Callahan, FL" */
+          g_autofree char *town = i + 1 < parts->len ? street_tail (part) : NULL;
           score += 1;
+          if (town != NULL && is_region_start (parts->v[i + 1]))
+            {
+              if (keep->len > 0)
+                g_string_append (keep, ", ");
+              g_string_append (keep, town);
+            }
           continue;
         }
       if (place)
