@@ -1011,6 +1011,30 @@ test_work_headers (void)
     }
 }
 
+/* A description line in a header's place is no employer; an employer whose
+ * name starts like a verb still is. */
+static void
+test_work_verb_lines (void)
+{
+  const char *text =
+    "Robin Example\n"
+    "robin@example.org\n"
+    "Experience\n"
+    "2018 - 2020\n"
+    "Legal Assistant\n"
+    "Drafted letters to clients regarding fees\n"
+    "2015 - 2017\n"
+    "Trade Analyst\n"
+    "United Nations Conference on Trade and Development\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+
+  g_assert_cmpuint (p->work->len, ==, 2);
+  g_assert_cmpstr (work (p, 0)->title, ==, "Legal Assistant");
+  g_assert_null (work (p, 0)->company);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Trade Analyst");
+  g_assert_cmpstr (work (p, 1)->company, ==, "United Nations Conference on Trade and Development");
+}
+
 static void
 test_resume_forms (void)
 {
@@ -1304,6 +1328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/work/undated", test_undated_entries);
   g_test_add_func ("/parse/resume/forms", test_resume_forms);
   g_test_add_func ("/parse/work/headers", test_work_headers);
+  g_test_add_func ("/parse/work/verb-lines", test_work_verb_lines);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

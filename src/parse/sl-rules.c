@@ -1871,6 +1871,27 @@ entity_ok_words (const char *seg, const Words *w)
     return FALSE;
   if (g_unichar_islower (g_utf8_get_char (seg)) && w->len > 3)
     return FALSE;
+  /* a line of a description: "Drafted letter to client regarding fees",
+   * "Lecturing and facilitating seminars" (a verb, then lower case); not
+   * "United Nations Conference on Trade", "Boeing Commercial Airplanes" */
+  if (w->len >= 4)
+    {
+      gsize fl = strlen (first);
+      const char *second = strchr (seg, ' ');
+      gboolean verb;
+
+      while (second != NULL && *second == ' ')
+        second++;
+      verb = fl >= 5 && (SL_TEXT_ENDS_WITH (first, fl, "ed") || SL_TEXT_ENDS_WITH (first, fl, "ing"))
+             && second != NULL && g_unichar_islower (g_utf8_get_char (second));
+      for (guint i = 0; i < w->len && verb; i++)
+        if (sl_lex_lookup_hashed (SL_LEX_COMPANY, w->v[i], w->h[i])
+            || sl_lex_lookup_hashed (SL_LEX_INSTITUTION, w->v[i], w->h[i])
+            || sl_lex_lookup_hashed (SL_LEX_TITLE, w->v[i], w->h[i]))
+          verb = FALSE;
+      if (verb)
+        return FALSE;
+    }
   return TRUE;
 }
 
