@@ -1035,6 +1035,36 @@ test_work_verb_lines (void)
   g_assert_cmpstr (work (p, 1)->company, ==, "United Nations Conference on Trade and Development");
 }
 
+/* Company above the dates and title below them; a lone date closing a
+ * line of parts; the head word tells title from company. */
+static void
+test_work_layouts (void)
+{
+  const char *text =
+    "Robin Example\n"
+    "robin@example.org\n"
+    "Work Experience\n"
+    "Brightwater Technologies Pvt. Ltd., Pune\n"
+    "March 2019 to present\n"
+    "Software Engineer\n"
+    "- Built the billing service\n"
+    "Software Engineering Intern | Crowdtap, New York, NY | Summer 2015\n"
+    "- Learned a lot\n"
+    "Professor of Information Systems, Example State University, 2010 - 2014\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+
+  g_assert_cmpuint (p->work->len, ==, 3);
+  g_assert_cmpstr (work (p, 0)->company, ==, "Brightwater Technologies Pvt. Ltd.");
+  g_assert_cmpstr (work (p, 0)->title, ==, "Software Engineer");
+  g_assert_true (work (p, 0)->current);
+  g_assert_cmpstr (work (p, 1)->title, ==, "Software Engineering Intern");
+  g_assert_cmpstr (work (p, 1)->company, ==, "Crowdtap");
+  g_assert_cmpstr (work (p, 1)->location, ==, "New York, NY");
+  g_assert_cmpstr (work (p, 1)->start, ==, "2015-06");
+  g_assert_cmpstr (work (p, 2)->title, ==, "Professor of Information Systems");
+  g_assert_cmpstr (work (p, 2)->company, ==, "Example State University");
+}
+
 static void
 test_resume_forms (void)
 {
@@ -1329,6 +1359,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/resume/forms", test_resume_forms);
   g_test_add_func ("/parse/work/headers", test_work_headers);
   g_test_add_func ("/parse/work/verb-lines", test_work_verb_lines);
+  g_test_add_func ("/parse/work/layouts", test_work_layouts);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

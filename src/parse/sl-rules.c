@@ -2001,6 +2001,26 @@ score_segment_words (const char *seg, const Words *w)
       else if (sl_lex_lookup_hashed (SL_LEX_INSTITUTION, word, h))
         s.company += 2;
     }
+  /* English names end in their head word: "Software Engineering Intern"
+   * is an intern, "Acme Engineering Software" a company */
+  if (w->len >= 2)
+    {
+      /* (before "of": "Professor of Government", "Bank of America") */
+      guint head = w->len - 1;
+      for (guint i = 1; i < w->len; i++)
+        if (g_str_equal (w->v[i], "of") || g_str_equal (w->v[i], "for") || g_str_equal (w->v[i], "in")
+            || g_str_equal (w->v[i], "at"))
+          {
+            head = i - 1;
+            break;
+          }
+      const char *last = w->v[head];
+      guint32 h = w->h[head];
+      if (sl_lex_lookup_hashed (SL_LEX_TITLE, last, h) || sl_lex_is_title_compound (last, strlen (last)))
+        s.title += 3;
+      else if (sl_lex_lookup_hashed (SL_LEX_COMPANY, last, h))
+        s.company += 2;
+    }
   /* (the same words: the segment's are not folded a second time) */
   if (is_location_words (seg, w))
     s.location = 5;
@@ -2128,7 +2148,22 @@ is_anchor (Ln *l)
         return TRUE;
       if (ln_words (l) <= 6 && !starts_with_bullet (l->text))
         return TRUE;
+      /* "Software Engineering Intern | Crowdtap, New York, NY | Summer
+       * 2015": a lone date closing a line of parts */
+      if (ln_words (l) <= 12 && r->offset + r->length >= strlen (l->text) - 1
+          && strchr (l->text, '|') != NULL && header_like (l->text, MIN (ln_words (l), 10)))
+        return TRUE;
     }
+  return FALSE;
+}
+
+/* Whether one of @h's parts reads as a job title. */
+static gboolean
+parts_have_title (HeaderParts *h)
+{
+  for (guint i = 0; i < h->segs->len; i++)
+    if (score_segment (g_ptr_array_index (h->segs, i)).title >= 3)
+      return TRUE;
   return FALSE;
 }
 
@@ -2418,10 +2453,29 @@ parse_work (Ctx *c)
                   b->used = TRUE;
                 }
               for (guint k = 0; k < h.segs->len; k++)
-                g_ptr_array_add (hb.segs, g_strdup (g_ptr_array_index (h.segs, k)));
+                {
+                  int no = g_array_index (h.line_no, int, k);
+                  g_ptr_array_add (hb.segs, g_strdup (g_ptr_array_index (h.segs, k)));
+                  g_array_append_val (hb.line_no, no);
+                }
               g_ptr_array_unref (h.segs);
               g_array_unref (h.line_no);
               h = hb;
+              /* "Acme Pvt. Ltd., Bangalore" / "March 2009 to present" /
+               * "Software Engineer": a title under the dates when the
+               * lines above name none */
+              if (!parts_have_title (&h) && li + 1 < next_limit)
+                {
+                  Ln *b = line_at (c, li + 1);
+                  if (!b->heading && b->section == l->section && !b->used && ln_words (b) <= 6
+                      && ln_dates (b)->len == 0 && header_like (b->text, ln_words (b))
+                      && score_segment (b->text).title >= 3)
+                    {
+                      header_add_text (&h, b->text, b->no);
+                      b->used = TRUE;
+                      desc_from = li + 2;
+                    }
+                }
             }
           else
             {
