@@ -1837,6 +1837,7 @@ entity_ok_words (const char *seg, const Words *w)
     if (g_str_equal (first, labels[k]))
       return FALSE;
   /* the document's own title: "Curriculum Vitae", "Resume", "CV" */
+  if (w->len <= 3)
   {
     static const char *const doc_words[] = { "curriculum", "vitae", "vita", "resume", "cv", "lebenslauf",
                                              "curriculo", "my", "of" };
