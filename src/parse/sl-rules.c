@@ -2019,8 +2019,6 @@ score_segment_words (const char *seg, const Words *w)
       guint32 h = w->h[head];
       if (sl_lex_lookup_hashed (SL_LEX_TITLE, last, h) || sl_lex_is_title_compound (last, strlen (last)))
         s.title += 3;
-      else if (sl_lex_lookup_hashed (SL_LEX_COMPANY, last, h))
-        s.company += 2;
     }
   /* (the same words: the segment's are not folded a second time) */
   if (is_location_words (seg, w))
