@@ -634,8 +634,8 @@ test_audit_kinds (Fixture       *f,
                   gconstpointer  data)
 {
   const char *personal[] = { TARGET_EMAIL, "Quillfeather", "Ironwood", "b.ironwood@example.net",
-                             "Vantablack", "7946", "Senior Data Engineer", "Spark", "Kubernetes", "Leeds",
-                             "moved.on@example.org" };
+                             "Vantablack", "7946 0", "2079460", "Senior Data Engineer", "Spark", "Kubernetes",
+                             "Leeds", "moved.on@example.org" };
   g_autoptr(SlStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -820,8 +820,10 @@ static void
 test_no_personal_data_in_logs (Fixture       *f,
                                gconstpointer  data)
 {
+  /* (the phones as written and as stored: "7946" alone also turns up in
+   * timestamps and uuids now and then) */
   const char *needles[] = { TARGET_EMAIL, "Quillfeather", "Zephyrine", "Ironwood", "b.ironwood@example.net",
-                            "7946" };
+                            "7946 0", "2079460" };
   g_autofree char *broken = g_build_filename (f->in_dir, "broken.pdf", NULL);
   g_autofree char *csv = g_build_filename (f->dir, "all.csv", NULL);
   g_autoptr(GString) all_err = g_string_new (NULL);
