@@ -1011,6 +1011,26 @@ test_work_headers (void)
     }
 }
 
+/* A degree whose date in brackets was broken onto the next line keeps no
+ * open bracket. */
+static void
+test_education_open_bracket (void)
+{
+  const char *text =
+    "Jo Roe\n"
+    "jo@example.org\n"
+    "Education\n"
+    "BE. Computer Engineering (June\n"
+    "2008), Example College of Engineering\n"
+    "Diploma Computer Engineering (May\n"
+    "2005)\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+
+  g_assert_cmpuint (p->education->len, >=, 2);
+  g_assert_cmpstr (edu (p, 0)->degree, ==, "BE. Computer Engineering");
+  g_assert_cmpstr (edu (p, 1)->degree, ==, "Diploma Computer Engineering");
+}
+
 /* A description line in a header's place is no employer; an employer whose
  * name starts like a verb still is. */
 static void
@@ -1360,6 +1380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/work/headers", test_work_headers);
   g_test_add_func ("/parse/work/verb-lines", test_work_verb_lines);
   g_test_add_func ("/parse/work/layouts", test_work_layouts);
+  g_test_add_func ("/parse/education/open-bracket", test_education_open_bracket);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

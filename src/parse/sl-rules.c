@@ -3026,7 +3026,12 @@ education_from_lines (Ctx *c, gboolean (*eligible) (Ln *l))
                   cur = sl_education_entry_new ();
                   cur_no = l->no;
                 }
-              cur->degree = clean (seg, -1);
+              {
+                /* "BE. Computer Engineering (June" whose "2008)" went to
+                 * the next line: the bracket left open ends the degree */
+                g_autofree char *whole = trim_fragment (seg);
+                cur->degree = clean (whole, -1);
+              }
               cur->level = g_strdup (sl_lex_degree_level_name (hit.level));
               cur->field = degree_field (cur->degree);
             }
