@@ -1011,6 +1011,34 @@ test_work_headers (void)
     }
 }
 
+/* A part no word list knows fills a missing title only when it has several
+ * capitalised words and no digits: not a town, an acronym or a street. */
+static void
+test_work_unknown_parts (void)
+{
+  const char *text =
+    "Jo Roe\n"
+    "jo@example.org\n"
+    "Experience\n"
+    "Quillbrook Law Centre - Marlowick\n"
+    "June 2010 - May 2012\n"
+    "Drafted letters.\n"
+    "Hollin & Drew, 8626 North Avenue\n"
+    "2008 - 2010\n"
+    "Filed papers.\n";
+  g_autoptr(SlProfile) p = parse_ok (text, "US");
+
+  g_assert_cmpuint (p->work->len, ==, 2);
+  for (guint i = 0; i < p->work->len; i++)
+    {
+      g_assert_cmpstr (work (p, i)->title, !=, "Marlowick");
+      g_assert_cmpstr (work (p, i)->title, !=, "8626 North Avenue");
+    }
+  g_assert_cmpstr (work (p, 0)->company, ==, "Quillbrook Law Centre");
+  /* the last line of the entry before ends a sentence: not this header */
+  g_assert_cmpstr (work (p, 1)->company, ==, "Hollin & Drew");
+}
+
 /* A degree whose date in brackets was broken onto the next line keeps no
  * open bracket. */
 static void
@@ -1381,6 +1409,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parse/work/verb-lines", test_work_verb_lines);
   g_test_add_func ("/parse/work/layouts", test_work_layouts);
   g_test_add_func ("/parse/education/open-bracket", test_education_open_bracket);
+  g_test_add_func ("/parse/work/unknown-parts", test_work_unknown_parts);
   g_test_add_func ("/parse/experience/overlap", test_experience_overlap);
   g_test_add_func ("/parse/layout-cues", test_layout_cues);
   g_test_add_func ("/parse/empty", test_empty_text);

@@ -1743,6 +1743,24 @@ find_location (Ctx *c)
 /* ------------------------------------------------------------------ */
 /* work experience                                                     */
 
+/* Whether @t ends like a sentence: a dot after a word that is no
+ * abbreviation ("Acme Inc.", "Foo B.V.", "Sr." do not). */
+static gboolean
+ends_sentence (const char *t)
+{
+  gsize len = strlen (t);
+  const char *last;
+  g_autofree char *w = NULL;
+
+  if (len == 0 || t[len - 1] != '.')
+    return FALSE;
+  last = strrchr (t, ' ');
+  last = last ? last + 1 : t;
+  w = g_ascii_strdown (last, -1);
+  w[strlen (w) - 1] = '\0';
+  return strlen (w) > 3 && strchr (w, '.') == NULL && !sl_lex_lookup (SL_LEX_COMPANY, w);
+}
+
 static gboolean
 header_like (const char *t, int words)
 {
@@ -1755,17 +1773,9 @@ header_like (const char *t, int words)
     return FALSE;
   if (words > 10)
     return FALSE;
-  if (t[len - 1] == '.' && words > 3)
-    {
-      /* a sentence ends with a dot; "Acme Inc." and "Foo B.V." do not */
-      const char *last = strrchr (t, ' ');
-      g_autofree char *w = NULL;
-      last = last ? last + 1 : t;
-      w = g_ascii_strdown (last, -1);
-      w[strlen (w) - 1] = '\0';
-      if (strchr (w, '.') == NULL && !sl_lex_lookup (SL_LEX_COMPANY, w))
-        return FALSE;
-    }
+  /* a sentence ends with a dot */
+  if (words > 3 && ends_sentence (t))
+    return FALSE;
   first = g_utf8_get_char (t);
   if (g_unichar_islower (first))
     return FALSE;
@@ -2351,8 +2361,9 @@ fill_entry_from_header (SlWorkEntry *w, HeaderParts *h)
         continue;
       if (best_c < 0 && w->company == NULL)
         best_c = (int) i;
-      else if (best_t < 0 && w->title == NULL)
-        best_t = (int) i;
+      else if (best_t < 0 && w->title == NULL && count_words (seg) > 1 && count_digits (seg) == 0
+               && g_unichar_isupper (g_utf8_get_char (seg)))
+        best_t = (int) i;   /* (not a lone unknown word: a place, an acronym) */
     }
   if (best_t >= 0 && w->title == NULL)
     w->title = g_strdup (g_ptr_array_index (h->segs, best_t));
@@ -2436,8 +2447,9 @@ parse_work (Ctx *c)
               Ln *b = line_at (c, k - 1);
               if (b->text[0] == '\0')
                 continue;
-              if (b->heading || b->section != l->section || b->used || !header_like (b->text, ln_words (b)))
-                break;
+              if (b->heading || b->section != l->section || b->used || !header_like (b->text, ln_words (b))
+                  || ends_sentence (b->text))
+                break;   /* (a sentence ends the entry before) */
               g_ptr_array_insert (before, 0, b);
             }
           /* when the first anchor has a header before it, this section
